@@ -1,0 +1,86 @@
+# newscast: build, demo, check, bench, install.
+CC ?= cc
+PREFIX ?= /usr/local
+DATADIR ?= $(PREFIX)/share/newscast
+PKGS = espeak-ng sndfile soxr libebur128 icu-uc icu-i18n inih
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lmp3lame -lm
+CFLAGS ?= -O2 -g
+WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-missing-field-initializers
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(PKG_CFLAGS) -DDATADIR='"$(DATADIR)"' -MMD -MP
+SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+SRCS := $(wildcard builder/*.c)
+LIB_SRCS := $(filter-out builder/main.c,$(SRCS))
+OBJS := $(SRCS:builder/%.c=build/obj/%.o)
+LIB_OBJS := $(LIB_SRCS:builder/%.c=build/obj/%.o)
+SAN_OBJS := $(LIB_SRCS:builder/%.c=build/san/%.o)
+TEST_SRCS := $(wildcard tests/unit/*.c)
+TEST_OBJS := $(TEST_SRCS:tests/unit/%.c=build/test/%.o)
+SAN_TEST_OBJS := $(TEST_SRCS:tests/unit/%.c=build/santest/%.o)
+CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
+CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
+
+.PHONY: all deps demo check unit cli bench install clean
+
+all: build/newscast
+
+deps:
+	@scripts/install-deps
+
+build/newscast: $(OBJS)
+	$(CC) $(CFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
+
+build/obj/%.o: builder/%.c | build/obj
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+build/san/%.o: builder/%.c | build/san
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
+
+build/test/%.o: tests/unit/%.c | build/test
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Ibuilder -c -o $@ $<
+
+build/santest/%.o: tests/unit/%.c | build/santest
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) $(CHECK_CFLAGS) -Ibuilder -c -o $@ $<
+
+build/unit-tests: $(TEST_OBJS) $(LIB_OBJS)
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) $(CHECK_LIBS)
+
+build/unit-tests-san: $(SAN_TEST_OBJS) $(SAN_OBJS)
+	$(CC) $(SAN_FLAGS) -o $@ $^ $(PKG_LIBS) $(CHECK_LIBS)
+
+build/obj build/san build/test build/santest:
+	@mkdir -p $@
+
+# The samples, spoken: what a newsroom would get from its articles.
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@mkdir -p build/demo
+	@for a in samples/articles/*.txt; do \
+		out=build/demo/$$(basename "$$a" .txt).mp3; \
+		build/newscast speak "$$a" -o "$$out" --album "newscast demo" || exit 1; \
+		echo "demo: $$out"; \
+	done
+	@echo "demo: the script of one of them (build/newscast script samples/articles/harbour-bridge.txt):"
+	@build/newscast script samples/articles/harbour-bridge.txt | head -n 12
+
+check: deps
+	@$(MAKE) --no-print-directory all build/unit-tests build/unit-tests-san
+	@tests/run
+
+unit: build/unit-tests
+	build/unit-tests
+
+bench: all
+	scripts/bench
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/voices $(DESTDIR)$(DATADIR)/rules
+	install -m 755 build/newscast $(DESTDIR)$(PREFIX)/bin/newscast
+	install -m 644 voices/*.ini $(DESTDIR)$(DATADIR)/voices/
+	install -m 644 builder/rules/* $(DESTDIR)$(DATADIR)/rules/
+
+clean:
+	rm -rf build
+
+-include $(wildcard build/*/*.d)

@@ -1,0 +1,302 @@
+/* audio: turns an article's speech into finished audio: loudness (EBU R128), resampling, a true-peak limiter. */
+#include "audio.h"
+
+#include "log.h"
+#include "util.h"
+
+#include <ebur128.h>
+#include <math.h>
+#include <soxr.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Peaks are held this far under the ceiling, measured on samples: the MP3
+ * encoder and inter-sample peaks add a little on top. */
+#define AUDIO_PEAK_MARGIN_DB 0.5
+#define AUDIO_BLOCK 4096
+
+int audio_measure(const struct pcm *pcm, struct audio_loudness *out)
+{
+	ebur128_state *st = ebur128_init(1, (unsigned long)pcm->rate, EBUR128_MODE_I | EBUR128_MODE_TRUE_PEAK);
+	double peak = 0.0;
+	int ret = -1;
+
+	out->integrated_lufs = -HUGE_VAL;
+	out->true_peak_db = -HUGE_VAL;
+	if (!st) {
+		log_error("cannot start the loudness meter");
+		return -1;
+	}
+	for (size_t off = 0; off < pcm->len; off += AUDIO_BLOCK) {
+		size_t n = pcm->len - off < AUDIO_BLOCK ? pcm->len - off : AUDIO_BLOCK;
+
+		if (ebur128_add_frames_short(st, pcm->data + off, n) != EBUR128_SUCCESS)
+			goto out;
+	}
+	if (ebur128_loudness_global(st, &out->integrated_lufs) != EBUR128_SUCCESS ||
+	    ebur128_true_peak(st, 0, &peak) != EBUR128_SUCCESS)
+		goto out;
+	out->true_peak_db = peak > 0 ? 20.0 * log10(peak) : -HUGE_VAL;
+	ret = 0;
+out:
+	if (ret < 0)
+		log_error("cannot measure loudness");
+	ebur128_destroy(&st);
+	return ret;
+}
+
+struct audio_limiter {
+	float threshold;
+	size_t look;		/* samples of look-ahead = the delay */
+	size_t mask;		/* the rings hold mask + 1 (a power of two, > look + 1) samples */
+	double release_coef;	/* per-sample step of the gain back towards 1 */
+	float *delay;		/* input samples */
+	float *req;		/* the gain each input sample needs */
+	size_t *minq;		/* a monotonic queue of sample numbers: the window's least req first */
+	size_t qhead, qtail;
+	float *minima;		/* window minima, for their moving average */
+	double avg_sum;
+	double gain;
+	size_t count;		/* samples fed so far */
+};
+
+struct audio_limiter *audio_limiter_new(float threshold, size_t lookahead, size_t release)
+{
+	struct audio_limiter *lim = xcalloc(1, sizeof *lim);
+	size_t n = 1;
+
+	while (n < lookahead + 2)
+		n *= 2;
+	lim->threshold = threshold;
+	lim->look = lookahead;
+	lim->mask = n - 1;
+	lim->release_coef = release ? 1.0 - exp(-1.0 / (double)release) : 1.0;
+	lim->delay = xcalloc(n, sizeof *lim->delay);
+	lim->req = xcalloc(n, sizeof *lim->req);
+	lim->minq = xcalloc(n, sizeof *lim->minq);
+	lim->minima = xcalloc(n, sizeof *lim->minima);
+	lim->avg_sum = (double)(lookahead + 1);
+	lim->gain = 1.0;
+	return lim;
+}
+
+void audio_limiter_free(struct audio_limiter *lim)
+{
+	if (!lim)
+		return;
+	free(lim->delay);
+	free(lim->req);
+	free(lim->minq);
+	free(lim->minima);
+	free(lim);
+}
+
+/*
+ * For sample j the window minimum m[j] is the least gain any of samples
+ * j..j+look needs; the moving average of the look+1 minima up to j is then at
+ * most what any of them needs, and it changes smoothly. Output j leaves when
+ * input j+look arrives.
+ */
+size_t audio_limiter_process(struct audio_limiter *lim, const float *in, size_t n, float *out)
+{
+	const size_t mask = lim->mask, w = lim->look + 1;
+	size_t produced = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t t = lim->count++, j;
+		float x = in[i], ax = fabsf(x);
+		float need = ax > lim->threshold ? lim->threshold / ax : 1.0f;
+		float m;
+
+		lim->delay[t & mask] = x;
+		lim->req[t & mask] = need;
+		while (lim->qtail > lim->qhead && lim->req[lim->minq[(lim->qtail - 1) & mask] & mask] >= need)
+			lim->qtail--;
+		lim->minq[lim->qtail++ & mask] = t;
+		if (t < lim->look)
+			continue;
+		j = t - lim->look;	/* the sample that leaves now */
+		while (lim->minq[lim->qhead & mask] < j)
+			lim->qhead++;
+		m = lim->req[lim->minq[lim->qhead & mask] & mask];
+		lim->minima[j & mask] = m;
+		lim->avg_sum += (double)m - (j >= w ? (double)lim->minima[(j - w) & mask] : 1.0);
+		{
+			double g = lim->avg_sum / (double)w;
+
+			if (g < lim->gain)
+				lim->gain = g;
+			else
+				lim->gain += (g - lim->gain) * lim->release_coef;
+		}
+		out[produced++] = lim->delay[j & mask] * (float)lim->gain;
+	}
+	return produced;
+}
+
+size_t audio_output_length(size_t n, int in_rate, int out_rate)
+{
+	return (size_t)(((unsigned long long)n * (unsigned long long)out_rate + (unsigned)in_rate / 2) /
+			(unsigned)in_rate);
+}
+
+/* Passes limited samples on to the sink. */
+static int audio_emit(struct audio_limiter *lim, const float *in, size_t n, float *tmp,
+		      const struct audio_sink *sink)
+{
+	size_t k = audio_limiter_process(lim, in, n, tmp);
+
+	return k ? sink->write(sink->ud, tmp, k) : 0;
+}
+
+/* The rendering chain: gain, resampling, limiter, in blocks, into sink. */
+static int audio_chain(const struct pcm *pcm, int out_rate, double gain_db, float threshold,
+		       const struct audio_sink *sink)
+{
+	soxr_t sox = NULL;
+	struct audio_limiter *lim = NULL;
+	float *in = NULL, *res = NULL, *tmp = NULL;
+	size_t res_cap, look, want, produced = 0;
+	double gain = pow(10.0, gain_db / 20.0), ratio = (double)out_rate / pcm->rate;
+	int ret = -1;
+
+	if (pcm->rate != out_rate) {
+		soxr_error_t err;
+		soxr_io_spec_t io = soxr_io_spec(SOXR_FLOAT32_I, SOXR_FLOAT32_I);
+		soxr_quality_spec_t q = soxr_quality_spec(SOXR_HQ, 0);
+
+		sox = soxr_create(pcm->rate, out_rate, 1, &err, &io, &q, NULL);
+		if (err) {
+			log_error("cannot resample %d Hz to %d Hz: %s", pcm->rate, out_rate, err);
+			goto out;
+		}
+	}
+	look = (size_t)out_rate / 200;	/* 5 ms */
+	lim = audio_limiter_new(threshold, look, (size_t)out_rate / 10 /* 100 ms */);
+	res_cap = (size_t)(AUDIO_BLOCK * ratio) + 16384;
+	in = xmalloc(AUDIO_BLOCK * sizeof *in);
+	res = xmalloc(res_cap * sizeof *res);
+	tmp = xmalloc(res_cap * sizeof *tmp);
+	want = audio_output_length(pcm->len, pcm->rate, out_rate);
+
+	for (size_t off = 0;; off += AUDIO_BLOCK) {
+		size_t n = off < pcm->len ? pcm->len - off : 0, got;
+		int last = n <= AUDIO_BLOCK;
+
+		if (n > AUDIO_BLOCK)
+			n = AUDIO_BLOCK;
+		for (size_t i = 0; i < n; i++)
+			in[i] = (float)(pcm->data[off + i] * gain / 32768.0);
+		if (sox) {
+			soxr_error_t err = soxr_process(sox, in, n, NULL, res, res_cap, &got);
+
+			/* after the last block, a NULL input tells soxr to flush what it holds */
+			while (!err && last && got + 1024 <= res_cap) {
+				size_t more = 0;
+
+				err = soxr_process(sox, NULL, 0, NULL, res + got, res_cap - got, &more);
+				got += more;
+				if (!more)
+					break;
+			}
+			if (err) {
+				log_error("resampling failed: %s", err);
+				goto out;
+			}
+		} else {
+			memcpy(res, in, n * sizeof *in);
+			got = n;
+		}
+		if (produced + got > want)
+			got = want - produced;
+		produced += got;
+		if (audio_emit(lim, res, got, tmp, sink) != 0)
+			goto out;
+		if (sink->progress)
+			sink->progress(sink->ud, pcm->len ? (double)(off + n) / pcm->len : 1.0);
+		if (last)
+			break;
+	}
+	/* Drain the limiter's delay, and pad to the exact length if the resampler came up short. */
+	memset(res, 0, look * sizeof *res);
+	if (audio_emit(lim, res, look, tmp, sink) != 0)
+		goto out;
+	while (produced < want) {
+		size_t n = want - produced < look ? want - produced : look;
+
+		produced += n;
+		if (audio_emit(lim, res, n, tmp, sink) != 0)
+			goto out;
+	}
+	ret = 0;
+out:
+	if (sox)
+		soxr_delete(sox);
+	audio_limiter_free(lim);
+	free(in);
+	free(res);
+	free(tmp);
+	return ret;
+}
+
+static int audio_meter_write(void *ud, const float *samples, size_t n)
+{
+	return ebur128_add_frames_float(ud, samples, n) == EBUR128_SUCCESS ? 0 : -1;
+}
+
+/* Integrated loudness of what the chain makes with gain_db: the limiter takes
+ * a little loudness away, which the final gain must give back. */
+static int audio_measure_chain(const struct pcm *pcm, int out_rate, double gain_db, float threshold,
+			       double *lufs)
+{
+	ebur128_state *st = ebur128_init(1, (unsigned long)out_rate, EBUR128_MODE_I);
+	struct audio_sink meter = { st, audio_meter_write, NULL };
+	int ret = -1;
+
+	if (st && audio_chain(pcm, out_rate, gain_db, threshold, &meter) == 0 &&
+	    ebur128_loudness_global(st, lufs) == EBUR128_SUCCESS)
+		ret = 0;
+	else
+		log_error("cannot measure loudness");
+	if (st)
+		ebur128_destroy(&st);
+	return ret;
+}
+
+int audio_render(const struct pcm *pcm, const struct audio_settings *settings, const struct audio_sink *sink,
+		 struct audio_loudness *before)
+{
+	struct audio_loudness loud;
+	float threshold = (float)pow(10.0, (settings->ceiling_dbtp - AUDIO_PEAK_MARGIN_DB) / 20.0);
+	double gain_db = 0.0, limited = -HUGE_VAL;
+
+	if (audio_measure(pcm, &loud) < 0)
+		return -1;
+	if (before)
+		*before = loud;
+	if (isfinite(loud.integrated_lufs)) {
+		/* The limiter lowers loudness as it holds the peaks, more the harder it works:
+		 * secant steps on loudness-after-limiter against gain find the gain that lands
+		 * on the target. Each step is one pass, so stop as soon as it is close. */
+		double prev_gain = 0.0, prev_lufs = loud.integrated_lufs, slope;
+
+		gain_db = settings->target_lufs - loud.integrated_lufs;
+		for (int round = 0; round < 4; round++) {
+			if (audio_measure_chain(pcm, settings->out_rate, gain_db, threshold, &limited) < 0)
+				return -1;
+			if (!isfinite(limited) || fabs(settings->target_lufs - limited) < 0.2)
+				break;
+			slope = (limited - prev_lufs) / (gain_db - prev_gain);
+			if (!(slope > 0.1 && slope <= 1.0))
+				slope = slope > 1.0 ? 1.0 : 0.1;
+			prev_gain = gain_db;
+			prev_lufs = limited;
+			gain_db += (settings->target_lufs - limited) / slope;
+		}
+	}
+	log_verbose("audio: measured %.1f LUFS, true peak %.1f dBTP; gain %+.1f dB and a limiter at %.1f dBFS "
+		    "give %.1f LUFS (target %.1f LUFS, %.1f dBTP)", loud.integrated_lufs, loud.true_peak_db, gain_db,
+		    settings->ceiling_dbtp - AUDIO_PEAK_MARGIN_DB, limited, settings->target_lufs,
+		    settings->ceiling_dbtp);
+	return audio_chain(pcm, settings->out_rate, gain_db, threshold, sink);
+}

@@ -1,0 +1,206 @@
+/* clean: removes what must not be spoken (promos, captions, credits, repeats) using rules from a data file. */
+#include "clean.h"
+
+#include "log.h"
+#include "util.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uregex.h>
+#include <unicode/ustring.h>
+
+struct clean_rule {
+	char *name;
+	size_t max_words;	/* 0: any length */
+	URegularExpression *re;
+};
+
+static const UChar clean_empty[1] = { 0 };
+
+struct clean_rules {
+	struct clean_rule *rules;
+	size_t n, cap;
+};
+
+struct clean_rules *clean_rules_new(void)
+{
+	return xcalloc(1, sizeof(struct clean_rules));
+}
+
+void clean_rules_free(struct clean_rules *rules)
+{
+	if (!rules)
+		return;
+	for (size_t i = 0; i < rules->n; i++) {
+		free(rules->rules[i].name);
+		uregex_close(rules->rules[i].re);
+	}
+	free(rules->rules);
+	free(rules);
+}
+
+size_t clean_rules_count(const struct clean_rules *rules)
+{
+	return rules->n;
+}
+
+/* Splits off the next white-space separated field of *p. */
+static char *clean_next_field(char **p)
+{
+	char *s = *p, *e;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (!*s)
+		return NULL;
+	e = s + strcspn(s, " \t");
+	*p = *e ? e + 1 : e;
+	*e = '\0';
+	return s;
+}
+
+static int clean_add_rule(struct clean_rules *rules, const char *name, int line, char *fields)
+{
+	char *rule_name = clean_next_field(&fields);
+	char *words = clean_next_field(&fields);
+	char *pattern = fields, *end;
+	UParseError perr;
+	UErrorCode err = U_ZERO_ERROR;
+	URegularExpression *re;
+	unsigned long max_words = 0;
+
+	while (pattern && (*pattern == ' ' || *pattern == '\t'))
+		pattern++;
+	if (!rule_name || !words || !pattern || !*pattern) {
+		log_error("'%s' line %d: a rule needs NAME MAX-WORDS PATTERN", name, line);
+		return -1;
+	}
+	if (strcmp(words, "-") != 0) {
+		max_words = strtoul(words, &end, 10);
+		if (*end || max_words == 0 || !isdigit((unsigned char)*words)) {
+			log_error("'%s' line %d: max words '%s' is not a positive number or '-'", name, line, words);
+			return -1;
+		}
+	}
+	re = uregex_openC(pattern, UREGEX_CASE_INSENSITIVE, &perr, &err);
+	if (U_FAILURE(err)) {
+		log_error("'%s' line %d: bad pattern at column %d: %s", name, line,
+			  (int)(strlen(rule_name) + strlen(words) + perr.offset + 3), u_errorName(err));
+		return -1;
+	}
+	util_grow((void **)&rules->rules, &rules->cap, rules->n + 1, sizeof *rules->rules);
+	rules->rules[rules->n].name = xstrdup(rule_name);
+	rules->rules[rules->n].max_words = max_words;
+	rules->rules[rules->n].re = re;
+	rules->n++;
+	return 0;
+}
+
+int clean_rules_parse(struct clean_rules *rules, const char *name, const char *text)
+{
+	char *copy = xstrdup(text);
+	int line = 0, ret = 0;
+
+	for (char *p = copy, *next; p; p = next) {
+		char *end = strchr(p, '\n');
+
+		next = end ? end + 1 : NULL;
+		if (end)
+			*end = '\0';
+		line++;
+		end = p + strlen(p);
+		while (end > p && isspace((unsigned char)end[-1]))
+			*--end = '\0';
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p || *p == '#')
+			continue;
+		if (clean_add_rule(rules, name, line, p) < 0) {
+			ret = -1;
+			break;
+		}
+	}
+	free(copy);
+	return ret;
+}
+
+int clean_rules_load(struct clean_rules *rules, const char *path)
+{
+	char *text = NULL;
+	size_t len;
+	int ret;
+
+	if (util_read_file(path, 1u << 20, &text, &len) < 0)
+		return -1;
+	ret = clean_rules_parse(rules, path, text);
+	free(text);
+	return ret;
+}
+
+const char *clean_match(const struct clean_rules *rules, const char *text)
+{
+	UChar *u = NULL;
+	int32_t ulen = 0;
+	UErrorCode err = U_ZERO_ERROR;
+	const char *found = NULL;
+	size_t words = util_count_words(text);
+
+	u_strFromUTF8(NULL, 0, &ulen, text, -1, &err);
+	err = U_ZERO_ERROR;
+	u = xmalloc(((size_t)ulen + 1) * sizeof *u);
+	u_strFromUTF8(u, ulen + 1, NULL, text, -1, &err);
+	if (U_FAILURE(err))
+		goto out;
+	for (size_t i = 0; i < rules->n && !found; i++) {
+		const struct clean_rule *r = &rules->rules[i];
+
+		if (r->max_words && words > r->max_words)
+			continue;
+		err = U_ZERO_ERROR;
+		uregex_setText(r->re, u, ulen, &err);
+		if (U_SUCCESS(err) && uregex_find(r->re, 0, &err) && U_SUCCESS(err))
+			found = r->name;
+		uregex_setText(r->re, clean_empty, 0, &err);
+	}
+out:
+	free(u);
+	return found;
+}
+
+/* Prints a removed block the way --verbose shows it: its line, the rule, the start of its text. */
+static void clean_report(const struct document *doc, const struct block *b, const char *rule)
+{
+	size_t n = strlen(b->text);
+
+	log_verbose("clean: '%s' line %d [%s]: %.*s%s", doc->name, b->line, rule, n > 72 ? 72 : (int)n, b->text,
+		    n > 72 ? "..." : "");
+}
+
+size_t clean_document(const struct clean_rules *rules, struct document *doc)
+{
+	size_t removed = 0;
+
+	for (size_t i = 0; i < doc->n_blocks;) {
+		struct block *b = &doc->blocks[i];
+		const char *rule = NULL;
+
+		if (b->kind == BLOCK_DIVIDER) {
+			i++;
+			continue;
+		}
+		for (size_t k = 0; k < i && !rule; k++)
+			if (doc->blocks[k].text && strcmp(doc->blocks[k].text, b->text) == 0)
+				rule = "repeated";
+		if (!rule)
+			rule = clean_match(rules, b->text);
+		if (!rule) {
+			i++;
+			continue;
+		}
+		clean_report(doc, b, rule);
+		document_remove_block(doc, i);
+		removed++;
+	}
+	return removed;
+}

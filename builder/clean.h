@@ -1,0 +1,29 @@
+/* clean: removes what must not be spoken (promos, captions, credits, repeats) using rules from a data file. */
+#ifndef NEWSCAST_CLEAN_H
+#define NEWSCAST_CLEAN_H
+
+#include "input.h"
+
+#include <stddef.h>
+
+struct clean_rules;	/* opaque: compiled patterns */
+
+/* A new, empty rule set; free it with clean_rules_free. */
+struct clean_rules *clean_rules_new(void);
+void clean_rules_free(struct clean_rules *rules);
+
+/* Adds the rules in the file at path. Reports "'PATH' line N: ..." and returns
+ * -1 on a malformed rule; rules read before the error stay. */
+int clean_rules_load(struct clean_rules *rules, const char *path);
+/* Adds rules from text (the file's format); name is used in messages. */
+int clean_rules_parse(struct clean_rules *rules, const char *name, const char *text);
+size_t clean_rules_count(const struct clean_rules *rules);
+
+/* The name of the first rule that matches text, or NULL. */
+const char *clean_match(const struct clean_rules *rules, const char *text);
+
+/* Removes boilerplate blocks and repeated paragraphs from doc, logging each
+ * removal with --verbose. Returns how many blocks it removed. */
+size_t clean_document(const struct clean_rules *rules, struct document *doc);
+
+#endif

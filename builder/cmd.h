@@ -1,0 +1,33 @@
+/* cmd: the subcommands main.c dispatches to; each returns the exit status (0 ok, 1 failure, 2 usage). */
+#ifndef NEWSCAST_CMD_H
+#define NEWSCAST_CMD_H
+
+#include "script.h"
+
+int cmd_speak(int argc, char **argv);
+int cmd_script(int argc, char **argv);
+int cmd_voices(int argc, char **argv);
+
+/* Options that speak and script share: what is read and how it is cleaned. */
+enum {
+	CMD_OPT_HELP = 1,
+	CMD_OPT_VOICE,
+	CMD_OPT_KEEP_BOILERPLATE,
+	CMD_OPT_RULES,
+	CMD_OPT_VERBOSE,
+	CMD_OPT_FIRST_OWN,	/* each command numbers its own options from here */
+};
+
+#define CMD_SCRIPT_OPTIONS                                                                                    \
+	{ "voice", 0, "NAME", "voice profile name, or path to a profile .ini (default: anchor)", CMD_OPT_VOICE },   \
+	{ "keep-boilerplate", 0, NULL, "do not remove promos, captions and other boilerplate",                     \
+	  CMD_OPT_KEEP_BOILERPLATE },                                                                           \
+	{ "rules", 0, "FILE", "extra boilerplate rules, in the format of builder/rules/boilerplate.rules",       \
+	  CMD_OPT_RULES },                                                                                      \
+	{ "verbose", 'v', NULL, "explain decisions: what clean-up removed and why, loudness", CMD_OPT_VERBOSE },   \
+	{ "help", 'h', NULL, "show this help", CMD_OPT_HELP }
+
+/* Handles a shared option; returns 0, or -1 for an id that is not one of them. */
+int cmd_script_option(int id, const char *value, struct script_options *opts, int *help);
+
+#endif

@@ -1,0 +1,298 @@
+/* cmd_speak: `newscast speak ARTICLE -o OUT` turns one article into a finished, tagged audio file. */
+#include "cmd.h"
+
+#include "audio.h"
+#include "cli.h"
+#include "encode.h"
+#include "log.h"
+#include "pcm.h"
+#include "progress.h"
+#include "synth.h"
+#include "util.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+enum {
+	SPEAK_OUTPUT = CMD_OPT_FIRST_OWN,
+	SPEAK_TITLE,
+	SPEAK_AUTHOR,
+	SPEAK_ALBUM,
+	SPEAK_DATE,
+	SPEAK_COMMENT,
+	SPEAK_BITRATE,
+	SPEAK_RATE,
+	SPEAK_LOUDNESS,
+	SPEAK_QUIET,
+};
+
+static const struct cli_option cmd_speak_options[] = {
+	{ "output", 'o', "FILE", "where to write: .mp3 (default), .wav, .flac or .ogg", SPEAK_OUTPUT },
+	{ "title", 0, "TEXT", "title tag (default: the headline)", SPEAK_TITLE },
+	{ "author", 0, "NAME", "artist tag (default: the article's byline)", SPEAK_AUTHOR },
+	{ "album", 0, "NAME", "album tag: the show's name", SPEAK_ALBUM },
+	{ "date", 0, "YYYY-MM-DD", "date tag (default: today)", SPEAK_DATE },
+	{ "comment", 0, "TEXT", "comment tag", SPEAK_COMMENT },
+	{ "bitrate", 'b', "KBPS", "MP3 bitrate, constant (default: 96)", SPEAK_BITRATE },
+	{ "sample-rate", 0, "HZ", "output sample rate (default: 44100)", SPEAK_RATE },
+	{ "loudness", 0, "LUFS", "integrated loudness target (default: -16)", SPEAK_LOUDNESS },
+	{ "quiet", 'q', NULL, "no progress line", SPEAK_QUIET },
+	CMD_SCRIPT_OPTIONS,
+	{ 0 },
+};
+
+struct speak_args {
+	struct script_options script;
+	const char *output, *title, *author, *album, *date, *comment;
+	int bitrate, rate, loudness, quiet, help;
+};
+
+static int speak_valid_date(const char *s)
+{
+	struct tm tm = { 0 };
+	const char *end = strptime(s, "%Y-%m-%d", &tm);
+
+	return end && !*end && strlen(s) == 10;
+}
+
+static int cmd_speak_on_option(int id, const char *value, void *ud)
+{
+	struct speak_args *a = ud;
+
+	switch (id) {
+	case SPEAK_OUTPUT:
+		a->output = value;
+		return 0;
+	case SPEAK_TITLE:
+		a->title = value;
+		return 0;
+	case SPEAK_AUTHOR:
+		a->author = value;
+		return 0;
+	case SPEAK_ALBUM:
+		a->album = value;
+		return 0;
+	case SPEAK_DATE:
+		a->date = value;
+		if (!speak_valid_date(value)) {
+			fprintf(stderr, "newscast speak: bad value '%s' for --date (YYYY-MM-DD)\n", value);
+			return -1;
+		}
+		return 0;
+	case SPEAK_COMMENT:
+		a->comment = value;
+		return 0;
+	case SPEAK_BITRATE:
+		if (cli_int("speak", "bitrate", value, 8, 320, &a->bitrate) < 0)
+			return -1;
+		if (!encode_bitrate_valid(a->bitrate)) {
+			fprintf(stderr, "newscast speak: --bitrate %d is not an MP3 bitrate (32 48 64 96 128 ...)\n",
+				a->bitrate);
+			return -1;
+		}
+		return 0;
+	case SPEAK_RATE:
+		return cli_int("speak", "sample-rate", value, 8000, 48000, &a->rate);
+	case SPEAK_LOUDNESS:
+		return cli_int("speak", "loudness", value, -40, -5, &a->loudness);
+	case SPEAK_QUIET:
+		a->quiet = 1;
+		return 0;
+	}
+	return cmd_script_option(id, value, &a->script, &a->help);
+}
+
+/* What the synthesiser's child sends is gathered here: the article's speech and its pauses. */
+struct speak_job {
+	const struct segment_list *segs;
+	struct pcm pcm;
+	size_t *seg_start;	/* sample where each segment starts */
+	struct progress progress;
+};
+
+static int speak_on_samples(void *ud, size_t seg, const int16_t *pcm, size_t n)
+{
+	struct speak_job *job = ud;
+
+	(void)seg;
+	pcm_append(&job->pcm, pcm, n);
+	return 0;
+}
+
+static int speak_on_segment_done(void *ud, size_t seg)
+{
+	struct speak_job *job = ud;
+
+	pcm_append_silence(&job->pcm, job->segs->items[seg].pause_ms);
+	if (seg + 1 < job->segs->n)
+		job->seg_start[seg + 1] = job->pcm.len;
+	progress_update(&job->progress, "speaking", 0.1 * (double)(seg + 1) / (double)job->segs->n);
+	return 0;
+}
+
+struct speak_out {
+	struct encoder *enc;
+	struct progress *progress;
+};
+
+static int speak_write(void *ud, const float *samples, size_t n)
+{
+	return encoder_write(((struct speak_out *)ud)->enc, samples, n);
+}
+
+static void speak_progress(void *ud, double fraction)
+{
+	progress_update(((struct speak_out *)ud)->progress, "encoding", 0.1 + 0.9 * fraction);
+}
+
+/* The default output: the article's name with the format's extension, here. */
+static char *speak_default_output(const char *path, const struct script *sc)
+{
+	char *stem = strcmp(path, "-") == 0 ? util_slug(sc->doc.headline, 60) : util_stem(path);
+	char *out = xasprintf("%s.mp3", stem);
+
+	free(stem);
+	return out;
+}
+
+/* Chapters when the article has subheadings: the headline, then one a section. */
+static size_t speak_chapters(const struct speak_job *job, struct encode_chapter **out)
+{
+	const struct segment_list *segs = job->segs;
+	struct encode_chapter *ch;
+	size_t n = 0, total = 1;
+
+	for (size_t i = 0; i < segs->n; i++)
+		total += segs->items[i].role == ROLE_SUBHEADING;
+	*out = NULL;
+	if (total < 2)
+		return 0;
+	ch = xcalloc(total, sizeof *ch);
+	for (size_t i = 0; i < segs->n; i++) {
+		if (i > 0 && segs->items[i].role != ROLE_SUBHEADING)
+			continue;
+		ch[n].start_ms = (uint32_t)llround(pcm_ms(&job->pcm, job->seg_start[i]));
+		ch[n].title = segs->items[i].text;
+		if (n)
+			ch[n - 1].end_ms = ch[n].start_ms;
+		n++;
+	}
+	ch[n - 1].end_ms = (uint32_t)llround(pcm_ms(&job->pcm, job->pcm.len));
+	*out = ch;
+	return n;
+}
+
+static int speak_run(const char *path, struct speak_args *a)
+{
+	struct script sc;
+	struct speak_job job = { 0 };
+	struct speak_out out = { 0 };
+	struct encode_settings es = { ENCODE_MP3, a->rate, a->bitrate, ENCODE_DEFAULT_QUALITY };
+	struct audio_settings as = { a->rate, a->loudness, AUDIO_DEFAULT_CEILING };
+	struct synth_sink sink = { &job, speak_on_samples, NULL, speak_on_segment_done };
+	struct encode_tags tags = { 0 };
+	struct encode_chapter *chapters = NULL;
+	struct audio_loudness loud;
+	char *output = NULL, *comment = NULL, today[16];
+	int rate = 0, ret = 1;
+	time_t now = time(NULL);
+	size_t text_bytes = 0;
+
+	script_init(&sc);
+	pcm_init(&job.pcm, 0);
+	if (script_build(&sc, path, &a->script) < 0)
+		goto out;
+	output = a->output ? xstrdup(a->output) : speak_default_output(path, &sc);
+	if (encode_format_from_path(output, &es.format) < 0)
+		es.format = ENCODE_MP3;
+	progress_init(&job.progress, output, a->quiet);
+
+	/* Synthesis first: nothing is written until the article has been spoken. */
+	job.segs = &sc.segments;
+	job.seg_start = xcalloc(sc.segments.n, sizeof *job.seg_start);
+	for (size_t i = 0; i < sc.segments.n; i++)
+		text_bytes += strlen(sc.segments.items[i].text);
+	progress_update(&job.progress, "speaking", 0.0);
+	/* A minute, and a second more for every 2 KB of text: espeak-ng speaks far faster than that. */
+	if (synth_segments_isolated(sc.doc.name, &sc.voice, &sc.segments, 60000 + (int)(text_bytes / 2),
+				    &sink, &rate) < 0)
+		goto out;
+	job.pcm.rate = rate;
+
+	strftime(today, sizeof today, "%Y-%m-%d", localtime(&now));
+	comment = a->comment ? xstrdup(a->comment)
+			     : xasprintf("Read by newscast (voice %s) from %s", sc.voice.name, sc.doc.name);
+	tags.title = a->title ? a->title : sc.doc.headline;
+	tags.artist = a->author ? a->author : sc.doc.author;
+	tags.album = a->album;
+	tags.date = a->date ? a->date : today;
+	tags.genre = "Podcast";
+	tags.comment = comment;
+	if (es.format == ENCODE_MP3)
+		tags.n_chapters = speak_chapters(&job, &chapters);
+	tags.chapters = chapters;
+
+	out.progress = &job.progress;
+	out.enc = encoder_new(output, &es, &tags);
+	if (!out.enc)
+		goto out;
+	{
+		struct audio_sink as_sink = { &out, speak_write, speak_progress };
+
+		if (audio_render(&job.pcm, &as, &as_sink, &loud) < 0)
+			goto out;
+	}
+	if (encoder_finish(out.enc) < 0)
+		goto out;
+	progress_done(&job.progress);
+	log_verbose("wrote '%s': %s, %.1f s, %zu segments", output, encode_format_name(es.format),
+		    pcm_ms(&job.pcm, job.pcm.len) / 1000.0, sc.segments.n);
+	ret = 0;
+out:
+	progress_done(&job.progress);
+	encoder_free(out.enc);
+	free(chapters);
+	free(job.seg_start);
+	pcm_release(&job.pcm);
+	free(output);
+	free(comment);
+	script_release(&sc);
+	return ret;
+}
+
+int cmd_speak(int argc, char **argv)
+{
+	struct speak_args a = { 0 };
+	enum encode_format format;
+	int first, ret;
+
+	a.bitrate = ENCODE_DEFAULT_BITRATE;
+	a.rate = AUDIO_DEFAULT_RATE;
+	a.loudness = (int)AUDIO_DEFAULT_LUFS;
+	ret = cli_parse("speak", argc, argv, cmd_speak_options, cmd_speak_on_option, &a, &first);
+	if (ret)
+		return ret;
+	if (a.help) {
+		cli_help(stdout, "speak", "[OPTIONS] ARTICLE",
+			 "Speak ARTICLE (a UTF-8 text file, or - for standard input) with espeak-ng and write a\n"
+			 "podcast-ready audio file: boilerplate removed, pauses between sentences, paragraphs\n"
+			 "and sections, loudness at -16 LUFS, MP3 96 kbps mono 44.1 kHz with ID3v2 tags.\n"
+			 "The file appears only when it is complete.",
+			 cmd_speak_options);
+		return 0;
+	}
+	if (argc - first != 1) {
+		fprintf(stderr, "newscast speak: %s\nTry 'newscast speak --help'.\n",
+			argc - first ? "give one article" : "no article given");
+		return 2;
+	}
+	if (a.output && encode_format_from_path(a.output, &format) < 0) {
+		fprintf(stderr, "newscast speak: cannot tell the format of '%s': use .mp3, .wav, .flac or .ogg\n",
+			a.output);
+		return 2;
+	}
+	return speak_run(argv[first], &a);
+}

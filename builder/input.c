@@ -1,0 +1,308 @@
+/* input: reads an article into a document (headline, metadata, blocks); one reader per format. */
+#include "input.h"
+
+#include "log.h"
+#include "util.h"
+
+#include <ctype.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/utf8.h>
+
+void document_init(struct document *doc)
+{
+	memset(doc, 0, sizeof *doc);
+}
+
+void document_release(struct document *doc)
+{
+	for (size_t i = 0; i < doc->n_blocks; i++)
+		free(doc->blocks[i].text);
+	free(doc->blocks);
+	free(doc->name);
+	free(doc->headline);
+	free(doc->author);
+	memset(doc, 0, sizeof *doc);
+}
+
+void document_add_block(struct document *doc, enum block_kind kind, char *text, int line)
+{
+	util_grow((void **)&doc->blocks, &doc->cap_blocks, doc->n_blocks + 1, sizeof *doc->blocks);
+	doc->blocks[doc->n_blocks].kind = kind;
+	doc->blocks[doc->n_blocks].text = text;
+	doc->blocks[doc->n_blocks].line = line;
+	doc->n_blocks++;
+}
+
+void document_remove_block(struct document *doc, size_t i)
+{
+	free(doc->blocks[i].text);
+	memmove(doc->blocks + i, doc->blocks + i + 1, (doc->n_blocks - i - 1) * sizeof *doc->blocks);
+	doc->n_blocks--;
+}
+
+int input_check_text(const char *name, const char *data, size_t len)
+{
+	int line = 1;
+	int32_t i = 0;
+
+	if (len > INT32_MAX) {
+		log_error("'%s' is too large", name);
+		return -1;
+	}
+	while ((size_t)i < len) {
+		int32_t start = i;
+		UChar32 c;
+
+		U8_NEXT(data, i, (int32_t)len, c);
+		if (c < 0) {
+			log_error("'%s' line %d: not valid UTF-8 (byte 0x%02x at offset %d)", name, line,
+				  (unsigned char)data[start], start);
+			return -1;
+		}
+		if (c == 0) {
+			log_error("'%s' line %d: binary content (NUL byte at offset %d), not a text article",
+				  name, line, start);
+			return -1;
+		}
+		if (c == '\n')
+			line++;
+	}
+	return 0;
+}
+
+size_t input_strip_controls(char *s)
+{
+	size_t n = 0;
+	int32_t len = (int32_t)strlen(s), i = 0;
+	char *w = s;
+
+	while (i < len) {
+		int32_t start = i;
+		UChar32 c;
+
+		U8_NEXT(s, i, len, c);
+		if (c == '\t' || c == '\f' || c == '\v') {
+			*w++ = ' ';
+		} else if (c == '\n' || c == '\r') {
+			*w++ = (char)c;
+		} else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0xfeff || c == 0x200b || c < 0) {
+			n++;
+		} else {
+			memmove(w, s + start, (size_t)(i - start));
+			w += i - start;
+		}
+	}
+	*w = '\0';
+	return n;
+}
+
+/* A line made only of divider characters, three or more: "***", "* * *", "---", "•••". */
+static bool input_is_divider(const char *line)
+{
+	static const UChar32 marks[] = { '*', '-', '_', '=', '~', '#', 0x2022 /* • */, 0x00b7 /* · */,
+					 0x2013, 0x2014, 0x2042 /* ⁂ */, 0x2217, 0x25c6, 0x2666 };
+	int32_t len = (int32_t)strlen(line), i = 0;
+	int count = 0;
+
+	while (i < len) {
+		UChar32 c;
+		bool mark = false;
+
+		U8_NEXT(line, i, len, c);
+		if (c == ' ')
+			continue;
+		for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++)
+			mark |= c == marks[k];
+		if (!mark)
+			return false;
+		count++;
+	}
+	return count >= 3;
+}
+
+/* Whether the text ends like a sentence, looking past closing quotes and brackets. */
+static bool input_ends_sentence(const char *s)
+{
+	int32_t i = (int32_t)strlen(s);
+
+	while (i > 0) {
+		UChar32 c;
+
+		U8_PREV(s, 0, i, c);
+		if (c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201d || c == 0x2019 || c == 0xbb)
+			continue;
+		return c == '.' || c == '!' || c == '?' || c == 0x2026 /* … */;
+	}
+	return false;
+}
+
+/* A group of consecutive non-blank lines, joined with spaces. */
+struct input_group {
+	char *text;
+	int line;
+	int n_lines;
+	bool divider;
+};
+
+static bool input_is_byline(const struct input_group *g)
+{
+	size_t words = util_count_words(g->text);
+
+	return g->n_lines == 1 && strncmp(g->text, "By ", 3) == 0 && words >= 2 && words <= 7 &&
+	       !input_ends_sentence(g->text) && isupper((unsigned char)g->text[3]);
+}
+
+static bool input_is_subheading(const struct input_group *g)
+{
+	return !g->divider && g->n_lines == 1 && util_count_words(g->text) <= 8 &&
+	       !input_ends_sentence(g->text);
+}
+
+static void input_add_group(struct input_group **groups, size_t *n, size_t *cap, struct strbuf *text,
+			    int line, int n_lines, bool divider)
+{
+	util_grow((void **)groups, cap, *n + 1, sizeof **groups);
+	util_squeeze_spaces(text->buf);
+	(*groups)[*n].text = xstrdup(text->buf);
+	(*groups)[*n].line = line;
+	(*groups)[*n].n_lines = n_lines;
+	(*groups)[*n].divider = divider;
+	(*n)++;
+	strbuf_reset(text);
+}
+
+int input_parse_text(const char *name, const char *data, size_t len, struct document *doc)
+{
+	struct input_group *groups = NULL;
+	size_t n_groups = 0, cap_groups = 0, first = 0;
+	struct strbuf para;
+	char *text = NULL;
+	int line = 0, para_line = 0, para_lines = 0;
+	int ret = -1;
+
+	strbuf_init(&para);
+	free(doc->name);
+	doc->name = xstrdup(name);
+	if (input_check_text(name, data, len) < 0)
+		goto out;
+	text = xstrndup(data, len);
+	doc->n_stripped = input_strip_controls(text);
+	if (doc->n_stripped)
+		log_verbose("'%s': removed %zu control characters", name, doc->n_stripped);
+
+	for (char *p = text, *next; p; p = next) {
+		char *end = p + strcspn(p, "\r\n");
+		bool blank;
+
+		next = *end ? end + 1 : NULL;
+		if (*end == '\r' && end[1] == '\n')
+			next = end + 2;
+		*end = '\0';
+		line++;
+		util_squeeze_spaces(p);
+		blank = *p == '\0';
+		if (!blank && input_is_divider(p)) {
+			if (para_lines)
+				input_add_group(&groups, &n_groups, &cap_groups, &para, para_line, para_lines, false);
+			para_lines = 0;
+			input_add_group(&groups, &n_groups, &cap_groups, &para, line, 1, true);
+			continue;
+		}
+		if (blank) {
+			if (para_lines)
+				input_add_group(&groups, &n_groups, &cap_groups, &para, para_line, para_lines, false);
+			para_lines = 0;
+			continue;
+		}
+		if (!para_lines)
+			para_line = line;
+		else
+			strbuf_addc(&para, ' ');
+		strbuf_adds(&para, p);
+		para_lines++;
+	}
+	if (para_lines)
+		input_add_group(&groups, &n_groups, &cap_groups, &para, para_line, para_lines, false);
+
+	while (first < n_groups && groups[first].divider)
+		first++;
+	if (first == n_groups) {
+		log_error("'%s' is empty: no headline and no text", name);
+		goto out;
+	}
+
+	/* The first non-empty line is the headline; the rest of its group is a paragraph. */
+	{
+		struct input_group *g = &groups[first];
+		size_t cut = 0;
+		char *rest;
+
+		/* Recover the first line from the joined text: it had n_lines lines. */
+		if (g->n_lines > 1) {
+			const char *src = data;
+			int l = 1;
+
+			while (l < g->line && (src = memchr(src, '\n', len - (size_t)(src - data))))
+				src++, l++;
+			cut = src ? strcspn(src, "\r\n") : 0;
+			{
+				char *first_line = xstrndup(src, cut);
+
+				input_strip_controls(first_line);
+				util_squeeze_spaces(first_line);
+				cut = strlen(first_line);
+				free(first_line);
+			}
+		} else {
+			cut = strlen(g->text);
+		}
+		doc->headline = xstrndup(g->text, cut);
+		doc->headline_line = g->line;
+		rest = g->text + cut;
+		while (*rest == ' ')
+			rest++;
+		if (*rest)
+			document_add_block(doc, BLOCK_PARAGRAPH, xstrdup(rest), g->line + 1);
+	}
+
+	for (size_t i = first + 1; i < n_groups; i++) {
+		struct input_group *g = &groups[i];
+		bool prev_is_headline = i == first + 1 && doc->n_blocks == 0;
+		bool next_is_paragraph = i + 1 < n_groups && !groups[i + 1].divider;
+
+		if (g->divider) {
+			document_add_block(doc, BLOCK_DIVIDER, NULL, g->line);
+		} else if (prev_is_headline && !doc->author && input_is_byline(g)) {
+			doc->author = xstrdup(g->text + 3);
+			log_verbose("'%s' line %d: byline, taken as the author: %s", name, g->line, doc->author);
+		} else if (!prev_is_headline && next_is_paragraph && input_is_subheading(g)) {
+			document_add_block(doc, BLOCK_HEADING, xstrdup(g->text), g->line);
+		} else {
+			document_add_block(doc, BLOCK_PARAGRAPH, xstrdup(g->text), g->line);
+		}
+	}
+	ret = 0;
+out:
+	for (size_t i = 0; i < n_groups; i++)
+		free(groups[i].text);
+	free(groups);
+	free(text);
+	strbuf_release(&para);
+	return ret;
+}
+
+int input_read_file(const char *path, struct document *doc)
+{
+	const char *name = strcmp(path, "-") == 0 ? "(standard input)" : path;
+	char *data = NULL;
+	size_t len = 0;
+	int ret;
+
+	if (util_read_file(path, INPUT_MAX_BYTES, &data, &len) < 0)
+		return -1;
+	ret = input_parse_text(name, data, len, doc);
+	free(data);
+	return ret;
+}

@@ -1,0 +1,142 @@
+/* isolate: runs risky work (espeak-ng) in a child process with a time limit, streaming its output back. */
+#include "isolate.h"
+
+#include "log.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+int isolate_write_all(int fd, const void *buf, size_t n)
+{
+	const char *p = buf;
+
+	while (n) {
+		ssize_t w = write(fd, p, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+static long isolate_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+static void isolate_child(int fd, int (*child_fn)(int fd, void *ud), void *ud)
+{
+	struct rlimit no_core = { 0, 0 };
+
+	setrlimit(RLIMIT_CORE, &no_core);
+	/* glibc writes "stack smashing detected" to the terminal unless told otherwise. */
+	setenv("LIBC_FATAL_STDERR_", "1", 1);
+	signal(SIGPIPE, SIG_DFL);
+	_exit(child_fn(fd, ud) == 0 ? 0 : 1);
+}
+
+int isolate_run(int (*child_fn)(int fd, void *ud), void *child_ud,
+		int (*on_data)(const void *buf, size_t n, void *ud), void *parent_ud,
+		int timeout_ms, struct isolate_result *res)
+{
+	char buf[1 << 16];
+	int fds[2];
+	pid_t pid;
+	long deadline = isolate_now_ms() + timeout_ms;
+	int wstatus = 0;
+	int kill_child = 0;
+
+	memset(res, 0, sizeof *res);
+	if (pipe(fds) < 0) {
+		log_error("cannot create a pipe: %s", strerror(errno));
+		res->status = ISOLATE_ERROR;
+		return -1;
+	}
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0) {
+		log_error("cannot start a child process: %s", strerror(errno));
+		close(fds[0]);
+		close(fds[1]);
+		res->status = ISOLATE_ERROR;
+		return -1;
+	}
+	if (pid == 0) {
+		close(fds[0]);
+		isolate_child(fds[1], child_fn, child_ud);
+	}
+	close(fds[1]);
+	res->status = ISOLATE_OK;
+	for (;;) {
+		struct pollfd pfd = { fds[0], POLLIN, 0 };
+		long left = deadline - isolate_now_ms();
+		int r;
+		ssize_t n;
+
+		if (left <= 0) {
+			res->status = ISOLATE_TIMEOUT;
+			kill_child = 1;
+			break;
+		}
+		r = poll(&pfd, 1, (int)(left > 1000 ? 1000 : left));
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			continue;
+		n = read(fds[0], buf, sizeof buf);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		if (on_data(buf, (size_t)n, parent_ud) != 0) {
+			res->status = ISOLATE_ABORTED;
+			kill_child = 1;
+			break;
+		}
+	}
+	close(fds[0]);
+	/* A child that closed its end may still hang before exiting: the limit holds. */
+	while (!kill_child) {
+		pid_t w = waitpid(pid, &wstatus, WNOHANG);
+
+		if (w == pid || (w < 0 && errno != EINTR))
+			break;
+		if (isolate_now_ms() >= deadline) {
+			res->status = ISOLATE_TIMEOUT;
+			kill_child = 1;
+			break;
+		}
+		usleep(2000);
+	}
+	if (kill_child) {
+		kill(pid, SIGKILL);
+		while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR)
+			;
+	}
+	if (res->status == ISOLATE_OK) {
+		if (WIFSIGNALED(wstatus)) {
+			res->status = ISOLATE_CRASHED;
+			res->signal = WTERMSIG(wstatus);
+		} else if (WIFEXITED(wstatus) && WEXITSTATUS(wstatus) != 0) {
+			res->status = ISOLATE_FAILED;
+			res->exit_code = WEXITSTATUS(wstatus);
+		}
+	}
+	return res->status == ISOLATE_OK ? 0 : -1;
+}

@@ -1,0 +1,33 @@
+/* isolate: runs risky work (espeak-ng) in a child process with a time limit, streaming its output back. */
+#ifndef NEWSCAST_ISOLATE_H
+#define NEWSCAST_ISOLATE_H
+
+#include <stddef.h>
+
+enum isolate_status {
+	ISOLATE_OK,		/* the child exited 0 */
+	ISOLATE_FAILED,		/* the child exited non-zero (it reported why itself) */
+	ISOLATE_CRASHED,	/* the child died of a signal: see signal */
+	ISOLATE_TIMEOUT,	/* the child ran past the limit and was killed */
+	ISOLATE_ABORTED,	/* on_data asked to stop; the child was killed */
+	ISOLATE_ERROR,		/* fork or pipe failed (reported) */
+};
+
+struct isolate_result {
+	enum isolate_status status;
+	int exit_code;
+	int signal;
+};
+
+/* Forks; the child runs child_fn(fd, child_ud), writing to fd, and exits with
+ * its return value. The parent passes what arrives to on_data(buf, n, parent_ud)
+ * (a non-zero return stops the child), and kills the child after timeout_ms.
+ * Core dumps are off in the child. Returns 0 when the child exited 0. */
+int isolate_run(int (*child_fn)(int fd, void *ud), void *child_ud,
+		int (*on_data)(const void *buf, size_t n, void *ud), void *parent_ud,
+		int timeout_ms, struct isolate_result *res);
+
+/* Writes all of buf to fd, retrying short writes; 0 or -1. */
+int isolate_write_all(int fd, const void *buf, size_t n);
+
+#endif

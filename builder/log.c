@@ -1,0 +1,64 @@
+/* log: one place that prints messages for the user, so every error looks the same. */
+#include "log.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+static bool verbose;
+static bool quiet_errors;
+
+static void log_vprint(const char *prefix, const char *fmt, va_list ap)
+{
+	fputs("newscast: ", stderr);
+	fputs(prefix, stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void log_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (quiet_errors)
+		return;
+	va_start(ap, fmt);
+	log_vprint("", fmt, ap);
+	va_end(ap);
+}
+
+void log_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (quiet_errors)
+		return;
+	va_start(ap, fmt);
+	log_vprint("warning: ", fmt, ap);
+	va_end(ap);
+}
+
+void log_verbose(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!verbose)
+		return;
+	va_start(ap, fmt);
+	log_vprint("", fmt, ap);
+	va_end(ap);
+}
+
+void log_set_verbose(bool on)
+{
+	verbose = on;
+}
+
+bool log_is_verbose(void)
+{
+	return verbose;
+}
+
+void log_set_quiet_errors(bool on)
+{
+	quiet_errors = on;
+}

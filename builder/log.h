@@ -1,0 +1,18 @@
+/* log: one place that prints messages for the user, so every error looks the same. */
+#ifndef NEWSCAST_LOG_H
+#define NEWSCAST_LOG_H
+
+#include <stdbool.h>
+
+/* Errors are printed once, where they happen, as "newscast: MESSAGE". */
+void log_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void log_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Printed only with --verbose: the decisions the program made and why. */
+void log_verbose(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+void log_set_verbose(bool on);
+bool log_is_verbose(void);
+/* Tests silence errors they provoke on purpose. */
+void log_set_quiet_errors(bool on);
+
+#endif

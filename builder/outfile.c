@@ -1,0 +1,120 @@
+/* outfile: writes a file under a temporary name beside its destination and renames it into place when complete. */
+#include "outfile.h"
+
+#include "log.h"
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Temporary files still open, so an interrupt can remove them. */
+#define OUTFILE_MAX_OPEN 16
+static char *volatile outfile_open_tmp[OUTFILE_MAX_OPEN];
+
+static void outfile_track(char *tmp, int add)
+{
+	for (int i = 0; i < OUTFILE_MAX_OPEN; i++) {
+		if (add && !outfile_open_tmp[i]) {
+			outfile_open_tmp[i] = tmp;
+			return;
+		}
+		if (!add && outfile_open_tmp[i] == tmp) {
+			outfile_open_tmp[i] = NULL;
+			return;
+		}
+	}
+}
+
+void outfile_abort_all_signal_safe(void)
+{
+	for (int i = 0; i < OUTFILE_MAX_OPEN; i++)
+		if (outfile_open_tmp[i])
+			unlink(outfile_open_tmp[i]);
+}
+
+int outfile_open(struct outfile *of, const char *dest)
+{
+	const char *slash = strrchr(dest, '/');
+	char *dir = slash ? xstrndup(dest, (size_t)(slash - dest) + 1) : xstrdup("");
+	const char *base = slash ? slash + 1 : dest;
+	mode_t mask;
+
+	memset(of, 0, sizeof *of);
+	of->fd = -1;
+	if (!*base) {
+		log_error("cannot write '%s': not a file name", dest);
+		free(dir);
+		return -1;
+	}
+	of->tmp = xasprintf("%s.%s.XXXXXX", dir, base);
+	free(dir);
+	of->fd = mkstemp(of->tmp);
+	if (of->fd < 0) {
+		log_error("cannot write '%s': %s", dest, strerror(errno));
+		free(of->tmp);
+		of->tmp = NULL;
+		return -1;
+	}
+	outfile_track(of->tmp, 1);
+	/* mkstemp makes the file private; a published file gets the usual mode. */
+	mask = umask(0);
+	umask(mask);
+	fchmod(of->fd, 0666 & ~mask);
+	of->fp = fdopen(of->fd, "w+b");
+	if (!of->fp) {
+		log_error("cannot write '%s': %s", dest, strerror(errno));
+		outfile_abort(of);
+		return -1;
+	}
+	of->dest = xstrdup(dest);
+	return 0;
+}
+
+int outfile_commit(struct outfile *of)
+{
+	int ret = -1;
+
+	if (fflush(of->fp) != 0 || fsync(of->fd) != 0) {
+		log_error("cannot write '%s': %s", of->dest, strerror(errno));
+		goto out;
+	}
+	if (fclose(of->fp) != 0) {
+		of->fp = NULL;
+		of->fd = -1;
+		log_error("cannot write '%s': %s", of->dest, strerror(errno));
+		goto out;
+	}
+	of->fp = NULL;
+	of->fd = -1;
+	if (rename(of->tmp, of->dest) != 0) {
+		log_error("cannot rename '%s' to '%s': %s", of->tmp, of->dest, strerror(errno));
+		goto out;
+	}
+	outfile_track(of->tmp, 0);
+	free(of->tmp);
+	of->tmp = NULL;
+	ret = 0;
+out:
+	outfile_abort(of);
+	return ret;
+}
+
+void outfile_abort(struct outfile *of)
+{
+	if (of->fp)
+		fclose(of->fp);
+	else if (of->fd >= 0 && of->tmp)
+		close(of->fd);
+	if (of->tmp) {
+		outfile_track(of->tmp, 0);
+		unlink(of->tmp);
+		free(of->tmp);
+	}
+	free(of->dest);
+	memset(of, 0, sizeof *of);
+	of->fd = -1;
+}

@@ -1,0 +1,25 @@
+/* outfile: writes a file under a temporary name beside its destination and renames it into place when complete. */
+#ifndef NEWSCAST_OUTFILE_H
+#define NEWSCAST_OUTFILE_H
+
+#include <stdio.h>
+
+struct outfile {
+	char *dest;	/* where the file goes */
+	char *tmp;	/* where it is written meanwhile */
+	int fd;
+	FILE *fp;	/* a stream on fd */
+};
+
+/* Creates DIR/.NAME.XXXXXX.tmp for dest. Reports "cannot write 'dest': ..." and
+ * returns -1 when the folder does not exist or cannot be written. */
+int outfile_open(struct outfile *of, const char *dest);
+/* Flushes, syncs and renames the file into place; the outfile is released. */
+int outfile_commit(struct outfile *of);
+/* Removes the temporary file; safe after commit and on a zeroed outfile. */
+void outfile_abort(struct outfile *of);
+
+/* Removes every temporary file still open: for a signal handler (async-signal-safe). */
+void outfile_abort_all_signal_safe(void);
+
+#endif

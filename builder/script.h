@@ -1,0 +1,36 @@
+/* script: what will be spoken: an article read, cleaned and split into segments with their pauses. */
+#ifndef NEWSCAST_SCRIPT_H
+#define NEWSCAST_SCRIPT_H
+
+#include "input.h"
+#include "segment.h"
+#include "voice.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+struct script_options {
+	const char *voice;		/* profile name or path; NULL for the default */
+	bool keep_boilerplate;		/* skip clean-up */
+	const char *rules;		/* extra boilerplate rules file; may be NULL */
+};
+
+struct script {
+	struct document doc;
+	struct voice_profile voice;
+	struct segment_list segments;
+	size_t n_removed;	/* blocks clean-up removed */
+};
+
+void script_init(struct script *sc);
+void script_release(struct script *sc);
+
+/* Reads the article at path ("-" for standard input) with the options' voice
+ * and rules. Errors are reported: unreadable or binary input, an unknown
+ * voice, bad rules, nothing speakable after clean-up. */
+int script_build(struct script *sc, const char *path, const struct script_options *opts);
+
+/* Prints the script: one segment a line, "[pause N ms]" for every pause. */
+void script_print(const struct script *sc, FILE *fp);
+
+#endif

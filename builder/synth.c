@@ -1,0 +1,323 @@
+/* synth: wraps libespeak-ng: one segment in, PCM and the positions of its sentences and words out. */
+#include "synth.h"
+
+#include "isolate.h"
+#include "log.h"
+#include "util.h"
+
+#include <espeak-ng/speak_lib.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct synth {
+	int rate;
+	/* the segment being spoken, for the callback */
+	const struct synth_sink *sink;
+	size_t seg;
+	int stop;
+};
+
+/* espeak-ng's callback has no user pointer for the synth: one per process. */
+static struct synth *synth_current;
+
+static int synth_callback(short *wav, int n, espeak_EVENT *events)
+{
+	struct synth *s = synth_current;
+
+	if (!s || s->stop)
+		return 1;
+	for (espeak_EVENT *ev = events; ev && ev->type != espeakEVENT_LIST_TERMINATED; ev++) {
+		struct synth_event out;
+
+		if (ev->type != espeakEVENT_WORD && ev->type != espeakEVENT_SENTENCE)
+			continue;
+		if (!s->sink->event)
+			continue;
+		out.kind = ev->type == espeakEVENT_WORD ? SYNTH_WORD : SYNTH_SENTENCE;
+		out.sample = (uint32_t)((int64_t)ev->audio_position * s->rate / 1000);
+		out.text_pos = ev->text_position > 0 ? (uint32_t)ev->text_position - 1 : 0;
+		out.length = ev->length > 0 ? (uint32_t)ev->length : 0;
+		if (s->sink->event(s->sink->ud, s->seg, &out) != 0) {
+			s->stop = 1;
+			return 1;
+		}
+	}
+	if (wav && n > 0 && s->sink->samples(s->sink->ud, s->seg, wav, (size_t)n) != 0) {
+		s->stop = 1;
+		return 1;
+	}
+	return 0;
+}
+
+struct synth *synth_new(const struct voice_profile *vp)
+{
+	struct synth *s;
+	char *voice;
+	int rate;
+
+	if (synth_current) {
+		log_error("espeak-ng is already in use in this process");
+		return NULL;
+	}
+	rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 200, NULL, 0);
+	if (rate <= 0) {
+		log_error("cannot start espeak-ng (is espeak-ng-data installed?)");
+		return NULL;
+	}
+	voice = voice_espeak_name(vp);
+	if (espeak_SetVoiceByName(voice) != EE_OK) {
+		log_error("espeak-ng has no voice '%s' (voice profile '%s')", voice, vp->name ? vp->name : "?");
+		free(voice);
+		espeak_Terminate();
+		return NULL;
+	}
+	free(voice);
+	espeak_SetParameter(espeakRATE, vp->rate, 0);
+	espeak_SetParameter(espeakPITCH, vp->pitch, 0);
+	espeak_SetParameter(espeakRANGE, vp->range, 0);
+	espeak_SetSynthCallback(synth_callback);
+	s = xcalloc(1, sizeof *s);
+	s->rate = rate;
+	synth_current = s;
+	return s;
+}
+
+void synth_free(struct synth *s)
+{
+	if (!s)
+		return;
+	espeak_Terminate();
+	synth_current = NULL;
+	free(s);
+}
+
+int synth_sample_rate(const struct synth *s)
+{
+	return s->rate;
+}
+
+char *synth_sanitize(const char *text)
+{
+	char *out = xstrdup(text);
+
+	for (unsigned char *p = (unsigned char *)out; *p; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	return out;
+}
+
+int synth_speak(struct synth *s, const char *text, size_t seg, const struct synth_sink *sink)
+{
+	char *clean = synth_sanitize(text);
+	espeak_ERROR err;
+
+	s->sink = sink;
+	s->seg = seg;
+	s->stop = 0;
+	/* Plain text: no espeakSSML, no espeakPHONEMES, so '<' and '[[' are read as text. */
+	err = espeak_Synth(clean, strlen(clean) + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8 | espeakENDPAUSE, NULL,
+			   NULL);
+	free(clean);
+	if (err != EE_OK) {
+		log_error("espeak-ng failed on segment %zu (error %d)", seg + 1, (int)err);
+		return -1;
+	}
+	if (s->stop)
+		return -1;
+	if (sink->segment_done && sink->segment_done(sink->ud, seg) != 0)
+		return -1;
+	return 0;
+}
+
+/* The child streams records to the parent: a header, then n bytes. */
+enum synth_record_type {
+	SYNTH_REC_RATE,
+	SYNTH_REC_SAMPLES,
+	SYNTH_REC_EVENT,
+	SYNTH_REC_SEGMENT_START,
+	SYNTH_REC_SEGMENT_DONE,
+	SYNTH_REC_FINISHED,
+};
+
+struct synth_record {
+	uint32_t type;
+	uint32_t seg;
+	uint32_t bytes;
+};
+
+struct synth_job {
+	const struct voice_profile *vp;
+	const struct segment_list *segs;
+	int fd;
+};
+
+static int synth_send(int fd, uint32_t type, size_t seg, const void *data, size_t bytes)
+{
+	struct synth_record rec = { type, (uint32_t)seg, (uint32_t)bytes };
+
+	if (isolate_write_all(fd, &rec, sizeof rec) < 0)
+		return -1;
+	return bytes ? isolate_write_all(fd, data, bytes) : 0;
+}
+
+static int synth_child_samples(void *ud, size_t seg, const int16_t *pcm, size_t n)
+{
+	return synth_send(((struct synth_job *)ud)->fd, SYNTH_REC_SAMPLES, seg, pcm, n * sizeof *pcm);
+}
+
+static int synth_child_event(void *ud, size_t seg, const struct synth_event *ev)
+{
+	return synth_send(((struct synth_job *)ud)->fd, SYNTH_REC_EVENT, seg, ev, sizeof *ev);
+}
+
+static int synth_child(int fd, void *ud)
+{
+	struct synth_job *job = ud;
+	struct synth_sink sink = { job, synth_child_samples, synth_child_event, NULL };
+	struct synth *s;
+	uint32_t rate;
+	int ret = -1;
+
+	job->fd = fd;
+	s = synth_new(job->vp);
+	if (!s)
+		return -1;
+	rate = (uint32_t)synth_sample_rate(s);
+	if (synth_send(fd, SYNTH_REC_RATE, 0, &rate, sizeof rate) < 0)
+		goto out;
+	for (size_t i = 0; i < job->segs->n; i++) {
+		if (synth_send(fd, SYNTH_REC_SEGMENT_START, i, NULL, 0) < 0 ||
+		    synth_speak(s, job->segs->items[i].text, i, &sink) < 0 ||
+		    synth_send(fd, SYNTH_REC_SEGMENT_DONE, i, NULL, 0) < 0)
+			goto out;
+	}
+	ret = synth_send(fd, SYNTH_REC_FINISHED, 0, NULL, 0);
+out:
+	synth_free(s);
+	return ret;
+}
+
+/* The parent's side: reassembles records from the pipe's byte stream. */
+struct synth_reader {
+	const struct synth_sink *sink;
+	int *sample_rate;
+	unsigned char *buf;
+	size_t len, cap;
+	size_t current_seg;
+	int started;
+	int finished;
+};
+
+static int synth_dispatch(struct synth_reader *r, const struct synth_record *rec, const unsigned char *data)
+{
+	switch (rec->type) {
+	case SYNTH_REC_RATE:
+		memcpy(r->sample_rate, data, sizeof(uint32_t));
+		return 0;
+	case SYNTH_REC_SAMPLES:
+		return r->sink->samples(r->sink->ud, rec->seg, (const int16_t *)data, rec->bytes / sizeof(int16_t));
+	case SYNTH_REC_EVENT: {
+		struct synth_event ev;
+
+		memcpy(&ev, data, sizeof ev);
+		return r->sink->event ? r->sink->event(r->sink->ud, rec->seg, &ev) : 0;
+	}
+	case SYNTH_REC_SEGMENT_START:
+		r->current_seg = rec->seg;
+		r->started = 1;
+		return 0;
+	case SYNTH_REC_SEGMENT_DONE:
+		return r->sink->segment_done ? r->sink->segment_done(r->sink->ud, rec->seg) : 0;
+	case SYNTH_REC_FINISHED:
+		r->finished = 1;
+		return 0;
+	}
+	return -1;
+}
+
+static int synth_on_data(const void *buf, size_t n, void *ud)
+{
+	struct synth_reader *r = ud;
+	size_t off = 0;
+
+	util_grow((void **)&r->buf, &r->cap, r->len + n, 1);
+	memcpy(r->buf + r->len, buf, n);
+	r->len += n;
+	while (r->len - off >= sizeof(struct synth_record)) {
+		struct synth_record rec;
+
+		memcpy(&rec, r->buf + off, sizeof rec);
+		if (r->len - off - sizeof rec < rec.bytes)
+			break;
+		if (synth_dispatch(r, &rec, r->buf + off + sizeof rec) != 0)
+			return -1;
+		off += sizeof rec + rec.bytes;
+	}
+	memmove(r->buf, r->buf + off, r->len - off);
+	r->len -= off;
+	return 0;
+}
+
+int synth_segments_isolated(const char *name, const struct voice_profile *vp, const struct segment_list *segs,
+			    int timeout_ms, const struct synth_sink *sink, int *sample_rate)
+{
+	struct synth_job job = { vp, segs, -1 };
+	struct synth_reader reader = { sink, sample_rate, NULL, 0, 0, 0, 0, 0 };
+	struct isolate_result res;
+	const struct segment *seg;
+	int ret = -1;
+
+	isolate_run(synth_child, &job, synth_on_data, &reader, timeout_ms, &res);
+	seg = reader.started && reader.current_seg < segs->n ? &segs->items[reader.current_seg] : NULL;
+	switch (res.status) {
+	case ISOLATE_OK:
+		if (!reader.finished || reader.len) {
+			log_error("'%s': espeak-ng stopped before the end of the article", name);
+			break;
+		}
+		ret = 0;
+		break;
+	case ISOLATE_CRASHED:
+		if (seg)
+			log_error("'%s' line %d: espeak-ng crashed (%s) speaking \"%.60s%s\"", name, seg->line,
+				  strsignal(res.signal), seg->text, strlen(seg->text) > 60 ? "..." : "");
+		else
+			log_error("'%s': espeak-ng crashed (%s)", name, strsignal(res.signal));
+		break;
+	case ISOLATE_TIMEOUT:
+		if (seg)
+			log_error("'%s' line %d: espeak-ng took longer than %d s; stopped it", name, seg->line,
+				  timeout_ms / 1000);
+		else
+			log_error("'%s': espeak-ng took longer than %d s; stopped it", name, timeout_ms / 1000);
+		break;
+	case ISOLATE_FAILED:	/* the child said why */
+	case ISOLATE_ABORTED:	/* the sink said why */
+	case ISOLATE_ERROR:
+		break;
+	}
+	free(reader.buf);
+	return ret;
+}
+
+char *synth_voice_describe(const char *language)
+{
+	static int initialised;
+	const espeak_VOICE **voices;
+
+	if (!initialised) {
+		if (espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 200, NULL, 0) <= 0)
+			return NULL;
+		initialised = 1;
+	}
+	voices = espeak_ListVoices(NULL);
+	for (size_t i = 0; voices && voices[i]; i++) {
+		/* languages: a priority byte, then a NUL-terminated name, repeated; the first is the voice's own */
+		if (voices[i]->languages && strcmp(voices[i]->languages + 1, language) == 0)
+			return xstrdup(voices[i]->name);
+	}
+	return NULL;
+}

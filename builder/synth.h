@@ -1,0 +1,62 @@
+/* synth: wraps libespeak-ng: one segment in, PCM and the positions of its sentences and words out. */
+#ifndef NEWSCAST_SYNTH_H
+#define NEWSCAST_SYNTH_H
+
+#include "segment.h"
+#include "voice.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum synth_event_kind {
+	SYNTH_SENTENCE,
+	SYNTH_WORD,
+};
+
+struct synth_event {
+	enum synth_event_kind kind;
+	uint32_t sample;	/* from the start of the segment's audio */
+	uint32_t text_pos;	/* in characters from the start of the segment's text, 0-based */
+	uint32_t length;	/* in characters (words only) */
+};
+
+/* Where synthesised audio goes, segment by segment, in order. Each callback
+ * returns 0 to go on, non-zero to stop. */
+struct synth_sink {
+	void *ud;
+	int (*samples)(void *ud, size_t seg, const int16_t *pcm, size_t n);
+	int (*event)(void *ud, size_t seg, const struct synth_event *ev);
+	int (*segment_done)(void *ud, size_t seg);
+};
+
+struct synth;	/* opaque: espeak-ng, initialised with one voice */
+
+/* Starts espeak-ng in this process with the profile's voice, rate and pitch.
+ * espeak-ng has global state: one synth per process. Returns NULL after
+ * reporting an error. */
+struct synth *synth_new(const struct voice_profile *vp);
+void synth_free(struct synth *s);
+int synth_sample_rate(const struct synth *s);
+
+/* Speaks text (plain text, never SSML; control characters are removed first)
+ * and passes its audio and events to sink as segment seg. */
+int synth_speak(struct synth *s, const char *text, size_t seg, const struct synth_sink *sink);
+
+/* Copies text with control characters replaced by spaces: bytes below 0x20
+ * and DEL switch espeak-ng's voice and speed. Returns a new string. */
+char *synth_sanitize(const char *text);
+
+/* Speaks every segment in a child process (espeak-ng is not thread-safe and
+ * crashes on some input), killed after timeout_ms. Audio and events arrive at
+ * sink in order; *sample_rate is set before the first samples. On a crash or a
+ * timeout, reports an error naming name, the segment and its line. */
+int synth_segments_isolated(const char *name, const struct voice_profile *vp, const struct segment_list *segs,
+			    int timeout_ms, const struct synth_sink *sink, int *sample_rate);
+
+
+
+/* The espeak-ng name of a voice given by language ("en-us" → "English_(America)"),
+ * as a new string, or NULL when espeak-ng has no such voice. Starts espeak-ng
+ * in this process if need be: only for trusted callers like `newscast voices`. */
+char *synth_voice_describe(const char *language);
+#endif

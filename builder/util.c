@@ -1,0 +1,266 @@
+/* util: memory helpers and a growable string, used by every module. */
+#include "util.h"
+
+#include "log.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void util_out_of_memory(size_t n)
+{
+	fprintf(stderr, "newscast: out of memory (%zu bytes)\n", n);
+	abort();
+}
+
+void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (!p)
+		util_out_of_memory(n);
+	return p;
+}
+
+void *xcalloc(size_t count, size_t n)
+{
+	void *p = calloc(count ? count : 1, n ? n : 1);
+
+	if (!p)
+		util_out_of_memory(count * n);
+	return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+
+	if (!q)
+		util_out_of_memory(n);
+	return q;
+}
+
+char *xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+	struct strbuf sb;
+	va_list ap;
+	int n;
+
+	strbuf_init(&sb);
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return strbuf_detach(&sb);
+	util_grow((void **)&sb.buf, &sb.cap, (size_t)n + 1, 1);
+	va_start(ap, fmt);
+	vsnprintf(sb.buf, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return sb.buf;
+}
+
+void util_grow(void **items, size_t *cap, size_t need, size_t item_size)
+{
+	size_t n = *cap ? *cap : 8;
+
+	if (need <= *cap)
+		return;
+	while (n < need)
+		n *= 2;
+	*items = xrealloc(*items, n * item_size);
+	*cap = n;
+}
+
+void strbuf_init(struct strbuf *sb)
+{
+	sb->cap = 64;
+	sb->len = 0;
+	sb->buf = xmalloc(sb->cap);
+	sb->buf[0] = '\0';
+}
+
+void strbuf_release(struct strbuf *sb)
+{
+	free(sb->buf);
+	sb->buf = NULL;
+	sb->len = sb->cap = 0;
+}
+
+void strbuf_add(struct strbuf *sb, const char *s, size_t n)
+{
+	util_grow((void **)&sb->buf, &sb->cap, sb->len + n + 1, 1);
+	memcpy(sb->buf + sb->len, s, n);
+	sb->len += n;
+	sb->buf[sb->len] = '\0';
+}
+
+void strbuf_adds(struct strbuf *sb, const char *s)
+{
+	strbuf_add(sb, s, strlen(s));
+}
+
+void strbuf_addc(struct strbuf *sb, char c)
+{
+	strbuf_add(sb, &c, 1);
+}
+
+void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n <= 0)
+		return;
+	util_grow((void **)&sb->buf, &sb->cap, sb->len + (size_t)n + 1, 1);
+	va_start(ap, fmt);
+	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	sb->len += (size_t)n;
+}
+
+void strbuf_reset(struct strbuf *sb)
+{
+	sb->len = 0;
+	sb->buf[0] = '\0';
+}
+
+char *strbuf_detach(struct strbuf *sb)
+{
+	char *p = sb->buf;
+
+	sb->buf = NULL;
+	sb->len = sb->cap = 0;
+	return p;
+}
+
+int util_read_file(const char *path, size_t max_bytes, char **data, size_t *len)
+{
+	const char *name = strcmp(path, "-") == 0 ? "(standard input)" : path;
+	FILE *fp = stdin;
+	struct strbuf sb;
+	char chunk[65536];
+	size_t n;
+	int ret = -1;
+
+	strbuf_init(&sb);
+	if (strcmp(path, "-") != 0) {
+		fp = fopen(path, "rb");
+		if (!fp) {
+			log_error("cannot open '%s': %s", name, strerror(errno));
+			goto out;
+		}
+	}
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+		if (sb.len + n > max_bytes) {
+			log_error("'%s' is too large (over %zu bytes) for an article", name, max_bytes);
+			goto out;
+		}
+		strbuf_add(&sb, chunk, n);
+	}
+	if (ferror(fp)) {
+		log_error("cannot read '%s': %s", name, strerror(errno));
+		goto out;
+	}
+	*len = sb.len;
+	*data = strbuf_detach(&sb);
+	ret = 0;
+out:
+	if (fp && fp != stdin)
+		fclose(fp);
+	strbuf_release(&sb);
+	return ret;
+}
+
+void util_squeeze_spaces(char *s)
+{
+	char *w = s;
+	bool space = false;
+
+	for (char *r = s; *r; r++) {
+		if (isspace((unsigned char)*r)) {
+			space = w != s;
+			continue;
+		}
+		if (space)
+			*w++ = ' ';
+		space = false;
+		*w++ = *r;
+	}
+	*w = '\0';
+}
+
+size_t util_count_words(const char *s)
+{
+	size_t n = 0;
+	bool in_word = false;
+
+	for (; *s; s++) {
+		if (isspace((unsigned char)*s)) {
+			in_word = false;
+		} else if (!in_word) {
+			in_word = true;
+			n++;
+		}
+	}
+	return n;
+}
+
+bool util_ends_with(const char *s, const char *suffix)
+{
+	size_t a = strlen(s), b = strlen(suffix);
+
+	return a >= b && strcmp(s + a - b, suffix) == 0;
+}
+
+char *util_stem(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	const char *dot;
+
+	base = base ? base + 1 : path;
+	dot = strrchr(base, '.');
+	if (!dot || dot == base)
+		dot = base + strlen(base);
+	return xstrndup(base, (size_t)(dot - base));
+}
+
+char *util_slug(const char *text, size_t max)
+{
+	struct strbuf sb;
+
+	strbuf_init(&sb);
+	for (const char *p = text; *p && sb.len < max; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (isalnum(c) && c < 128) {
+			strbuf_addc(&sb, (char)tolower(c));
+		} else if (c != '\'' && sb.len && sb.buf[sb.len - 1] != '-') {
+			if (c < 128 || (c & 0xc0) == 0xc0)
+				strbuf_addc(&sb, '-');
+		}
+	}
+	while (sb.len && sb.buf[sb.len - 1] == '-')
+		sb.buf[--sb.len] = '\0';
+	if (!sb.len)
+		strbuf_adds(&sb, "article");
+	return strbuf_detach(&sb);
+}

@@ -1,0 +1,51 @@
+/* util: memory helpers and a growable string, used by every module. */
+#ifndef NEWSCAST_UTIL_H
+#define NEWSCAST_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Allocation failure is not recoverable here: these abort with a message. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t count, size_t n);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* Returns a new string the caller frees. */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Grows *items (of item_size bytes) so that it holds at least need items. */
+void util_grow(void **items, size_t *cap, size_t need, size_t item_size);
+
+struct strbuf {
+	char *buf;	/* always NUL-terminated once initialised */
+	size_t len;
+	size_t cap;
+};
+
+void strbuf_init(struct strbuf *sb);
+void strbuf_release(struct strbuf *sb);
+void strbuf_add(struct strbuf *sb, const char *s, size_t n);
+void strbuf_adds(struct strbuf *sb, const char *s);
+void strbuf_addc(struct strbuf *sb, char c);
+void strbuf_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void strbuf_reset(struct strbuf *sb);
+/* Hands the buffer to the caller, who frees it; sb is left empty. */
+char *strbuf_detach(struct strbuf *sb);
+
+/* Reads a whole file ("-" is standard input) into a new NUL-terminated buffer
+ * the caller frees. Refuses files over max_bytes. Reports its own errors. */
+int util_read_file(const char *path, size_t max_bytes, char **data, size_t *len);
+
+/* Collapses runs of ASCII white space to one space and trims both ends, in place. */
+void util_squeeze_spaces(char *s);
+/* The number of space-separated words in s. */
+size_t util_count_words(const char *s);
+bool util_ends_with(const char *s, const char *suffix);
+/* The base name of path without its extension, as a new string. */
+char *util_stem(const char *path);
+/* An ASCII slug (a-z, 0-9, -) of at most max bytes, as a new string; "article" when empty. */
+char *util_slug(const char *text, size_t max);
+
+#endif
