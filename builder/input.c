@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 void document_init(struct document *doc)
@@ -154,10 +155,24 @@ static bool input_is_byline(const struct input_group *g)
 	       !input_ends_sentence(g->text) && isupper((unsigned char)g->text[3]);
 }
 
+static bool input_has_letter(const char *s)
+{
+	int32_t len = (int32_t)strlen(s), i = 0;
+
+	while (i < len) {
+		UChar32 c;
+
+		U8_NEXT(s, i, len, c);
+		if (u_isalpha(c))
+			return true;
+	}
+	return false;
+}
+
 static bool input_is_subheading(const struct input_group *g)
 {
 	return !g->divider && g->n_lines == 1 && util_count_words(g->text) <= 8 &&
-	       !input_ends_sentence(g->text);
+	       !input_ends_sentence(g->text) && input_has_letter(g->text);
 }
 
 static void input_add_group(struct input_group **groups, size_t *n, size_t *cap, struct strbuf *text,

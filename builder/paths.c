@@ -50,7 +50,8 @@ static const char *paths_source_root(void)
 	}
 	if (strlen(exe) + 32 >= sizeof root)
 		return NULL;
-	snprintf(root, sizeof root, "%s/builder/rules", exe);
+	memcpy(root, exe, strlen(exe) + 1);
+	strcat(root, "/builder/rules");
 	if (!paths_is_dir(root)) {
 		root[0] = '\0';
 		return NULL;

@@ -1,0 +1,22 @@
+/* Runs every unit test suite with Check; exits non-zero when any test fails. */
+#include "log.h"
+#include "suites.h"
+
+#include <stdlib.h>
+
+int main(void)
+{
+	Suite *(*const suites[])(void) = {
+		suite_input,
+	};
+	SRunner *sr = srunner_create(NULL);
+	int failed;
+
+	log_set_quiet_errors(true);
+	for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++)
+		srunner_add_suite(sr, suites[i]());
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

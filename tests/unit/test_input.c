@@ -1,0 +1,163 @@
+/* Unit tests for input: the plain-text reader, UTF-8 checks, control characters. */
+#include "input.h"
+#include "suites.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void parse(const char *text, struct document *doc)
+{
+	document_init(doc);
+	ck_assert_int_eq(input_parse_text("t.txt", text, strlen(text), doc), 0);
+}
+
+START_TEST(headline_and_paragraphs)
+{
+	struct document doc;
+
+	parse("\n\nThe headline\n\nFirst paragraph,\nwrapped over two lines.\n\nSecond one.\n", &doc);
+	ck_assert_str_eq(doc.headline, "The headline");
+	ck_assert_int_eq(doc.headline_line, 3);
+	ck_assert_uint_eq(doc.n_blocks, 2);
+	ck_assert_int_eq(doc.blocks[0].kind, BLOCK_PARAGRAPH);
+	ck_assert_str_eq(doc.blocks[0].text, "First paragraph, wrapped over two lines.");
+	ck_assert_int_eq(doc.blocks[0].line, 5);
+	ck_assert_str_eq(doc.blocks[1].text, "Second one.");
+	document_release(&doc);
+}
+END_TEST
+
+START_TEST(dividers_are_section_breaks)
+{
+	const char *divs[] = { "***", "* * *", "---", "___", "•••", "- - - -" };
+
+	for (size_t i = 0; i < sizeof divs / sizeof divs[0]; i++) {
+		struct document doc;
+		char text[256];
+
+		snprintf(text, sizeof text, "Head\n\nOne.\n\n%s\n\nTwo.\n", divs[i]);
+		parse(text, &doc);
+		ck_assert_uint_eq(doc.n_blocks, 3);
+		ck_assert_msg(doc.blocks[1].kind == BLOCK_DIVIDER, "'%s' is a divider", divs[i]);
+		document_release(&doc);
+	}
+}
+END_TEST
+
+START_TEST(two_marks_are_not_a_divider)
+{
+	struct document doc;
+
+	parse("Head\n\nOne.\n\n**\n\nTwo.\n", &doc);
+	ck_assert_int_eq(doc.blocks[1].kind, BLOCK_PARAGRAPH);
+	document_release(&doc);
+}
+END_TEST
+
+START_TEST(subheading_between_paragraphs)
+{
+	struct document doc;
+
+	parse("Head\n\nOne.\n\nWhat happens next\n\nTwo.\n\nNot a heading at the end\n", &doc);
+	ck_assert_uint_eq(doc.n_blocks, 4);
+	ck_assert_int_eq(doc.blocks[1].kind, BLOCK_HEADING);
+	ck_assert_str_eq(doc.blocks[1].text, "What happens next");
+	/* the last short line has no paragraph after it */
+	ck_assert_int_eq(doc.blocks[3].kind, BLOCK_PARAGRAPH);
+	document_release(&doc);
+}
+END_TEST
+
+START_TEST(sentence_or_long_line_is_not_a_subheading)
+{
+	struct document doc;
+
+	parse("Head\n\nOne.\n\nIt rained.\n\nTwo.\n\nThis line has nine words in it and no stop\n\nThree.\n", &doc);
+	ck_assert_int_eq(doc.blocks[1].kind, BLOCK_PARAGRAPH);
+	ck_assert_int_eq(doc.blocks[3].kind, BLOCK_PARAGRAPH);
+	document_release(&doc);
+}
+END_TEST
+
+START_TEST(byline_is_the_author)
+{
+	struct document doc;
+
+	parse("Head\n\nBy Jane Doe\n\nOne.\n", &doc);
+	ck_assert_str_eq(doc.author, "Jane Doe");
+	ck_assert_uint_eq(doc.n_blocks, 1);
+	document_release(&doc);
+}
+END_TEST
+
+START_TEST(crlf_line_ends)
+{
+	struct document doc;
+
+	parse("Head\r\n\r\nOne\r\ntwo.\r\n", &doc);
+	ck_assert_str_eq(doc.headline, "Head");
+	ck_assert_str_eq(doc.blocks[0].text, "One two.");
+	document_release(&doc);
+}
+END_TEST
+
+START_TEST(invalid_utf8_is_refused)
+{
+	struct document doc;
+	const char text[] = "Head\n\nGood\n\xff\xfe bad\n";
+
+	document_init(&doc);
+	ck_assert_int_eq(input_parse_text("t.txt", text, sizeof text - 1, &doc), -1);
+	document_release(&doc);
+}
+END_TEST
+
+START_TEST(nul_is_refused)
+{
+	struct document doc;
+	const char text[] = "Head\n\nGood\0bad\n";
+
+	document_init(&doc);
+	ck_assert_int_eq(input_parse_text("t.txt", text, sizeof text - 1, &doc), -1);
+	document_release(&doc);
+}
+END_TEST
+
+START_TEST(empty_is_refused)
+{
+	struct document doc;
+
+	document_init(&doc);
+	ck_assert_int_eq(input_parse_text("t.txt", "\n \n***\n", 7, &doc), -1);
+	document_release(&doc);
+}
+END_TEST
+
+START_TEST(controls_are_stripped)
+{
+	char s[] = "a\x01" "b\tc\x7f" "d\xc2\x85" "e\xef\xbb\xbf" "f\n";
+
+	ck_assert_uint_eq(input_strip_controls(s), 4);
+	ck_assert_str_eq(s, "ab cdef\n");
+}
+END_TEST
+
+Suite *suite_input(void)
+{
+	Suite *s = suite_create("input");
+	TCase *tc = tcase_create("text");
+
+	tcase_add_test(tc, headline_and_paragraphs);
+	tcase_add_test(tc, dividers_are_section_breaks);
+	tcase_add_test(tc, two_marks_are_not_a_divider);
+	tcase_add_test(tc, subheading_between_paragraphs);
+	tcase_add_test(tc, sentence_or_long_line_is_not_a_subheading);
+	tcase_add_test(tc, byline_is_the_author);
+	tcase_add_test(tc, crlf_line_ends);
+	tcase_add_test(tc, invalid_utf8_is_refused);
+	tcase_add_test(tc, nul_is_refused);
+	tcase_add_test(tc, empty_is_refused);
+	tcase_add_test(tc, controls_are_stripped);
+	suite_add_tcase(s, tc);
+	return s;
+}
