@@ -6,6 +6,7 @@
 
 #include <ebur128.h>
 #include <math.h>
+#include <pthread.h>
 #include <soxr.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,15 +15,16 @@
  * encoder and inter-sample peaks add a little on top. */
 #define AUDIO_PEAK_MARGIN_DB 0.5
 #define AUDIO_BLOCK 4096
+#define AUDIO_MAX_THREADS 8
 
 int audio_measure(const struct pcm *pcm, struct audio_loudness *out)
 {
-	ebur128_state *st = ebur128_init(1, (unsigned long)pcm->rate, EBUR128_MODE_I | EBUR128_MODE_TRUE_PEAK);
+	ebur128_state *st = ebur128_init(1, (unsigned long)pcm->rate, EBUR128_MODE_I | EBUR128_MODE_SAMPLE_PEAK);
 	double peak = 0.0;
 	int ret = -1;
 
 	out->integrated_lufs = -HUGE_VAL;
-	out->true_peak_db = -HUGE_VAL;
+	out->peak_db = -HUGE_VAL;
 	if (!st) {
 		log_error("cannot start the loudness meter");
 		return -1;
@@ -34,9 +36,9 @@ int audio_measure(const struct pcm *pcm, struct audio_loudness *out)
 			goto out;
 	}
 	if (ebur128_loudness_global(st, &out->integrated_lufs) != EBUR128_SUCCESS ||
-	    ebur128_true_peak(st, 0, &peak) != EBUR128_SUCCESS)
+	    ebur128_sample_peak(st, 0, &peak) != EBUR128_SUCCESS)
 		goto out;
-	out->true_peak_db = peak > 0 ? 20.0 * log10(peak) : -HUGE_VAL;
+	out->peak_db = peak > 0 ? 20.0 * log10(peak) : -HUGE_VAL;
 	ret = 0;
 out:
 	if (ret < 0)
@@ -150,8 +152,8 @@ static int audio_emit(struct audio_limiter *lim, const float *in, size_t n, floa
 }
 
 /* The rendering chain: gain, resampling, limiter, in blocks, into sink. */
-static int audio_chain(const struct pcm *pcm, int out_rate, double gain_db, float threshold,
-		       const struct audio_sink *sink)
+static int audio_chain(const struct pcm *pcm, size_t start, size_t end, int out_rate, double gain_db,
+		       float threshold, const struct audio_sink *sink)
 {
 	soxr_t sox = NULL;
 	struct audio_limiter *lim = NULL;
@@ -177,10 +179,10 @@ static int audio_chain(const struct pcm *pcm, int out_rate, double gain_db, floa
 	in = xmalloc(AUDIO_BLOCK * sizeof *in);
 	res = xmalloc(res_cap * sizeof *res);
 	tmp = xmalloc(res_cap * sizeof *tmp);
-	want = audio_output_length(pcm->len, pcm->rate, out_rate);
+	want = audio_output_length(end - start, pcm->rate, out_rate);
 
-	for (size_t off = 0;; off += AUDIO_BLOCK) {
-		size_t n = off < pcm->len ? pcm->len - off : 0, got;
+	for (size_t off = start;; off += AUDIO_BLOCK) {
+		size_t n = off < end ? end - off : 0, got;
 		int last = n <= AUDIO_BLOCK;
 
 		if (n > AUDIO_BLOCK)
@@ -213,7 +215,7 @@ static int audio_chain(const struct pcm *pcm, int out_rate, double gain_db, floa
 		if (audio_emit(lim, res, got, tmp, sink) != 0)
 			goto out;
 		if (sink->progress)
-			sink->progress(sink->ud, pcm->len ? (double)(off + n) / pcm->len : 1.0);
+			sink->progress(sink->ud, end > start ? (double)(off + n - start) / (double)(end - start) : 1.0);
 		if (last)
 			break;
 	}
@@ -244,45 +246,90 @@ static int audio_meter_write(void *ud, const float *samples, size_t n)
 	return ebur128_add_frames_float(ud, samples, n) == EBUR128_SUCCESS ? 0 : -1;
 }
 
-/* Integrated loudness of what the chain makes with gain_db: the limiter takes
- * a little loudness away, which the final gain must give back. */
-static int audio_measure_chain(const struct pcm *pcm, int out_rate, double gain_db, float threshold,
-			       double *lufs)
-{
-	ebur128_state *st = ebur128_init(1, (unsigned long)out_rate, EBUR128_MODE_I);
-	struct audio_sink meter = { st, audio_meter_write, NULL };
-	int ret = -1;
+struct audio_meter_part {
+	const struct pcm *pcm;
+	size_t start, end;
+	int out_rate;
+	double gain_db;
+	float threshold;
+	ebur128_state *st;
+	int ret;
+};
 
-	if (st && audio_chain(pcm, out_rate, gain_db, threshold, &meter) == 0 &&
-	    ebur128_loudness_global(st, lufs) == EBUR128_SUCCESS)
-		ret = 0;
-	else
+static void *audio_meter_part_run(void *ud)
+{
+	struct audio_meter_part *p = ud;
+	struct audio_sink meter = { p->st, audio_meter_write, NULL };
+
+	p->ret = audio_chain(p->pcm, p->start, p->end, p->out_rate, p->gain_db, p->threshold, &meter);
+	return NULL;
+}
+
+/* Integrated loudness of what the chain makes with gain_db: the limiter takes
+ * a little loudness away, which the final gain must give back. The parts are
+ * measured on threads at once and their gating blocks pooled. */
+static int audio_measure_chain(const struct pcm *pcm, const struct audio_settings *settings, double gain_db,
+			       float threshold, double *lufs)
+{
+	struct audio_meter_part parts[AUDIO_MAX_THREADS];
+	ebur128_state *states[AUDIO_MAX_THREADS];
+	pthread_t threads[AUDIO_MAX_THREADS];
+	size_t starts[AUDIO_MAX_THREADS + 1];
+	size_t want = settings->jobs > 1 ? (size_t)settings->jobs : 1, n;
+	int ret = 0;
+
+	if (want > AUDIO_MAX_THREADS)
+		want = AUDIO_MAX_THREADS;
+	n = audio_split(pcm, want, (size_t)pcm->rate / 4, starts);
+	for (size_t k = 0; k < n; k++) {
+		parts[k] = (struct audio_meter_part){ pcm, starts[k], starts[k + 1], settings->out_rate, gain_db,
+						      threshold, NULL, -1 };
+		parts[k].st = states[k] = ebur128_init(1, (unsigned long)settings->out_rate, EBUR128_MODE_I);
+		if (!parts[k].st)
+			ret = -1;
+	}
+	for (size_t k = 1; k < n && ret == 0; k++)
+		if (pthread_create(&threads[k], NULL, audio_meter_part_run, &parts[k]) != 0)
+			parts[k].st = NULL;	/* measured below, on this thread */
+	if (ret == 0)
+		audio_meter_part_run(&parts[0]);
+	for (size_t k = 1; k < n && ret == 0; k++) {
+		if (parts[k].st)
+			pthread_join(threads[k], NULL);
+		else {
+			parts[k].st = states[k];
+			audio_meter_part_run(&parts[k]);
+		}
+	}
+	for (size_t k = 0; k < n; k++)
+		if (parts[k].ret != 0)
+			ret = -1;
+	if (ret == 0 && ebur128_loudness_global_multiple(states, n, lufs) != EBUR128_SUCCESS)
+		ret = -1;
+	if (ret < 0)
 		log_error("cannot measure loudness");
-	if (st)
-		ebur128_destroy(&st);
+	for (size_t k = 0; k < n; k++)
+		if (states[k])
+			ebur128_destroy(&states[k]);
 	return ret;
 }
 
-int audio_render(const struct pcm *pcm, const struct audio_settings *settings, const struct audio_sink *sink,
-		 struct audio_loudness *before)
+int audio_plan(const struct pcm *pcm, const struct audio_settings *settings, struct audio_plan *plan)
 {
-	struct audio_loudness loud;
-	float threshold = (float)pow(10.0, (settings->ceiling_dbtp - AUDIO_PEAK_MARGIN_DB) / 20.0);
-	double gain_db = 0.0, limited = -HUGE_VAL;
+	double limited = -HUGE_VAL, gain_db = 0.0;
 
-	if (audio_measure(pcm, &loud) < 0)
+	plan->threshold = (float)pow(10.0, (settings->ceiling_dbtp - AUDIO_PEAK_MARGIN_DB) / 20.0);
+	if (audio_measure(pcm, &plan->measured) < 0)
 		return -1;
-	if (before)
-		*before = loud;
-	if (isfinite(loud.integrated_lufs)) {
+	if (isfinite(plan->measured.integrated_lufs)) {
 		/* The limiter lowers loudness as it holds the peaks, more the harder it works:
 		 * secant steps on loudness-after-limiter against gain find the gain that lands
 		 * on the target. Each step is one pass, so stop as soon as it is close. */
-		double prev_gain = 0.0, prev_lufs = loud.integrated_lufs, slope;
+		double prev_gain = 0.0, prev_lufs = plan->measured.integrated_lufs, slope;
 
-		gain_db = settings->target_lufs - loud.integrated_lufs;
+		gain_db = settings->target_lufs - plan->measured.integrated_lufs;
 		for (int round = 0; round < 4; round++) {
-			if (audio_measure_chain(pcm, settings->out_rate, gain_db, threshold, &limited) < 0)
+			if (audio_measure_chain(pcm, settings, gain_db, plan->threshold, &limited) < 0)
 				return -1;
 			if (!isfinite(limited) || fabs(settings->target_lufs - limited) < 0.2)
 				break;
@@ -294,9 +341,65 @@ int audio_render(const struct pcm *pcm, const struct audio_settings *settings, c
 			gain_db += (settings->target_lufs - limited) / slope;
 		}
 	}
-	log_verbose("audio: measured %.1f LUFS, true peak %.1f dBTP; gain %+.1f dB and a limiter at %.1f dBFS "
-		    "give %.1f LUFS (target %.1f LUFS, %.1f dBTP)", loud.integrated_lufs, loud.true_peak_db, gain_db,
-		    settings->ceiling_dbtp - AUDIO_PEAK_MARGIN_DB, limited, settings->target_lufs,
-		    settings->ceiling_dbtp);
-	return audio_chain(pcm, settings->out_rate, gain_db, threshold, sink);
+	plan->gain_db = gain_db;
+	plan->predicted_lufs = limited;
+	log_verbose("audio: measured %.1f LUFS, peak %.1f dBFS; gain %+.1f dB and a limiter at %.1f dBFS "
+		    "give %.1f LUFS (target %.1f LUFS, %.1f dBTP)", plan->measured.integrated_lufs,
+		    plan->measured.peak_db, gain_db, settings->ceiling_dbtp - AUDIO_PEAK_MARGIN_DB, limited,
+		    settings->target_lufs, settings->ceiling_dbtp);
+	return 0;
+}
+
+int audio_render_range(const struct pcm *pcm, size_t start, size_t end, const struct audio_settings *settings,
+		       const struct audio_plan *plan, const struct audio_sink *sink)
+{
+	return audio_chain(pcm, start, end, settings->out_rate, plan->gain_db, plan->threshold, sink);
+}
+
+int audio_render(const struct pcm *pcm, const struct audio_settings *settings, const struct audio_sink *sink,
+		 struct audio_plan *plan)
+{
+	struct audio_plan local;
+
+	if (!plan)
+		plan = &local;
+	if (audio_plan(pcm, settings, plan) < 0)
+		return -1;
+	return audio_render_range(pcm, 0, pcm->len, settings, plan, sink);
+}
+
+size_t audio_find_split(const struct pcm *pcm, size_t lo, size_t hi, size_t min_run)
+{
+	size_t best = 0, best_len = 0, run = 0;
+
+	if (hi > pcm->len)
+		hi = pcm->len;
+	for (size_t i = lo; i < hi; i++) {
+		if (pcm->data[i] != 0) {
+			run = 0;
+			continue;
+		}
+		run++;
+		if (run >= min_run && run > best_len) {
+			best_len = run;
+			best = i + 1 - run / 2;
+		}
+	}
+	return best;
+}
+
+size_t audio_split(const struct pcm *pcm, size_t want, size_t min_run, size_t *starts)
+{
+	size_t n = 1;
+
+	starts[0] = 0;
+	for (size_t k = 1; k < want && pcm->len; k++) {
+		size_t target = pcm->len / want * k, reach = pcm->len / want / 3;
+		size_t at = audio_find_split(pcm, target - reach, target + reach, min_run);
+
+		if (at > starts[n - 1])
+			starts[n++] = at;
+	}
+	starts[n] = pcm->len;
+	return n;
 }

@@ -10,6 +10,7 @@ struct audio_settings {
 	int out_rate;		/* samples per second of the output */
 	double target_lufs;	/* integrated loudness to reach, e.g. -16 */
 	double ceiling_dbtp;	/* true peak not to exceed, e.g. -1 */
+	int jobs;		/* threads the loudness passes may use (0 or 1: this one) */
 };
 
 #define AUDIO_DEFAULT_RATE 44100
@@ -26,18 +27,44 @@ struct audio_sink {
 
 struct audio_loudness {
 	double integrated_lufs;	/* -HUGE_VAL for silence */
-	double true_peak_db;
+	double peak_db;		/* sample peak: the true peak is held by the limiter later */
 };
 
 /* Measures pcm with libebur128. */
 int audio_measure(const struct pcm *pcm, struct audio_loudness *out);
 
-/* Renders pcm to sink: gain to the loudness target, resampling to out_rate with
- * libsoxr, then a look-ahead limiter that keeps peaks under the ceiling. Streams
- * in small blocks: memory does not grow with the length. Reports the loudness
- * it measured in *before (may be NULL). */
+/* How an article's speech will be rendered: found by measuring it. */
+struct audio_plan {
+	struct audio_loudness measured;	/* the speech as espeak-ng made it */
+	double gain_db;			/* applied before the limiter */
+	float threshold;		/* the limiter's ceiling, linear */
+	double predicted_lufs;		/* loudness after gain and limiter */
+};
+
+/* Measures pcm and finds the gain that brings it, after the limiter, to the
+ * loudness target. Costs a few passes of the chain (no encoding). */
+int audio_plan(const struct pcm *pcm, const struct audio_settings *settings, struct audio_plan *plan);
+
+/* Renders samples [start, end) of pcm to sink: the plan's gain, resampling to
+ * out_rate with libsoxr, then a look-ahead limiter that keeps peaks under the
+ * ceiling. Streams in small blocks: memory does not grow with the length.
+ * Writes audio_output_length(end - start, ...) samples. */
+int audio_render_range(const struct pcm *pcm, size_t start, size_t end, const struct audio_settings *settings,
+		       const struct audio_plan *plan, const struct audio_sink *sink);
+
+/* audio_plan, then audio_render_range over all of pcm; *plan may be NULL. */
 int audio_render(const struct pcm *pcm, const struct audio_settings *settings, const struct audio_sink *sink,
-		 struct audio_loudness *before);
+		 struct audio_plan *plan);
+
+/* Where to cut pcm into independently rendered parts: the middle of the
+ * longest run of exact silence (at least min_run samples) that lies within
+ * [lo, hi). Returns 0 when there is none. */
+size_t audio_find_split(const struct pcm *pcm, size_t lo, size_t hi, size_t min_run);
+
+/* Cuts pcm into at most want parts, each cut in a silence of at least min_run
+ * samples near an equal share. Fills starts[0..n) (starts[0] is 0) and
+ * starts[n] = pcm->len; returns n, at least 1. */
+size_t audio_split(const struct pcm *pcm, size_t want, size_t min_run, size_t *starts);
 
 /* The number of samples audio_render writes for n input samples. */
 size_t audio_output_length(size_t n, int in_rate, int out_rate);

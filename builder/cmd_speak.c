@@ -7,6 +7,7 @@
 #include "log.h"
 #include "pcm.h"
 #include "progress.h"
+#include "render.h"
 #include "synth.h"
 #include "util.h"
 
@@ -27,6 +28,7 @@ enum {
 	SPEAK_RATE,
 	SPEAK_LOUDNESS,
 	SPEAK_QUIET,
+	SPEAK_JOBS,
 };
 
 static const struct cli_option cmd_speak_options[] = {
@@ -40,6 +42,7 @@ static const struct cli_option cmd_speak_options[] = {
 	{ "sample-rate", 0, "HZ", "output sample rate (default: 44100)", SPEAK_RATE },
 	{ "loudness", 0, "LUFS", "integrated loudness target (default: -16)", SPEAK_LOUDNESS },
 	{ "quiet", 'q', NULL, "no progress line", SPEAK_QUIET },
+	{ "jobs", 'j', "N", "encode with up to N processes at once (default: one per CPU)", SPEAK_JOBS },
 	CMD_SCRIPT_OPTIONS,
 	{ 0 },
 };
@@ -47,7 +50,7 @@ static const struct cli_option cmd_speak_options[] = {
 struct speak_args {
 	struct script_options script;
 	const char *output, *title, *author, *album, *date, *comment;
-	int bitrate, rate, loudness, quiet, help;
+	int bitrate, rate, loudness, quiet, help, jobs;
 };
 
 static int speak_valid_date(const char *s)
@@ -101,6 +104,8 @@ static int cmd_speak_on_option(int id, const char *value, void *ud)
 	case SPEAK_QUIET:
 		a->quiet = 1;
 		return 0;
+	case SPEAK_JOBS:
+		return cli_int("speak", "jobs", value, 1, ENCODE_MAX_PARTS, &a->jobs);
 	}
 	return cmd_script_option(id, value, &a->script, &a->help);
 }
@@ -133,21 +138,6 @@ static int speak_on_segment_done(void *ud, size_t seg)
 	return 0;
 }
 
-struct speak_out {
-	struct encoder *enc;
-	struct progress *progress;
-};
-
-static int speak_write(void *ud, const float *samples, size_t n)
-{
-	return encoder_write(((struct speak_out *)ud)->enc, samples, n);
-}
-
-static void speak_progress(void *ud, double fraction)
-{
-	progress_update(((struct speak_out *)ud)->progress, "encoding", 0.1 + 0.9 * fraction);
-}
-
 /* The default output: the article's name with the format's extension, here. */
 static char *speak_default_output(const char *path, const struct script *sc)
 {
@@ -159,10 +149,9 @@ static char *speak_default_output(const char *path, const struct script *sc)
 }
 
 /* Chapters when the article has subheadings: the headline, then one a section. */
-static size_t speak_chapters(const struct speak_job *job, struct encode_chapter **out)
+static size_t speak_chapters(const struct speak_job *job, struct render_chapter **out)
 {
 	const struct segment_list *segs = job->segs;
-	struct encode_chapter *ch;
 	size_t n = 0, total = 1;
 
 	for (size_t i = 0; i < segs->n; i++)
@@ -170,18 +159,14 @@ static size_t speak_chapters(const struct speak_job *job, struct encode_chapter 
 	*out = NULL;
 	if (total < 2)
 		return 0;
-	ch = xcalloc(total, sizeof *ch);
+	*out = xcalloc(total, sizeof **out);
 	for (size_t i = 0; i < segs->n; i++) {
 		if (i > 0 && segs->items[i].role != ROLE_SUBHEADING)
 			continue;
-		ch[n].start_ms = (uint32_t)llround(pcm_ms(&job->pcm, job->seg_start[i]));
-		ch[n].title = segs->items[i].text;
-		if (n)
-			ch[n - 1].end_ms = ch[n].start_ms;
+		(*out)[n].sample = job->seg_start[i];
+		(*out)[n].title = segs->items[i].text;
 		n++;
 	}
-	ch[n - 1].end_ms = (uint32_t)llround(pcm_ms(&job->pcm, job->pcm.len));
-	*out = ch;
 	return n;
 }
 
@@ -189,13 +174,10 @@ static int speak_run(const char *path, struct speak_args *a)
 {
 	struct script sc;
 	struct speak_job job = { 0 };
-	struct speak_out out = { 0 };
-	struct encode_settings es = { ENCODE_MP3, a->rate, a->bitrate, ENCODE_DEFAULT_QUALITY };
-	struct audio_settings as = { a->rate, a->loudness, AUDIO_DEFAULT_CEILING };
 	struct synth_sink sink = { &job, speak_on_samples, NULL, speak_on_segment_done };
-	struct encode_tags tags = { 0 };
-	struct encode_chapter *chapters = NULL;
-	struct audio_loudness loud;
+	struct render_job rj = { 0 };
+	struct render_result rr;
+	struct render_chapter *chapters = NULL;
 	char *output = NULL, *comment = NULL, today[16];
 	int rate = 0, ret = 1;
 	time_t now = time(NULL);
@@ -206,8 +188,6 @@ static int speak_run(const char *path, struct speak_args *a)
 	if (script_build(&sc, path, &a->script) < 0)
 		goto out;
 	output = a->output ? xstrdup(a->output) : speak_default_output(path, &sc);
-	if (encode_format_from_path(output, &es.format) < 0)
-		es.format = ENCODE_MP3;
 	progress_init(&job.progress, output, a->quiet);
 
 	/* Synthesis first: nothing is written until the article has been spoken. */
@@ -225,35 +205,30 @@ static int speak_run(const char *path, struct speak_args *a)
 	strftime(today, sizeof today, "%Y-%m-%d", localtime(&now));
 	comment = a->comment ? xstrdup(a->comment)
 			     : xasprintf("Read by newscast (voice %s) from %s", sc.voice.name, sc.doc.name);
-	tags.title = a->title ? a->title : sc.doc.headline;
-	tags.artist = a->author ? a->author : sc.doc.author;
-	tags.album = a->album;
-	tags.date = a->date ? a->date : today;
-	tags.genre = "Podcast";
-	tags.comment = comment;
-	if (es.format == ENCODE_MP3)
-		tags.n_chapters = speak_chapters(&job, &chapters);
-	tags.chapters = chapters;
-
-	out.progress = &job.progress;
-	out.enc = encoder_new(output, &es, &tags);
-	if (!out.enc)
-		goto out;
-	{
-		struct audio_sink as_sink = { &out, speak_write, speak_progress };
-
-		if (audio_render(&job.pcm, &as, &as_sink, &loud) < 0)
-			goto out;
-	}
-	if (encoder_finish(out.enc) < 0)
+	rj.pcm = &job.pcm;
+	rj.path = output;
+	rj.audio = (struct audio_settings){ a->rate, a->loudness, AUDIO_DEFAULT_CEILING, a->jobs };
+	rj.encode = (struct encode_settings){ ENCODE_MP3, a->rate, a->bitrate, ENCODE_DEFAULT_QUALITY };
+	if (encode_format_from_path(output, &rj.encode.format) < 0)
+		rj.encode.format = ENCODE_MP3;
+	rj.tags.title = a->title ? a->title : sc.doc.headline;
+	rj.tags.artist = a->author ? a->author : sc.doc.author;
+	rj.tags.album = a->album;
+	rj.tags.date = a->date ? a->date : today;
+	rj.tags.genre = "Podcast";
+	rj.tags.comment = comment;
+	rj.n_chapters = speak_chapters(&job, &chapters);
+	rj.chapters = chapters;
+	rj.jobs = a->jobs;
+	rj.progress = &job.progress;
+	if (render_file(&rj, &rr) < 0)
 		goto out;
 	progress_done(&job.progress);
-	log_verbose("wrote '%s': %s, %.1f s, %zu segments", output, encode_format_name(es.format),
-		    pcm_ms(&job.pcm, job.pcm.len) / 1000.0, sc.segments.n);
+	log_verbose("wrote '%s': %s, %.1f s, %zu segments, %zu chapters", output,
+		    encode_format_name(rj.encode.format), rr.seconds, sc.segments.n, rj.n_chapters);
 	ret = 0;
 out:
 	progress_done(&job.progress);
-	encoder_free(out.enc);
 	free(chapters);
 	free(job.seg_start);
 	pcm_release(&job.pcm);
@@ -272,6 +247,7 @@ int cmd_speak(int argc, char **argv)
 	a.bitrate = ENCODE_DEFAULT_BITRATE;
 	a.rate = AUDIO_DEFAULT_RATE;
 	a.loudness = (int)AUDIO_DEFAULT_LUFS;
+	a.jobs = render_default_jobs();
 	ret = cli_parse("speak", argc, argv, cmd_speak_options, cmd_speak_on_option, &a, &first);
 	if (ret)
 		return ret;

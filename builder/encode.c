@@ -18,6 +18,9 @@
 struct encoder {
 	struct encode_settings settings;
 	struct outfile out;
+	FILE *fp;		/* where bytes go: out.fp, or a part's file (never owned) */
+	const char *name;	/* what errors call it */
+	uint64_t samples;	/* samples encoded */
 	/* MP3 */
 	lame_global_flags *lame;
 	unsigned char *mp3buf;
@@ -67,8 +70,8 @@ int encode_bitrate_valid(int kbps)
 
 static int encode_write_bytes(struct encoder *enc, const void *data, size_t n)
 {
-	if (n && fwrite(data, 1, n, enc->out.fp) != n) {
-		log_error("cannot write '%s': %s", enc->out.dest, strerror(errno));
+	if (n && fwrite(data, 1, n, enc->fp) != n) {
+		log_error("cannot write '%s': %s", enc->name, strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -107,12 +110,9 @@ static void encode_render_id3(const struct encode_tags *tags, unsigned char **bu
 	id3_free(tag);
 }
 
-static int encode_open_mp3(struct encoder *enc, const struct encode_tags *tags)
+/* A CBR mono LAME encoder; with_tag makes it reserve the Xing/LAME Info frame. */
+static int encode_lame_new(struct encoder *enc, int with_tag)
 {
-	unsigned char *tag;
-	size_t tag_len;
-	int ret;
-
 	enc->lame = lame_init();
 	if (!enc->lame) {
 		log_error("cannot start the MP3 encoder");
@@ -125,7 +125,7 @@ static int encode_open_mp3(struct encoder *enc, const struct encode_tags *tags)
 	lame_set_VBR(enc->lame, vbr_off);
 	lame_set_brate(enc->lame, enc->settings.bitrate);
 	lame_set_quality(enc->lame, enc->settings.quality);
-	lame_set_bWriteVbrTag(enc->lame, 1);	/* the Xing/LAME "Info" frame: exact duration */
+	lame_set_bWriteVbrTag(enc->lame, with_tag);	/* the Info frame: players show the exact duration */
 	lame_set_write_id3tag_automatic(enc->lame, 0);
 	if (lame_init_params(enc->lame) < 0) {
 		log_error("the MP3 encoder refuses %d Hz at %d kbps", enc->settings.rate, enc->settings.bitrate);
@@ -133,6 +133,17 @@ static int encode_open_mp3(struct encoder *enc, const struct encode_tags *tags)
 	}
 	enc->mp3buf_size = ENCODE_BLOCK * 5 / 4 + 7200;
 	enc->mp3buf = xmalloc(enc->mp3buf_size);
+	return 0;
+}
+
+static int encode_open_mp3(struct encoder *enc, const struct encode_tags *tags)
+{
+	unsigned char *tag;
+	size_t tag_len;
+	int ret;
+
+	if (encode_lame_new(enc, 1) < 0)
+		return -1;
 	encode_render_id3(tags, &tag, &tag_len);
 	ret = encode_write_bytes(enc, tag, tag_len);
 	enc->tag_bytes = (long)tag_len;
@@ -186,6 +197,8 @@ struct encoder *encoder_new(const char *path, const struct encode_settings *sett
 	enc->settings = *settings;
 	if (outfile_open(&enc->out, path) < 0)
 		goto fail;
+	enc->fp = enc->out.fp;
+	enc->name = enc->out.dest;
 	if ((settings->format == ENCODE_MP3 ? encode_open_mp3(enc, tags) : encode_open_sndfile(enc, tags)) < 0)
 		goto fail;
 	return enc;
@@ -204,7 +217,7 @@ int encoder_write(struct encoder *enc, const float *samples, size_t n)
 								  (int)enc->mp3buf_size);
 
 			if (bytes < 0) {
-				log_error("MP3 encoding failed for '%s' (LAME error %d)", enc->out.dest, bytes);
+				log_error("MP3 encoding failed for '%s' (LAME error %d)", enc->name, bytes);
 				return -1;
 			}
 			if (encode_write_bytes(enc, enc->mp3buf, (size_t)bytes) < 0)
@@ -215,6 +228,7 @@ int encoder_write(struct encoder *enc, const float *samples, size_t n)
 		}
 		samples += k;
 		n -= k;
+		enc->samples += k;
 	}
 	return 0;
 }
@@ -227,7 +241,7 @@ static int encode_finish_mp3(struct encoder *enc)
 
 	if (bytes < 0 || encode_write_bytes(enc, enc->mp3buf, (size_t)bytes) < 0) {
 		if (bytes < 0)
-			log_error("MP3 encoding failed for '%s' (LAME error %d)", enc->out.dest, bytes);
+			log_error("MP3 encoding failed for '%s' (LAME error %d)", enc->name, bytes);
 		return -1;
 	}
 	/* LAME left room for the Info frame as the first frame; now it knows the totals. */
@@ -269,4 +283,254 @@ void encoder_free(struct encoder *enc)
 	free(enc->mp3buf);
 	outfile_abort(&enc->out);
 	free(enc);
+}
+
+/* MP3 in parts: see encode.h. */
+
+int encode_parts_supported(const struct encode_settings *settings)
+{
+	return settings->format == ENCODE_MP3 &&
+	       (settings->rate == 32000 || settings->rate == 44100 || settings->rate == 48000);
+}
+
+struct encoder *encoder_new_part(const struct encode_settings *settings, int first, FILE *fp)
+{
+	struct encoder *enc = xcalloc(1, sizeof *enc);
+
+	enc->settings = *settings;
+	enc->out.fd = -1;
+	enc->name = "(temporary MP3 part)";
+	enc->fp = fp;
+	if (encode_lame_new(enc, first) < 0) {
+		encoder_free(enc);
+		return NULL;
+	}
+	return enc;
+}
+
+/* The size of the MPEG-1 Layer III frame whose header is h, or 0 if h is not one. */
+static size_t encode_frame_size(const unsigned char *h)
+{
+	static const int kbps[16] = { 0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 0 };
+	static const int rates[4] = { 44100, 48000, 32000, 0 };
+	int br = kbps[h[2] >> 4], sr = rates[(h[2] >> 2) & 3];
+
+	if (h[0] != 0xff || (h[1] & 0xfe) != 0xfa || !br || !sr)
+		return 0;
+	return (size_t)(144000 * br / sr + ((h[2] >> 1) & 1));
+}
+
+/* Calls fn for each frame of fp, from the start; the callback gets the frame's bytes. */
+static int encode_walk_frames(FILE *fp, int (*fn)(const unsigned char *frame, size_t n, void *ud), void *ud)
+{
+	unsigned char frame[2048];
+
+	if (fflush(fp) != 0 || fseek(fp, 0, SEEK_SET) != 0)
+		return -1;
+	for (;;) {
+		size_t got = fread(frame, 1, 4, fp), size;
+
+		if (got == 0)
+			return ferror(fp) ? -1 : 0;
+		size = got == 4 ? encode_frame_size(frame) : 0;
+		if (!size || size > sizeof frame || fread(frame + 4, 1, size - 4, fp) != size - 4) {
+			log_error("a temporary MP3 part is damaged");
+			return -1;
+		}
+		if (fn(frame, size, ud) != 0)
+			return -1;
+	}
+}
+
+static int encode_count_frame(const unsigned char *frame, size_t n, void *ud)
+{
+	(void)frame;
+	(void)n;
+	(*(uint32_t *)ud)++;
+	return 0;
+}
+
+int encoder_finish_part(struct encoder *enc, struct encode_part *part)
+{
+	int bytes, ret = -1;
+
+	memset(part, 0, sizeof *part);
+	bytes = lame_encode_flush(enc->lame, enc->mp3buf, (int)enc->mp3buf_size);
+	if (bytes < 0) {
+		log_error("MP3 encoding failed (LAME error %d)", bytes);
+		goto out;
+	}
+	if (encode_write_bytes(enc, enc->mp3buf, (size_t)bytes) < 0)
+		goto out;
+	if (lame_get_bWriteVbrTag(enc->lame)) {
+		part->tag_len = lame_get_lametag_frame(enc->lame, part->tag, sizeof part->tag);
+		if (part->tag_len == 0 || part->tag_len > sizeof part->tag) {
+			log_error("the MP3 encoder gave no Info frame");
+			goto out;
+		}
+	}
+	part->samples = enc->samples;
+	part->delay = (uint32_t)lame_get_encoder_delay(enc->lame);
+	part->padding = (uint32_t)lame_get_encoder_padding(enc->lame);
+	if (encode_walk_frames(enc->fp, encode_count_frame, &part->frames) < 0)
+		goto out;
+	if (part->tag_len)
+		part->frames--;	/* the placeholder for the Info frame */
+	ret = 0;
+out:
+	encoder_free(enc);
+	return ret;
+}
+
+void encode_part_release(struct encode_part *part)
+{
+	if (part->fp)
+		fclose(part->fp);
+	part->fp = NULL;
+}
+
+uint64_t encode_part_offset(const struct encode_part *parts, size_t k)
+{
+	uint64_t at = 0;
+
+	if (k == 0)
+		return 0;
+	/* Part k's frames start after the frames before it; its own delay comes first. */
+	for (size_t i = 0; i < k; i++)
+		at += (uint64_t)parts[i].frames * 1152;
+	return at - parts[0].delay + parts[k].delay;
+}
+
+/* CRC-16 with polynomial 0x8005, reflected (CRC-16/ARC): what the LAME tag uses. */
+static uint16_t encode_crc16(uint16_t crc, const unsigned char *p, size_t n)
+{
+	while (n--) {
+		crc ^= *p++;
+		for (int k = 0; k < 8; k++)
+			crc = (uint16_t)(crc & 1 ? (crc >> 1) ^ 0xa001 : crc >> 1);
+	}
+	return crc;
+}
+
+struct encode_joiner {
+	struct encoder *enc;
+	int skip;		/* frames still to skip: the first part's placeholder */
+	uint16_t crc;
+	uint64_t bytes;
+	uint32_t *offsets;	/* of each audio frame from the Info frame, for the TOC */
+	size_t n_frames, cap;
+	size_t tag_len;
+};
+
+static int encode_join_frame(const unsigned char *frame, size_t n, void *ud)
+{
+	struct encode_joiner *j = ud;
+
+	if (j->skip) {
+		j->skip--;
+		return 0;
+	}
+	util_grow((void **)&j->offsets, &j->cap, j->n_frames + 1, sizeof *j->offsets);
+	j->offsets[j->n_frames++] = (uint32_t)(j->tag_len + j->bytes);
+	j->crc = encode_crc16(j->crc, frame, n);
+	j->bytes += n;
+	return encode_write_bytes(j->enc, frame, n);
+}
+
+static void encode_put_be32(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)(v >> 24);
+	p[1] = (unsigned char)(v >> 16);
+	p[2] = (unsigned char)(v >> 8);
+	p[3] = (unsigned char)v;
+}
+
+/* Rewrites LAME's Info frame of the first part with the totals of the joined stream. */
+static int encode_patch_info(unsigned char *f, size_t len, const struct encode_joiner *j, uint32_t padding)
+{
+	size_t x = 0, at;
+	uint32_t flags, total = (uint32_t)(j->tag_len + j->bytes);
+
+	while (x + 4 <= len && memcmp(f + x, "Info", 4) != 0 && memcmp(f + x, "Xing", 4) != 0)
+		x++;
+	if (x + 8 > len)
+		return -1;
+	flags = (uint32_t)f[x + 4] << 24 | (uint32_t)f[x + 5] << 16 | (uint32_t)f[x + 6] << 8 | f[x + 7];
+	at = x + 8;
+	if (flags & 1) {
+		encode_put_be32(f + at, (uint32_t)j->n_frames);
+		at += 4;
+	}
+	if (flags & 2) {
+		encode_put_be32(f + at, total);
+		at += 4;
+	}
+	if (flags & 4) {
+		for (int i = 0; i < 100; i++) {
+			size_t frame = j->n_frames * (size_t)i / 100;
+			uint64_t off = frame < j->n_frames ? j->offsets[frame] : total;
+
+			f[at + (size_t)i] = (unsigned char)(off * 256 / total);
+		}
+		at += 100;
+	}
+	if (flags & 8)
+		at += 4;
+	/* The LAME extension: "LAME3.100", 36 bytes in all. */
+	if (at + 36 > len || memcmp(f + at, "LAME", 4) != 0)
+		return -1;
+	/* delay and padding: 12 bits each in bytes 21-23; the delay is the first part's already */
+	f[at + 22] = (unsigned char)((f[at + 22] & 0xf0) | (padding >> 8 & 0x0f));
+	f[at + 23] = (unsigned char)(padding & 0xff);
+	encode_put_be32(f + at + 28, total);
+	f[at + 32] = (unsigned char)(j->crc >> 8);
+	f[at + 33] = (unsigned char)j->crc;
+	{
+		uint16_t crc = encode_crc16(0, f, at + 34);
+
+		f[at + 34] = (unsigned char)(crc >> 8);
+		f[at + 35] = (unsigned char)crc;
+	}
+	return 0;
+}
+
+int encode_join(const char *path, const struct encode_settings *settings, const struct encode_tags *tags,
+		const struct encode_part *parts, size_t n)
+{
+	struct encoder *enc = xcalloc(1, sizeof *enc);
+	struct encode_joiner j = { 0 };
+	unsigned char *id3 = NULL, info[sizeof parts[0].tag];
+	size_t id3_len = 0;
+	int ret = -1;
+
+	enc->settings = *settings;
+	if (n == 0 || !parts[0].tag_len || outfile_open(&enc->out, path) < 0)
+		goto out;
+	enc->fp = enc->out.fp;
+	enc->name = enc->out.dest;
+	encode_render_id3(tags, &id3, &id3_len);
+	memcpy(info, parts[0].tag, parts[0].tag_len);
+	/* The Info frame goes first; its totals are known once the frames are in. */
+	if (encode_write_bytes(enc, id3, id3_len) < 0 || encode_write_bytes(enc, info, parts[0].tag_len) < 0)
+		goto out;
+	j.enc = enc;
+	j.tag_len = parts[0].tag_len;
+	for (size_t i = 0; i < n; i++) {
+		j.skip = i == 0;
+		if (encode_walk_frames(parts[i].fp, encode_join_frame, &j) < 0)
+			goto out;
+	}
+	if (encode_patch_info(info, parts[0].tag_len, &j, parts[n - 1].padding) < 0) {
+		log_error("cannot read the MP3 encoder's Info frame");
+		goto out;
+	}
+	if (fseek(enc->fp, (long)id3_len, SEEK_SET) != 0 || encode_write_bytes(enc, info, parts[0].tag_len) < 0)
+		goto out;
+	ret = outfile_commit(&enc->out);
+out:
+	free(id3);
+	free(j.offsets);
+	enc->fp = NULL;
+	encoder_free(enc);
+	return ret;
 }

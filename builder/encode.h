@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 enum encode_format {
 	ENCODE_MP3,
@@ -57,5 +58,41 @@ int encoder_write(struct encoder *enc, const float *samples, size_t n);
 int encoder_finish(struct encoder *enc);
 /* Frees the encoder; an unfinished file is removed. */
 void encoder_free(struct encoder *enc);
+
+/*
+ * MP3 in parts. A constant-bitrate MP3 stream can be joined frame by frame:
+ * each part is encoded on its own (in parallel, in child processes), and the
+ * file is their frames one after another, with one ID3 tag and one Xing/LAME
+ * frame in front. A part starts with a fresh bit reservoir, so the join is a
+ * valid stream; the encoder's delay and padding at each join add a few tens of
+ * milliseconds, which fall into the silence where parts are cut.
+ */
+#define ENCODE_MAX_PARTS 8
+
+struct encode_part {
+	FILE *fp;		/* the part's MP3 frames in a temporary file; owned by the part */
+	uint64_t samples;	/* input samples encoded */
+	uint32_t delay;		/* LAME's encoder delay, in samples */
+	uint32_t padding;	/* LAME's padding at the end, in samples */
+	uint32_t frames;	/* audio frames (after the first part's Info frame) */
+	unsigned char tag[2880];	/* the first part: LAME's Info frame, for its settings */
+	size_t tag_len;
+};
+
+/* Whether MP3 at this rate can be joined in parts (MPEG-1 rates: 1152 samples a frame). */
+int encode_parts_supported(const struct encode_settings *settings);
+/* A new encoder for one part, writing frames to fp (borrowed: the caller keeps
+ * it, typically a tmpfile() made before forking); the first part also reserves
+ * LAME's Info frame. */
+struct encoder *encoder_new_part(const struct encode_settings *settings, int first, FILE *fp);
+/* Finishes a part and fills *part, except part->fp, which the caller sets. Frees enc. */
+int encoder_finish_part(struct encoder *enc, struct encode_part *part);
+void encode_part_release(struct encode_part *part);
+/* The sample of the joined stream, after the encoder delay is trimmed, where
+ * part k's first input sample plays. */
+uint64_t encode_part_offset(const struct encode_part *parts, size_t k);
+/* Writes path: the ID3 tag, one Xing/LAME frame with the totals, every part's frames. */
+int encode_join(const char *path, const struct encode_settings *settings, const struct encode_tags *tags,
+		const struct encode_part *parts, size_t n);
 
 #endif

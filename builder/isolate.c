@@ -40,7 +40,7 @@ static long isolate_now_ms(void)
 	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
 }
 
-static void isolate_child(int fd, int (*child_fn)(int fd, void *ud), void *ud)
+static void isolate_child_main(int fd, int (*child_fn)(int fd, void *ud), void *ud)
 {
 	struct rlimit no_core = { 0, 0 };
 
@@ -51,21 +51,15 @@ static void isolate_child(int fd, int (*child_fn)(int fd, void *ud), void *ud)
 	_exit(child_fn(fd, ud) == 0 ? 0 : 1);
 }
 
-int isolate_run(int (*child_fn)(int fd, void *ud), void *child_ud,
-		int (*on_data)(const void *buf, size_t n, void *ud), void *parent_ud,
-		int timeout_ms, struct isolate_result *res)
+int isolate_spawn(struct isolate_child *child, int (*child_fn)(int fd, void *ud), void *child_ud, int timeout_ms)
 {
-	char buf[1 << 16];
 	int fds[2];
 	pid_t pid;
-	long deadline = isolate_now_ms() + timeout_ms;
-	int wstatus = 0;
-	int kill_child = 0;
 
-	memset(res, 0, sizeof *res);
+	child->pid = -1;
+	child->fd = -1;
 	if (pipe(fds) < 0) {
 		log_error("cannot create a pipe: %s", strerror(errno));
-		res->status = ISOLATE_ERROR;
 		return -1;
 	}
 	fflush(NULL);
@@ -74,17 +68,35 @@ int isolate_run(int (*child_fn)(int fd, void *ud), void *child_ud,
 		log_error("cannot start a child process: %s", strerror(errno));
 		close(fds[0]);
 		close(fds[1]);
-		res->status = ISOLATE_ERROR;
 		return -1;
 	}
 	if (pid == 0) {
 		close(fds[0]);
-		isolate_child(fds[1], child_fn, child_ud);
+		isolate_child_main(fds[1], child_fn, child_ud);
 	}
 	close(fds[1]);
+	child->pid = pid;
+	child->fd = fds[0];
+	child->deadline_ms = isolate_now_ms() + timeout_ms;
+	return 0;
+}
+
+int isolate_wait(struct isolate_child *child, int (*on_data)(const void *buf, size_t n, void *ud), void *parent_ud,
+		 struct isolate_result *res)
+{
+	char buf[1 << 16];
+	pid_t pid = child->pid;
+	long deadline = child->deadline_ms;
+	int wstatus = 0, kill_child = 0;
+
+	memset(res, 0, sizeof *res);
+	if (pid < 0) {
+		res->status = ISOLATE_ERROR;
+		return -1;
+	}
 	res->status = ISOLATE_OK;
 	for (;;) {
-		struct pollfd pfd = { fds[0], POLLIN, 0 };
+		struct pollfd pfd = { child->fd, POLLIN, 0 };
 		long left = deadline - isolate_now_ms();
 		int r;
 		ssize_t n;
@@ -95,22 +107,21 @@ int isolate_run(int (*child_fn)(int fd, void *ud), void *child_ud,
 			break;
 		}
 		r = poll(&pfd, 1, (int)(left > 1000 ? 1000 : left));
-		if (r < 0 && errno == EINTR)
-			continue;
 		if (r <= 0)
 			continue;
-		n = read(fds[0], buf, sizeof buf);
+		n = read(child->fd, buf, sizeof buf);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
 			break;
-		if (on_data(buf, (size_t)n, parent_ud) != 0) {
+		if (on_data && on_data(buf, (size_t)n, parent_ud) != 0) {
 			res->status = ISOLATE_ABORTED;
 			kill_child = 1;
 			break;
 		}
 	}
-	close(fds[0]);
+	close(child->fd);
+	child->fd = -1;
 	/* A child that closed its end may still hang before exiting: the limit holds. */
 	while (!kill_child) {
 		pid_t w = waitpid(pid, &wstatus, WNOHANG);
@@ -129,6 +140,7 @@ int isolate_run(int (*child_fn)(int fd, void *ud), void *child_ud,
 		while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR)
 			;
 	}
+	child->pid = -1;
 	if (res->status == ISOLATE_OK) {
 		if (WIFSIGNALED(wstatus)) {
 			res->status = ISOLATE_CRASHED;
@@ -139,4 +151,18 @@ int isolate_run(int (*child_fn)(int fd, void *ud), void *child_ud,
 		}
 	}
 	return res->status == ISOLATE_OK ? 0 : -1;
+}
+
+int isolate_run(int (*child_fn)(int fd, void *ud), void *child_ud,
+		int (*on_data)(const void *buf, size_t n, void *ud), void *parent_ud,
+		int timeout_ms, struct isolate_result *res)
+{
+	struct isolate_child child;
+
+	if (isolate_spawn(&child, child_fn, child_ud, timeout_ms) < 0) {
+		memset(res, 0, sizeof *res);
+		res->status = ISOLATE_ERROR;
+		return -1;
+	}
+	return isolate_wait(&child, on_data, parent_ud, res);
 }

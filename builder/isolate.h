@@ -19,6 +19,23 @@ struct isolate_result {
 	int signal;
 };
 
+/* A child started by isolate_spawn, waited for by isolate_wait. */
+struct isolate_child {
+	int pid;
+	int fd;		/* the parent's end of the child's output */
+	long deadline_ms;
+};
+
+/* Forks a child that runs child_fn(fd, child_ud) and exits with its return
+ * value (core dumps off). The parent goes on at once; it must call isolate_wait. */
+int isolate_spawn(struct isolate_child *child, int (*child_fn)(int fd, void *ud), void *child_ud, int timeout_ms);
+
+/* Passes what the child writes to on_data(buf, n, parent_ud) (which may be NULL;
+ * a non-zero return stops the child) until it exits, and kills it at its
+ * deadline. Returns 0 when the child exited 0. */
+int isolate_wait(struct isolate_child *child, int (*on_data)(const void *buf, size_t n, void *ud), void *parent_ud,
+		 struct isolate_result *res);
+
 /* Forks; the child runs child_fn(fd, child_ud), writing to fd, and exits with
  * its return value. The parent passes what arrives to on_data(buf, n, parent_ud)
  * (a non-zero return stops the child), and kills the child after timeout_ms.
