@@ -44,9 +44,21 @@ static void isolate_child_main(int fd, int (*child_fn)(int fd, void *ud), void *
 {
 	struct rlimit no_core = { 0, 0 };
 
+	int saved = dup(STDERR_FILENO), null = open("/dev/null", O_WRONLY);
+	FILE *log_fp;
+
 	setrlimit(RLIMIT_CORE, &no_core);
-	/* glibc writes "stack smashing detected" to the terminal unless told otherwise. */
+	/* Our own messages still reach the user, one line each; what libraries and
+	 * glibc print as they die ("*** stack smashing detected ***", which glibc
+	 * sends to the terminal unless told otherwise) does not: the parent reports. */
 	setenv("LIBC_FATAL_STDERR_", "1", 1);
+	if (saved >= 0 && null >= 0 && (log_fp = fdopen(saved, "w"))) {
+		setvbuf(log_fp, NULL, _IONBF, 0);
+		log_set_stream(log_fp);
+		dup2(null, STDERR_FILENO);
+	}
+	if (null >= 0)
+		close(null);
 	signal(SIGPIPE, SIG_DFL);
 	_exit(child_fn(fd, ud) == 0 ? 0 : 1);
 }

@@ -6,13 +6,16 @@
 
 static bool verbose;
 static bool quiet_errors;
+static FILE *log_stream;	/* NULL: stderr */
 
 static void log_vprint(const char *prefix, const char *fmt, va_list ap)
 {
-	fputs("newscast: ", stderr);
-	fputs(prefix, stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	FILE *fp = log_stream ? log_stream : stderr;
+
+	fputs("newscast: ", fp);
+	fputs(prefix, fp);
+	vfprintf(fp, fmt, ap);
+	fputc('\n', fp);
 }
 
 void log_error(const char *fmt, ...)
@@ -61,4 +64,9 @@ bool log_is_verbose(void)
 void log_set_quiet_errors(bool on)
 {
 	quiet_errors = on;
+}
+
+void log_set_stream(FILE *fp)
+{
+	log_stream = fp;
 }

@@ -3,6 +3,7 @@
 #define NEWSCAST_LOG_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 /* Errors are printed once, where they happen, as "newscast: MESSAGE". */
 void log_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -12,6 +13,8 @@ void log_verbose(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 void log_set_verbose(bool on);
 bool log_is_verbose(void);
+/* Where messages go instead of stderr (NULL: back to stderr); the caller keeps fp. */
+void log_set_stream(FILE *fp);
 /* Tests silence errors they provoke on purpose. */
 void log_set_quiet_errors(bool on);
 
