@@ -134,7 +134,12 @@ static int speak_on_segment_done(void *ud, size_t seg)
 	pcm_append_silence(&job->pcm, job->segs->items[seg].pause_ms);
 	if (seg + 1 < job->segs->n)
 		job->seg_start[seg + 1] = job->pcm.len;
-	progress_update(&job->progress, "speaking", 0.1 * (double)(seg + 1) / (double)job->segs->n);
+	if (job->progress.enabled) {
+		char phase[64];
+
+		snprintf(phase, sizeof phase, "speaking segment %zu of %zu,", seg + 1, job->segs->n);
+		progress_update(&job->progress, phase, 0.1 * (double)(seg + 1) / (double)job->segs->n);
+	}
 	return 0;
 }
 

@@ -45,8 +45,9 @@ void document_remove_block(struct document *doc, size_t i)
 
 int input_check_text(const char *name, const char *data, size_t len)
 {
-	int line = 1;
+	int line = 1, first_control_line = 0;
 	int32_t i = 0;
+	size_t controls = 0;
 
 	if (len > INT32_MAX) {
 		log_error("'%s' is too large", name);
@@ -69,6 +70,16 @@ int input_check_text(const char *name, const char *data, size_t len)
 		}
 		if (c == '\n')
 			line++;
+		else if ((c < 0x20 && c != '\t' && c != '\r' && c != '\f' && c != '\v') || c == 0x7f) {
+			if (!controls++)
+				first_control_line = line;
+		}
+	}
+	/* A stray control character is removed later; many of them mean this is not text. */
+	if (controls > 8 && controls * 100 > len) {
+		log_error("'%s' line %d: binary content (%zu control characters), not a text article", name,
+			  first_control_line, controls);
+		return -1;
 	}
 	return 0;
 }
