@@ -324,21 +324,40 @@ int audio_plan(const struct pcm *pcm, const struct audio_settings *settings, str
 	if (isfinite(plan->measured.integrated_lufs)) {
 		/* The limiter lowers loudness as it holds the peaks, more the harder it works:
 		 * secant steps on loudness-after-limiter against gain find the gain that lands
-		 * on the target. Each step is one pass, so stop as soon as it is close. */
-		double prev_gain = 0.0, prev_lufs = plan->measured.integrated_lufs, slope;
+		 * on the target. Each step is one pass, so stop as soon as it is close, and
+		 * keep the best gain actually measured. */
+		double prev_gain = 0.0, prev_lufs = plan->measured.integrated_lufs, best_err = HUGE_VAL;
+		double best_gain = 0.0, best_lufs = -HUGE_VAL, slope, step;
 
 		gain_db = settings->target_lufs - plan->measured.integrated_lufs;
-		for (int round = 0; round < 4; round++) {
+		for (int round = 0; round < 5; round++) {
 			if (audio_measure_chain(pcm, settings, gain_db, plan->threshold, &limited) < 0)
 				return -1;
-			if (!isfinite(limited) || fabs(settings->target_lufs - limited) < 0.2)
+			if (!isfinite(limited))
+				break;
+			if (fabs(settings->target_lufs - limited) < best_err) {
+				best_err = fabs(settings->target_lufs - limited);
+				best_gain = gain_db;
+				best_lufs = limited;
+			}
+			if (best_err < 0.2)
 				break;
 			slope = (limited - prev_lufs) / (gain_db - prev_gain);
-			if (!(slope > 0.1 && slope <= 1.0))
-				slope = slope > 1.0 ? 1.0 : 0.1;
+			if (!(slope >= 0.2 && slope <= 1.0))
+				slope = slope > 1.0 ? 1.0 : 0.2;
+			step = (settings->target_lufs - limited) / slope;
+			/* a near-flat slope must not throw the gain far off in one go */
+			if (step > 6.0)
+				step = 6.0;
+			if (step < -6.0)
+				step = -6.0;
 			prev_gain = gain_db;
 			prev_lufs = limited;
-			gain_db += (settings->target_lufs - limited) / slope;
+			gain_db += step;
+		}
+		if (isfinite(best_lufs)) {
+			gain_db = best_gain;
+			limited = best_lufs;
 		}
 	}
 	plan->gain_db = gain_db;

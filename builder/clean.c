@@ -60,7 +60,8 @@ static char *clean_next_field(char **p)
 	return s;
 }
 
-static int clean_add_rule(struct clean_rules *rules, const char *name, int line, char *fields)
+static int clean_add_rule(struct clean_rules *rules, const char *name, int line, const char *line_start,
+			  char *fields)
 {
 	char *rule_name = clean_next_field(&fields);
 	char *words = clean_next_field(&fields);
@@ -86,7 +87,7 @@ static int clean_add_rule(struct clean_rules *rules, const char *name, int line,
 	re = uregex_openC(pattern, UREGEX_CASE_INSENSITIVE, &perr, &err);
 	if (U_FAILURE(err)) {
 		log_error("'%s' line %d: bad pattern at column %d: %s", name, line,
-			  (int)(strlen(rule_name) + strlen(words) + perr.offset + 3), u_errorName(err));
+			  (int)(pattern - line_start) + (perr.offset > 0 ? perr.offset : 0) + 1, u_errorName(err));
 		return -1;
 	}
 	util_grow((void **)&rules->rules, &rules->cap, rules->n + 1, sizeof *rules->rules);
@@ -100,6 +101,7 @@ static int clean_add_rule(struct clean_rules *rules, const char *name, int line,
 int clean_rules_parse(struct clean_rules *rules, const char *name, const char *text)
 {
 	char *copy = xstrdup(text);
+	const char *line_start;
 	int line = 0, ret = 0;
 
 	for (char *p = copy, *next; p; p = next) {
@@ -109,6 +111,7 @@ int clean_rules_parse(struct clean_rules *rules, const char *name, const char *t
 		if (end)
 			*end = '\0';
 		line++;
+		line_start = p;
 		end = p + strlen(p);
 		while (end > p && isspace((unsigned char)end[-1]))
 			*--end = '\0';
@@ -116,7 +119,7 @@ int clean_rules_parse(struct clean_rules *rules, const char *name, const char *t
 			p++;
 		if (!*p || *p == '#')
 			continue;
-		if (clean_add_rule(rules, name, line, p) < 0) {
+		if (clean_add_rule(rules, name, line, line_start, p) < 0) {
 			ret = -1;
 			break;
 		}
@@ -171,10 +174,16 @@ out:
 /* Prints a removed block the way --verbose shows it: its line, the rule, the start of its text. */
 static void clean_report(const struct document *doc, const struct block *b, const char *rule)
 {
-	size_t n = strlen(b->text);
+	size_t n = strlen(b->text), cut = n;
 
-	log_verbose("clean: '%s' line %d [%s]: %.*s%s", doc->name, b->line, rule, n > 72 ? 72 : (int)n, b->text,
-		    n > 72 ? "..." : "");
+	if (n > 72) {
+		cut = 72;
+		/* back to the start of a UTF-8 character */
+		while (cut > 0 && ((unsigned char)b->text[cut] & 0xc0) == 0x80)
+			cut--;
+	}
+	log_verbose("clean: '%s' line %d [%s]: %.*s%s", doc->name, b->line, rule, (int)cut, b->text,
+		    cut < n ? "..." : "");
 }
 
 size_t clean_document(const struct clean_rules *rules, struct document *doc)

@@ -53,12 +53,18 @@ struct speak_args {
 	int bitrate, rate, loudness, quiet, help, jobs;
 };
 
+/* A real calendar date, YYYY-MM-DD: 2026-02-30 is not one. */
 static int speak_valid_date(const char *s)
 {
-	struct tm tm = { 0 };
+	struct tm tm = { 0 }, check;
 	const char *end = strptime(s, "%Y-%m-%d", &tm);
 
-	return end && !*end && strlen(s) == 10;
+	if (!end || *end || strlen(s) != 10)
+		return 0;
+	check = tm;
+	check.tm_isdst = -1;
+	timegm(&check);
+	return check.tm_mday == tm.tm_mday && check.tm_mon == tm.tm_mon && check.tm_year == tm.tm_year;
 }
 
 static int cmd_speak_on_option(int id, const char *value, void *ud)

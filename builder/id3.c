@@ -27,6 +27,8 @@ struct id3_tag {
 
 static void id3_put(struct id3_bytes *b, const void *data, size_t n)
 {
+	if (n == 0)
+		return;
 	util_grow((void **)&b->data, &b->cap, b->len + n, 1);
 	memcpy(b->data + b->len, data, n);
 	b->len += n;

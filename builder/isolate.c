@@ -60,7 +60,11 @@ static void isolate_child_main(int fd, int (*child_fn)(int fd, void *ud), void *
 	if (null >= 0)
 		close(null);
 	signal(SIGPIPE, SIG_DFL);
-	_exit(child_fn(fd, ud) == 0 ? 0 : 1);
+	{
+		int r = child_fn(fd, ud);
+
+		_exit(r < 0 ? 1 : r > 255 ? 255 : r);
+	}
 }
 
 int isolate_spawn(struct isolate_child *child, int (*child_fn)(int fd, void *ud), void *child_ud, int timeout_ms)

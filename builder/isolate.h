@@ -27,7 +27,7 @@ struct isolate_child {
 };
 
 /* Forks a child that runs child_fn(fd, child_ud) and exits with its return
- * value (core dumps off). The parent goes on at once; it must call isolate_wait. */
+ * value (1 for a negative one; core dumps off). The parent goes on at once; it must call isolate_wait. */
 int isolate_spawn(struct isolate_child *child, int (*child_fn)(int fd, void *ud), void *child_ud, int timeout_ms);
 
 /* Passes what the child writes to on_data(buf, n, parent_ud) (which may be NULL;

@@ -50,9 +50,9 @@ int outfile_open(struct outfile *of, const char *dest)
 		free(dir);
 		return -1;
 	}
-	of->tmp = xasprintf("%s.%s.XXXXXX", dir, base);
+	of->tmp = xasprintf("%s.%s.XXXXXX.tmp", dir, base);
 	free(dir);
-	of->fd = mkstemp(of->tmp);
+	of->fd = mkstemps(of->tmp, 4);
 	if (of->fd < 0) {
 		log_error("cannot write '%s': %s", dest, strerror(errno));
 		free(of->tmp);

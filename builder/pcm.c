@@ -20,6 +20,8 @@ void pcm_release(struct pcm *pcm)
 
 void pcm_append(struct pcm *pcm, const int16_t *samples, size_t n)
 {
+	if (n == 0)
+		return;
 	util_grow((void **)&pcm->data, &pcm->cap, pcm->len + n, sizeof *pcm->data);
 	memcpy(pcm->data + pcm->len, samples, n * sizeof *samples);
 	pcm->len += n;

@@ -8,6 +8,18 @@ int main(void)
 {
 	Suite *(*const suites[])(void) = {
 		suite_input,
+		suite_clean,
+		suite_segment,
+		suite_voice,
+		suite_id3,
+		suite_audio,
+		suite_pcm,
+		suite_isolate,
+		suite_outfile,
+		suite_encode,
+		suite_synth,
+		suite_util,
+		suite_cli,
 	};
 	SRunner *sr = srunner_create(NULL);
 	int failed;

@@ -5,5 +5,17 @@
 #include <check.h>
 
 Suite *suite_input(void);
+Suite *suite_clean(void);
+Suite *suite_segment(void);
+Suite *suite_voice(void);
+Suite *suite_id3(void);
+Suite *suite_audio(void);
+Suite *suite_pcm(void);
+Suite *suite_isolate(void);
+Suite *suite_outfile(void);
+Suite *suite_encode(void);
+Suite *suite_synth(void);
+Suite *suite_util(void);
+Suite *suite_cli(void);
 
 #endif

@@ -1,0 +1,282 @@
+/* Unit tests for segment: sentences and abbreviations, roles, and the breaks between segments. */
+#include "helpers.h"
+#include "paths.h"
+#include "segment.h"
+#include "suites.h"
+#include "util.h"
+#include "voice.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The sentences of a text, as one string: each followed by " | ". */
+struct sentences {
+	struct strbuf sb;
+	int n;
+};
+
+static void add_sentence(char *sentence, void *ud)
+{
+	struct sentences *s = ud;
+
+	strbuf_addf(&s->sb, "%s | ", sentence);
+	s->n++;
+	free(sentence);
+}
+
+static struct segment_abbrevs *english(void)
+{
+	struct segment_abbrevs *ab = segment_abbrevs_new();
+	char *path = paths_join(paths_rules_dir(), "abbreviations.en");
+
+	ck_assert_int_eq(segment_abbrevs_load(ab, path), 0);
+	free(path);
+	return ab;
+}
+
+/* Splits text with the English abbreviations; checks the count and the sentences. */
+static void expect_split(const char *text, int n, const char *want)
+{
+	struct segment_abbrevs *ab = english();
+	struct sentences s = { .n = 0 };
+
+	strbuf_init(&s.sb);
+	ck_assert_int_eq(segment_sentences(ab, text, add_sentence, &s), 0);
+	ck_assert_msg(s.n == n && strcmp(s.sb.buf, want) == 0, "'%s' split into %d: \"%s\", want %d: \"%s\"", text,
+		      s.n, s.sb.buf, n, want);
+	strbuf_release(&s.sb);
+	segment_abbrevs_free(ab);
+}
+
+START_TEST(titles_do_not_end_sentences)
+{
+	expect_split("Mr. Smith met Dr. Jones. They talked.", 2, "Mr. Smith met Dr. Jones. | They talked. | ");
+	expect_split("Sen. Warren and Gov. Hochul spoke on Jan. 5 at St. Mark's.", 1,
+		     "Sen. Warren and Gov. Hochul spoke on Jan. 5 at St. Mark's. | ");
+}
+END_TEST
+
+START_TEST(countries_do_not_end_sentences)
+{
+	expect_split("The U.S. Senate voted. Then it rested.", 2, "The U.S. Senate voted. | Then it rested. | ");
+	expect_split("The U.K. and the E.U. agreed.", 1, "The U.K. and the E.U. agreed. | ");
+}
+END_TEST
+
+START_TEST(times_end_sentences_before_a_capital)
+{
+	expect_split("It ended at 10 p.m. Fares were waived.", 2, "It ended at 10 p.m. | Fares were waived. | ");
+	expect_split("It opened at 9 a.m. and closed at noon.", 1, "It opened at 9 a.m. and closed at noon. | ");
+	expect_split("Acme Inc. Shares rose.", 2, "Acme Inc. | Shares rose. | ");
+}
+END_TEST
+
+START_TEST(initials_do_not_end_sentences)
+{
+	expect_split("John F. Kennedy spoke.", 1, "John F. Kennedy spoke. | ");
+	expect_split("Reporting by J. R. Hartley.", 1, "Reporting by J. R. Hartley. | ");
+}
+END_TEST
+
+START_TEST(ordinary_sentences)
+{
+	expect_split("One. Two? Three! Four", 4, "One. | Two? | Three! | Four | ");
+	expect_split("It cost $1.5 million. Voters agreed.", 2, "It cost $1.5 million. | Voters agreed. | ");
+	expect_split("“Go home,” he said. “Now.” She left.", 3, "“Go home,” he said. | “Now.” | She left. | ");
+	expect_split("Spaces  inside\tare   squeezed.  Yes.", 2, "Spaces inside are squeezed. | Yes. | ");
+	expect_split("(Dr. Lee agreed.) Others did not.", 2, "(Dr. Lee agreed.) | Others did not. | ");
+}
+END_TEST
+
+START_TEST(punctuation_alone_is_not_a_sentence)
+{
+	expect_split("Yes. (...) Done.", 2, "Yes. | Done. | ");
+	expect_split("Yes.\n***\nDone.", 2, "Yes. | Done. | ");
+	expect_split("", 0, "");
+	expect_split("...", 0, "");
+}
+END_TEST
+
+START_TEST(abbreviation_files)
+{
+	struct segment_abbrevs *ab = segment_abbrevs_new();
+	char *dir = test_tmpdir();
+	char *good = xasprintf("%s/good.txt", dir), *bad = xasprintf("%s/bad.txt", dir);
+	struct sentences s = { .n = 0 };
+	char *err, *want;
+
+	test_write_file(good, "# comment\n\nApprox.\nBldg. *\n");
+	ck_assert_int_eq(segment_abbrevs_load(ab, good), 0);
+	strbuf_init(&s.sb);
+	ck_assert_int_eq(segment_sentences(ab, "Approx. Ten came to Bldg. Four. Bldg. it was.", add_sentence, &s), 0);
+	ck_assert_str_eq(s.sb.buf, "Approx. Ten came to Bldg. | Four. | Bldg. it was. | ");
+	strbuf_release(&s.sb);
+
+	test_write_file(bad, "Mr.\nMrs.\nDoctor\n");
+	test_stderr_begin();
+	ck_assert_int_eq(segment_abbrevs_load(ab, bad), -1);
+	err = test_stderr_end();
+	want = xasprintf("newscast: '%s' line 3: expected an abbreviation ending in '.', optionally followed by '*'\n",
+			 bad);
+	ck_assert_str_eq(err, want);
+	free(err);
+	free(want);
+	test_write_file(bad, "Mr. * extra\n");
+	ck_assert_int_eq(segment_abbrevs_load(ab, bad), -1);
+	test_write_file(bad, "Mr. +\n");
+	ck_assert_int_eq(segment_abbrevs_load(ab, bad), -1);
+	free(good);
+	free(bad);
+	test_rmdir(dir);
+	segment_abbrevs_free(ab);
+}
+END_TEST
+
+/* A document: headline "Head" on line 1, then blocks. */
+static void doc_add(struct document *doc, enum block_kind kind, const char *text, int line)
+{
+	document_add_block(doc, kind, text ? xstrdup(text) : NULL, line);
+}
+
+static void segment(const struct document *doc, const int pauses[BREAK_COUNT], struct segment_list *out)
+{
+	struct segment_abbrevs *ab = english();
+
+	segment_list_init(out);
+	ck_assert_int_eq(segment_document(doc, ab, pauses, out), 0);
+	segment_abbrevs_free(ab);
+}
+
+static void expect_segment(const struct segment_list *l, size_t i, const char *text, enum segment_role role,
+			   enum segment_break brk, int pause_ms, int line)
+{
+	const struct segment *s;
+
+	ck_assert_uint_lt(i, l->n);
+	s = &l->items[i];
+	ck_assert_str_eq(s->text, text);
+	ck_assert_msg(s->role == role, "segment %zu '%s' is a %s, want %s", i, text, segment_role_name(s->role),
+		      segment_role_name(role));
+	ck_assert_msg(s->brk == brk, "segment %zu '%s' ends in a %s break, want %s", i, text,
+		      segment_break_name(s->brk), segment_break_name(brk));
+	ck_assert_int_eq(s->pause_ms, pause_ms);
+	ck_assert_int_eq(s->line, line);
+}
+
+START_TEST(document_roles_and_breaks)
+{
+	struct voice_profile vp;
+	struct document doc;
+	struct segment_list l;
+
+	voice_profile_init(&vp);
+	document_init(&doc);
+	doc.headline = xstrdup("Bridge repairs approved");
+	doc.headline_line = 1;
+	doc_add(&doc, BLOCK_PARAGRAPH, "Mr. Smith met Dr. Jones. They talked.", 3);
+	doc_add(&doc, BLOCK_DIVIDER, NULL, 5);
+	doc_add(&doc, BLOCK_PARAGRAPH, "Then came the vote.", 7);
+	doc_add(&doc, BLOCK_HEADING, "What happens next", 9);
+	doc_add(&doc, BLOCK_QUOTE, "We will see.", 11);
+	doc_add(&doc, BLOCK_PARAGRAPH, "Work starts in May. It ends in June.", 13);
+	segment(&doc, vp.pause_ms, &l);
+	ck_assert_uint_eq(l.n, 8);
+	expect_segment(&l, 0, "Bridge repairs approved", ROLE_HEADLINE, BREAK_HEADLINE, 900, 1);
+	expect_segment(&l, 1, "Mr. Smith met Dr. Jones.", ROLE_BODY, BREAK_SENTENCE, 0, 3);
+	/* the paragraph ends at a divider: the section break, the longer pause, wins */
+	expect_segment(&l, 2, "They talked.", ROLE_BODY, BREAK_SECTION, 1500, 3);
+	/* a subheading is a section break too */
+	expect_segment(&l, 3, "Then came the vote.", ROLE_BODY, BREAK_SECTION, 1500, 7);
+	expect_segment(&l, 4, "What happens next", ROLE_SUBHEADING, BREAK_SUBHEADING, 700, 9);
+	expect_segment(&l, 5, "We will see.", ROLE_QUOTE, BREAK_PARAGRAPH, 600, 11);
+	expect_segment(&l, 6, "Work starts in May.", ROLE_BODY, BREAK_SENTENCE, 0, 13);
+	/* the last: the article's end, whose pause is the episode's business */
+	expect_segment(&l, 7, "It ends in June.", ROLE_BODY, BREAK_ARTICLE, 0, 13);
+	segment_list_release(&l);
+	ck_assert_uint_eq(l.n, 0);
+	ck_assert_ptr_null(l.items);
+	document_release(&doc);
+	voice_profile_release(&vp);
+}
+END_TEST
+
+START_TEST(longest_pause_wins)
+{
+	/* a profile where a paragraph pauses longer than a section */
+	const int pauses[BREAK_COUNT] = { 10, 2000, 900, 700, 1500, 2500 };
+	/* equal pauses: the stronger break (the later in the enum) is kept */
+	const int equal[BREAK_COUNT] = { 0, 1000, 1000, 1000, 1000, 1000 };
+	struct document doc;
+	struct segment_list l;
+
+	document_init(&doc);
+	doc_add(&doc, BLOCK_PARAGRAPH, "One. Two.", 1);
+	doc_add(&doc, BLOCK_DIVIDER, NULL, 3);
+	doc_add(&doc, BLOCK_DIVIDER, NULL, 5);
+	doc_add(&doc, BLOCK_PARAGRAPH, "Three.", 7);
+	segment(&doc, pauses, &l);
+	ck_assert_uint_eq(l.n, 3);
+	expect_segment(&l, 0, "One.", ROLE_BODY, BREAK_SENTENCE, 10, 1);
+	expect_segment(&l, 1, "Two.", ROLE_BODY, BREAK_PARAGRAPH, 2000, 1);
+	expect_segment(&l, 2, "Three.", ROLE_BODY, BREAK_ARTICLE, 0, 7);
+	segment_list_release(&l);
+	segment(&doc, equal, &l);
+	expect_segment(&l, 1, "Two.", ROLE_BODY, BREAK_SECTION, 1000, 1);
+	segment_list_release(&l);
+	document_release(&doc);
+}
+END_TEST
+
+START_TEST(divider_before_anything_and_empty_documents)
+{
+	struct voice_profile vp;
+	struct document doc;
+	struct segment_list l;
+
+	voice_profile_init(&vp);
+	document_init(&doc);
+	segment(&doc, vp.pause_ms, &l);
+	ck_assert_uint_eq(l.n, 0);
+	segment_list_release(&l);
+	doc_add(&doc, BLOCK_DIVIDER, NULL, 1);
+	doc_add(&doc, BLOCK_PARAGRAPH, "Only this.", 3);
+	segment(&doc, vp.pause_ms, &l);
+	ck_assert_uint_eq(l.n, 1);
+	expect_segment(&l, 0, "Only this.", ROLE_BODY, BREAK_ARTICLE, 0, 3);
+	segment_list_release(&l);
+	document_release(&doc);
+	voice_profile_release(&vp);
+}
+END_TEST
+
+START_TEST(names)
+{
+	ck_assert_str_eq(segment_role_name(ROLE_HEADLINE), "headline");
+	ck_assert_str_eq(segment_role_name(ROLE_QUOTE), "quote");
+	ck_assert_str_eq(segment_break_name(BREAK_SENTENCE), "sentence");
+	ck_assert_str_eq(segment_break_name(BREAK_SUBHEADING), "subheading");
+	ck_assert_str_eq(segment_break_name(BREAK_ARTICLE), "article");
+}
+END_TEST
+
+Suite *suite_segment(void)
+{
+	Suite *s = suite_create("segment");
+	TCase *sent = tcase_create("sentences");
+	TCase *doc = tcase_create("document");
+
+	tcase_add_test(sent, titles_do_not_end_sentences);
+	tcase_add_test(sent, countries_do_not_end_sentences);
+	tcase_add_test(sent, times_end_sentences_before_a_capital);
+	tcase_add_test(sent, initials_do_not_end_sentences);
+	tcase_add_test(sent, ordinary_sentences);
+	tcase_add_test(sent, punctuation_alone_is_not_a_sentence);
+	tcase_add_test(sent, abbreviation_files);
+	suite_add_tcase(s, sent);
+	tcase_add_test(doc, document_roles_and_breaks);
+	tcase_add_test(doc, longest_pause_wins);
+	tcase_add_test(doc, divider_before_anything_and_empty_documents);
+	tcase_add_test(doc, names);
+	suite_add_tcase(s, doc);
+	return s;
+}

@@ -1,0 +1,227 @@
+/* Unit tests for util: the growable string, slugs, stems, word counts, white space. */
+#include "helpers.h"
+#include "suites.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+START_TEST(strbuf_starts_empty)
+{
+	struct strbuf sb;
+
+	strbuf_init(&sb);
+	ck_assert_ptr_nonnull(sb.buf);
+	ck_assert_str_eq(sb.buf, "");
+	ck_assert_uint_eq(sb.len, 0);
+	strbuf_release(&sb);
+	ck_assert_ptr_null(sb.buf);
+	ck_assert_uint_eq(sb.len, 0);
+	ck_assert_uint_eq(sb.cap, 0);
+}
+END_TEST
+
+START_TEST(strbuf_adds_and_formats)
+{
+	struct strbuf sb;
+
+	strbuf_init(&sb);
+	strbuf_add(&sb, "abcdef", 3);
+	strbuf_adds(&sb, "-x");
+	strbuf_addc(&sb, '!');
+	strbuf_addf(&sb, " %d/%s/%.2f", 42, "ok", 1.5);
+	ck_assert_str_eq(sb.buf, "abc-x! 42/ok/1.50");
+	ck_assert_uint_eq(sb.len, 17);
+	strbuf_reset(&sb);
+	ck_assert_str_eq(sb.buf, "");
+	ck_assert_uint_eq(sb.len, 0);
+	strbuf_addf(&sb, "%s", "");	/* nothing to add */
+	ck_assert_str_eq(sb.buf, "");
+	strbuf_release(&sb);
+}
+END_TEST
+
+START_TEST(strbuf_grows_past_its_first_buffer)
+{
+	struct strbuf sb;
+	char want[1001];
+
+	strbuf_init(&sb);
+	for (int i = 0; i < 1000; i++) {
+		strbuf_addc(&sb, (char)('a' + i % 26));
+		want[i] = (char)('a' + i % 26);
+	}
+	want[1000] = '\0';
+	ck_assert_uint_eq(sb.len, 1000);
+	ck_assert_uint_ge(sb.cap, 1001);
+	ck_assert_str_eq(sb.buf, want);
+	strbuf_addf(&sb, "%0200d", 7);
+	ck_assert_uint_eq(sb.len, 1200);
+	ck_assert_int_eq(sb.buf[1199], '7');
+	ck_assert_int_eq(sb.buf[1000], '0');
+	ck_assert_int_eq(sb.buf[1200], '\0');
+	strbuf_release(&sb);
+}
+END_TEST
+
+START_TEST(strbuf_detach_hands_over_the_buffer)
+{
+	struct strbuf sb;
+	char *s;
+
+	strbuf_init(&sb);
+	strbuf_adds(&sb, "kept");
+	s = strbuf_detach(&sb);
+	ck_assert_str_eq(s, "kept");
+	ck_assert_ptr_null(sb.buf);
+	ck_assert_uint_eq(sb.len, 0);
+	ck_assert_uint_eq(sb.cap, 0);
+	free(s);
+}
+END_TEST
+
+START_TEST(asprintf_and_strndup)
+{
+	char *s = xasprintf("%s=%03d", "n", 7);
+	char *t = xstrndup("abcdef", 4);
+
+	ck_assert_str_eq(s, "n=007");
+	ck_assert_str_eq(t, "abcd");
+	free(s);
+	free(t);
+}
+END_TEST
+
+START_TEST(slug_of_headlines)
+{
+	static const struct {
+		const char *text;
+		size_t max;
+		const char *want;
+	} cases[] = {
+		{ "Harbour Bridge: Repairs Approved!", 80, "harbour-bridge-repairs-approved" },
+		{ "  --Leading and trailing--  ", 80, "leading-and-trailing" },
+		{ "Council's vote", 80, "councils-vote" },
+		{ "A  B\t\tC", 80, "a-b-c" },
+		{ "Zoë's café opens", 80, "zo-s-caf-opens" },
+		{ "abcdefgh", 5, "abcde" },
+		{ "ab cd", 3, "ab" },	/* cut after the hyphen, which is then trimmed */
+		{ "", 80, "article" },
+		{ "!!! ???", 80, "article" },
+		{ "ÉÉÉ", 80, "article" },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *s = util_slug(cases[i].text, cases[i].max);
+
+		ck_assert_msg(strcmp(s, cases[i].want) == 0, "slug of '%s' is '%s', want '%s'", cases[i].text, s,
+			      cases[i].want);
+		free(s);
+	}
+}
+END_TEST
+
+START_TEST(stem_of_paths)
+{
+	static const char *const cases[][2] = {
+		{ "voices/anchor.ini", "anchor" },
+		{ "/a/b/file.tar.gz", "file.tar" },
+		{ "noext", "noext" },
+		{ ".hidden", ".hidden" },
+		{ "dir.d/name", "name" },
+		{ "trailing.", "trailing" },
+		{ "dir/", "" },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *s = util_stem(cases[i][0]);
+
+		ck_assert_msg(strcmp(s, cases[i][1]) == 0, "stem of '%s' is '%s', want '%s'", cases[i][0], s,
+			      cases[i][1]);
+		free(s);
+	}
+}
+END_TEST
+
+START_TEST(count_words)
+{
+	ck_assert_uint_eq(util_count_words(""), 0);
+	ck_assert_uint_eq(util_count_words("   \t\n"), 0);
+	ck_assert_uint_eq(util_count_words("one"), 1);
+	ck_assert_uint_eq(util_count_words("  one  two\tthree\nfour  "), 4);
+	ck_assert_uint_eq(util_count_words("a-b c,d"), 2);
+	ck_assert_uint_eq(util_count_words("Zoë Ōkubo"), 2);
+}
+END_TEST
+
+START_TEST(squeeze_spaces)
+{
+	char a[] = "  a \t b\n\nc  ";
+	char b[] = "";
+	char c[] = " \t\r\n ";
+	char d[] = "no-change here";
+
+	util_squeeze_spaces(a);
+	util_squeeze_spaces(b);
+	util_squeeze_spaces(c);
+	util_squeeze_spaces(d);
+	ck_assert_str_eq(a, "a b c");
+	ck_assert_str_eq(b, "");
+	ck_assert_str_eq(c, "");
+	ck_assert_str_eq(d, "no-change here");
+}
+END_TEST
+
+START_TEST(ends_with)
+{
+	ck_assert(util_ends_with("anchor.ini", ".ini"));
+	ck_assert(util_ends_with("x", ""));
+	ck_assert(util_ends_with(".ini", ".ini"));
+	ck_assert(!util_ends_with("ini", ".ini"));
+	ck_assert(!util_ends_with("anchor.ini.bak", ".ini"));
+}
+END_TEST
+
+START_TEST(read_file_whole_and_too_large)
+{
+	char *dir = test_tmpdir();
+	char *path = xasprintf("%s/f.txt", dir);
+	char *data = NULL;
+	size_t len = 0;
+
+	test_write_file(path, "hello\nworld\n");
+	ck_assert_int_eq(util_read_file(path, 100, &data, &len), 0);
+	ck_assert_uint_eq(len, 12);
+	ck_assert_str_eq(data, "hello\nworld\n");
+	free(data);
+	data = NULL;
+	ck_assert_int_eq(util_read_file(path, 11, &data, &len), -1);
+	ck_assert_ptr_null(data);
+	free(path);
+	path = xasprintf("%s/missing.txt", dir);
+	ck_assert_int_eq(util_read_file(path, 100, &data, &len), -1);
+	ck_assert_ptr_null(data);
+	free(path);
+	test_rmdir(dir);
+}
+END_TEST
+
+Suite *suite_util(void)
+{
+	Suite *s = suite_create("util");
+	TCase *tc = tcase_create("strings");
+
+	tcase_add_test(tc, strbuf_starts_empty);
+	tcase_add_test(tc, strbuf_adds_and_formats);
+	tcase_add_test(tc, strbuf_grows_past_its_first_buffer);
+	tcase_add_test(tc, strbuf_detach_hands_over_the_buffer);
+	tcase_add_test(tc, asprintf_and_strndup);
+	tcase_add_test(tc, slug_of_headlines);
+	tcase_add_test(tc, stem_of_paths);
+	tcase_add_test(tc, count_words);
+	tcase_add_test(tc, squeeze_spaces);
+	tcase_add_test(tc, ends_with);
+	tcase_add_test(tc, read_file_whole_and_too_large);
+	suite_add_tcase(s, tc);
+	return s;
+}
