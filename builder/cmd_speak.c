@@ -190,7 +190,7 @@ static int speak_run(const char *path, struct speak_args *a)
 	struct render_result rr;
 	struct render_chapter *chapters = NULL;
 	char *output = NULL, *comment = NULL, today[16];
-	int rate = 0, ret = 1;
+	int ret = 1;
 	time_t now = time(NULL);
 	size_t text_bytes = 0;
 
@@ -208,10 +208,10 @@ static int speak_run(const char *path, struct speak_args *a)
 		text_bytes += strlen(sc.segments.items[i].text);
 	progress_update(&job.progress, "speaking", 0.0);
 	/* A minute, and a second more for every 2 KB of text: espeak-ng speaks far faster than that. */
+	/* The child sends its sample rate before any audio: the pauses are counted in it. */
 	if (synth_segments_isolated(sc.doc.name, &sc.voice, &sc.segments, 60000 + (int)(text_bytes / 2),
-				    &sink, &rate) < 0)
+				    &sink, &job.pcm.rate) < 0)
 		goto out;
-	job.pcm.rate = rate;
 
 	strftime(today, sizeof today, "%Y-%m-%d", localtime(&now));
 	comment = a->comment ? xstrdup(a->comment)

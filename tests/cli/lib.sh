@@ -2,9 +2,9 @@
 # Source it from a test: . "$(dirname "$0")/lib.sh"
 set -u
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-NEWSCAST="$ROOT/build/newscast"
+NEWSCAST=${NEWSCAST:-"$ROOT/build/newscast"}
 SAMPLES="$ROOT/samples/articles"
-FIXTURES="$ROOT/../shared/fixtures"
+FIXTURES=${FIXTURES:-"$ROOT/../shared/fixtures"}
 PY=/usr/bin/python3
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/newscast-test.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
@@ -34,3 +34,17 @@ duration() { ffprobe -v error -show_entries format=duration -of default=nw=1:nk=
 # float comparisons: between X LO HI
 between() { awk -v x="$1" -v lo="$2" -v hi="$3" 'BEGIN { exit !(x >= lo && x <= hi) }'; }
 finish() { exit $(( _failures > 0 )); }
+
+# --- text helpers for the clean-up tests ---
+# norm: stdin to one line, lower case, runs of white space squeezed: for substring comparisons.
+norm() { tr '\n\t' '  ' | tr -s ' ' | sed 's/^ //; s/ $//' | tr '[:upper:]' '[:lower:]'; }
+# spoken FILE: what a `newscast script` output says, without the pause lines, as one normalised line.
+spoken() { grep -v '^\[pause [0-9]* ms\]$' "$1" | norm; }
+# paragraphs FILE: the article's paragraphs (blank-line separated), one a line, lines joined with spaces.
+paragraphs() { awk 'BEGIN { RS = "" } { gsub(/[ \t]*\n[ \t]*/, " "); print }' "$1"; }
+# contains HAYSTACK-FILE NEEDLE: whether the normalised needle occurs in the (normalised) file.
+contains() { local n; n=$(printf '%s' "$2" | norm); grep -qF -- "$n" "$1"; }
+# count_in HAYSTACK-FILE NEEDLE: how many times the normalised needle occurs.
+count_in() { local n; n=$(printf '%s' "$2" | norm); grep -oF -- "$n" "$1" | wc -l | tr -d ' '; }
+# Whether a file is valid UTF-8.
+valid_utf8() { iconv -f UTF-8 -t UTF-8 "$1" >/dev/null 2>&1; }

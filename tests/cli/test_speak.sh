@@ -1,0 +1,295 @@
+#!/usr/bin/env bash
+# newscast speak: the audio file, checked with tools that are not newscast's own
+# (ffprobe, ffmpeg's decoder and meters, mutagen, a Xing/LAME header reader).
+. "$(dirname "$0")/lib.sh"
+
+# --- tools ---
+# Tags of an MP3 as mutagen reads them, untranslated (ID3v2.3 keeps TYER and TDAT): KEY=value lines,
+# then CHAP lines (id start end title) in the order the CTOC lists them, and a CTOC line (id flags children...).
+cat >"$TMP/id3dump.py" <<'EOF'
+import sys
+from mutagen.id3 import ID3
+t = ID3(sys.argv[1], translate=False)
+print("VERSION=%d.%d" % t.version[:2])
+for key in ("TIT2", "TPE1", "TALB", "TCON", "TYER", "TDAT"):
+    f = t.get(key)
+    print("%s=%s" % (key, f.text[0] if f else ""))
+comms = t.getall("COMM")
+print("COMM=%s" % (comms[0].text[0] if comms and comms[0].text else ""))
+chaps = {c.element_id: c for c in t.getall("CHAP")}
+tocs = t.getall("CTOC")
+order = [i for i in tocs[0].child_element_ids if i in chaps] if tocs else []
+order += [i for i in chaps if i not in order]
+for c in (chaps[i] for i in order):
+    title = c.sub_frames.get("TIT2")
+    print("CHAP %s %d %d %s" % (c.element_id, c.start_time, c.end_time, title.text[0] if title else ""))
+for c in t.getall("CTOC"):
+    print("CTOC %s %d %s" % (c.element_id, int(c.flags), " ".join(c.child_element_ids)))
+EOF
+# An MP3's Xing/Info frame and LAME tag, read here and checked against the file: KEY=value lines.
+# samples: frames * 1152 - encoder delay - padding, the length the header promises.
+cat >"$TMP/xing.py" <<'EOF'
+import struct, sys
+d = open(sys.argv[1], "rb").read()
+off = 0
+if d[:3] == b"ID3":
+    off = 10 + (d[6] << 21 | d[7] << 14 | d[8] << 7 | d[9])
+def crc16_byte(c):
+    for _ in range(8):
+        c = (c >> 1) ^ 0xA001 if c & 1 else c >> 1
+    return c
+CRC = [crc16_byte(i) for i in range(256)]
+def crc16(data):    # CRC-16/ARC, as in the LAME tag
+    crc = 0
+    for b in data:
+        crc = (crc >> 8) ^ CRC[(crc ^ b) & 0xFF]
+    return crc
+def frame_size(p):
+    if p + 4 > len(d):
+        return 0
+    h = struct.unpack(">I", d[p:p + 4])[0]
+    if h >> 21 != 0x7FF or (h >> 19) & 3 != 3 or (h >> 17) & 3 != 1:
+        return 0    # MPEG-1 Layer III only
+    kbps = [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 0][(h >> 12) & 15]
+    rate = [44100, 48000, 32000, 0][(h >> 10) & 3]
+    return 144000 * kbps // rate + ((h >> 9) & 1) if kbps and rate else 0
+size = frame_size(off)
+assert size, "no MPEG-1 Layer III frame after the ID3 tag"
+for tag in (b"Info", b"Xing"):
+    p = d.find(tag, off, off + 64)
+    if p >= 0:
+        break
+assert p >= 0, "no Xing/Info frame"
+flags = struct.unpack(">I", d[p + 4:p + 8])[0]
+assert flags & 3 == 3, "Xing frame without frame and byte counts"
+frames, nbytes = struct.unpack(">II", d[p + 8:p + 16])
+lame = d.find(b"LAME", p, p + 200)
+assert lame >= 0, "no LAME tag"
+b = d[lame + 21:lame + 24]
+delay, pad = (b[0] << 4) | (b[1] >> 4), ((b[1] & 0xF) << 8) | b[2]
+music_len, music_crc, tag_crc = struct.unpack(">IHH", d[lame + 28:lame + 36])
+# walk the audio frames after the Info frame
+q, walked = off + size, 0
+while True:
+    n = frame_size(q)
+    if not n:
+        break
+    q, walked = q + n, walked + 1
+print("samples=%d" % (frames * 1152 - delay - pad))
+print("frames=%d" % frames)
+print("walked=%d" % walked)
+print("trailing=%d" % (len(d) - q))
+print("bytes=%d" % nbytes)
+print("music_length=%d" % music_len)
+print("stream=%d" % (len(d) - off))
+print("tag_crc_ok=%d" % (tag_crc == crc16(d[off:lame + 34])))
+print("music_crc_ok=%d" % (music_crc == crc16(d[off + size:off + music_len])))
+EOF
+probe() { ffprobe -v error -show_entries "$2" -of default=nw=1:nk=1 "$1"; }
+# Tag value from ffprobe, format or stream tags, any case: ftag FILE NAME
+ftag() {
+	ffprobe -v error -show_entries format_tags:stream_tags -of default=nw=1 "$1" |
+		sed -n "s/^TAG:$2=//Ip" | head -n 1
+}
+decoded_samples() { ffmpeg -v error -i "$1" -f s16le -ac 1 - | wc -c | awk '{ print $1 / 2 }'; }
+# silences FILE NOISE MIN: "start end duration" lines from ffmpeg's silencedetect.
+silences() {
+	ffmpeg -hide_banner -nostats -i "$1" -af "silencedetect=n=$2:d=$3" -f null - 2>&1 |
+		awk '/silence_start:/ { s = $NF } /silence_end:/ { print s, $5, $8 }'
+}
+pcm_md5() { ffmpeg -v error -i "$1" -f s16le - | md5sum | cut -d' ' -f1; }
+# near A B D: A and B are positive numbers at most D apart.
+near() {
+	awk -v a="$1" -v b="$2" -v d="$3" 'BEGIN {
+		num = "^[0-9]+([.][0-9]+)?([eE][-+]?[0-9]+)?$"
+		if (a !~ num || b !~ num || a + 0 <= 0 || b + 0 <= 0) exit 1
+		x = a - b; if (x < 0) x = -x; exit !(x <= d) }'
+}
+
+# --- a sample article, spoken once with every tag set ---
+ART="$SAMPLES/harbour-bridge.txt"
+HEADLINE=$(head -n 1 "$ART")
+SUBHEADS=("What the repairs will cost" "A divided chamber" "What happens next")
+MP3="$TMP/harbour.mp3"
+"$NEWSCAST" script "$ART" >"$TMP/harbour.script"
+"$NEWSCAST" speak -q "$ART" -o "$MP3" --author "Ada Reporter" --album "Morning Briefing" \
+	--date 2026-11-29 2>"$TMP/harbour.err"
+rc=$?
+check "sample: speak exits 0 and writes the MP3" [ "$rc" -eq 0 -a -s "$MP3" ]
+[ "$rc" -eq 0 ] || sed 's/^/#   /' "$TMP/harbour.err"
+
+check "sample: ffprobe reads codec mp3" [ "$(probe "$MP3" stream=codec_name)" = mp3 ]
+check "sample: 44100 Hz" [ "$(probe "$MP3" stream=sample_rate)" = 44100 ]
+check "sample: mono" [ "$(probe "$MP3" stream=channels)" = 1 ]
+check "sample: bit_rate 96000 (constant)" [ "$(probe "$MP3" stream=bit_rate)" = 96000 ]
+
+# Duration: sensible for the words and pauses of the script (165 words a minute, the anchor's rate),
+# and what the Xing/LAME frame says, what ffprobe says and what decoding gives all agree.
+words=$(grep -v '^\[pause' "$TMP/harbour.script" | wc -w)
+pause_ms=$(awk '/^\[pause [0-9]+ ms\]$/ { s += $2 } END { print s + 0 }' "$TMP/harbour.script")
+est=$(awk -v w="$words" -v p="$pause_ms" 'BEGIN { print w / 165 * 60 + p / 1000 }')
+dur=$(probe "$MP3" format=duration)
+start=$(probe "$MP3" format=start_time)
+check "sample: duration $dur s is sensible for $words words and $pause_ms ms of pauses (about $est s)" \
+	between "$dur" "$(awk -v e="$est" 'BEGIN { print e * 0.8 }')" "$(awk -v e="$est" 'BEGIN { print e * 1.3 }')"
+$PY "$TMP/xing.py" "$MP3" >"$TMP/xing" 2>"$TMP/xing.err"
+xv() { sed -n "s/^$1=//p" "$TMP/xing"; }
+xing=$(xv samples)
+check "sample: the Xing/Info frame and LAME tag are there" [ -n "$xing" ]
+[ -n "$xing" ] || sed 's/^/#   /' "$TMP/xing.err"
+check "sample: the Info frame counts every audio frame ($(xv frames) vs $(xv walked) in the file, nothing after them)" \
+	[ -n "$xing" -a "$(xv frames)" = "$(xv walked)" -a "$(xv trailing)" = 0 ]
+check "sample: the Info byte count and LAME music length are the stream's size ($(xv bytes), $(xv music_length) vs $(xv stream))" \
+	[ -n "$xing" -a "$(xv bytes)" = "$(xv stream)" -a "$(xv music_length)" = "$(xv stream)" ]
+check "sample: the LAME tag's CRCs (tag and music) are right" [ "$(xv tag_crc_ok)$(xv music_crc_ok)" = 11 ]
+xing_s=$(awk -v n="$xing" 'BEGIN { if (n != "") print n / 44100 }')
+dec_s=$(awk -v n="$(decoded_samples "$MP3")" 'BEGIN { print n / 44100 }')
+check "sample: decoding gives the length the Xing/LAME frame implies ($dec_s s vs $xing_s s)" \
+	near "$dec_s" "$xing_s" 0.002
+check "sample: ffprobe's duration agrees with the Xing/LAME frame ($dur - $start s vs $xing_s s, ±0.05)" \
+	near "$(awk -v d="$dur" -v s="$start" 'BEGIN { print d - s }')" "$xing_s" 0.05
+
+# Tags, read by mutagen.
+$PY "$TMP/id3dump.py" "$MP3" >"$TMP/harbour.id3" 2>"$TMP/id3.err" || sed 's/^/#   /' "$TMP/id3.err"
+tag() { sed -n "s/^$2=//p" "$1"; }
+check "sample: ID3v2.3 tag" [ "$(tag "$TMP/harbour.id3" VERSION)" = 2.3 ]
+check "sample: TIT2 is the headline" [ "$(tag "$TMP/harbour.id3" TIT2)" = "$HEADLINE" ]
+check "sample: TPE1 is --author" [ "$(tag "$TMP/harbour.id3" TPE1)" = "Ada Reporter" ]
+check "sample: TALB is --album" [ "$(tag "$TMP/harbour.id3" TALB)" = "Morning Briefing" ]
+check "sample: TYER is 2026 from --date 2026-11-29" [ "$(tag "$TMP/harbour.id3" TYER)" = 2026 ]
+check "sample: TDAT is 2911 (DDMM) from --date 2026-11-29" [ "$(tag "$TMP/harbour.id3" TDAT)" = 2911 ]
+check "sample: TCON is Podcast" [ "$(tag "$TMP/harbour.id3" TCON)" = Podcast ]
+check "sample: COMM is present" [ -n "$(tag "$TMP/harbour.id3" COMM)" ]
+check "sample: ffprobe's title agrees" [ "$(ftag "$MP3" title)" = "$HEADLINE" ]
+check "sample: ffprobe's artist agrees" [ "$(ftag "$MP3" artist)" = "Ada Reporter" ]
+check "sample: ffprobe's album agrees" [ "$(ftag "$MP3" album)" = "Morning Briefing" ]
+check "sample: ffprobe's genre agrees" [ "$(ftag "$MP3" genre)" = Podcast ]
+check "sample: ffprobe's date agrees" [ "$(ftag "$MP3" date)" = 2026-11-29 ]
+
+# Chapters: the headline, then one a subheading, in the table of contents' order, starting where each is spoken.
+grep '^CHAP ' "$TMP/harbour.id3" >"$TMP/chap"
+want_titles=$(printf '%s\n' "$HEADLINE" "${SUBHEADS[@]}")
+check "sample: ID3 CHAP frames titled with the headline and each subheading, in order" \
+	[ "$(cut -d' ' -f5- "$TMP/chap")" = "$want_titles" ]
+check "sample: CTOC lists every chapter, in order, top-level and ordered (flags 3)" \
+	[ "$(grep '^CTOC ' "$TMP/harbour.id3" | cut -d' ' -f3-)" = "3 $(cut -d' ' -f2 "$TMP/chap" | tr '\n' ' ' | sed 's/ $//')" ]
+check "sample: chapters start at 0 and their start times increase, each ending where the next starts" \
+	awk 'NR == 1 && $3 != 0 { bad = 1 } NR > 1 && ($3 <= s || $3 != e) { bad = 1 } { s = $3; e = $4 } END { exit bad || NR < 2 }' "$TMP/chap"
+last_end=$(awk 'END { print $4 / 1000 }' "$TMP/chap")
+check "sample: the last chapter ends at the end of the audio ($last_end s vs $dec_s s)" near "$last_end" "$dec_s" 0.05
+ffprobe -v error -show_chapters -of csv=p=0 -show_entries chapter=start_time:chapter_tags=title "$MP3" |
+	awk -F, '{ printf "%d %s\n", $1 * 1000 + 0.5, $2 }' >"$TMP/ffchap"
+check "sample: ffprobe -show_chapters lists the same chapters and start times" \
+	[ "$(cat "$TMP/ffchap")" = "$(awk '{ $1 = ""; $2 = ""; $4 = ""; print }' "$TMP/chap" | sed 's/^ *//; s/  */ /')" ]
+
+# Loudness, as ffmpeg's EBU R128 meter measures the decoded MP3.
+ffmpeg -hide_banner -nostats -i "$MP3" -af ebur128=peak=true -f null - 2>&1 |
+	sed -n '/Summary:/,$p' >"$TMP/ebur128"
+lufs=$(awk '$1 == "I:" { print $2 }' "$TMP/ebur128")
+peak=$(awk '$1 == "Peak:" { print $2 }' "$TMP/ebur128")
+check "sample: integrated loudness $lufs LUFS is -16 ±1" between "${lufs:-x}" -17 -15
+check "sample: true peak $peak dBTP is at most -1.0 (+0.3 for MP3 decoding)" between "${peak:-x}" -60 -0.7
+
+# Pauses: a silence for every pause the script lists, and a long one before each new section.
+silences "$MP3" -50dB 0.5 >"$TMP/sil"
+n_sil=$(wc -l <"$TMP/sil")
+n_pause=$(grep -cE '^\[pause ([5-9][0-9]{2}|[0-9]{4,}) ms\]$' "$TMP/harbour.script")
+check "sample: $n_sil silences of 0.5 s or more for $n_pause paragraph, headline and section pauses (allowing 2 fewer)" \
+	[ "$n_sil" -ge $((n_pause - 2)) -a "$n_pause" -ge 10 ]
+silences "$MP3" -50dB 0.2 >"$TMP/sil2"
+for title in "${SUBHEADS[@]}"; do
+	chap_ms=$(awk -v t="$title" '{ s = $3; $1 = $2 = $3 = $4 = ""; sub(/^ +/, "") } $0 == t { print s }' "$TMP/chap")
+	# the silence that ends where the chapter's subheading begins
+	s=$(awk -v c="${chap_ms:--1000}" '{ d = $2 - c / 1000; if (d < 0) d = -d; if (d <= 0.15) print $3 }' "$TMP/sil2" | head -n 1)
+	check "sample: chapter '$title' (at ${chap_ms:-?} ms) starts after a silence of 1.4 s or more (section break of 1500 ms; got ${s:-none})" \
+		between "${s:-0}" 1.4 60
+done
+
+# Pauses add what the script says: the same two sentences with and without a section break between.
+printf 'Budget approved\n\nThe council approved the budget on Monday. The vote was close.\n' >"$TMP/p1.txt"
+printf 'Budget approved\n\nThe council approved the budget on Monday.\n\n***\n\nThe vote was close.\n' >"$TMP/p2.txt"
+for i in 1 2; do
+	"$NEWSCAST" speak -q "$TMP/p$i.txt" -o "$TMP/p$i.mp3" 2>/dev/null
+	"$NEWSCAST" script "$TMP/p$i.txt" | awk '/^\[pause [0-9]+ ms\]$/ { s += $2 } END { print s + 0 }' >"$TMP/p$i.ms"
+done
+got=$(awk -v a="$(decoded_samples "$TMP/p2.mp3")" -v b="$(decoded_samples "$TMP/p1.mp3")" 'BEGIN { print (a - b) / 44100 }')
+want=$(awk -v a="$(cat "$TMP/p2.ms")" -v b="$(cat "$TMP/p1.ms")" 'BEGIN { print (a - b) / 1000 }')
+check "the script puts a section pause of 1.5 s between them (got $want s)" near "$want" 1.5 0.001
+check "a section break lengthens the audio by its pause ($got s, script says $want s, ±0.15)" \
+	near "$got" "$want" 0.15
+silences "$TMP/p2.mp3" -50dB 0.5 | awk '{ print $3 }' >"$TMP/p2.sil"
+check "a section break (1500 ms) gives a silence of 1.4 s or more (got: $(tr '\n' ' ' <"$TMP/p2.sil"))" \
+	awk '$1 >= 1.4 { found = 1 } END { exit !found }' "$TMP/p2.sil"
+
+# --- short articles: options and formats ---
+mkdir -p "$TMP/articles"
+SHORT="$TMP/articles/ferry-fares.txt"
+printf 'Ferry fares frozen for a year\n\nFares on the harbour ferry will not rise this year, the operator said on Friday.\n\nThe operator said fuel costs had fallen since the spring.\n' >"$SHORT"
+
+"$NEWSCAST" speak -q "$SHORT" -o "$TMP/title.mp3" --title "Zoë's café — news" 2>/dev/null
+$PY "$TMP/id3dump.py" "$TMP/title.mp3" >"$TMP/title.id3" 2>/dev/null
+check "--title with non-ASCII text: mutagen reads it back" [ "$(tag "$TMP/title.id3" TIT2)" = "Zoë's café — news" ]
+check "--title with non-ASCII text: ffprobe reads it back" [ "$(ftag "$TMP/title.mp3" title)" = "Zoë's café — news" ]
+check "--title: the default headline is not used" bash -c '! grep -q "^TIT2=Ferry" "$1"' _ "$TMP/title.id3"
+check "an article without subheadings has no chapters" bash -c '! grep -q "^CHAP\|^CTOC" "$1"' _ "$TMP/title.id3"
+
+"$NEWSCAST" speak -q "$SHORT" -o "$TMP/b64.mp3" --bitrate 64 2>/dev/null
+check "--bitrate 64: bit_rate 64000" [ "$(probe "$TMP/b64.mp3" stream=bit_rate)" = 64000 ]
+
+declare -A codec=([wav]=pcm_s16le [flac]=flac [ogg]=vorbis)
+for ext in wav flac ogg; do
+	f="$TMP/short.$ext"
+	"$NEWSCAST" speak -q "$SHORT" -o "$f" --title "Fares $ext" 2>"$TMP/$ext.err"
+	rc=$?
+	check "-o x.$ext: exit 0, codec ${codec[$ext]}, 44100 Hz mono" \
+		[ "$rc" -eq 0 -a "$(probe "$f" stream=codec_name)" = "${codec[$ext]}" \
+		-a "$(probe "$f" stream=sample_rate)" = 44100 -a "$(probe "$f" stream=channels)" = 1 ]
+	check "-o x.$ext: title tag" [ "$(ftag "$f" title)" = "Fares $ext" ]
+	check "-o x.$ext: as long as the MP3 (±0.1 s)" near "$(probe "$f" format=duration)" \
+		"$(awk -v n="$(decoded_samples "$TMP/b64.mp3")" 'BEGIN { print n / 44100 }')" 0.1
+done
+
+# The default output: the article's stem + .mp3, in the current folder.
+mkdir -p "$TMP/cwd"
+(cd "$TMP/cwd" && "$NEWSCAST" speak -q "$SHORT" 2>/dev/null)
+check "default output is the article's stem + .mp3 in the current folder" \
+	[ "$(ls -A "$TMP/cwd")" = ferry-fares.mp3 ]
+check "default output is an MP3" [ "$(probe "$TMP/cwd/ferry-fares.mp3" stream=codec_name)" = mp3 ]
+check "nothing is written beside the article" [ "$(ls -A "$TMP/articles")" = ferry-fares.txt ]
+
+# - reads standard input.
+"$NEWSCAST" speak -q - -o "$TMP/stdin.mp3" <"$SHORT" 2>"$TMP/stdin.err"
+rc=$?
+check "'-' reads the article from standard input" [ "$rc" -eq 0 -a -s "$TMP/stdin.mp3" ]
+check "'-': the title is the headline read from standard input" \
+	[ "$(ftag "$TMP/stdin.mp3" title)" = "Ferry fares frozen for a year" ]
+check "'-': the same audio as from the file" [ "$(pcm_md5 "$TMP/stdin.mp3")" = "$(pcm_md5 "$TMP/title.mp3")" ]
+
+# Voices.
+anchor=$(pcm_md5 "$TMP/title.mp3")
+"$NEWSCAST" speak -q "$SHORT" -o "$TMP/corr.mp3" --voice correspondent 2>"$TMP/corr.err"
+rc=$?
+check "--voice correspondent: exit 0 and an MP3" [ "$rc" -eq 0 -a "$(probe "$TMP/corr.mp3" stream=codec_name 2>/dev/null)" = mp3 ]
+check "--voice correspondent: a different voice from the default" [ "$(pcm_md5 "$TMP/corr.mp3")" != "$anchor" ]
+mkdir -p "$TMP/my/voices"
+cp "$ROOT/voices/presenter.ini" "$TMP/my/voices/presenter.ini"
+"$NEWSCAST" speak -q "$SHORT" -o "$TMP/pres-path.mp3" --voice "$TMP/my/voices/presenter.ini" 2>"$TMP/pp.err"
+rc=$?
+"$NEWSCAST" speak -q "$SHORT" -o "$TMP/pres-name.mp3" --voice presenter 2>/dev/null
+check "--voice path/to/voices/presenter.ini: exit 0 and an MP3" \
+	[ "$rc" -eq 0 -a "$(probe "$TMP/pres-path.mp3" stream=codec_name 2>/dev/null)" = mp3 ]
+check "--voice path/to/presenter.ini sounds like --voice presenter, not the default" \
+	[ "$(pcm_md5 "$TMP/pres-path.mp3")" = "$(pcm_md5 "$TMP/pres-name.mp3")" -a "$(pcm_md5 "$TMP/pres-path.mp3")" != "$anchor" ]
+expect_status 1 "--voice nosuch: exit 1" "$NEWSCAST" speak -q "$SHORT" -o "$TMP/nosuch.mp3" --voice nosuch
+check "--voice nosuch: the error names it and lists anchor, correspondent, presenter" \
+	bash -c 'grep -q nosuch "$1" && grep -q anchor "$1" && grep -q correspondent "$1" && grep -q presenter "$1"' _ "$TMP/stderr"
+check "--voice nosuch: no output file" [ ! -e "$TMP/nosuch.mp3" ]
+
+"$NEWSCAST" voices >"$TMP/voices.out" 2>"$TMP/voices.err"
+rc=$?
+check "voices: exit 0" [ "$rc" -eq 0 ]
+for v in anchor correspondent presenter; do
+	check "voices: lists $v" grep -qE "^${v}[[:space:]]" "$TMP/voices.out"
+done
+
+finish
