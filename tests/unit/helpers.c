@@ -140,3 +140,34 @@ char *test_stderr_end(void)
 	test_capture = NULL;
 	return text;
 }
+
+char *test_dir;
+static char *test_base;
+
+static void test_case_setup(void)
+{
+	test_base = test_tmpdir();
+}
+
+static void test_case_teardown(void)
+{
+	test_rmdir(test_base);
+	test_base = NULL;
+}
+
+static void test_setup(void)
+{
+	test_dir = test_subdir(test_base);
+}
+
+static void test_teardown(void)
+{
+	test_rmdir(test_dir);
+	test_dir = NULL;
+}
+
+void test_add_dir_fixtures(TCase *tc)
+{
+	tcase_add_unchecked_fixture(tc, test_case_setup, test_case_teardown);
+	tcase_add_checked_fixture(tc, test_setup, test_teardown);
+}

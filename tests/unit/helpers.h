@@ -2,6 +2,7 @@
 #ifndef NEWSCAST_TEST_HELPERS_H
 #define NEWSCAST_TEST_HELPERS_H
 
+#include <check.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -24,5 +25,11 @@ void test_write_file(const char *path, const char *text);
  * test_stderr_end, which restores both and returns what was written as a new string. */
 void test_stderr_begin(void);
 char *test_stderr_end(void);
+
+/* The current test's own empty folder, made before and removed after each test of
+ * a case given test_add_dir_fixtures; the case's base folder goes even when a test
+ * fails (then its own teardown does not run). */
+extern char *test_dir;
+void test_add_dir_fixtures(TCase *tc);
 
 #endif

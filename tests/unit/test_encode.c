@@ -13,33 +13,6 @@
 #define M_PI 3.14159265358979323846
 #endif
 
-/* A folder for the test case, made and removed by the runner, so that it goes even
- * when a test fails (then its own teardown does not run); in it a fresh folder for each test. */
-static char *base;
-static char *dir;
-
-static void case_setup(void)
-{
-	base = test_tmpdir();
-}
-
-static void case_teardown(void)
-{
-	test_rmdir(base);
-	base = NULL;
-}
-
-static void setup(void)
-{
-	dir = test_subdir(base);
-}
-
-static void teardown(void)
-{
-	test_rmdir(dir);
-	dir = NULL;
-}
-
 /* n samples of a 440 Hz sine at half scale. */
 static float *sine(size_t n, int rate)
 {
@@ -127,7 +100,7 @@ END_TEST
 START_TEST(mp3_with_tag_and_info_frame)
 {
 	const struct encode_settings settings = { ENCODE_MP3, 44100, 96, ENCODE_DEFAULT_QUALITY };
-	char *path = xasprintf("%s/a.mp3", dir);
+	char *path = xasprintf("%s/a.mp3", test_dir);
 	size_t n = 22050, len, tag_end;
 	float *s = sine(n, 44100);
 	struct encoder *enc = encoder_new(path, &settings, &tags);
@@ -140,7 +113,7 @@ START_TEST(mp3_with_tag_and_info_frame)
 	ck_assert_int_eq(encoder_finish(enc), 0);
 	encoder_free(enc);
 	free(s);
-	ck_assert_int_eq(test_count_entries(dir), 1);
+	ck_assert_int_eq(test_count_entries(test_dir), 1);
 
 	data = test_read_file(path, &len);
 	ck_assert_ptr_nonnull(data);
@@ -181,7 +154,7 @@ END_TEST
 START_TEST(wav_reads_back)
 {
 	const struct encode_settings settings = { ENCODE_WAV, 22050, 0, 0 };
-	char *path = xasprintf("%s/a.wav", dir);
+	char *path = xasprintf("%s/a.wav", test_dir);
 	size_t n = 1000, len;
 	float *s = sine(n, 22050);
 	struct encoder *enc;
@@ -235,7 +208,7 @@ START_TEST(flac_and_ogg_files)
 
 	for (size_t i = 0; i < 2; i++) {
 		const struct encode_settings settings = { cases[i].format, 44100, 0, 0 };
-		char *path = xasprintf("%s/%s", dir, cases[i].name);
+		char *path = xasprintf("%s/%s", test_dir, cases[i].name);
 		struct encoder *enc = encoder_new(path, &settings, &tags);
 		unsigned char *data;
 		size_t len;
@@ -258,8 +231,8 @@ START_TEST(free_without_finish_leaves_no_file)
 {
 	const struct encode_settings mp3 = { ENCODE_MP3, 44100, 96, ENCODE_DEFAULT_QUALITY };
 	const struct encode_settings wav = { ENCODE_WAV, 44100, 0, 0 };
-	char *a = xasprintf("%s/a.mp3", dir);
-	char *b = xasprintf("%s/b.wav", dir);
+	char *a = xasprintf("%s/a.mp3", test_dir);
+	char *b = xasprintf("%s/b.wav", test_dir);
 	float *s = sine(4410, 44100);
 	struct encoder *ea = encoder_new(a, &mp3, &tags);
 	struct encoder *eb = encoder_new(b, &wav, &tags);
@@ -268,13 +241,13 @@ START_TEST(free_without_finish_leaves_no_file)
 	ck_assert_ptr_nonnull(eb);
 	ck_assert_int_eq(encoder_write(ea, s, 4410), 0);
 	ck_assert_int_eq(encoder_write(eb, s, 4410), 0);
-	ck_assert_int_eq(test_count_entries(dir), 2);	/* the two temporary files */
+	ck_assert_int_eq(test_count_entries(test_dir), 2);	/* the two temporary files */
 	encoder_free(ea);
 	encoder_free(eb);
 	encoder_free(NULL);
 	ck_assert(!test_exists(a));
 	ck_assert(!test_exists(b));
-	ck_assert_int_eq(test_count_entries(dir), 0);
+	ck_assert_int_eq(test_count_entries(test_dir), 0);
 	free(s);
 	free(a);
 	free(b);
@@ -284,10 +257,10 @@ END_TEST
 START_TEST(missing_folder_fails)
 {
 	const struct encode_settings settings = { ENCODE_MP3, 44100, 96, ENCODE_DEFAULT_QUALITY };
-	char *path = xasprintf("%s/missing/a.mp3", dir);
+	char *path = xasprintf("%s/missing/a.mp3", test_dir);
 
 	ck_assert_ptr_null(encoder_new(path, &settings, &tags));
-	ck_assert_int_eq(test_count_entries(dir), 0);
+	ck_assert_int_eq(test_count_entries(test_dir), 0);
 	free(path);
 }
 END_TEST
@@ -296,7 +269,7 @@ START_TEST(empty_tags_and_no_samples)
 {
 	const struct encode_settings settings = { ENCODE_MP3, 44100, 64, ENCODE_DEFAULT_QUALITY };
 	const struct encode_tags none = { 0 };
-	char *path = xasprintf("%s/empty.mp3", dir);
+	char *path = xasprintf("%s/empty.mp3", test_dir);
 	struct encoder *enc = encoder_new(path, &settings, &none);
 	unsigned char *data;
 	size_t len, tag_end;
@@ -327,8 +300,7 @@ Suite *suite_encode(void)
 	tcase_add_test(names, format_from_path);
 	tcase_add_test(names, bitrates);
 	suite_add_tcase(s, names);
-	tcase_add_unchecked_fixture(files, case_setup, case_teardown);
-	tcase_add_checked_fixture(files, setup, teardown);
+	test_add_dir_fixtures(files);
 	tcase_set_timeout(files, 20);
 	tcase_add_test(files, mp3_with_tag_and_info_frame);
 	tcase_add_test(files, wav_reads_back);

@@ -10,33 +10,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* A folder for the test case, made and removed by the runner, so that it goes even
- * when a test fails (then its own teardown does not run); in it a fresh folder for each test. */
-static char *base;
-static char *dir;
-
-static void case_setup(void)
-{
-	base = test_tmpdir();
-}
-
-static void case_teardown(void)
-{
-	test_rmdir(base);
-	base = NULL;
-}
-
-static void setup(void)
-{
-	dir = test_subdir(base);
-}
-
-static void teardown(void)
-{
-	test_rmdir(dir);
-	dir = NULL;
-}
-
 static void expect_file(const char *path, const char *text)
 {
 	size_t len;
@@ -50,8 +23,8 @@ static void expect_file(const char *path, const char *text)
 
 START_TEST(commit_renames_into_place)
 {
-	char *dest = xasprintf("%s/episode.mp3", dir);
-	char *prefix = xasprintf("%s/.episode.mp3.", dir);
+	char *dest = xasprintf("%s/episode.mp3", test_dir);
+	char *prefix = xasprintf("%s/.episode.mp3.", test_dir);
 	struct outfile of;
 	struct stat st;
 	mode_t old = umask(022);
@@ -68,7 +41,7 @@ START_TEST(commit_renames_into_place)
 	ck_assert_int_eq(outfile_commit(&of), 0);
 	umask(old);
 	expect_file(dest, "finished audio");
-	ck_assert_int_eq(test_count_entries(dir), 1);
+	ck_assert_int_eq(test_count_entries(test_dir), 1);
 	ck_assert_ptr_null(of.tmp);
 	ck_assert_ptr_null(of.dest);
 	ck_assert_ptr_null(of.fp);
@@ -85,7 +58,7 @@ END_TEST
 
 START_TEST(commit_replaces_a_previous_file)
 {
-	char *dest = xasprintf("%s/episode.mp3", dir);
+	char *dest = xasprintf("%s/episode.mp3", test_dir);
 	struct outfile of;
 
 	test_write_file(dest, "old");
@@ -94,21 +67,21 @@ START_TEST(commit_replaces_a_previous_file)
 	fputs("new", of.fp);
 	ck_assert_int_eq(outfile_commit(&of), 0);
 	expect_file(dest, "new");
-	ck_assert_int_eq(test_count_entries(dir), 1);
+	ck_assert_int_eq(test_count_entries(test_dir), 1);
 	free(dest);
 }
 END_TEST
 
 START_TEST(abort_leaves_no_file)
 {
-	char *dest = xasprintf("%s/episode.mp3", dir);
+	char *dest = xasprintf("%s/episode.mp3", test_dir);
 	struct outfile of;
 
 	ck_assert_int_eq(outfile_open(&of, dest), 0);
 	fputs("half", of.fp);
 	outfile_abort(&of);
 	ck_assert(!test_exists(dest));
-	ck_assert_int_eq(test_count_entries(dir), 0);
+	ck_assert_int_eq(test_count_entries(test_dir), 0);
 	ck_assert_ptr_null(of.tmp);
 	ck_assert_ptr_null(of.fp);
 	ck_assert_int_eq(of.fd, -1);
@@ -119,7 +92,7 @@ END_TEST
 
 START_TEST(abort_keeps_a_previous_file)
 {
-	char *dest = xasprintf("%s/episode.mp3", dir);
+	char *dest = xasprintf("%s/episode.mp3", test_dir);
 	struct outfile of;
 
 	test_write_file(dest, "last week's episode");
@@ -128,14 +101,14 @@ START_TEST(abort_keeps_a_previous_file)
 	fflush(of.fp);
 	outfile_abort(&of);
 	expect_file(dest, "last week's episode");
-	ck_assert_int_eq(test_count_entries(dir), 1);
+	ck_assert_int_eq(test_count_entries(test_dir), 1);
 	free(dest);
 }
 END_TEST
 
 START_TEST(missing_folder_fails)
 {
-	char *dest = xasprintf("%s/no/such/folder/episode.mp3", dir);
+	char *dest = xasprintf("%s/no/such/folder/episode.mp3", test_dir);
 	struct outfile of;
 
 	ck_assert_int_eq(outfile_open(&of, dest), -1);
@@ -144,21 +117,21 @@ START_TEST(missing_folder_fails)
 	ck_assert_ptr_null(of.dest);
 	ck_assert_int_eq(of.fd, -1);
 	outfile_abort(&of);
-	ck_assert_int_eq(test_count_entries(dir), 0);
+	ck_assert_int_eq(test_count_entries(test_dir), 0);
 	free(dest);
 }
 END_TEST
 
 START_TEST(folder_is_not_a_file_name)
 {
-	char *dest = xasprintf("%s/", dir);
+	char *dest = xasprintf("%s/", test_dir);
 	struct outfile of;
 
 	ck_assert_int_eq(outfile_open(&of, dest), -1);
 	ck_assert_ptr_null(of.tmp);
 	ck_assert_int_eq(of.fd, -1);
 	outfile_abort(&of);
-	ck_assert_int_eq(test_count_entries(dir), 0);
+	ck_assert_int_eq(test_count_entries(test_dir), 0);
 	free(dest);
 }
 END_TEST
@@ -179,8 +152,8 @@ END_TEST
 
 START_TEST(failed_rename_removes_the_temporary_file)
 {
-	char *dest = xasprintf("%s/taken", dir);
-	char *inside = xasprintf("%s/taken/file", dir);
+	char *dest = xasprintf("%s/taken", test_dir);
+	char *inside = xasprintf("%s/taken/file", test_dir);
 	struct outfile of;
 
 	/* the destination is a folder that is not empty: rename(2) refuses */
@@ -190,7 +163,7 @@ START_TEST(failed_rename_removes_the_temporary_file)
 	fputs("data", of.fp);
 	ck_assert_int_eq(outfile_commit(&of), -1);
 	ck_assert_ptr_null(of.tmp);
-	ck_assert_int_eq(test_count_entries(dir), 1);
+	ck_assert_int_eq(test_count_entries(test_dir), 1);
 	unlink(inside);
 	free(dest);
 	free(inside);
@@ -199,15 +172,15 @@ END_TEST
 
 START_TEST(interrupt_removes_every_open_file)
 {
-	char *a = xasprintf("%s/a.mp3", dir);
-	char *b = xasprintf("%s/b.mp3", dir);
+	char *a = xasprintf("%s/a.mp3", test_dir);
+	char *b = xasprintf("%s/b.mp3", test_dir);
 	struct outfile oa, ob;
 
 	ck_assert_int_eq(outfile_open(&oa, a), 0);
 	ck_assert_int_eq(outfile_open(&ob, b), 0);
-	ck_assert_int_eq(test_count_entries(dir), 2);
+	ck_assert_int_eq(test_count_entries(test_dir), 2);
 	outfile_abort_all_signal_safe();
-	ck_assert_int_eq(test_count_entries(dir), 0);
+	ck_assert_int_eq(test_count_entries(test_dir), 0);
 	outfile_abort(&oa);
 	outfile_abort(&ob);
 	/* closed files are no longer tracked: this removes nothing */
@@ -226,7 +199,7 @@ END_TEST
  */
 START_TEST(temporary_name_ends_in_tmp)
 {
-	char *dest = xasprintf("%s/episode.mp3", dir);
+	char *dest = xasprintf("%s/episode.mp3", test_dir);
 	struct outfile of;
 	char tmp[4096];
 
@@ -243,8 +216,7 @@ Suite *suite_outfile(void)
 	Suite *s = suite_create("outfile");
 	TCase *tc = tcase_create("files");
 
-	tcase_add_unchecked_fixture(tc, case_setup, case_teardown);
-	tcase_add_checked_fixture(tc, setup, teardown);
+	test_add_dir_fixtures(tc);
 	tcase_add_test(tc, commit_renames_into_place);
 	tcase_add_test(tc, commit_replaces_a_previous_file);
 	tcase_add_test(tc, abort_leaves_no_file);

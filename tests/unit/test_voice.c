@@ -9,37 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A folder for the test case, made and removed by the runner, so that it goes even
- * when a test fails (then its own teardown does not run); in it a fresh folder for each test. */
-static char *base;
-static char *dir;
-
-static void case_setup(void)
-{
-	base = test_tmpdir();
-}
-
-static void case_teardown(void)
-{
-	test_rmdir(base);
-	base = NULL;
-}
-
-static void setup(void)
-{
-	dir = test_subdir(base);
-}
-
-static void teardown(void)
-{
-	test_rmdir(dir);
-	dir = NULL;
-}
-
 /* Loads text as DIR/NAME.ini; returns what voice_profile_load returned and what it printed in *err. */
 static int load(struct voice_profile *vp, const char *name, const char *text, char **err)
 {
-	char *path = xasprintf("%s/%s.ini", dir, name);
+	char *path = xasprintf("%s/%s.ini", test_dir, name);
 	int ret;
 
 	test_write_file(path, text);
@@ -151,7 +124,7 @@ START_TEST(errors_name_the_file_line_and_key)
 
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		struct voice_profile vp;
-		char *err, *want = xasprintf("newscast: '%s/bad.ini' %s", dir, cases[i].message);
+		char *err, *want = xasprintf("newscast: '%s/bad.ini' %s", test_dir, cases[i].message);
 
 		ck_assert_int_eq(load(&vp, "bad", cases[i].text, &err), -1);
 		ck_assert_msg(strncmp(err, want, strlen(want)) == 0, "case %zu: got \"%s\", want \"%s...\"", i, err,
@@ -167,7 +140,7 @@ END_TEST
 START_TEST(missing_file)
 {
 	struct voice_profile vp;
-	char *path = xasprintf("%s/none.ini", dir);
+	char *path = xasprintf("%s/none.ini", test_dir);
 	char *err, *want = xasprintf("newscast: cannot open voice profile '%s': No such file or directory\n", path);
 
 	voice_profile_init(&vp);
@@ -220,7 +193,7 @@ END_TEST
 START_TEST(find_by_name_or_path)
 {
 	struct voice_profile vp;
-	char *path = xasprintf("%s/mine.ini", dir);
+	char *path = xasprintf("%s/mine.ini", test_dir);
 	char *err, **names;
 	struct strbuf want;
 	int n;
@@ -266,8 +239,7 @@ Suite *suite_voice(void)
 	Suite *s = suite_create("voice");
 	TCase *tc = tcase_create("profiles");
 
-	tcase_add_unchecked_fixture(tc, case_setup, case_teardown);
-	tcase_add_checked_fixture(tc, setup, teardown);
+	test_add_dir_fixtures(tc);
 	tcase_add_test(tc, defaults);
 	tcase_add_test(tc, the_anchor_profile);
 	tcase_add_test(tc, a_profile_of_our_own);
