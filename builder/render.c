@@ -67,7 +67,6 @@ static struct encode_chapter *render_chapters(const struct render_job *job, cons
 struct render_sink {
 	struct encoder *enc;
 	struct progress *progress;
-	double share;	/* of the whole that this stream is */
 };
 
 static int render_write(void *ud, const float *samples, size_t n)
@@ -87,7 +86,7 @@ static void render_progress(void *ud, double fraction)
 static int render_part(const struct render_job *job, const struct audio_plan *plan, size_t start, size_t end,
 		       int first, FILE *fp, struct encode_part *part, struct progress *progress)
 {
-	struct render_sink rs = { NULL, progress, 1.0 };
+	struct render_sink rs = { NULL, progress };
 	struct audio_sink sink = { &rs, render_write, render_progress };
 
 	rs.enc = encoder_new_part(&job->encode, first, fp);
@@ -231,7 +230,7 @@ static int render_stream(const struct render_job *job, const struct audio_plan *
 			 struct render_result *result)
 {
 	struct render_map map = { 1, { 0 }, { 0 }, job->pcm->rate, job->audio.out_rate };
-	struct render_sink rs = { NULL, job->progress, 1.0 };
+	struct render_sink rs = { NULL, job->progress };
 	struct audio_sink sink = { &rs, render_write, render_progress };
 	struct encode_tags tags = job->tags;
 	size_t out_len = audio_output_length(job->pcm->len, job->pcm->rate, job->audio.out_rate);
