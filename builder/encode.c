@@ -504,7 +504,11 @@ int encode_join(const char *path, const struct encode_settings *settings, const 
 	int ret = -1;
 
 	enc->settings = *settings;
-	if (n == 0 || !parts[0].tag_len || outfile_open(&enc->out, path) < 0)
+	if (n == 0 || !parts[0].tag_len) {
+		log_error("cannot write '%s': the first MP3 part has no Info frame", path);
+		goto out;
+	}
+	if (outfile_open(&enc->out, path) < 0)
 		goto out;
 	enc->fp = enc->out.fp;
 	enc->name = enc->out.dest;
