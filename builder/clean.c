@@ -84,7 +84,7 @@ static int clean_add_rule(struct clean_rules *rules, const char *name, int line,
 			return -1;
 		}
 	}
-	re = uregex_openC(pattern, UREGEX_CASE_INSENSITIVE, &perr, &err);
+	re = util_regex_open(pattern, UREGEX_CASE_INSENSITIVE, &perr, &err);
 	if (U_FAILURE(err)) {
 		log_error("'%s' line %d: bad pattern at column %d: %s", name, line,
 			  (int)(pattern - line_start) + (perr.offset > 0 ? perr.offset : 0) + 1, u_errorName(err));

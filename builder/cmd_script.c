@@ -26,6 +26,12 @@ int cmd_script_option(int id, const char *value, struct script_options *opts, in
 	case CMD_OPT_RULES:
 		opts->rules = value;
 		return 0;
+	case CMD_OPT_NO_NORMALIZE:
+		opts->no_normalize = true;
+		return 0;
+	case CMD_OPT_LEXICON:
+		opts->lexicon = value;
+		return 0;
 	case CMD_OPT_VERBOSE:
 		log_set_verbose(true);
 		return 0;

@@ -175,7 +175,7 @@ static size_t speak_chapters(const struct speak_job *job, struct render_chapter 
 		if (i > 0 && segs->items[i].role != ROLE_SUBHEADING)
 			continue;
 		(*out)[n].sample = job->seg_start[i];
-		(*out)[n].title = segs->items[i].text;
+		(*out)[n].title = segs->items[i].written;
 		n++;
 	}
 	return n;

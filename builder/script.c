@@ -2,12 +2,16 @@
 #include "script.h"
 
 #include "clean.h"
+#include "lexicon.h"
 #include "log.h"
+#include "normalize.h"
 #include "paths.h"
 #include "util.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 void script_init(struct script *sc)
 {
@@ -44,6 +48,66 @@ out:
 	return ret;
 }
 
+/* The part of the voice's language that chooses rules: "en" of "en-gb-x-rp". */
+static char *script_language(const struct voice_profile *vp)
+{
+	return xstrndup(vp->espeak, strcspn(vp->espeak, "-_"));
+}
+
+/* The lexicons, the most particular first, since the first entry to match a word
+ * wins: the user's (--lexicon), the voice's, then the language's own. */
+static struct lexicon *script_lexicon(const struct voice_profile *vp, const char *lang, const char *extra)
+{
+	struct lexicon *lex = lexicon_new();
+	char *name = xasprintf("lexicon.%s", lang), *path = paths_join(paths_rules_dir(), name);
+	int ok = !extra || lexicon_load(lex, extra) == 0;
+
+	if (ok && vp->lexicon)
+		ok = lexicon_load(lex, vp->lexicon) == 0;
+	if (ok && access(path, R_OK) == 0)
+		ok = lexicon_load(lex, path) == 0;
+	free(name);
+	free(path);
+	if (!ok) {
+		lexicon_free(lex);
+		return NULL;
+	}
+	return lex;
+}
+
+/* Rewrites each segment for the ear, then applies the lexicon. */
+static int script_speakable(struct script *sc, const struct script_options *opts)
+{
+	char *lang = script_language(&sc->voice);
+	struct normalizer *norm = opts->no_normalize ? NULL : normalize_new(lang, paths_rules_dir());
+	/* --no-normalize speaks the text as written: no lexicon either (its brackets are still broken up) */
+	struct lexicon *lex = opts->no_normalize ? lexicon_new() : script_lexicon(&sc->voice, lang, opts->lexicon);
+	struct timespec t0, t1;
+	int ret = -1;
+
+	if ((!opts->no_normalize && !norm) || !lex)
+		goto out;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (size_t i = 0; i < sc->segments.n; i++) {
+		struct segment *s = &sc->segments.items[i];
+		char *text = norm ? normalize_text(norm, s->text) : xstrdup(s->text);
+
+		free(s->text);
+		s->text = lexicon_apply(lex, text, &s->phonemes);
+		free(text);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	log_verbose("normalize: %s rules for '%s', %zu lexicon entries: %zu segments in %.2f ms",
+		    norm && normalize_language(norm) ? normalize_language(norm) : "no", lang, lexicon_count(lex),
+		    sc->segments.n, (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
+	ret = 0;
+out:
+	normalize_free(norm);
+	lexicon_free(lex);
+	free(lang);
+	return ret;
+}
+
 int script_build(struct script *sc, const char *path, const struct script_options *opts)
 {
 	struct segment_abbrevs *ab = segment_abbrevs_new();
@@ -60,6 +124,8 @@ int script_build(struct script *sc, const char *path, const struct script_option
 	if (!opts->keep_boilerplate && script_clean(sc, opts) < 0)
 		goto out;
 	if (segment_document(&sc->doc, ab, sc->voice.pause_ms, &sc->segments) < 0)
+		goto out;
+	if (script_speakable(sc, opts) < 0)
 		goto out;
 	for (size_t i = 0; i < sc->segments.n; i++)
 		spoken += sc->segments.items[i].role != ROLE_HEADLINE;

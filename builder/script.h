@@ -13,6 +13,8 @@ struct script_options {
 	const char *voice;		/* profile name or path; NULL for the default */
 	bool keep_boilerplate;		/* skip clean-up */
 	const char *rules;		/* extra boilerplate rules file; may be NULL */
+	bool no_normalize;		/* skip text normalization */
+	const char *lexicon;		/* extra pronunciation lexicon; may be NULL */
 };
 
 struct script {

@@ -84,8 +84,10 @@ void segment_list_init(struct segment_list *list)
 
 void segment_list_release(struct segment_list *list)
 {
-	for (size_t i = 0; i < list->n; i++)
+	for (size_t i = 0; i < list->n; i++) {
 		free(list->items[i].text);
+		free(list->items[i].written);
+	}
 	free(list->items);
 	memset(list, 0, sizeof *list);
 }
@@ -98,10 +100,12 @@ void segment_list_add(struct segment_list *list, char *text, enum segment_role r
 	util_grow((void **)&list->items, &list->cap, list->n + 1, sizeof *list->items);
 	s = &list->items[list->n++];
 	s->text = text;
+	s->written = xstrdup(text);
 	s->role = role;
 	s->brk = brk;
 	s->pause_ms = 0;
 	s->line = line;
+	s->phonemes = false;
 }
 
 /* How the word before a candidate boundary bears on it: 0 not an abbreviation,

@@ -4,6 +4,7 @@
 
 #include "input.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum segment_role {
@@ -27,10 +28,12 @@ enum segment_break {
 
 struct segment {
 	char *text;	/* UTF-8, what is spoken */
+	char *written;	/* the same sentence as the article wrote it, for titles and transcripts */
 	enum segment_role role;
 	enum segment_break brk;
 	int pause_ms;	/* silence added after the segment, from the voice profile */
 	int line;	/* the source line of its block */
+	bool phonemes;	/* text holds espeak-ng phonemes in [[...]] from the lexicon */
 };
 
 struct segment_list {

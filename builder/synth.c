@@ -109,7 +109,7 @@ char *synth_sanitize(const char *text)
 	return out;
 }
 
-int synth_speak(struct synth *s, const char *text, size_t seg, const struct synth_sink *sink)
+int synth_speak(struct synth *s, const char *text, bool phonemes, size_t seg, const struct synth_sink *sink)
 {
 	char *clean = synth_sanitize(text);
 	espeak_ERROR err;
@@ -117,9 +117,9 @@ int synth_speak(struct synth *s, const char *text, size_t seg, const struct synt
 	s->sink = sink;
 	s->seg = seg;
 	s->stop = 0;
-	/* Plain text: no espeakSSML, no espeakPHONEMES, so '<' and '[[' are read as text. */
-	err = espeak_Synth(clean, strlen(clean) + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8 | espeakENDPAUSE, NULL,
-			   NULL);
+	/* Plain text: never espeakSSML, so '<' is read as text; espeakPHONEMES only for the lexicon's. */
+	err = espeak_Synth(clean, strlen(clean) + 1, 0, POS_CHARACTER, 0,
+			   espeakCHARS_UTF8 | espeakENDPAUSE | (phonemes ? espeakPHONEMES : 0), NULL, NULL);
 	free(clean);
 	if (err != EE_OK) {
 		log_error("espeak-ng failed on segment %zu (error %d)", seg + 1, (int)err);
@@ -190,7 +190,7 @@ static int synth_child(int fd, void *ud)
 		goto out;
 	for (size_t i = 0; i < job->segs->n; i++) {
 		if (synth_send(fd, SYNTH_REC_SEGMENT_START, i, NULL, 0) < 0 ||
-		    synth_speak(s, job->segs->items[i].text, i, &sink) < 0 ||
+		    synth_speak(s, job->segs->items[i].text, job->segs->items[i].phonemes, i, &sink) < 0 ||
 		    synth_send(fd, SYNTH_REC_SEGMENT_DONE, i, NULL, 0) < 0)
 			goto out;
 	}

@@ -5,6 +5,7 @@
 #include "segment.h"
 #include "voice.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -39,8 +40,10 @@ void synth_free(struct synth *s);
 int synth_sample_rate(const struct synth *s);
 
 /* Speaks text (plain text, never SSML; control characters are removed first)
- * and passes its audio and events to sink as segment seg. */
-int synth_speak(struct synth *s, const char *text, size_t seg, const struct synth_sink *sink);
+ * and passes its audio and events to sink as segment seg. With phonemes,
+ * [[...]] in text is read as espeak-ng phonemes: only for text whose own
+ * brackets were broken up (lexicon_apply does). */
+int synth_speak(struct synth *s, const char *text, bool phonemes, size_t seg, const struct synth_sink *sink);
 
 /* Copies text with control characters replaced by spaces: bytes below 0x20
  * and DEL switch espeak-ng's voice and speed. Returns a new string. */

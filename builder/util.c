@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/ustring.h>
 
 static void util_out_of_memory(size_t n)
 {
@@ -263,4 +264,22 @@ char *util_slug(const char *text, size_t max)
 	if (!sb.len)
 		strbuf_adds(&sb, "article");
 	return strbuf_detach(&sb);
+}
+
+URegularExpression *util_regex_open(const char *pattern, uint32_t flags, UParseError *perr, UErrorCode *err)
+{
+	UChar *u;
+	int32_t n = 0;
+	URegularExpression *re;
+
+	u_strFromUTF8(NULL, 0, &n, pattern, -1, err);
+	if (*err == U_BUFFER_OVERFLOW_ERROR)
+		*err = U_ZERO_ERROR;
+	if (U_FAILURE(*err))
+		return NULL;
+	u = xmalloc(((size_t)n + 1) * sizeof *u);
+	u_strFromUTF8(u, n + 1, NULL, pattern, -1, err);
+	re = U_SUCCESS(*err) ? uregex_open(u, n, flags, perr, err) : NULL;
+	free(u);
+	return re;
 }

@@ -5,6 +5,8 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <unicode/uregex.h>
 
 /* Allocation failure is not recoverable here: these abort with a message. */
 void *xmalloc(size_t n);
@@ -47,5 +49,8 @@ bool util_ends_with(const char *s, const char *suffix);
 char *util_stem(const char *path);
 /* An ASCII slug (a-z, 0-9, -) of at most max bytes, as a new string; "article" when empty. */
 char *util_slug(const char *text, size_t max);
+
+/* uregex_open for a UTF-8 pattern (uregex_openC would read it in the platform's code page). */
+URegularExpression *util_regex_open(const char *pattern, uint32_t flags, UParseError *perr, UErrorCode *err);
 
 #endif

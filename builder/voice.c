@@ -35,6 +35,7 @@ void voice_profile_release(struct voice_profile *vp)
 	free(vp->description);
 	free(vp->espeak);
 	free(vp->variant);
+	free(vp->lexicon);
 	memset(vp, 0, sizeof *vp);
 }
 
@@ -89,7 +90,9 @@ static int voice_handler(void *user, const char *section, const char *key, const
 			if (strpbrk(value, " +/."))
 				return voice_fail(p, xasprintf("bad variant '%s' in [voice]", value));
 			voice_set_string(&vp->variant, value);
-		} else if (strcmp(key, "rate") == 0)
+		} else if (strcmp(key, "lexicon") == 0)
+			voice_set_string(&vp->lexicon, value);
+		else if (strcmp(key, "rate") == 0)
 			return voice_int(p, section, key, value, 80, 450, &vp->rate);
 		else if (strcmp(key, "pitch") == 0)
 			return voice_int(p, section, key, value, 0, 100, &vp->pitch);
@@ -128,6 +131,17 @@ int voice_profile_load(struct voice_profile *vp, const char *path)
 	}
 	free(vp->path);
 	vp->path = xstrdup(path);
+	/* a lexicon named in the profile is found beside it */
+	if (vp->lexicon && vp->lexicon[0] != '/') {
+		const char *slash = strrchr(path, '/');
+
+		if (slash) {
+			char *full = xasprintf("%.*s/%s", (int)(slash - path), path, vp->lexicon);
+
+			free(vp->lexicon);
+			vp->lexicon = full;
+		}
+	}
 	free(vp->name);
 	vp->name = util_stem(path);
 	return 0;

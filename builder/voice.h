@@ -16,6 +16,7 @@ struct voice_profile {
 	int pitch;		/* 0-100 */
 	int range;		/* pitch range, 0-100 */
 	int pause_ms[BREAK_COUNT];	/* silence added after each kind of break */
+	char *lexicon;		/* a pronunciation lexicon, relative to the profile's folder; may be NULL */
 };
 
 #define VOICE_DEFAULT "anchor"

@@ -8,7 +8,7 @@ cat >"$TMP/want" <<'WANT'
 A headline
 [pause 900 ms]
 First sentence.
-Mr. Smith spoke second.
+Mister Smith spoke second.
 [pause 1500 ms]
 Last one.
 WANT

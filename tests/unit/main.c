@@ -8,6 +8,8 @@ int main(void)
 {
 	Suite *(*const suites[])(void) = {
 		suite_input,
+		suite_lexicon,
+		suite_normalize,
 		suite_clean,
 		suite_segment,
 		suite_voice,

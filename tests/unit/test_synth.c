@@ -104,6 +104,33 @@ START_TEST(isolated_segments_arrive_in_order)
 }
 END_TEST
 
+/* With the phonemes flag, [[...]] is a pronunciation, as long as the word it
+ * spells; without it, the brackets and symbols are read out as text. */
+START_TEST(phonemes_only_when_asked)
+{
+	struct voice_profile vp;
+	struct segment_list segs;
+	struct heard h = { .stop_after = 0 };
+	struct synth_sink sink = { &h, heard_samples, heard_event, heard_done };
+	int rate = 0;
+	double ratio;
+
+	voice_profile_init(&vp);
+	segment_list_init(&segs);
+	segment_list_add(&segs, xstrdup("[[h@l'oU]]"), ROLE_BODY, BREAK_SENTENCE, 1);
+	segment_list_add(&segs, xstrdup("hello"), ROLE_BODY, BREAK_SENTENCE, 1);
+	segment_list_add(&segs, xstrdup("[[h@l'oU]]"), ROLE_BODY, BREAK_ARTICLE, 1);
+	segs.items[0].phonemes = true;
+	ck_assert_int_eq(synth_segments_isolated("t.txt", &vp, &segs, 20000, &sink, &rate), 0);
+	ck_assert_uint_eq(h.n_done, 3);
+	ratio = (double)h.samples[0] / (double)h.samples[1];
+	ck_assert_msg(ratio > 0.8 && ratio < 1.25, "phonemes %zu samples, the word %zu", h.samples[0], h.samples[1]);
+	ck_assert_uint_gt(h.samples[2] * 2, h.samples[1] * 3);
+	segment_list_release(&segs);
+	voice_profile_release(&vp);
+}
+END_TEST
+
 START_TEST(sink_can_stop_the_child)
 {
 	struct voice_profile vp;
@@ -188,6 +215,7 @@ Suite *suite_synth(void)
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, isolated_segments_arrive_in_order);
 	tcase_add_test(tc, sink_can_stop_the_child);
+	tcase_add_test(tc, phonemes_only_when_asked);
 	tcase_add_test(tc, unknown_espeak_voice_fails);
 	tcase_add_test(tc, time_limit);
 	tcase_add_test(tc, no_segments);

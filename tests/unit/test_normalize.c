@@ -1,0 +1,218 @@
+/* Unit tests for normalize: the table of input → spoken text in tests/data, and hostile input. */
+#include "normalize.h"
+#include "paths.h"
+#include "suites.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+struct norm_case {
+	char *input;
+	char *expected;
+	int line;
+};
+
+/* A class of the table: the cases under one "# N NAME" heading. */
+struct norm_class {
+	char *name;
+	size_t first, count;
+};
+
+static struct norm_case *cases;
+static size_t n_cases;
+static struct norm_class *classes;
+static size_t n_classes, cap_classes;
+static struct normalizer *en;
+
+/* The table sits in the source tree beside the rules: ROOT/tests/data/normalize-en.tsv. */
+static char *table_path(void)
+{
+	const char *rules = paths_rules_dir();	/* ROOT/builder/rules */
+	size_t n = strlen(rules);
+
+	if (n > 14 && strcmp(rules + n - 14, "/builder/rules") == 0)
+		return xasprintf("%.*s/tests/data/normalize-en.tsv", (int)(n - 14), rules);
+	return xstrdup("tests/data/normalize-en.tsv");
+}
+
+static void load_table(void)
+{
+	char *path = table_path(), *text = NULL, *p, *next;
+	size_t len, cap = 0;
+	int line = 0;
+
+	if (util_read_file(path, 1u << 22, &text, &len) < 0) {
+		fprintf(stderr, "test_normalize: cannot read '%s'\n", path);
+		free(path);
+		return;
+	}
+	for (p = text; p; p = next) {
+		char *tab;
+
+		next = strchr(p, '\n');
+		if (next)
+			*next++ = '\0';
+		line++;
+		if (*p == '#' && p[1] == ' ' && p[2] >= '1' && p[2] <= '9') {
+			util_grow((void **)&classes, &cap_classes, n_classes + 1, sizeof *classes);
+			classes[n_classes++] = (struct norm_class){ xstrdup(p + 2), n_cases, 0 };
+			continue;
+		}
+		if (!*p || *p == '#')
+			continue;
+		if (n_classes)
+			classes[n_classes - 1].count++;
+		tab = strchr(p, '\t');
+		util_grow((void **)&cases, &cap, n_cases + 1, sizeof *cases);
+		cases[n_cases].input = xstrndup(p, tab ? (size_t)(tab - p) : strlen(p));
+		cases[n_cases].expected = xstrdup(tab ? tab + 1 : "(no tab on this line)");
+		cases[n_cases].line = line;
+		n_cases++;
+	}
+	free(text);
+	free(path);
+}
+
+static void setup(void)
+{
+	en = normalize_new("en-us", paths_rules_dir());
+	ck_assert_ptr_nonnull(en);
+}
+
+static void teardown(void)
+{
+	normalize_free(en);
+	en = NULL;
+}
+
+/* One test a class, so that the sanitizer run forks 15 times, not 500; the
+ * message lists every case of the class that failed. */
+START_TEST(table_class)
+{
+	const struct norm_class *k = &classes[_i];
+	struct strbuf failures;
+	size_t failed = 0;
+
+	strbuf_init(&failures);
+	for (size_t i = k->first; i < k->first + k->count; i++) {
+		const struct norm_case *c = &cases[i];
+		char *got = normalize_text(en, c->input);
+
+		if (strcmp(got, c->expected) != 0) {
+			failed++;
+			strbuf_addf(&failures, "\nnormalize-en.tsv line %d:\n  input    %s\n  expected %s\n  got      %s",
+				    c->line, c->input, c->expected, got);
+		}
+		free(got);
+	}
+	ck_assert_msg(failed == 0, "%s: %zu of %zu cases failed%s", k->name, failed, k->count, failures.buf);
+	strbuf_release(&failures);
+}
+END_TEST
+
+START_TEST(table_is_large_enough)
+{
+	size_t in_classes = 0;
+
+	for (size_t i = 0; i < n_classes; i++)
+		in_classes += classes[i].count;
+	ck_assert_uint_ge(n_cases, 200);
+	ck_assert_uint_ge(n_classes, 15);
+	ck_assert_uint_eq(in_classes, n_cases);
+}
+END_TEST
+
+START_TEST(other_languages_pass_through)
+{
+	struct normalizer *fr = normalize_new("fr-fr", paths_rules_dir());
+	char *got;
+
+	ck_assert_ptr_nonnull(fr);
+	ck_assert_ptr_null(normalize_language(fr));
+	got = normalize_text(fr, "En 1987, 4,5 % et 20 M€.");
+	ck_assert_str_eq(got, "En 1987, 4,5 % et 20 M€.");
+	free(got);
+	normalize_free(fr);
+	ck_assert_str_eq(normalize_language(en), "en");
+}
+END_TEST
+
+static double seconds_for(const char *text)
+{
+	struct timespec a, b;
+	char *got;
+
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	got = normalize_text(en, text);
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	free(got);
+	return (double)(b.tv_sec - a.tv_sec) + (double)(b.tv_nsec - a.tv_nsec) / 1e9;
+}
+
+/* Hostile input gets through without a crash, and in time that grows linearly:
+ * eight times the text may take a little over eight times as long, not sixty-four. */
+static void check_linear(const char *unit)
+{
+	size_t n = 25000 / strlen(unit) + 1;
+	struct strbuf small, large;
+	double t_small, t_large;
+
+	strbuf_init(&small);
+	strbuf_init(&large);
+	for (size_t i = 0; i < n; i++)
+		strbuf_adds(&small, unit);
+	for (size_t i = 0; i < 8 * n; i++)
+		strbuf_adds(&large, unit);
+	t_small = seconds_for(small.buf);
+	t_large = seconds_for(large.buf);
+	ck_assert_msg(t_large < 24 * t_small + 0.05, "'%s' x%zu took %.3f s, x%zu took %.3f s", unit, n, t_small,
+		      8 * n, t_large);
+	strbuf_release(&small);
+	strbuf_release(&large);
+}
+
+START_TEST(hostile_input_is_linear)
+{
+	check_linear("9");				/* one long run of digits */
+	check_linear("$");				/* a line of symbols */
+	check_linear("1-");
+	check_linear("#@&+%/.");
+	check_linear("Ж中1987 ");			/* mixed scripts */
+	check_linear("Mr. ");
+	check_linear("IV ");
+	check_linear("a.");
+}
+END_TEST
+
+START_TEST(long_numbers_stay_digits)
+{
+	char *got = normalize_text(en, "Pi is 3.14159265358979323846264338327950288 and $123456789012345678901.");
+
+	ck_assert_str_eq(got, "Pi is 3.14159265358979323846264338327950288 and $123456789012345678901.");
+	free(got);
+}
+END_TEST
+
+Suite *suite_normalize(void)
+{
+	Suite *s = suite_create("normalize");
+	TCase *table = tcase_create("table");
+	TCase *edge = tcase_create("edge");
+
+	load_table();
+	/* once for the case, in the runner: the forked tests share the compiled rules */
+	tcase_add_unchecked_fixture(table, setup, teardown);
+	tcase_add_test(table, table_is_large_enough);
+	tcase_add_loop_test(table, table_class, 0, (int)n_classes);
+	suite_add_tcase(s, table);
+	tcase_add_checked_fixture(edge, setup, teardown);
+	tcase_set_timeout(edge, 60);
+	tcase_add_test(edge, other_languages_pass_through);
+	tcase_add_test(edge, hostile_input_is_linear);
+	tcase_add_test(edge, long_numbers_stay_digits);
+	suite_add_tcase(s, edge);
+	return s;
+}
