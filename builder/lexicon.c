@@ -10,17 +10,31 @@
 #include <unicode/uregex.h>
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
+#include <unicode/utf8.h>
 
 struct lexicon_entry {
 	char *phrase;
 	char *replacement;
 	bool phonemes;
+	bool capitals;	/* matched case-sensitively */
+};
+
+/*
+ * All entries of one kind (case-sensitive, or not) are one alternation, a
+ * group each, in the order they were read: one pass finds every entry, and at
+ * a given place the first entry listed wins. Hundreds of separate patterns
+ * cost megabytes and a pass each.
+ */
+struct lexicon_pass {
 	URegularExpression *re;
+	size_t *entry;		/* the entry of each group (group k → entry[k - 1]) */
+	size_t n;
 };
 
 struct lexicon {
 	struct lexicon_entry *items;
 	size_t n, cap;
+	struct lexicon_pass pass[2];	/* entries with capitals, then the rest */
 };
 
 static const UChar lexicon_empty[1] = { 0 };
@@ -37,7 +51,11 @@ void lexicon_free(struct lexicon *lex)
 	for (size_t i = 0; i < lex->n; i++) {
 		free(lex->items[i].phrase);
 		free(lex->items[i].replacement);
-		uregex_close(lex->items[i].re);
+	}
+	for (int k = 0; k < 2; k++) {
+		if (lex->pass[k].re)
+			uregex_close(lex->pass[k].re);
+		free(lex->pass[k].entry);
 	}
 	free(lex->items);
 	free(lex);
@@ -62,10 +80,6 @@ static char *lexicon_trim(char *s)
 
 static int lexicon_add(struct lexicon *lex, const char *name, int line, const char *phrase, const char *replacement)
 {
-	struct strbuf pat;
-	UParseError perr;
-	UErrorCode err = U_ZERO_ERROR;
-	URegularExpression *re;
 	bool capitals = false, phonemes = strncmp(replacement, "[[", 2) == 0;
 
 	if (phonemes && (!util_ends_with(replacement, "]]") || strstr(replacement + 2, "[[") ||
@@ -77,23 +91,64 @@ static int lexicon_add(struct lexicon *lex, const char *name, int line, const ch
 		log_error("'%s' line %d: a respelling cannot hold '[[' or ']]'", name, line);
 		return -1;
 	}
-	for (const char *p = phrase; *p; p++)
-		capitals |= isupper((unsigned char)*p) != 0;
-	strbuf_init(&pat);
-	/* whole words: no letter or digit on either side */
-	strbuf_adds(&pat, "(?<![\\p{L}\\p{N}])\\Q");
-	strbuf_adds(&pat, phrase);
-	strbuf_adds(&pat, "\\E(?![\\p{L}\\p{N}])");
-	re = util_regex_open(pat.buf, capitals ? 0 : UREGEX_CASE_INSENSITIVE, &perr, &err);
-	strbuf_release(&pat);
-	if (U_FAILURE(err) || strstr(phrase, "\\E")) {
+	if (strstr(phrase, "\\E")) {
 		log_error("'%s' line %d: cannot use '%s' as a phrase", name, line, phrase);
-		if (re)
-			uregex_close(re);
 		return -1;
 	}
+	for (const char *p = phrase; *p; p++)
+		capitals |= isupper((unsigned char)*p) != 0;
 	util_grow((void **)&lex->items, &lex->cap, lex->n + 1, sizeof *lex->items);
-	lex->items[lex->n++] = (struct lexicon_entry){ xstrdup(phrase), xstrdup(replacement), phonemes, re };
+	lex->items[lex->n++] = (struct lexicon_entry){ xstrdup(phrase), xstrdup(replacement), phonemes, capitals };
+	return 0;
+}
+
+/* Builds the two alternations from the entries read so far. */
+static int lexicon_compile(struct lexicon *lex, const char *name)
+{
+	for (int k = 0; k < 2; k++) {
+		struct lexicon_pass *p = &lex->pass[k];
+		struct strbuf pat, first, pre;
+		UParseError perr;
+		UErrorCode err = U_ZERO_ERROR;
+
+		if (p->re)
+			uregex_close(p->re);
+		free(p->entry);
+		memset(p, 0, sizeof *p);
+		p->entry = xcalloc(lex->n ? lex->n : 1, sizeof *p->entry);
+		strbuf_init(&pre);
+		strbuf_init(&first);
+		for (size_t i = 0; i < lex->n; i++) {
+			const char *ph = lex->items[i].phrase;
+			int32_t at = 0;
+			UChar32 c;
+
+			if (lex->items[i].capitals != (k == 0))
+				continue;
+			strbuf_addf(&pat, "%s(\\Q%s\\E)", p->n ? "|" : "", ph);
+			p->entry[p->n++] = i;
+			/* the first characters, for a cheap test before the alternation */
+			U8_NEXT(ph, at, (int32_t)strlen(ph), c);
+			if (c >= 0 && !strchr("\\]^-[", (int)c))
+				strbuf_add(&first, ph, (size_t)at);
+			else
+				strbuf_addf(&first, "\\x{%x}", (unsigned)(c < 0 ? 0xfffd : c));
+		}
+		/* whole words: no letter or digit on either side */
+		strbuf_addf(&pre, "(?=[%s])(?<![\\p{L}\\p{N}])(?:", first.buf);
+		strbuf_add(&pre, pat.buf, pat.len);
+		strbuf_adds(&pre, ")(?![\\p{L}\\p{N}])");
+		strbuf_release(&first);
+		strbuf_release(&pat);
+		pat = pre;
+		if (p->n)
+			p->re = util_regex_open(pat.buf, k == 0 ? 0 : UREGEX_CASE_INSENSITIVE, &perr, &err);
+		strbuf_release(&pat);
+		if (U_FAILURE(err)) {
+			log_error("'%s': cannot compile the lexicon: %s", name, u_errorName(err));
+			return -1;
+		}
+	}
 	return 0;
 }
 
@@ -130,6 +185,8 @@ int lexicon_parse(struct lexicon *lex, const char *name, const char *text)
 		ret = lexicon_add(lex, name, line, lexicon_trim(p), lexicon_trim(eq + 1));
 	}
 	free(copy);
+	if (ret == 0)
+		ret = lexicon_compile(lex, name);
 	return ret;
 }
 
@@ -146,28 +203,31 @@ int lexicon_load(struct lexicon *lex, const char *path)
 	return ret;
 }
 
-/* Replaces every match of one entry in in, into out. */
-static bool lexicon_replace(const struct lexicon_entry *e, const char *in, struct strbuf *out)
+/* Replaces every match of one pass in in, into out; sets *phonemes if it put any in. */
+static void lexicon_replace(const struct lexicon *lex, const struct lexicon_pass *p, const char *in,
+			    struct strbuf *out, bool *phonemes)
 {
 	UErrorCode err = U_ZERO_ERROR;
 	UText *ut = utext_openUTF8(NULL, in, -1, &err);
 	int64_t last = 0;
-	bool any = false;
 
-	uregex_setUText(e->re, ut, &err);
-	while (U_SUCCESS(err) && uregex_findNext(e->re, &err)) {
-		int64_t s = uregex_start64(e->re, 0, &err), end = uregex_end64(e->re, 0, &err);
+	uregex_setUText(p->re, ut, &err);
+	while (U_SUCCESS(err) && uregex_findNext(p->re, &err)) {
+		int64_t s = uregex_start64(p->re, 0, &err), end = uregex_end64(p->re, 0, &err);
+		const struct lexicon_entry *e = NULL;
 
+		for (size_t g = 1; g <= p->n && !e; g++)
+			if (uregex_start64(p->re, (int32_t)g, &err) >= 0)
+				e = &lex->items[p->entry[g - 1]];
 		strbuf_add(out, in + last, (size_t)(s - last));
-		strbuf_adds(out, e->replacement);
+		strbuf_adds(out, e ? e->replacement : "");
+		*phonemes |= e && e->phonemes;
 		last = end;
-		any = true;
 	}
 	strbuf_adds(out, in + last);
 	err = U_ZERO_ERROR;
-	uregex_setText(e->re, lexicon_empty, 0, &err);
+	uregex_setText(p->re, lexicon_empty, 0, &err);
 	utext_close(ut);
-	return any;
 }
 
 char *lexicon_apply(const struct lexicon *lex, const char *text, bool *phonemes)
@@ -183,12 +243,13 @@ char *lexicon_apply(const struct lexicon *lex, const char *text, bool *phonemes)
 			strbuf_addc(&a, ' ');
 	}
 	strbuf_init(&b);
-	for (size_t i = 0; i < lex->n; i++) {
+	for (int k = 0; k < 2; k++) {
 		struct strbuf t;
 
+		if (!lex->pass[k].re)
+			continue;
 		strbuf_reset(&b);
-		if (lexicon_replace(&lex->items[i], a.buf, &b) && lex->items[i].phonemes)
-			*phonemes = true;
+		lexicon_replace(lex, &lex->pass[k], a.buf, &b, phonemes);
 		t = a;
 		a = b;
 		b = t;

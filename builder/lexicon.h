@@ -13,9 +13,10 @@ void lexicon_free(struct lexicon *lex);
 
 /* Adds the entries of the file at path, one a line: "WORD OR PHRASE = REPLACEMENT",
  * where the replacement is a respelling or espeak-ng phonemes in [[...]]; '#'
- * starts a comment. Entries apply in order, each to what the earlier ones
- * left: the first to match a word wins, so load the most particular lexicon
- * first and put phrases above their words. Errors name the file and line. */
+ * starts a comment. Where entries overlap, the first read wins: load the most
+ * particular lexicon first, and put phrases above their words. Entries with
+ * capitals (matched case-sensitively) apply before the others. Errors name the
+ * file and line. */
 int lexicon_load(struct lexicon *lex, const char *path);
 /* Adds entries from text in the file's format; name is used in messages. */
 int lexicon_parse(struct lexicon *lex, const char *name, const char *text);
