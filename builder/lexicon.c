@@ -10,7 +10,6 @@
 #include <unicode/uregex.h>
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
-#include <unicode/utf8.h>
 
 struct lexicon_entry {
 	char *phrase;
@@ -107,7 +106,7 @@ static int lexicon_compile(struct lexicon *lex, const char *name)
 {
 	for (int k = 0; k < 2; k++) {
 		struct lexicon_pass *p = &lex->pass[k];
-		struct strbuf pat, first, pre;
+		struct strbuf pat;
 		UParseError perr;
 		UErrorCode err = U_ZERO_ERROR;
 
@@ -116,31 +115,16 @@ static int lexicon_compile(struct lexicon *lex, const char *name)
 		free(p->entry);
 		memset(p, 0, sizeof *p);
 		p->entry = xcalloc(lex->n ? lex->n : 1, sizeof *p->entry);
-		strbuf_init(&pre);
-		strbuf_init(&first);
+		strbuf_init(&pat);
+		/* whole words: no letter or digit on either side */
+		strbuf_adds(&pat, "(?<![\\p{L}\\p{N}])(?:");
 		for (size_t i = 0; i < lex->n; i++) {
-			const char *ph = lex->items[i].phrase;
-			int32_t at = 0;
-			UChar32 c;
-
 			if (lex->items[i].capitals != (k == 0))
 				continue;
-			strbuf_addf(&pat, "%s(\\Q%s\\E)", p->n ? "|" : "", ph);
+			strbuf_addf(&pat, "%s(\\Q%s\\E)", p->n ? "|" : "", lex->items[i].phrase);
 			p->entry[p->n++] = i;
-			/* the first characters, for a cheap test before the alternation */
-			U8_NEXT(ph, at, (int32_t)strlen(ph), c);
-			if (c >= 0 && !strchr("\\]^-[", (int)c))
-				strbuf_add(&first, ph, (size_t)at);
-			else
-				strbuf_addf(&first, "\\x{%x}", (unsigned)(c < 0 ? 0xfffd : c));
 		}
-		/* whole words: no letter or digit on either side */
-		strbuf_addf(&pre, "(?=[%s])(?<![\\p{L}\\p{N}])(?:", first.buf);
-		strbuf_add(&pre, pat.buf, pat.len);
-		strbuf_adds(&pre, ")(?![\\p{L}\\p{N}])");
-		strbuf_release(&first);
-		strbuf_release(&pat);
-		pat = pre;
+		strbuf_adds(&pat, ")(?![\\p{L}\\p{N}])");
 		if (p->n)
 			p->re = util_regex_open(pat.buf, k == 0 ? 0 : UREGEX_CASE_INSENSITIVE, &perr, &err);
 		strbuf_release(&pat);

@@ -5,6 +5,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,8 +83,11 @@ void util_grow(void **items, size_t *cap, size_t need, size_t item_size)
 
 	if (need <= *cap)
 		return;
-	while (n < need)
+	while (n < need) {
+		if (n > SIZE_MAX / 2 / item_size)
+			util_out_of_memory(need);
 		n *= 2;
+	}
 	*items = xrealloc(*items, n * item_size);
 	*cap = n;
 }
