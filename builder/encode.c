@@ -104,6 +104,8 @@ static void encode_render_id3(const struct encode_tags *tags, unsigned char **bu
 		id3_add_text(tag, "TSSE", software);
 		free(software);
 	}
+	if (tags->cover && tags->cover_len && tags->cover_mime)
+		id3_add_picture(tag, tags->cover_mime, tags->cover, tags->cover_len);
 	for (size_t i = 0; i < tags->n_chapters; i++)
 		id3_add_chapter(tag, tags->chapters[i].start_ms, tags->chapters[i].end_ms, tags->chapters[i].title);
 	id3_render(tag, tags->title, buf, len);
@@ -520,7 +522,8 @@ int encode_join(const char *path, const struct encode_settings *settings, const 
 	j.enc = enc;
 	j.tag_len = parts[0].tag_len;
 	for (size_t i = 0; i < n; i++) {
-		j.skip = i == 0;
+		/* a part encoded with an Info frame starts with its placeholder */
+		j.skip = parts[i].tag_len > 0;
 		if (encode_walk_frames(parts[i].fp, encode_join_frame, &j) < 0)
 			goto out;
 	}

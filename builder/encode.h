@@ -29,6 +29,9 @@ struct encode_tags {
 	const char *comment;
 	const struct encode_chapter *chapters;
 	size_t n_chapters;
+	const unsigned char *cover;	/* JPEG or PNG bytes for the APIC frame; may be NULL */
+	size_t cover_len;
+	const char *cover_mime;
 };
 
 struct encode_settings {

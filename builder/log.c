@@ -7,6 +7,7 @@
 static bool verbose;
 static bool quiet_errors;
 static FILE *log_stream;	/* NULL: stderr */
+static char log_last[512];
 
 static void log_vprint(const char *prefix, const char *fmt, va_list ap)
 {
@@ -22,11 +23,24 @@ void log_error(const char *fmt, ...)
 {
 	va_list ap;
 
+	va_start(ap, fmt);
+	vsnprintf(log_last, sizeof log_last, fmt, ap);
+	va_end(ap);
 	if (quiet_errors)
 		return;
 	va_start(ap, fmt);
 	log_vprint("", fmt, ap);
 	va_end(ap);
+}
+
+const char *log_last_error(void)
+{
+	return log_last;
+}
+
+void log_set_last_error(const char *msg)
+{
+	snprintf(log_last, sizeof log_last, "%s", msg);
 }
 
 void log_warn(const char *fmt, ...)

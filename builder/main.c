@@ -19,6 +19,8 @@ static const struct {
 	{ "speak", cmd_speak, "turn one article into a podcast-ready MP3" },
 	{ "script", cmd_script, "print what would be spoken, and where the pauses go" },
 	{ "voices", cmd_voices, "list the voice profiles and the espeak-ng voices behind them" },
+	{ "init", cmd_init, "create a show folder with a commented podcast.ini" },
+	{ "build", cmd_build, "turn a show's new articles into finished episodes" },
 };
 
 static void usage(FILE *fp)

@@ -108,7 +108,8 @@ out:
 	return ret;
 }
 
-int script_build(struct script *sc, const char *path, const struct script_options *opts)
+/* path names a file, or text is the article itself (then path only names it). */
+static int script_make(struct script *sc, const char *path, const char *text, const struct script_options *opts)
 {
 	struct segment_abbrevs *ab = segment_abbrevs_new();
 	char *ab_path = paths_join(paths_rules_dir(), "abbreviations.en");
@@ -119,9 +120,9 @@ int script_build(struct script *sc, const char *path, const struct script_option
 		goto out;
 	if (segment_abbrevs_load(ab, ab_path) < 0)
 		goto out;
-	if (input_read_file(path, &sc->doc) < 0)
+	if (text ? input_parse_text(path, text, strlen(text), &sc->doc) < 0 : input_read_file(path, &sc->doc) < 0)
 		goto out;
-	if (!opts->keep_boilerplate && script_clean(sc, opts) < 0)
+	if (!opts->keep_boilerplate && !text && script_clean(sc, opts) < 0)
 		goto out;
 	if (segment_document(&sc->doc, ab, sc->voice.pause_ms, &sc->segments) < 0)
 		goto out;
@@ -129,7 +130,7 @@ int script_build(struct script *sc, const char *path, const struct script_option
 		goto out;
 	for (size_t i = 0; i < sc->segments.n; i++)
 		spoken += sc->segments.items[i].role != ROLE_HEADLINE;
-	if (spoken == 0) {
+	if (spoken == 0 && !text) {
 		if (sc->n_removed)
 			log_error("'%s': nothing to speak after clean-up (%zu paragraphs removed as boilerplate; "
 				  "--keep-boilerplate keeps them)", sc->doc.name, sc->n_removed);
@@ -143,6 +144,16 @@ out:
 	free(ab_path);
 	segment_abbrevs_free(ab);
 	return ret;
+}
+
+int script_build(struct script *sc, const char *path, const struct script_options *opts)
+{
+	return script_make(sc, path, NULL, opts);
+}
+
+int script_build_text(struct script *sc, const char *name, const char *text, const struct script_options *opts)
+{
+	return script_make(sc, name, text, opts);
 }
 
 void script_print(const struct script *sc, FILE *fp)

@@ -32,6 +32,10 @@ void script_release(struct script *sc);
  * voice, bad rules, nothing speakable after clean-up. */
 int script_build(struct script *sc, const char *path, const struct script_options *opts);
 
+/* Like script_build, for text in memory that is not an article (an intro, an
+ * outro): no clean-up, and a headline alone is enough. name is used in messages. */
+int script_build_text(struct script *sc, const char *name, const char *text, const struct script_options *opts);
+
 /* Prints the script: one segment a line, "[pause N ms]" for every pause. */
 void script_print(const struct script *sc, FILE *fp);
 

@@ -1,0 +1,249 @@
+/* article: speaks one article (or reads one audio file) into a cached MP3 part with its timings, in a child process. */
+#include "article.h"
+
+#include "log.h"
+#include "pcm.h"
+#include "synth.h"
+#include "util.h"
+
+#include <errno.h>
+#include <math.h>
+#include <signal.h>
+#include <sndfile.h>
+#include <stdlib.h>
+#include <string.h>
+
+int article_read_audio(const char *path, struct pcm *pcm)
+{
+	SF_INFO info = { 0 };
+	SNDFILE *sf = sf_open(path, SFM_READ, &info);
+	float *frames = NULL;
+	int16_t *mono = NULL;
+	sf_count_t got;
+	int ret = -1;
+
+	if (!sf) {
+		log_error("cannot read audio '%s': %s", path, sf_strerror(NULL));
+		return -1;
+	}
+	if (info.channels < 1 || info.samplerate < 1000) {
+		log_error("cannot read audio '%s': no audio in it", path);
+		goto out;
+	}
+	pcm->rate = info.samplerate;
+	frames = xmalloc(4096 * (size_t)info.channels * sizeof *frames);
+	mono = xmalloc(4096 * sizeof *mono);
+	while ((got = sf_readf_float(sf, frames, 4096)) > 0) {
+		for (sf_count_t i = 0; i < got; i++) {
+			double sum = 0;
+
+			/* down-mix: the channels' mean */
+			for (int c = 0; c < info.channels; c++)
+				sum += frames[i * info.channels + c];
+			sum /= info.channels;
+			mono[i] = (int16_t)lrint(fmax(-1.0, fmin(1.0, sum)) * 32767.0);
+		}
+		pcm_append(pcm, mono, (size_t)got);
+	}
+	if (sf_error(sf)) {
+		log_error("cannot read audio '%s': %s", path, sf_strerror(sf));
+		goto out;
+	}
+	ret = 0;
+out:
+	free(frames);
+	free(mono);
+	sf_close(sf);
+	return ret;
+}
+
+/* The child's side: speech and timings gathered, then rendered and encoded. */
+struct article_work {
+	const struct article_job *job;
+	FILE *out;
+	struct pcm pcm;
+	size_t *start, *speech, *end;	/* samples, per segment */
+	int *has_word;
+};
+
+static int article_on_samples(void *ud, size_t seg, const int16_t *pcm, size_t n)
+{
+	struct article_work *w = ud;
+
+	(void)seg;
+	pcm_append(&w->pcm, pcm, n);
+	return 0;
+}
+
+static int article_on_event(void *ud, size_t seg, const struct synth_event *ev)
+{
+	struct article_work *w = ud;
+
+	if (!w->has_word[seg] && (ev->kind == SYNTH_WORD || ev->kind == SYNTH_SENTENCE)) {
+		w->speech[seg] = w->start[seg] + ev->sample;
+		w->has_word[seg] = ev->kind == SYNTH_WORD;
+	}
+	return 0;
+}
+
+static int article_on_done(void *ud, size_t seg)
+{
+	struct article_work *w = ud;
+	const struct segment_list *segs = w->job->segs;
+
+	w->end[seg] = w->pcm.len;
+	if (w->speech[seg] < w->start[seg] || w->speech[seg] > w->end[seg])
+		w->speech[seg] = w->start[seg];
+	pcm_append_silence(&w->pcm, segs->items[seg].pause_ms);
+	if (seg + 1 < segs->n)
+		w->start[seg + 1] = w->speech[seg + 1] = w->pcm.len;
+	return 0;
+}
+
+static int article_encode_write(void *ud, const float *samples, size_t n)
+{
+	return encoder_write(ud, samples, n);
+}
+
+static uint32_t article_ms(const struct pcm *pcm, size_t samples)
+{
+	return (uint32_t)llround(pcm_ms(pcm, samples));
+}
+
+static int article_child(int fd, void *ud)
+{
+	const void *const *args = ud;
+	struct article_work w = { args[0], (FILE *)args[1], { 0 }, NULL, NULL, NULL, NULL };
+	const struct article_job *job = w.job;
+	struct article_result res = { 0 };
+	struct audio_plan plan;
+	struct audio_sink sink;
+	struct encoder *enc;
+	size_t n = job->segs ? job->segs->n : 0;
+	int ret = -1;
+
+	pcm_init(&w.pcm, 0);
+	if (job->segs) {
+		struct synth_sink ss = { &w, article_on_samples, article_on_event, article_on_done };
+
+		w.start = xcalloc(n ? n : 1, sizeof *w.start);
+		w.speech = xcalloc(n ? n : 1, sizeof *w.speech);
+		w.end = xcalloc(n ? n : 1, sizeof *w.end);
+		w.has_word = xcalloc(n ? n : 1, sizeof *w.has_word);
+		if (synth_segments_isolated(job->name, job->voice, job->segs, job->timeout_ms, &ss, &w.pcm.rate) < 0)
+			goto out;
+	} else if (article_read_audio(job->audio_path, &w.pcm) < 0) {
+		goto out;
+	}
+	pcm_append_silence(&w.pcm, job->tail_ms);
+	if (audio_plan(&w.pcm, &job->audio, &plan) < 0)
+		goto out;
+	enc = encoder_new_part(&job->encode, 1, w.out);
+	if (!enc)
+		goto out;
+	sink = (struct audio_sink){ enc, article_encode_write, NULL };
+	if (audio_render_range(&w.pcm, 0, w.pcm.len, &job->audio, &plan, &sink) < 0) {
+		encoder_free(enc);
+		goto out;
+	}
+	if (encoder_finish_part(enc, &res.part) < 0)
+		goto out;
+	res.out_samples = audio_output_length(w.pcm.len, w.pcm.rate, job->audio.out_rate);
+	res.lufs = plan.predicted_lufs;
+	res.n_timings = n;
+	if (isolate_write_all(fd, &res, sizeof res) < 0)
+		goto out;
+	for (size_t i = 0; i < n; i++) {
+		struct article_timing t = { article_ms(&w.pcm, w.start[i]), article_ms(&w.pcm, w.speech[i]),
+					    article_ms(&w.pcm, w.end[i]) };
+
+		if (isolate_write_all(fd, &t, sizeof t) < 0)
+			goto out;
+	}
+	ret = 0;
+out:
+	/* the parent records why: the message goes back through the pipe */
+	if (ret < 0)
+		isolate_write_all(fd, log_last_error(), strlen(log_last_error()));
+	pcm_release(&w.pcm);
+	free(w.start);
+	free(w.speech);
+	free(w.end);
+	free(w.has_word);
+	return ret;
+}
+
+static int article_on_data(const void *buf, size_t n, void *ud)
+{
+	struct article_run *run = ud;
+
+	util_grow((void **)&run->buf, &run->cap, run->len + n, 1);
+	memcpy(run->buf + run->len, buf, n);
+	run->len += n;
+	return 0;
+}
+
+/* The child gets the job and the output stream through one pointer pair. */
+static const void *article_args[2];
+
+int article_start(struct article_run *run, const struct article_job *job, FILE *out)
+{
+	memset(run, 0, sizeof *run);
+	run->job = job;
+	article_args[0] = job;
+	article_args[1] = out;
+	fflush(out);
+	return isolate_spawn(&run->child, article_child, (void *)article_args, job->timeout_ms + 60000);
+}
+
+int article_finish(struct article_run *run, struct article_result *res)
+{
+	struct isolate_result ir;
+	int ret = -1;
+
+	memset(res, 0, sizeof *res);
+	isolate_wait(&run->child, article_on_data, run, &ir);
+	switch (ir.status) {
+	case ISOLATE_OK:
+		if (run->len < sizeof *res) {
+			log_error("'%s': the worker gave no result", run->job->name);
+			break;
+		}
+		memcpy(res, run->buf, sizeof *res);
+		res->part.fp = NULL;
+		if (run->len != sizeof *res + res->n_timings * sizeof(struct article_timing)) {
+			log_error("'%s': the worker's result is damaged", run->job->name);
+			res->n_timings = 0;
+			break;
+		}
+		res->timings = xcalloc(res->n_timings ? res->n_timings : 1, sizeof *res->timings);
+		memcpy(res->timings, run->buf + sizeof *res, res->n_timings * sizeof *res->timings);
+		ret = 0;
+		break;
+	case ISOLATE_CRASHED:
+		log_error("'%s': the worker crashed (%s)", run->job->name, strsignal(ir.signal));
+		break;
+	case ISOLATE_TIMEOUT:
+		log_error("'%s': took longer than %d s; stopped", run->job->name, run->job->timeout_ms / 1000 + 60);
+		break;
+	case ISOLATE_FAILED:	/* the worker said why, and sent it */
+		util_grow((void **)&run->buf, &run->cap, run->len + 1, 1);
+		run->buf[run->len] = '\0';
+		/* printed already, by the worker; kept for the caller's records */
+		log_set_last_error(run->len ? (char *)run->buf : "the worker failed");
+		break;
+	default:
+		break;
+	}
+	free(run->buf);
+	run->buf = NULL;
+	run->len = run->cap = 0;
+	return ret;
+}
+
+void article_result_release(struct article_result *res)
+{
+	free(res->timings);
+	res->timings = NULL;
+	res->n_timings = 0;
+}

@@ -1,0 +1,58 @@
+/* article: speaks one article (or reads one audio file) into a cached MP3 part with its timings, in a child process. */
+#ifndef NEWSCAST_ARTICLE_H
+#define NEWSCAST_ARTICLE_H
+
+#include "audio.h"
+#include "encode.h"
+#include "isolate.h"
+#include "segment.h"
+#include "voice.h"
+
+#include <stdint.h>
+#include <stdio.h>
+
+/* One piece of an episode to make. Pointers are borrowed until article_finish. */
+struct article_job {
+	const char *name;		/* what messages call it */
+	const struct voice_profile *voice;
+	const struct segment_list *segs;	/* speech; or NULL and audio_path */
+	const char *audio_path;		/* an audio file any libsndfile format, any rate or channels */
+	int tail_ms;			/* silence at the end: the pause before what follows */
+	struct audio_settings audio;
+	struct encode_settings encode;
+	int timeout_ms;
+};
+
+/* When each segment sounds, in milliseconds from the part's start. */
+struct article_timing {
+	uint32_t start_ms;	/* where the segment's audio begins */
+	uint32_t speech_ms;	/* its first word */
+	uint32_t end_ms;	/* the end of its speech, before the pause after it */
+};
+
+struct article_result {
+	struct encode_part part;	/* part.fp is the caller's, as given to article_start */
+	uint64_t out_samples;		/* samples of audio in the part, at the output rate */
+	double lufs;			/* loudness the part was rendered to, as measured */
+	struct article_timing *timings;	/* one a segment; NULL for audio files */
+	size_t n_timings;
+};
+
+struct article_run {
+	struct isolate_child child;
+	const struct article_job *job;
+	unsigned char *buf;		/* what the child sent */
+	size_t len, cap;
+};
+
+/* Starts making job's part in a child process, writing its frames to out. */
+int article_start(struct article_run *run, const struct article_job *job, FILE *out);
+/* Waits for the child; on success fills *res (timings are new memory: article_result_release).
+ * A crash, a time-out or an error is reported with the job's name. */
+int article_finish(struct article_run *run, struct article_result *res);
+void article_result_release(struct article_result *res);
+
+/* Reads an audio file into mono 16-bit samples at its own rate (pcm initialised by the caller). */
+int article_read_audio(const char *path, struct pcm *pcm);
+
+#endif

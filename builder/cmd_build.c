@@ -1,0 +1,975 @@
+/* cmd_build: `newscast build SHOW` turns the show's new articles into finished episodes in SHOW/public/episodes. */
+#include "cmd.h"
+
+#include "article.h"
+#include "cli.h"
+#include "encode.h"
+#include "episode.h"
+#include "log.h"
+#include "outfile.h"
+#include "progress.h"
+#include "render.h"
+#include "show.h"
+#include "transcript.h"
+#include "util.h"
+
+#include <cjson/cJSON.h>
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Bump when a change to newscast changes the audio it makes: cached parts are keyed by it. */
+#define BUILD_CACHE_VERSION "newscast-parts-1"
+
+enum {
+	BUILD_JOBS = CMD_OPT_FIRST_OWN,
+	BUILD_REBUILD,
+	BUILD_DATE,
+	BUILD_QUIET,
+};
+
+static const struct cli_option cmd_build_options[] = {
+	{ "jobs", 'j', "N", "speak and encode N articles at once (default: one per CPU)", BUILD_JOBS },
+	{ "rebuild", 0, NULL, "republish articles that changed since they were published", BUILD_REBUILD },
+	{ "date", 0, "YYYY-MM-DD", "the episode's date (default: today)", BUILD_DATE },
+	{ "quiet", 'q', NULL, "no progress line", BUILD_QUIET },
+	{ "verbose", 'v', NULL, "explain decisions: what clean-up removed, what was skipped and why",
+	  CMD_OPT_VERBOSE },
+	{ "help", 'h', NULL, "show this help", CMD_OPT_HELP },
+	{ 0 },
+};
+
+struct build_args {
+	int jobs, rebuild, quiet, help;
+	const char *date;
+};
+
+static int cmd_build_on_option(int id, const char *value, void *ud)
+{
+	struct build_args *a = ud;
+	struct tm tm = { 0 };
+	const char *end;
+
+	switch (id) {
+	case BUILD_JOBS:
+		return cli_int("build", "jobs", value, 1, 64, &a->jobs);
+	case BUILD_REBUILD:
+		a->rebuild = 1;
+		return 0;
+	case BUILD_DATE:
+		end = strptime(value, "%Y-%m-%d", &tm);
+		if (!end || *end || strlen(value) != 10) {
+			fprintf(stderr, "newscast build: bad value '%s' for --date (YYYY-MM-DD)\n", value);
+			return -1;
+		}
+		a->date = value;
+		return 0;
+	case BUILD_QUIET:
+		a->quiet = 1;
+		return 0;
+	case CMD_OPT_VERBOSE:
+		log_set_verbose(true);
+		return 0;
+	case CMD_OPT_HELP:
+		a->help = 1;
+		return 0;
+	}
+	return -1;
+}
+
+/* ---- one piece of an episode: an article, or the intro, outro or the sound between ---- */
+
+enum build_kind { PIECE_ARTICLE, PIECE_INTRO, PIECE_OUTRO, PIECE_BETWEEN };
+
+struct build_piece {
+	enum build_kind kind;
+	char *name;		/* the article's file name, or "intro" ... */
+	char *path;		/* the article, or the audio file */
+	char *hash;		/* the article's content hash */
+	struct script sc;	/* what is spoken; empty for an audio file */
+	bool scripted;
+	char *key;		/* the cache key of its part */
+	struct article_job job;
+	struct article_result res;
+	FILE *fp;		/* the part's frames */
+	bool ready, failed;
+};
+
+static void build_piece_free(struct build_piece *p)
+{
+	if (!p)
+		return;
+	free(p->name);
+	free(p->path);
+	free(p->hash);
+	if (p->scripted)
+		script_release(&p->sc);
+	free(p->key);
+	article_result_release(&p->res);
+	if (p->fp)
+		fclose(p->fp);
+	free(p);
+}
+
+/* FNV-1a, 64 bits: content hashes for change detection and cache keys (not security). */
+static uint64_t build_fnv(uint64_t h, const void *data, size_t n)
+{
+	const unsigned char *p = data;
+
+	for (size_t i = 0; i < n; i++) {
+		h ^= p[i];
+		h *= 0x100000001b3ull;
+	}
+	return h;
+}
+
+#define BUILD_FNV_START 0xcbf29ce484222325ull
+
+static char *build_hex(uint64_t h)
+{
+	return xasprintf("%016llx", (unsigned long long)h);
+}
+
+/* ---- the show's state: which article went into which episode ---- */
+
+struct build_state {
+	char *path;
+	cJSON *root;	/* {"articles": {NAME: {"hash": H, "episode": SLUG}}} */
+};
+
+static int build_state_load(struct build_state *st, const struct show *show)
+{
+	char *text = NULL;
+	size_t len;
+
+	st->path = xasprintf("%s/.newscast/state.json", show->dir);
+	st->root = NULL;
+	if (access(st->path, F_OK) == 0) {
+		if (util_read_file(st->path, 64u << 20, &text, &len) < 0)
+			return -1;
+		st->root = cJSON_Parse(text);
+		free(text);
+		if (!st->root || !cJSON_IsObject(st->root)) {
+			log_error("'%s' is damaged (not JSON); move it away to start the show's state afresh", st->path);
+			return -1;
+		}
+	}
+	if (!st->root)
+		st->root = cJSON_CreateObject();
+	if (!cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(st->root, "articles")))
+		cJSON_AddObjectToObject(st->root, "articles");
+	return 0;
+}
+
+static void build_state_release(struct build_state *st)
+{
+	cJSON_Delete(st->root);
+	free(st->path);
+}
+
+static const char *build_state_hash(const struct build_state *st, const char *name)
+{
+	const cJSON *a = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(st->root, "articles"), name);
+	const cJSON *h = cJSON_GetObjectItemCaseSensitive(a, "hash");
+
+	return cJSON_IsString(h) ? h->valuestring : NULL;
+}
+
+static void build_state_set(struct build_state *st, const char *name, const char *hash, const char *slug)
+{
+	cJSON *arts = cJSON_GetObjectItemCaseSensitive(st->root, "articles"), *a = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(a, "hash", hash);
+	cJSON_AddStringToObject(a, "episode", slug);
+	cJSON_DeleteItemFromObjectCaseSensitive(arts, name);
+	cJSON_AddItemToObject(arts, name, a);
+}
+
+static int build_state_save(const struct build_state *st)
+{
+	char *text = cJSON_Print(st->root);
+	struct outfile of;
+	int ret = -1;
+
+	if (text && outfile_open(&of, st->path) == 0) {
+		fputs(text, of.fp);
+		ret = outfile_commit(&of);
+	}
+	free(text);
+	return ret;
+}
+
+/* ---- reading the inbox ---- */
+
+static int build_name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The articles in SHOW/articles, sorted: plain files ending in .txt. */
+static int build_list_articles(const struct show *show, char ***names, size_t *n)
+{
+	char *dir = xasprintf("%s/articles", show->dir);
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	size_t cap = 0;
+
+	*names = NULL;
+	*n = 0;
+	if (!d) {
+		log_error("cannot read the inbox '%s': %s", dir, strerror(errno));
+		free(dir);
+		return -1;
+	}
+	while ((de = readdir(d))) {
+		char *path;
+		struct stat st;
+
+		if (de->d_name[0] == '.' || !util_ends_with(de->d_name, ".txt"))
+			continue;
+		path = xasprintf("%s/%s", dir, de->d_name);
+		if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+			util_grow((void **)names, &cap, *n + 1, sizeof **names);
+			(*names)[(*n)++] = xstrdup(de->d_name);
+		}
+		free(path);
+	}
+	closedir(d);
+	free(dir);
+	if (*n)
+		qsort(*names, *n, sizeof **names, build_name_cmp);
+	return 0;
+}
+
+/* Moves a failed article aside, with a file saying why: articles/failed/NAME and NAME.error. */
+static void build_set_aside(const struct show *show, const char *name, const char *why)
+{
+	char *dir = xasprintf("%s/articles/failed", show->dir);
+	char *from = xasprintf("%s/articles/%s", show->dir, name);
+	char *to = xasprintf("%s/%s", dir, name);
+	char *err = xasprintf("%s/%s.error", dir, name);
+	struct outfile of;
+
+	if (mkdir(dir, 0777) < 0 && errno != EEXIST)
+		log_error("cannot create '%s': %s", dir, strerror(errno));
+	else if (outfile_open(&of, err) == 0) {
+		time_t now = time(NULL);
+		char when[64];
+
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", localtime(&now));
+		fprintf(of.fp, "%s: newscast could not make this article into audio:\n%s\n"
+			"Fix it and move it back into articles/ to try again.\n", when, why);
+		if (outfile_commit(&of) == 0 && rename(from, to) != 0)
+			log_error("cannot move '%s' to '%s': %s", from, to, strerror(errno));
+	}
+	log_warn("'%s' set aside in articles/failed/: %s", name, why);
+	free(dir);
+	free(from);
+	free(to);
+	free(err);
+}
+
+/* ---- making the parts ---- */
+
+struct build_ctx {
+	struct show show;
+	struct voice_profile voice;	/* for the audio settings and pauses */
+	struct script_options script;
+	struct build_args *args;
+	struct audio_settings audio;
+	struct encode_settings encode;
+	time_t when;
+	char *cache_dir, *staging, *episodes;
+	struct progress progress;
+	int failures;
+};
+
+/* The cache key: everything that decides the part's audio. */
+static char *build_key(const struct build_ctx *ctx, const struct build_piece *p)
+{
+	uint64_t h = BUILD_FNV_START;
+	char settings[256];
+
+	h = build_fnv(h, BUILD_CACHE_VERSION, strlen(BUILD_CACHE_VERSION));
+	snprintf(settings, sizeof settings, "%s|%s|%d|%d|%d|%d|%.2f|%.2f|%d|%d", ctx->voice.espeak,
+		 ctx->voice.variant ? ctx->voice.variant : "", ctx->voice.rate, ctx->voice.pitch, ctx->voice.range,
+		 p->job.tail_ms, ctx->audio.target_lufs, ctx->audio.ceiling_dbtp, ctx->encode.bitrate,
+		 ctx->encode.rate);
+	h = build_fnv(h, settings, strlen(settings));
+	if (p->scripted) {
+		for (size_t i = 0; i < p->sc.segments.n; i++) {
+			const struct segment *s = &p->sc.segments.items[i];
+
+			h = build_fnv(h, s->text, strlen(s->text) + 1);
+			h = build_fnv(h, &s->pause_ms, sizeof s->pause_ms);
+			h = build_fnv(h, &s->phonemes, sizeof s->phonemes);
+		}
+	} else {
+		char *data = NULL;
+		size_t len = 0;
+
+		if (util_read_file(p->path, 1u << 30, &data, &len) == 0)
+			h = build_fnv(h, data, len);
+		h = build_fnv(h, p->path, strlen(p->path));
+		free(data);
+	}
+	return build_hex(h);
+}
+
+/* A part made before, with the same key: its frames and its result. */
+static bool build_cache_load(const struct build_ctx *ctx, struct build_piece *p)
+{
+	char *mp3 = xasprintf("%s/%s.mp3", ctx->cache_dir, p->key);
+	char *meta = xasprintf("%s/%s.meta", ctx->cache_dir, p->key);
+	FILE *fp = fopen(meta, "rb");
+	bool ok = false;
+
+	if (fp && fread(&p->res, sizeof p->res, 1, fp) == 1) {
+		size_t n = p->res.n_timings;
+
+		p->res.timings = xcalloc(n ? n : 1, sizeof *p->res.timings);
+		ok = fread(p->res.timings, sizeof *p->res.timings, n, fp) == n &&
+		     n == (p->scripted ? p->sc.segments.n : 0);
+		p->fp = ok ? fopen(mp3, "rb") : NULL;
+		ok = p->fp != NULL;
+	}
+	if (!ok) {
+		article_result_release(&p->res);
+		memset(&p->res, 0, sizeof p->res);
+	} else {
+		log_verbose("build: '%s' is in the cache, not spoken again", p->name);
+	}
+	if (fp)
+		fclose(fp);
+	free(mp3);
+	free(meta);
+	return ok;
+}
+
+static int build_cache_store_meta(const struct build_ctx *ctx, const struct build_piece *p)
+{
+	char *path = xasprintf("%s/%s.meta", ctx->cache_dir, p->key);
+	struct outfile of;
+	int ret = -1;
+
+	if (outfile_open(&of, path) == 0) {
+		fwrite(&p->res, sizeof p->res, 1, of.fp);
+		fwrite(p->res.timings, sizeof *p->res.timings, p->res.n_timings, of.fp);
+		ret = outfile_commit(&of);
+	}
+	free(path);
+	return ret;
+}
+
+struct build_running {
+	struct build_piece *piece;
+	struct article_run run;
+	struct outfile out;
+};
+
+static void build_finish_one(struct build_ctx *ctx, struct build_running *r)
+{
+	struct build_piece *p = r->piece;
+	char *path;
+
+	if (article_finish(&r->run, &p->res) < 0) {
+		outfile_abort(&r->out);
+		p->failed = true;
+		return;
+	}
+	path = xstrdup(r->out.dest);
+	if (outfile_commit(&r->out) < 0 || build_cache_store_meta(ctx, p) < 0 || !(p->fp = fopen(path, "rb"))) {
+		p->failed = true;
+		log_set_last_error("cannot write its audio to the cache");
+	} else {
+		p->ready = true;
+	}
+	free(path);
+}
+
+/* Makes every piece's part: from the cache, or jobs at a time in child processes. */
+static void build_make_parts(struct build_ctx *ctx, struct build_piece **pieces, size_t n)
+{
+	struct build_running *running = xcalloc((size_t)ctx->args->jobs, sizeof *running);
+	size_t next = 0, done = 0, active = 0, oldest = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		pieces[i]->key = build_key(ctx, pieces[i]);
+		if (build_cache_load(ctx, pieces[i]))
+			pieces[i]->ready = true;
+	}
+	while (next < n || active) {
+		/* start as many as there are slots */
+		while (next < n && active < (size_t)ctx->args->jobs) {
+			struct build_piece *p = pieces[next++];
+			struct build_running *r = &running[(oldest + active) % (size_t)ctx->args->jobs];
+			char *path;
+
+			if (p->ready || p->failed) {
+				done++;
+				continue;
+			}
+			path = xasprintf("%s/%s.mp3", ctx->cache_dir, p->key);
+			memset(r, 0, sizeof *r);
+			r->piece = p;
+			if (outfile_open(&r->out, path) < 0 || article_start(&r->run, &p->job, r->out.fp) < 0) {
+				outfile_abort(&r->out);
+				p->failed = true;
+				done++;
+			} else {
+				active++;
+				log_verbose("build: speaking '%s'", p->name);
+			}
+			free(path);
+		}
+		if (!active)
+			continue;
+		/* wait for the oldest: the others run on meanwhile */
+		build_finish_one(ctx, &running[oldest]);
+		oldest = (oldest + 1) % (size_t)ctx->args->jobs;
+		active--;
+		done++;
+		progress_update(&ctx->progress, "speaking and encoding", (double)done / (double)n);
+	}
+	free(running);
+}
+
+/* ---- assembling an episode ---- */
+
+static char *build_slug(const struct build_ctx *ctx, const char *text)
+{
+	char date[16], *base, *slug, *stem;
+	struct tm tm;
+
+	localtime_r(&ctx->when, &tm);
+	strftime(date, sizeof date, "%Y-%m-%d", &tm);
+	stem = util_slug(text, 60);
+	base = xasprintf("%s-%s", date, stem);
+	slug = xstrdup(base);
+	for (int k = 2;; k++) {
+		char *json = xasprintf("%s/%s.json", ctx->episodes, slug);
+		bool taken = access(json, F_OK) == 0;
+
+		free(json);
+		if (!taken)
+			break;
+		free(slug);
+		slug = xasprintf("%s-%d", base, k);
+	}
+	free(base);
+	free(stem);
+	return slug;
+}
+
+/* The first paragraph of an article, for the description. */
+static char *build_summary(const struct script *sc)
+{
+	for (size_t i = 0; i < sc->doc.n_blocks; i++)
+		if (sc->doc.blocks[i].kind == BLOCK_PARAGRAPH && sc->doc.blocks[i].text)
+			return xstrdup(sc->doc.blocks[i].text);
+	return xstrdup("");
+}
+
+static int build_read_cover(const struct show *show, unsigned char **data, size_t *len, const char **mime)
+{
+	char *path;
+
+	*data = NULL;
+	*mime = NULL;
+	if (!show->image)
+		return 0;
+	path = show_path(show, show->image);
+	if (util_read_file(path, 16u << 20, (char **)data, len) < 0) {
+		log_warn("the cover '%s' cannot be read: episodes are built without it", path);
+		free(path);
+		return 0;
+	}
+	if (*len > 3 && (*data)[0] == 0xff && (*data)[1] == 0xd8)
+		*mime = "image/jpeg";
+	else if (*len > 8 && memcmp(*data, "\x89PNG\r\n\x1a\n", 8) == 0)
+		*mime = "image/png";
+	else {
+		log_warn("the cover '%s' is neither JPEG nor PNG: episodes are built without it", path);
+		free(*data);
+		*data = NULL;
+	}
+	free(path);
+	return 0;
+}
+
+/* Moves the staged files of an episode into public/episodes; the sidecar last. */
+static int build_publish(const struct build_ctx *ctx, const char *slug)
+{
+	static const char *const exts[] = { ".mp3", ".chapters.json", ".vtt", ".srt", ".json" };
+	int ret = 0;
+
+	for (size_t i = 0; i < sizeof exts / sizeof exts[0] && ret == 0; i++) {
+		char *from = xasprintf("%s/%s%s", ctx->staging, slug, exts[i]);
+		char *to = xasprintf("%s/%s%s", ctx->episodes, slug, exts[i]);
+
+		if (rename(from, to) != 0) {
+			log_error("cannot move '%s' to '%s': %s", from, to, strerror(errno));
+			ret = -1;
+		}
+		free(from);
+		free(to);
+	}
+	return ret;
+}
+
+static int build_episode(struct build_ctx *ctx, struct build_piece **pieces, size_t n, struct build_state *st)
+{
+	struct encode_part parts[64];
+	struct encode_chapter *chapters = xcalloc(n + 1, sizeof *chapters);
+	struct transcript_cue *cues = NULL;
+	size_t n_parts = 0, n_chapters = 0, n_cues = 0, cap_cues = 0, n_articles = 0;
+	struct episode ep;
+	struct encode_tags tags = { 0 };
+	struct strbuf desc;
+	unsigned char *cover = NULL;
+	size_t cover_len = 0;
+	const char *cover_mime = NULL;
+	char *path = NULL, date[16], rfc[32], *first_headline = NULL;
+	uint64_t total = 0;
+	struct stat stb;
+	struct tm tm;
+	int ret = -1;
+
+	episode_init(&ep);
+	strbuf_init(&desc);
+	for (size_t i = 0; i < n; i++)
+		if (pieces[i]->kind == PIECE_ARTICLE && pieces[i]->ready)
+			n_articles++;
+	if (!n_articles) {
+		ret = 0;
+		goto out;
+	}
+	/* the parts in order, and where each begins */
+	for (size_t i = 0; i < n && n_parts < sizeof parts / sizeof parts[0]; i++) {
+		struct build_piece *p = pieces[i];
+		uint64_t at;
+		uint32_t at_ms;
+
+		if (!p->ready)
+			continue;
+		parts[n_parts] = p->res.part;
+		parts[n_parts].fp = p->fp;
+		at = encode_part_offset(parts, n_parts);
+		n_parts++;
+		at_ms = (uint32_t)llround((double)at * 1000.0 / ctx->audio.out_rate);
+		if (p->kind == PIECE_ARTICLE || (p->kind == PIECE_INTRO && i == 0)) {
+			const char *title = p->kind == PIECE_INTRO ? "Introduction" : p->sc.doc.headline;
+
+			chapters[n_chapters].start_ms = at_ms;
+			chapters[n_chapters].title = title;
+			if (n_chapters)
+				chapters[n_chapters - 1].end_ms = at_ms;
+			n_chapters++;
+		}
+		for (size_t k = 0; k < p->res.n_timings; k++) {
+			util_grow((void **)&cues, &cap_cues, n_cues + 1, sizeof *cues);
+			cues[n_cues].start_ms = at_ms + p->res.timings[k].speech_ms;
+			cues[n_cues].end_ms = at_ms + p->res.timings[k].end_ms;
+			cues[n_cues].text = p->sc.segments.items[k].written;
+			n_cues++;
+		}
+		if (p->kind == PIECE_ARTICLE) {
+			char *summary = build_summary(&p->sc);
+
+			if (!first_headline)
+				first_headline = p->sc.doc.headline;
+			strbuf_addf(&desc, "%s%s\n%s\n", desc.len ? "\n" : "", p->sc.doc.headline, summary);
+			episode_add_article(&ep, xstrdup(p->name), xstrdup(p->hash), xstrdup(p->sc.doc.headline), summary);
+		}
+	}
+	for (size_t k = 0; k < n_parts; k++)
+		total += (uint64_t)parts[k].frames * 1152;
+	total -= parts[0].delay + parts[n_parts - 1].padding;
+	if (n_chapters)
+		chapters[n_chapters - 1].end_ms = (uint32_t)llround((double)total * 1000.0 / ctx->audio.out_rate);
+
+	localtime_r(&ctx->when, &tm);
+	strftime(date, sizeof date, "%Y-%m-%d", &tm);
+	gmtime_r(&ctx->when, &tm);
+	strftime(rfc, sizeof rfc, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	ep.title = show_expand(&ctx->show, ctx->show.mode == SHOW_ARTICLE ? (ctx->show.title_pattern &&
+				strcmp(ctx->show.title_pattern, "{show} — {date:%A %-d %B %Y}") != 0 ?
+				ctx->show.title_pattern : "{headline}") : ctx->show.title_pattern,
+			       first_headline, (long)ctx->when);
+	ep.slug = build_slug(ctx, ctx->show.mode == SHOW_ARTICLE ? first_headline : ctx->show.title);
+	ep.guid = episode_new_guid();
+	ep.date = xstrdup(rfc);
+	ep.description = strbuf_detach(&desc);
+	strbuf_init(&desc);
+	ep.duration = (double)total / ctx->audio.out_rate;
+	for (size_t i = 0; i < n_chapters; i++)
+		episode_add_chapter(&ep, chapters[i].start_ms, xstrdup(chapters[i].title));
+
+	build_read_cover(&ctx->show, &cover, &cover_len, &cover_mime);
+	tags.title = ep.title;
+	tags.artist = ctx->show.author;
+	tags.album = ctx->show.title;
+	tags.date = date;
+	tags.genre = "Podcast";
+	tags.comment = ctx->show.description;
+	tags.chapters = chapters;
+	tags.n_chapters = n_chapters;
+	tags.cover = cover;
+	tags.cover_len = cover_len;
+	tags.cover_mime = cover_mime;
+	path = xasprintf("%s/%s.mp3", ctx->staging, ep.slug);
+	if (encode_join(path, &ctx->encode, &tags, parts, n_parts) < 0)
+		goto out;
+	if (stat(path, &stb) == 0)
+		ep.bytes = (uint64_t)stb.st_size;
+	free(path);
+	path = xasprintf("%s/%s.vtt", ctx->staging, ep.slug);
+	if (transcript_write_vtt(path, cues, n_cues) < 0)
+		goto out;
+	free(path);
+	path = xasprintf("%s/%s.srt", ctx->staging, ep.slug);
+	if (transcript_write_srt(path, cues, n_cues) < 0)
+		goto out;
+	if (episode_write(&ep, ctx->staging) < 0 || build_publish(ctx, ep.slug) < 0)
+		goto out;
+	for (size_t i = 0; i < n; i++)
+		if (pieces[i]->kind == PIECE_ARTICLE && pieces[i]->ready)
+			build_state_set(st, pieces[i]->name, pieces[i]->hash, ep.slug);
+	if (build_state_save(st) < 0)
+		goto out;
+	/* published parts are never needed again: the cache keeps only unfinished work */
+	for (size_t i = 0; i < n; i++) {
+		if (!pieces[i]->ready)
+			continue;
+		for (int k = 0; k < 2; k++) {
+			char *f = xasprintf("%s/%s.%s", ctx->cache_dir, pieces[i]->key, k ? "meta" : "mp3");
+
+			unlink(f);
+			free(f);
+		}
+	}
+	progress_done(&ctx->progress);
+	printf("built %s/%s.mp3: \"%s\", %zu article%s, %d:%02d\n", ctx->episodes, ep.slug, ep.title, n_articles,
+	       n_articles == 1 ? "" : "s", (int)ep.duration / 60, (int)ep.duration % 60);
+	ret = 0;
+out:
+	free(path);
+	free(chapters);
+	free(cues);
+	free(cover);
+	strbuf_release(&desc);
+	episode_release(&ep);
+	return ret;
+}
+
+/* ---- the pieces of a run ---- */
+
+static struct build_piece *build_text_piece(struct build_ctx *ctx, enum build_kind kind, const char *value,
+					    const char *headline, int tail_ms)
+{
+	struct build_piece *p = xcalloc(1, sizeof *p);
+
+	p->kind = kind;
+	p->name = xstrdup(kind == PIECE_INTRO ? "intro" : kind == PIECE_OUTRO ? "outro" : "between");
+	if (show_is_audio(value)) {
+		p->path = show_path(&ctx->show, value);
+		if (access(p->path, R_OK) != 0) {
+			log_error("'%s': [episode] %s names '%s', which cannot be read: %s", ctx->show.ini, p->name, p->path,
+				  strerror(errno));
+			build_piece_free(p);
+			return NULL;
+		}
+	} else {
+		char *text = show_expand(&ctx->show, value, headline, (long)ctx->when);
+
+		script_init(&p->sc);
+		p->scripted = true;
+		if (script_build_text(&p->sc, p->name, text, &ctx->script) < 0) {
+			free(text);
+			build_piece_free(p);
+			return NULL;
+		}
+		free(text);
+	}
+	p->job = (struct article_job){ p->name, &ctx->voice, p->scripted ? &p->sc.segments : NULL, p->path, tail_ms,
+				       ctx->audio, ctx->encode, 600000 };
+	return p;
+}
+
+static int build_run(struct build_ctx *ctx, char **names, size_t n_names, struct build_state *st)
+{
+	struct build_piece **arts = xcalloc(n_names ? n_names : 1, sizeof *arts), **all = NULL;
+	size_t n_arts = 0, n_all = 0, cap_all = 0, *ep_start = xcalloc(n_names + 2, sizeof *ep_start), n_eps = 0;
+	const int *pause = ctx->voice.pause_ms;
+	int ret = 0;
+
+	/* read, clean and segment every new article; a bad one is set aside */
+	for (size_t i = 0; i < n_names; i++) {
+		struct build_piece *p = xcalloc(1, sizeof *p);
+		char *data = NULL;
+		size_t len = 0;
+
+		p->kind = PIECE_ARTICLE;
+		p->name = xstrdup(names[i]);
+		p->path = xasprintf("%s/articles/%s", ctx->show.dir, names[i]);
+		if (util_read_file(p->path, INPUT_MAX_BYTES, &data, &len) == 0)
+			p->hash = build_hex(build_fnv(BUILD_FNV_START, data, len));
+		free(data);
+		script_init(&p->sc);
+		p->scripted = true;
+		if (!p->hash || script_build(&p->sc, p->path, &ctx->script) < 0) {
+			build_set_aside(&ctx->show, p->name, log_last_error());
+			ctx->failures++;
+			build_piece_free(p);
+			continue;
+		}
+		p->job = (struct article_job){ p->name, &ctx->voice, &p->sc.segments, NULL, pause[BREAK_ARTICLE],
+					       ctx->audio, ctx->encode,
+					       60000 + (int)(len / 2) };
+		arts[n_arts++] = p;
+	}
+
+	/* the episodes: one for all (digest), or one each, with intro, sounds between, outro */
+	for (size_t e = 0; e < (ctx->show.mode == SHOW_DIGEST ? (n_arts ? 1 : 0) : n_arts); e++) {
+		size_t first = ctx->show.mode == SHOW_DIGEST ? 0 : e, last = ctx->show.mode == SHOW_DIGEST ? n_arts : e + 1;
+		const char *headline = arts[first]->sc.doc.headline;
+		struct build_piece *p;
+
+		ep_start[n_eps++] = n_all;
+		if (ctx->show.intro && *ctx->show.intro) {
+			if (!(p = build_text_piece(ctx, PIECE_INTRO, ctx->show.intro, headline, pause[BREAK_SECTION])))
+				goto fail;
+			util_grow((void **)&all, &cap_all, n_all + 1, sizeof *all);
+			all[n_all++] = p;
+		}
+		for (size_t i = first; i < last; i++) {
+			bool more = i + 1 < last;
+
+			/* after the last article, the pause before the outro; between articles, the sound or a pause */
+			arts[i]->job.tail_ms = more ? (ctx->show.between ? pause[BREAK_PARAGRAPH] : pause[BREAK_ARTICLE])
+						    : (ctx->show.outro && *ctx->show.outro ? pause[BREAK_SECTION] : 0);
+			util_grow((void **)&all, &cap_all, n_all + 2, sizeof *all);
+			all[n_all++] = arts[i];
+			arts[i] = NULL;
+			if (more && ctx->show.between) {
+				if (!(p = build_text_piece(ctx, PIECE_BETWEEN, ctx->show.between, headline,
+							   pause[BREAK_PARAGRAPH])))
+					goto fail;
+				all[n_all++] = p;
+			}
+		}
+		if (ctx->show.outro && *ctx->show.outro) {
+			if (!(p = build_text_piece(ctx, PIECE_OUTRO, ctx->show.outro, headline, 0)))
+				goto fail;
+			util_grow((void **)&all, &cap_all, n_all + 1, sizeof *all);
+			all[n_all++] = p;
+		}
+	}
+	ep_start[n_eps] = n_all;
+	build_make_parts(ctx, all, n_all);
+	for (size_t i = 0; i < n_all; i++) {
+		if (all[i]->failed && all[i]->kind == PIECE_ARTICLE) {
+			build_set_aside(&ctx->show, all[i]->name, log_last_error());
+			ctx->failures++;
+		} else if (all[i]->failed) {
+			log_error("the show's %s could not be made; no episode is built without it", all[i]->name);
+			ret = -1;
+		}
+	}
+	for (size_t e = 0; e < n_eps && ret == 0; e++)
+		if (build_episode(ctx, all + ep_start[e], ep_start[e + 1] - ep_start[e], st) < 0)
+			ret = -1;
+	goto out;
+fail:
+	ret = -1;
+out:
+	for (size_t i = 0; i < n_arts; i++)
+		build_piece_free(arts[i]);
+	for (size_t i = 0; i < n_all; i++)
+		build_piece_free(all[i]);
+	free(arts);
+	free(all);
+	free(ep_start);
+	return ret;
+}
+
+static int build_mkdirs(struct build_ctx *ctx)
+{
+	char *dirs[] = { xasprintf("%s/public", ctx->show.dir), ctx->episodes,
+			 xasprintf("%s/.newscast", ctx->show.dir), ctx->cache_dir, ctx->staging };
+	int ret = 0;
+
+	for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++)
+		if (mkdir(dirs[i], 0777) < 0 && errno != EEXIST) {
+			log_error("cannot create '%s': %s", dirs[i], strerror(errno));
+			ret = -1;
+		}
+	free(dirs[0]);
+	free(dirs[2]);
+	return ret;
+}
+
+/* Whatever a killed build left in staging is thrown away: it was never published. */
+static void build_clear_staging(const struct build_ctx *ctx)
+{
+	DIR *d = opendir(ctx->staging);
+	struct dirent *de;
+
+	while (d && (de = readdir(d))) {
+		char *p;
+
+		if (de->d_name[0] == '.' && (!de->d_name[1] || (de->d_name[1] == '.' && !de->d_name[2])))
+			continue;
+		p = xasprintf("%s/%s", ctx->staging, de->d_name);
+		unlink(p);
+		free(p);
+	}
+	if (d)
+		closedir(d);
+}
+
+int cmd_build(int argc, char **argv)
+{
+	struct build_args a = { 0 };
+	struct build_ctx ctx = { 0 };
+	struct build_state st = { 0 };
+	char **names = NULL, **todo = NULL;
+	size_t n_names = 0, n_todo = 0, published = 0, changed = 0;
+	int first, ret;
+
+	a.jobs = render_default_jobs();
+	ret = cli_parse("build", argc, argv, cmd_build_options, cmd_build_on_option, &a, &first);
+	if (ret)
+		return ret;
+	if (a.help) {
+		cli_help(stdout, "build", "[OPTIONS] SHOW",
+			 "Turn the new articles in SHOW/articles into episodes in SHOW/public/episodes: one digest\n"
+			 "of them all, or one episode each ([episode] mode in SHOW/podcast.ini). Each episode is an\n"
+			 "MP3 with chapters and cover, its transcript (.vtt, .srt), Podcasting 2.0 chapters and a\n"
+			 "JSON sidecar. Articles already published are not spoken again; an article that fails is\n"
+			 "moved to SHOW/articles/failed/ with a note saying why, and the rest are built.",
+			 cmd_build_options);
+		return 0;
+	}
+	if (argc - first != 1) {
+		fprintf(stderr, "newscast build: %s\nTry 'newscast build --help'.\n",
+			argc - first ? "give one show folder" : "no show folder given");
+		return 2;
+	}
+	ctx.args = &a;
+	show_init(&ctx.show);
+	voice_profile_init(&ctx.voice);
+	ret = 1;
+	if (show_load(&ctx.show, argv[first]) < 0)
+		goto out;
+	if (voice_profile_find(&ctx.voice, ctx.show.voice ? ctx.show.voice : VOICE_DEFAULT) < 0)
+		goto out;
+	ctx.script.voice = ctx.voice.path;
+	ctx.script.lexicon = ctx.show.lexicon ? show_path(&ctx.show, ctx.show.lexicon) : NULL;
+	ctx.audio = (struct audio_settings){ ctx.show.sample_rate, ctx.show.loudness, ctx.show.true_peak, 1 };
+	ctx.encode = (struct encode_settings){ ENCODE_MP3, ctx.show.sample_rate, ctx.show.bitrate,
+					       ENCODE_DEFAULT_QUALITY };
+	ctx.when = time(NULL);
+	if (a.date) {
+		struct tm tm = { 0 };
+
+		strptime(a.date, "%Y-%m-%d", &tm);
+		tm.tm_hour = 6;
+		tm.tm_isdst = -1;
+		ctx.when = mktime(&tm);
+	}
+	ctx.cache_dir = xasprintf("%s/.newscast/cache", ctx.show.dir);
+	ctx.staging = xasprintf("%s/.newscast/staging", ctx.show.dir);
+	ctx.episodes = xasprintf("%s/public/episodes", ctx.show.dir);
+	progress_init(&ctx.progress, ctx.show.dir, a.quiet);
+	if (build_mkdirs(&ctx) < 0 || build_state_load(&st, &ctx.show) < 0 ||
+	    build_list_articles(&ctx.show, &names, &n_names) < 0)
+		goto out;
+	build_clear_staging(&ctx);
+
+	todo = xcalloc(n_names ? n_names : 1, sizeof *todo);
+	for (size_t i = 0; i < n_names; i++) {
+		const char *had = build_state_hash(&st, names[i]);
+		char *path = xasprintf("%s/articles/%s", ctx.show.dir, names[i]), *data = NULL, *hash = NULL;
+		size_t len;
+
+		if (had && util_read_file(path, INPUT_MAX_BYTES, &data, &len) == 0)
+			hash = build_hex(build_fnv(BUILD_FNV_START, data, len));
+		if (!had) {
+			todo[n_todo++] = names[i];
+		} else if (hash && strcmp(hash, had) != 0) {
+			changed++;
+			if (a.rebuild) {
+				log_verbose("build: '%s' changed since it was published: republishing (--rebuild)", names[i]);
+				todo[n_todo++] = names[i];
+			} else {
+				log_warn("'%s' changed since it was published; 'newscast build --rebuild' republishes it",
+					 names[i]);
+			}
+		} else {
+			published++;
+			log_verbose("build: '%s' is published already", names[i]);
+		}
+		free(path);
+		free(data);
+		free(hash);
+	}
+	if (n_todo == 0) {
+		printf("nothing new to build in %s (%zu article%s published already%s)\n", ctx.show.dir, published,
+		       published == 1 ? "" : "s", changed ? ", some changed: see above" : "");
+		ret = 0;
+		goto out;
+	}
+	progress_update(&ctx.progress, "speaking and encoding", 0.0);
+	ret = build_run(&ctx, todo, n_todo, &st) < 0 || ctx.failures ? 1 : 0;
+	if (ctx.failures)
+		log_error("%d article%s could not be built: see %s/articles/failed/", ctx.failures,
+			  ctx.failures == 1 ? "" : "s", ctx.show.dir);
+out:
+	progress_done(&ctx.progress);
+	for (size_t i = 0; i < n_names; i++)
+		free(names[i]);
+	free(names);
+	free(todo);
+	free((char *)ctx.script.lexicon);
+	free(ctx.cache_dir);
+	free(ctx.staging);
+	free(ctx.episodes);
+	build_state_release(&st);
+	voice_profile_release(&ctx.voice);
+	show_release(&ctx.show);
+	return ret;
+}
+
+int cmd_init(int argc, char **argv)
+{
+	struct build_args a = { 0 };
+	int first, ret;
+
+	ret = cli_parse("init", argc, argv, cmd_build_options + 4, cmd_build_on_option, &a, &first);
+	if (ret)
+		return ret;
+	if (a.help) {
+		cli_help(stdout, "init", "SHOW",
+			 "Create the show folder SHOW with a commented podcast.ini, an empty inbox (articles/),\n"
+			 "public/ for what gets published, and .newscast/ for newscast's own state.",
+			 cmd_build_options + 4);
+		return 0;
+	}
+	if (argc - first != 1) {
+		fprintf(stderr, "newscast init: %s\nTry 'newscast init --help'.\n",
+			argc - first ? "give one show folder" : "no show folder given");
+		return 2;
+	}
+	if (show_create(argv[first]) < 0)
+		return 1;
+	printf("created the show %s: edit %s/podcast.ini, drop articles into %s/articles/, then run "
+	       "'newscast build %s'\n", argv[first], argv[first], argv[first], argv[first]);
+	return 0;
+}

@@ -1,0 +1,215 @@
+/* episode: what a built episode is (guid, title, date, duration, files, chapters, articles), as a JSON sidecar. */
+#include "episode.h"
+
+#include "log.h"
+#include "outfile.h"
+#include "util.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+void episode_init(struct episode *ep)
+{
+	memset(ep, 0, sizeof *ep);
+}
+
+void episode_release(struct episode *ep)
+{
+	for (size_t i = 0; i < ep->n_articles; i++) {
+		free(ep->articles[i].file);
+		free(ep->articles[i].hash);
+		free(ep->articles[i].headline);
+		free(ep->articles[i].summary);
+	}
+	for (size_t i = 0; i < ep->n_chapters; i++)
+		free(ep->chapters[i].title);
+	free(ep->articles);
+	free(ep->chapters);
+	free(ep->guid);
+	free(ep->slug);
+	free(ep->title);
+	free(ep->date);
+	free(ep->description);
+	memset(ep, 0, sizeof *ep);
+}
+
+void episode_add_article(struct episode *ep, char *file, char *hash, char *headline, char *summary)
+{
+	util_grow((void **)&ep->articles, &ep->cap_articles, ep->n_articles + 1, sizeof *ep->articles);
+	ep->articles[ep->n_articles++] = (struct episode_article){ file, hash, headline, summary };
+}
+
+void episode_add_chapter(struct episode *ep, uint32_t start_ms, char *title)
+{
+	util_grow((void **)&ep->chapters, &ep->cap_chapters, ep->n_chapters + 1, sizeof *ep->chapters);
+	ep->chapters[ep->n_chapters++] = (struct episode_chapter){ start_ms, title };
+}
+
+static int episode_write_json(cJSON *root, const char *path)
+{
+	char *text = cJSON_Print(root);
+	struct outfile of;
+	int ret = -1;
+
+	if (!text) {
+		log_error("cannot write '%s': out of memory", path);
+		return -1;
+	}
+	if (outfile_open(&of, path) == 0) {
+		fputs(text, of.fp);
+		fputc('\n', of.fp);
+		ret = outfile_commit(&of);
+	}
+	free(text);
+	return ret;
+}
+
+int episode_write(const struct episode *ep, const char *dir)
+{
+	cJSON *root = cJSON_CreateObject(), *files, *arts, *chs, *pc, *pcs;
+	char *path = NULL, *name;
+	int ret = -1;
+
+	/* Podcasting 2.0 chapters first: the sidecar, written last, is what says the episode exists */
+	pc = cJSON_CreateObject();
+	cJSON_AddStringToObject(pc, "version", "1.2.0");
+	pcs = cJSON_AddArrayToObject(pc, "chapters");
+	for (size_t i = 0; i < ep->n_chapters; i++) {
+		cJSON *c = cJSON_CreateObject();
+
+		cJSON_AddNumberToObject(c, "startTime", ep->chapters[i].start_ms / 1000.0);
+		cJSON_AddStringToObject(c, "title", ep->chapters[i].title);
+		cJSON_AddItemToArray(pcs, c);
+	}
+	path = xasprintf("%s/%s.chapters.json", dir, ep->slug);
+	ret = episode_write_json(pc, path);
+	cJSON_Delete(pc);
+	free(path);
+	if (ret < 0)
+		goto out;
+
+	cJSON_AddStringToObject(root, "guid", ep->guid);
+	cJSON_AddStringToObject(root, "slug", ep->slug);
+	cJSON_AddStringToObject(root, "title", ep->title);
+	cJSON_AddStringToObject(root, "date", ep->date);
+	cJSON_AddStringToObject(root, "description", ep->description ? ep->description : "");
+	cJSON_AddNumberToObject(root, "duration", ep->duration);
+	cJSON_AddNumberToObject(root, "bytes", (double)ep->bytes);
+	files = cJSON_AddObjectToObject(root, "files");
+	name = xasprintf("%s.mp3", ep->slug);
+	cJSON_AddStringToObject(files, "audio", name);
+	free(name);
+	name = xasprintf("%s.chapters.json", ep->slug);
+	cJSON_AddStringToObject(files, "chapters", name);
+	free(name);
+	name = xasprintf("%s.vtt", ep->slug);
+	cJSON_AddStringToObject(files, "vtt", name);
+	free(name);
+	name = xasprintf("%s.srt", ep->slug);
+	cJSON_AddStringToObject(files, "srt", name);
+	free(name);
+	chs = cJSON_AddArrayToObject(root, "chapters");
+	for (size_t i = 0; i < ep->n_chapters; i++) {
+		cJSON *c = cJSON_CreateObject();
+
+		cJSON_AddNumberToObject(c, "start", ep->chapters[i].start_ms / 1000.0);
+		cJSON_AddStringToObject(c, "title", ep->chapters[i].title);
+		cJSON_AddItemToArray(chs, c);
+	}
+	arts = cJSON_AddArrayToObject(root, "articles");
+	for (size_t i = 0; i < ep->n_articles; i++) {
+		cJSON *a = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(a, "file", ep->articles[i].file);
+		cJSON_AddStringToObject(a, "hash", ep->articles[i].hash);
+		cJSON_AddStringToObject(a, "headline", ep->articles[i].headline);
+		cJSON_AddStringToObject(a, "summary", ep->articles[i].summary ? ep->articles[i].summary : "");
+		cJSON_AddItemToArray(arts, a);
+	}
+	path = xasprintf("%s/%s.json", dir, ep->slug);
+	ret = episode_write_json(root, path);
+	free(path);
+out:
+	cJSON_Delete(root);
+	return ret;
+}
+
+static char *episode_string(const cJSON *obj, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+
+	return cJSON_IsString(v) && v->valuestring ? xstrdup(v->valuestring) : NULL;
+}
+
+int episode_read(struct episode *ep, const char *path)
+{
+	char *text = NULL;
+	size_t len;
+	cJSON *root;
+	const cJSON *item;
+	int ret = -1;
+
+	if (util_read_file(path, 16u << 20, &text, &len) < 0)
+		return -1;
+	root = cJSON_Parse(text);
+	if (!root || !cJSON_IsObject(root)) {
+		log_error("'%s' is not an episode sidecar (bad JSON)", path);
+		goto out;
+	}
+	ep->guid = episode_string(root, "guid");
+	ep->slug = episode_string(root, "slug");
+	ep->title = episode_string(root, "title");
+	ep->date = episode_string(root, "date");
+	ep->description = episode_string(root, "description");
+	item = cJSON_GetObjectItemCaseSensitive(root, "duration");
+	ep->duration = cJSON_IsNumber(item) ? item->valuedouble : 0;
+	item = cJSON_GetObjectItemCaseSensitive(root, "bytes");
+	ep->bytes = cJSON_IsNumber(item) ? (uint64_t)item->valuedouble : 0;
+	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(root, "chapters")) {
+		const cJSON *start = cJSON_GetObjectItemCaseSensitive(item, "start");
+
+		episode_add_chapter(ep, cJSON_IsNumber(start) ? (uint32_t)(start->valuedouble * 1000 + 0.5) : 0,
+				    episode_string(item, "title"));
+	}
+	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(root, "articles"))
+		episode_add_article(ep, episode_string(item, "file"), episode_string(item, "hash"),
+				    episode_string(item, "headline"), episode_string(item, "summary"));
+	if (!ep->guid || !ep->slug || !ep->title) {
+		log_error("'%s' is not an episode sidecar (no guid, slug or title)", path);
+		goto out;
+	}
+	ret = 0;
+out:
+	cJSON_Delete(root);
+	free(text);
+	return ret;
+}
+
+char *episode_new_guid(void)
+{
+	unsigned char b[16];
+	int fd = open("/dev/urandom", O_RDONLY);
+	ssize_t got = fd >= 0 ? read(fd, b, sizeof b) : -1;
+
+	if (fd >= 0)
+		close(fd);
+	if (got != (ssize_t)sizeof b) {
+		/* no /dev/urandom: time and pid still make a collision unlikely */
+		uint64_t seed = (uint64_t)time(NULL) * 6364136223846793005ull ^ (uint64_t)getpid();
+
+		for (size_t i = 0; i < sizeof b; i++) {
+			seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+			b[i] = (unsigned char)(seed >> 56);
+		}
+	}
+	b[6] = (unsigned char)((b[6] & 0x0f) | 0x40);
+	b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
+	return xasprintf("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1], b[2], b[3],
+			 b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+}

@@ -1,0 +1,52 @@
+/* show: a show folder and its podcast.ini: what the show is, how episodes are made, voice and audio settings. */
+#ifndef NEWSCAST_SHOW_H
+#define NEWSCAST_SHOW_H
+
+#include <stdbool.h>
+
+enum show_mode {
+	SHOW_DIGEST,	/* all new articles of a run become one episode */
+	SHOW_ARTICLE,	/* each new article becomes its own episode */
+};
+
+struct show {
+	char *dir;		/* the show folder */
+	char *ini;		/* DIR/podcast.ini */
+	/* [show] */
+	char *title, *author, *description, *language, *link, *base_url, *image, *category, *owner_name,
+		*owner_email, *copyright;
+	bool explicit_content;
+	int keep;		/* newest episodes kept in the feed; 0: all */
+	/* [episode] */
+	enum show_mode mode;
+	char *title_pattern;	/* "{show} — {date:%A %-d %B %Y}" or "{headline}" */
+	char *intro, *outro;	/* text to speak, or an audio file (see show_is_audio) */
+	char *between;		/* an audio file played between articles; NULL: a pause */
+	/* [voice] */
+	char *voice;		/* profile name or path */
+	char *lexicon;		/* the show's own lexicon, relative to DIR; may be NULL */
+	/* [audio] */
+	int bitrate, sample_rate;
+	double loudness, true_peak;
+};
+
+void show_init(struct show *show);
+void show_release(struct show *show);
+
+/* Reads DIR/podcast.ini. Unknown sections and keys and bad values are errors
+ * naming the file, line and key. */
+int show_load(struct show *show, const char *dir);
+
+/* Creates DIR with a commented podcast.ini, articles/, public/ and .newscast/.
+ * Refuses a folder that already has a podcast.ini. */
+int show_create(const char *dir);
+
+/* Whether an intro, outro or between value names an audio file (by its extension). */
+bool show_is_audio(const char *value);
+/* DIR/rel as a new string (rel itself when absolute). */
+char *show_path(const struct show *show, const char *rel);
+
+/* Expands {show}, {headline}, {date} and {date:STRFTIME} in pattern, as a new string. */
+char *show_expand(const struct show *show, const char *pattern, const char *headline, long when);
+
+#endif
