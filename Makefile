@@ -52,7 +52,7 @@ build/unit-tests-san: $(SAN_TEST_OBJS) $(SAN_OBJS)
 build/obj build/san build/test build/santest:
 	@mkdir -p $@
 
-# The samples, spoken: what a newsroom would get from its articles.
+# The samples, spoken: each article on its own, then the sample show built into a digest episode.
 demo: deps
 	@$(MAKE) --no-print-directory all
 	@mkdir -p build/demo
@@ -61,8 +61,10 @@ demo: deps
 		build/newscast speak "$$a" -o "$$out" --album "newscast demo" || exit 1; \
 		echo "demo: $$out"; \
 	done
-	@echo "demo: the script of one of them (build/newscast script samples/articles/harbour-bridge.txt):"
-	@build/newscast script samples/articles/harbour-bridge.txt | head -n 12
+	@rm -rf build/demo/show && cp -r samples/show build/demo/show && rm -rf build/demo/show/public build/demo/show/.newscast
+	@build/newscast build build/demo/show
+	@echo "demo: the episode, its transcripts, chapters and sidecar are in build/demo/show/public/episodes/"
+	@echo "demo: what one article sounds like as a script: build/newscast script samples/articles/harbour-bridge.txt"
 
 check: deps
 	@$(MAKE) --no-print-directory all build/unit-tests build/unit-tests-san

@@ -17,6 +17,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <math.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -393,11 +394,35 @@ static void build_finish_one(struct build_ctx *ctx, struct build_running *r)
 	free(path);
 }
 
+/* The running child that finished first (its output ended), waiting if none has. */
+static size_t build_next_done(struct build_running *running, size_t slots)
+{
+	for (;;) {
+		struct pollfd fds[64];
+		size_t map[64], n = 0;
+
+		for (size_t i = 0; i < slots && n < 64; i++) {
+			if (!running[i].piece)
+				continue;
+			fds[n] = (struct pollfd){ running[i].run.child.fd, POLLIN, 0 };
+			map[n++] = i;
+		}
+		if (poll(fds, n, 1000) > 0)
+			for (size_t k = 0; k < n; k++)
+				if (fds[k].revents & (POLLHUP | POLLERR | POLLNVAL))
+					return map[k];
+		/* a child that has written its result but not closed yet: read it too */
+		for (size_t k = 0; k < n; k++)
+			if (fds[k].revents & POLLIN)
+				return map[k];
+	}
+}
+
 /* Makes every piece's part: from the cache, or jobs at a time in child processes. */
 static void build_make_parts(struct build_ctx *ctx, struct build_piece **pieces, size_t n)
 {
-	struct build_running *running = xcalloc((size_t)ctx->args->jobs, sizeof *running);
-	size_t next = 0, done = 0, active = 0, oldest = 0;
+	size_t slots = (size_t)ctx->args->jobs, next = 0, done = 0, active = 0;
+	struct build_running *running = xcalloc(slots, sizeof *running);
 
 	for (size_t i = 0; i < n; i++) {
 		pieces[i]->key = build_key(ctx, pieces[i]);
@@ -405,22 +430,25 @@ static void build_make_parts(struct build_ctx *ctx, struct build_piece **pieces,
 			pieces[i]->ready = true;
 	}
 	while (next < n || active) {
-		/* start as many as there are slots */
-		while (next < n && active < (size_t)ctx->args->jobs) {
+		/* start as many as there are free slots */
+		while (next < n && active < slots) {
 			struct build_piece *p = pieces[next++];
-			struct build_running *r = &running[(oldest + active) % (size_t)ctx->args->jobs];
+			struct build_running *r = running;
 			char *path;
 
 			if (p->ready || p->failed) {
 				done++;
 				continue;
 			}
+			while (r->piece)
+				r++;
 			path = xasprintf("%s/%s.mp3", ctx->cache_dir, p->key);
 			memset(r, 0, sizeof *r);
 			r->piece = p;
 			if (outfile_open(&r->out, path) < 0 || article_start(&r->run, &p->job, r->out.fp) < 0) {
 				outfile_abort(&r->out);
 				p->failed = true;
+				r->piece = NULL;
 				done++;
 			} else {
 				active++;
@@ -430,9 +458,13 @@ static void build_make_parts(struct build_ctx *ctx, struct build_piece **pieces,
 		}
 		if (!active)
 			continue;
-		/* wait for the oldest: the others run on meanwhile */
-		build_finish_one(ctx, &running[oldest]);
-		oldest = (oldest + 1) % (size_t)ctx->args->jobs;
+		/* whichever finishes first frees its slot for the next piece */
+		{
+			size_t i = build_next_done(running, slots);
+
+			build_finish_one(ctx, &running[i]);
+			running[i].piece = NULL;
+		}
 		active--;
 		done++;
 		progress_update(&ctx->progress, "speaking and encoding", (double)done / (double)n);
