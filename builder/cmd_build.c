@@ -418,11 +418,31 @@ static size_t build_next_done(struct build_running *running, size_t slots)
 	}
 }
 
+/* "3 of 7 done, now robot-library.txt, about 12 s left" on a terminal. */
+static void build_progress(struct build_ctx *ctx, struct build_piece **pieces, size_t n, size_t done, time_t started)
+{
+	char phase[160];
+	const char *now = NULL;
+	long spent = (long)(time(NULL) - started), left = done ? spent * (long)(n - done) / (long)done : -1;
+
+	if (!ctx->progress.enabled)
+		return;
+	for (size_t i = 0; i < n && !now; i++)
+		if (!pieces[i]->ready && !pieces[i]->failed)
+			now = pieces[i]->name;
+	snprintf(phase, sizeof phase, "%zu of %zu pieces made%s%.40s%s, ", done, n, now ? ", now " : "", now ? now : "",
+		 left >= 0 && done < n ? "" : "");
+	if (left >= 0 && done < n)
+		snprintf(phase + strlen(phase), sizeof phase - strlen(phase), "about %ld s left,", left);
+	progress_update(&ctx->progress, phase, (double)done / (double)n);
+}
+
 /* Makes every piece's part: from the cache, or jobs at a time in child processes. */
 static void build_make_parts(struct build_ctx *ctx, struct build_piece **pieces, size_t n)
 {
 	size_t slots = (size_t)ctx->args->jobs, next = 0, done = 0, active = 0;
 	struct build_running *running = xcalloc(slots, sizeof *running);
+	time_t started = time(NULL);
 
 	for (size_t i = 0; i < n; i++) {
 		pieces[i]->key = build_key(ctx, pieces[i]);
@@ -467,7 +487,7 @@ static void build_make_parts(struct build_ctx *ctx, struct build_piece **pieces,
 		}
 		active--;
 		done++;
-		progress_update(&ctx->progress, "speaking and encoding", (double)done / (double)n);
+		build_progress(ctx, pieces, n, done, started);
 	}
 	free(running);
 }
