@@ -100,6 +100,7 @@ struct build_piece {
 	struct article_result res;
 	FILE *fp;		/* the part's frames */
 	bool ready, failed;
+	char *error;		/* why it failed */
 };
 
 static void build_piece_free(struct build_piece *p)
@@ -112,6 +113,7 @@ static void build_piece_free(struct build_piece *p)
 	if (p->scripted)
 		script_release(&p->sc);
 	free(p->key);
+	free(p->error);
 	article_result_release(&p->res);
 	if (p->fp)
 		fclose(p->fp);
@@ -382,12 +384,13 @@ static void build_finish_one(struct build_ctx *ctx, struct build_running *r)
 	if (article_finish(&r->run, &p->res) < 0) {
 		outfile_abort(&r->out);
 		p->failed = true;
+		p->error = xstrdup(log_last_error());
 		return;
 	}
 	path = xstrdup(r->out.dest);
 	if (outfile_commit(&r->out) < 0 || build_cache_store_meta(ctx, p) < 0 || !(p->fp = fopen(path, "rb"))) {
 		p->failed = true;
-		log_set_last_error("cannot write its audio to the cache");
+		p->error = xstrdup("cannot write its audio to the cache");
 	} else {
 		p->ready = true;
 	}
@@ -468,6 +471,7 @@ static void build_make_parts(struct build_ctx *ctx, struct build_piece **pieces,
 			if (outfile_open(&r->out, path) < 0 || article_start(&r->run, &p->job, r->out.fp) < 0) {
 				outfile_abort(&r->out);
 				p->failed = true;
+				p->error = xstrdup(log_last_error());
 				r->piece = NULL;
 				done++;
 			} else {
@@ -827,7 +831,7 @@ static int build_run(struct build_ctx *ctx, char **names, size_t n_names, struct
 	build_make_parts(ctx, all, n_all);
 	for (size_t i = 0; i < n_all; i++) {
 		if (all[i]->failed && all[i]->kind == PIECE_ARTICLE) {
-			build_set_aside(&ctx->show, all[i]->name, log_last_error());
+			build_set_aside(&ctx->show, all[i]->name, all[i]->error ? all[i]->error : "it failed");
 			ctx->failures++;
 		} else if (all[i]->failed) {
 			log_error("the show's %s could not be made; no episode is built without it", all[i]->name);
@@ -867,10 +871,10 @@ static int build_mkdirs(struct build_ctx *ctx)
 	return ret;
 }
 
-/* Whatever a killed build left in staging is thrown away: it was never published. */
-static void build_clear_staging(const struct build_ctx *ctx)
+/* Removes the files in dir (all, or only temporary ones). */
+static void build_clear_dir(const char *dir, bool only_tmp)
 {
-	DIR *d = opendir(ctx->staging);
+	DIR *d = opendir(dir);
 	struct dirent *de;
 
 	while (d && (de = readdir(d))) {
@@ -878,12 +882,21 @@ static void build_clear_staging(const struct build_ctx *ctx)
 
 		if (de->d_name[0] == '.' && (!de->d_name[1] || (de->d_name[1] == '.' && !de->d_name[2])))
 			continue;
-		p = xasprintf("%s/%s", ctx->staging, de->d_name);
+		if (only_tmp && !util_ends_with(de->d_name, ".tmp"))
+			continue;
+		p = xasprintf("%s/%s", dir, de->d_name);
 		unlink(p);
 		free(p);
 	}
 	if (d)
 		closedir(d);
+}
+
+/* What a killed build left half-written is thrown away: it was never published nor cached. */
+static void build_clear_staging(const struct build_ctx *ctx)
+{
+	build_clear_dir(ctx->staging, false);
+	build_clear_dir(ctx->cache_dir, true);
 }
 
 int cmd_build(int argc, char **argv)

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -40,7 +41,7 @@ static long isolate_now_ms(void)
 	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
 }
 
-static void isolate_child_main(int fd, int (*child_fn)(int fd, void *ud), void *ud)
+static void isolate_child_main(int fd, int (*child_fn)(int fd, void *ud), void *ud, pid_t parent)
 {
 	struct rlimit no_core = { 0, 0 };
 
@@ -48,6 +49,10 @@ static void isolate_child_main(int fd, int (*child_fn)(int fd, void *ud), void *
 	FILE *log_fp;
 
 	setrlimit(RLIMIT_CORE, &no_core);
+	/* a killed parent takes its workers with it: nothing runs on, orphaned */
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() != parent)
+		_exit(1);
 	/* Our own messages still reach the user, one line each; what libraries and
 	 * glibc print as they die ("*** stack smashing detected ***", which glibc
 	 * sends to the terminal unless told otherwise) does not: the parent reports. */
@@ -70,7 +75,7 @@ static void isolate_child_main(int fd, int (*child_fn)(int fd, void *ud), void *
 int isolate_spawn(struct isolate_child *child, int (*child_fn)(int fd, void *ud), void *child_ud, int timeout_ms)
 {
 	int fds[2];
-	pid_t pid;
+	pid_t pid, self;
 
 	child->pid = -1;
 	child->fd = -1;
@@ -79,6 +84,7 @@ int isolate_spawn(struct isolate_child *child, int (*child_fn)(int fd, void *ud)
 		return -1;
 	}
 	fflush(NULL);
+	self = getpid();
 	pid = fork();
 	if (pid < 0) {
 		log_error("cannot start a child process: %s", strerror(errno));
@@ -88,7 +94,7 @@ int isolate_spawn(struct isolate_child *child, int (*child_fn)(int fd, void *ud)
 	}
 	if (pid == 0) {
 		close(fds[0]);
-		isolate_child_main(fds[1], child_fn, child_ud);
+		isolate_child_main(fds[1], child_fn, child_ud, self);
 	}
 	close(fds[1]);
 	child->pid = pid;

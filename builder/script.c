@@ -120,8 +120,21 @@ static int script_make(struct script *sc, const char *path, const char *text, co
 		goto out;
 	if (segment_abbrevs_load(ab, ab_path) < 0)
 		goto out;
-	if (text ? input_parse_text(path, text, strlen(text), &sc->doc) < 0 : input_read_file(path, &sc->doc) < 0)
+	if (text) {
+		/* not an article: no headline, the whole text one paragraph */
+		char *copy;
+
+		free(sc->doc.name);
+		sc->doc.name = xstrdup(path);
+		if (input_check_text(path, text, strlen(text)) < 0)
+			goto out;
+		copy = xstrdup(text);
+		input_strip_controls(copy);
+		util_squeeze_spaces(copy);
+		document_add_block(&sc->doc, BLOCK_PARAGRAPH, copy, 1);
+	} else if (input_read_file(path, &sc->doc) < 0) {
 		goto out;
+	}
 	if (!opts->keep_boilerplate && !text && script_clean(sc, opts) < 0)
 		goto out;
 	if (segment_document(&sc->doc, ab, sc->voice.pause_ms, &sc->segments) < 0)
