@@ -98,34 +98,26 @@ static int clean_add_rule(struct clean_rules *rules, const char *name, int line,
 	return 0;
 }
 
+struct clean_parse {
+	struct clean_rules *rules;
+	const char *name;
+};
+
+static int clean_parse_line(char *line, int number, void *ud)
+{
+	struct clean_parse *p = ud;
+
+	return clean_add_rule(p->rules, p->name, number, line, line);
+}
+
 int clean_rules_parse(struct clean_rules *rules, const char *name, const char *text)
 {
+	struct clean_parse p = { rules, name };
 	char *copy = xstrdup(text);
-	const char *line_start;
-	int line = 0, ret = 0;
+	int ret = util_each_line(copy, clean_parse_line, &p);
 
-	for (char *p = copy, *next; p; p = next) {
-		char *end = strchr(p, '\n');
-
-		next = end ? end + 1 : NULL;
-		if (end)
-			*end = '\0';
-		line++;
-		line_start = p;
-		end = p + strlen(p);
-		while (end > p && isspace((unsigned char)end[-1]))
-			*--end = '\0';
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (!*p || *p == '#')
-			continue;
-		if (clean_add_rule(rules, name, line, line_start, p) < 0) {
-			ret = -1;
-			break;
-		}
-	}
 	free(copy);
-	return ret;
+	return ret < 0 ? -1 : 0;
 }
 
 int clean_rules_load(struct clean_rules *rules, const char *path)

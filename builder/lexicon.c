@@ -65,18 +65,6 @@ size_t lexicon_count(const struct lexicon *lex)
 	return lex->n;
 }
 
-static char *lexicon_trim(char *s)
-{
-	char *e;
-
-	while (isspace((unsigned char)*s))
-		s++;
-	e = s + strlen(s);
-	while (e > s && isspace((unsigned char)e[-1]))
-		*--e = '\0';
-	return s;
-}
-
 static int lexicon_add(struct lexicon *lex, const char *name, int line, const char *phrase, const char *replacement)
 {
 	bool capitals = false, phonemes = strncmp(replacement, "[[", 2) == 0;
@@ -136,38 +124,39 @@ static int lexicon_compile(struct lexicon *lex, const char *name)
 	return 0;
 }
 
+struct lexicon_parse {
+	struct lexicon *lex;
+	const char *name;
+};
+
+static int lexicon_parse_line(char *line, int number, void *ud)
+{
+	struct lexicon_parse *p = ud;
+	char *hash = strchr(line, '#'), *eq;
+
+	if (hash)
+		*hash = '\0';
+	eq = strchr(line, '=');
+	if (!eq || strchr(eq + 1, '=')) {
+		log_error("'%s' line %d: expected 'WORD = PRONUNCIATION'", p->name, number);
+		return -1;
+	}
+	*eq = '\0';
+	line = util_trim(line);
+	eq = util_trim(eq + 1);
+	if (!*line || !*eq) {
+		log_error("'%s' line %d: expected 'WORD = PRONUNCIATION'", p->name, number);
+		return -1;
+	}
+	return lexicon_add(p->lex, p->name, number, line, eq);
+}
+
 int lexicon_parse(struct lexicon *lex, const char *name, const char *text)
 {
-	char *copy = xstrdup(text), *p, *next;
-	int line = 0, ret = 0;
+	struct lexicon_parse p = { lex, name };
+	char *copy = xstrdup(text);
+	int ret = util_each_line(copy, lexicon_parse_line, &p) < 0 ? -1 : 0;
 
-	for (p = copy; p && ret == 0; p = next) {
-		char *eq, *hash;
-
-		next = strchr(p, '\n');
-		if (next)
-			*next++ = '\0';
-		line++;
-		hash = strchr(p, '#');
-		if (hash)
-			*hash = '\0';
-		p = lexicon_trim(p);
-		if (!*p)
-			continue;
-		eq = strchr(p, '=');
-		if (!eq || strchr(eq + 1, '=')) {
-			log_error("'%s' line %d: expected 'WORD = PRONUNCIATION'", name, line);
-			ret = -1;
-			break;
-		}
-		*eq = '\0';
-		if (!*lexicon_trim(p) || !*lexicon_trim(eq + 1)) {
-			log_error("'%s' line %d: expected 'WORD = PRONUNCIATION'", name, line);
-			ret = -1;
-			break;
-		}
-		ret = lexicon_add(lex, name, line, lexicon_trim(p), lexicon_trim(eq + 1));
-	}
 	free(copy);
 	if (ret == 0)
 		ret = lexicon_compile(lex, name);

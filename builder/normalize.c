@@ -76,18 +76,6 @@ enum {
 	NORM_SPACED = 32,
 };
 
-static char *norm_trim(char *s)
-{
-	char *e;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	e = s + strlen(s);
-	while (e > s && isspace((unsigned char)e[-1]))
-		*--e = '\0';
-	return s;
-}
-
 static void norm_list_add(struct norm_list *l, const char *key, char **values, size_t n_values, int flags)
 {
 	struct norm_pair *p;
@@ -120,79 +108,81 @@ static const struct norm_pair *norm_list_find(const struct norm_list *l, const c
 	return NULL;
 }
 
-/* Reads "KEY = V1 | V2 ..." lines (or bare "KEY" lines when bare is set) into l. */
+struct norm_parse {
+	struct norm_list *l;
+	const char *path;
+	bool bare;
+};
+
+static int norm_parse_line(char *p, int line, void *ud)
+{
+	struct norm_parse *np = ud;
+	char *eq, *values[4], *key, *rest, *when;
+	size_t n = 0;
+	int flags = 0;
+
+	if (np->bare) {
+		norm_list_add(np->l, p, NULL, 0, 0);
+		return 0;
+	}
+	eq = strstr(p, " = ");
+	if (!eq) {
+		log_error("'%s' line %d: expected 'KEY = VALUE'", np->path, line);
+		return -1;
+	}
+	*eq = '\0';
+	key = util_trim(p);
+	rest = eq + 3;
+	when = strstr(rest, " when ");
+	if (when) {
+		*when = '\0';
+		when = util_trim(when + 6);
+		if (strcmp(when, "before-name") == 0)
+			flags |= NORM_BEFORE_NAME;
+		else if (strcmp(when, "after-name") == 0)
+			flags |= NORM_AFTER_NAME;
+		else if (strcmp(when, "before-number") == 0)
+			flags |= NORM_BEFORE_NUMBER;
+		else if (strcmp(when, "between-names") == 0)
+			flags |= NORM_BETWEEN_NAMES;
+		else {
+			log_error("'%s' line %d: unknown condition '%s'", np->path, line, when);
+			return -1;
+		}
+	}
+	rest = util_trim(rest);
+	if (util_ends_with(rest, " *")) {
+		flags |= NORM_MAY_END;
+		rest[strlen(rest) - 2] = '\0';
+	}
+	for (char *v = rest, *bar; v && n < 4; v = bar) {
+		bar = strchr(v, '|');
+		if (bar)
+			*bar++ = '\0';
+		v = util_trim(v);
+		if (strcmp(v, "spaced") == 0)
+			flags |= NORM_SPACED;
+		else
+			values[n++] = v;
+	}
+	if (!*key || n == 0 || !*values[0]) {
+		log_error("'%s' line %d: expected 'KEY = VALUE'", np->path, line);
+		return -1;
+	}
+	norm_list_add(np->l, key, values, n, flags);
+	return 0;
+}
+
+/* Reads "KEY = V1 | V2 ... [*] [when CONDITION]" lines (or bare "KEY" lines when bare is set) into l. */
 static int norm_load(struct norm_list *l, const char *dir, const char *file, bool bare)
 {
-	char *path = xasprintf("%s/%s", dir, file), *text = NULL, *p, *next;
+	char *path = xasprintf("%s/%s", dir, file), *text = NULL;
+	struct norm_parse np = { l, path, bare };
 	size_t len;
-	int line = 0, ret = -1;
+	int ret = -1;
 
-	if (util_read_file(path, 1u << 20, &text, &len) < 0)
-		goto out;
-	for (p = text; p; p = next) {
-		char *eq, *values[4], *key, *rest, *when;
-		size_t n = 0;
-		int flags = 0;
-
-		next = strchr(p, '\n');
-		if (next)
-			*next++ = '\0';
-		line++;
-		p = norm_trim(p);
-		if (!*p || *p == '#')
-			continue;
-		if (bare) {
-			norm_list_add(l, p, NULL, 0, 0);
-			continue;
-		}
-		eq = strstr(p, " = ");
-		if (!eq) {
-			log_error("'%s' line %d: expected 'KEY = VALUE'", path, line);
-			goto out;
-		}
-		*eq = '\0';
-		key = norm_trim(p);
-		rest = eq + 3;
-		when = strstr(rest, " when ");
-		if (when) {
-			*when = '\0';
-			when = norm_trim(when + 6);
-			if (strcmp(when, "before-name") == 0)
-				flags |= NORM_BEFORE_NAME;
-			else if (strcmp(when, "after-name") == 0)
-				flags |= NORM_AFTER_NAME;
-			else if (strcmp(when, "before-number") == 0)
-				flags |= NORM_BEFORE_NUMBER;
-			else if (strcmp(when, "between-names") == 0)
-				flags |= NORM_BETWEEN_NAMES;
-			else {
-				log_error("'%s' line %d: unknown condition '%s'", path, line, when);
-				goto out;
-			}
-		}
-		rest = norm_trim(rest);
-		if (util_ends_with(rest, " *")) {
-			flags |= NORM_MAY_END;
-			rest[strlen(rest) - 2] = '\0';
-		}
-		for (char *v = rest, *bar; v && n < 4; v = bar) {
-			bar = strchr(v, '|');
-			if (bar)
-				*bar++ = '\0';
-			v = norm_trim(v);
-			if (strcmp(v, "spaced") == 0)
-				flags |= NORM_SPACED;
-			else
-				values[n++] = v;
-		}
-		if (!*key || n == 0 || !*values[0]) {
-			log_error("'%s' line %d: expected 'KEY = VALUE'", path, line);
-			goto out;
-		}
-		norm_list_add(l, key, values, n, flags);
-	}
-	ret = 0;
-out:
+	if (util_read_file(path, 1u << 20, &text, &len) == 0)
+		ret = util_each_line(text, norm_parse_line, &np) < 0 ? -1 : 0;
 	free(text);
 	free(path);
 	return ret;

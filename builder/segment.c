@@ -46,35 +46,37 @@ void segment_abbrevs_add(struct segment_abbrevs *ab, const char *word, int may_e
 	ab->n++;
 }
 
+struct segment_parse {
+	struct segment_abbrevs *ab;
+	const char *path;
+};
+
+static int segment_parse_line(char *line, int number, void *ud)
+{
+	struct segment_parse *p = ud;
+	char *word = strtok(line, " \t\r"), *flag = strtok(NULL, " \t\r");
+
+	if ((flag && strcmp(flag, "*") != 0) || strtok(NULL, " \t\r") || !util_ends_with(word, ".")) {
+		log_error("'%s' line %d: expected an abbreviation ending in '.', optionally followed by '*'", p->path,
+			  number);
+		return -1;
+	}
+	segment_abbrevs_add(p->ab, word, flag != NULL);
+	return 0;
+}
+
 int segment_abbrevs_load(struct segment_abbrevs *ab, const char *path)
 {
-	char *text = NULL, *p, *next;
+	struct segment_parse p = { ab, path };
+	char *text = NULL;
 	size_t len;
-	int line = 0;
+	int ret;
 
 	if (util_read_file(path, 1u << 20, &text, &len) < 0)
 		return -1;
-	for (p = text; p; p = next) {
-		char *word, *flag;
-
-		next = strchr(p, '\n');
-		if (next)
-			*next++ = '\0';
-		line++;
-		word = strtok(p, " \t\r");
-		if (!word || *word == '#')
-			continue;
-		flag = strtok(NULL, " \t\r");
-		if ((flag && strcmp(flag, "*") != 0) || strtok(NULL, " \t\r") || !util_ends_with(word, ".")) {
-			log_error("'%s' line %d: expected an abbreviation ending in '.', optionally followed by '*'",
-				  path, line);
-			free(text);
-			return -1;
-		}
-		segment_abbrevs_add(ab, word, flag != NULL);
-	}
+	ret = util_each_line(text, segment_parse_line, &p) < 0 ? -1 : 0;
 	free(text);
-	return 0;
+	return ret;
 }
 
 void segment_list_init(struct segment_list *list)

@@ -195,6 +195,34 @@ out:
 	return ret;
 }
 
+char *util_trim(char *s)
+{
+	char *e;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	e = s + strlen(s);
+	while (e > s && isspace((unsigned char)e[-1]))
+		*--e = '\0';
+	return s;
+}
+
+int util_each_line(char *text, int (*fn)(char *line, int number, void *ud), void *ud)
+{
+	int number = 0, ret = 0;
+
+	for (char *p = text, *next; p && ret == 0; p = next) {
+		next = strchr(p, '\n');
+		if (next)
+			*next++ = '\0';
+		number++;
+		p = util_trim(p);
+		if (*p && *p != '#')
+			ret = fn(p, number, ud);
+	}
+	return ret;
+}
+
 void util_squeeze_spaces(char *s)
 {
 	char *w = s;

@@ -40,6 +40,13 @@ char *strbuf_detach(struct strbuf *sb);
  * the caller frees. Refuses files over max_bytes. Reports its own errors. */
 int util_read_file(const char *path, size_t max_bytes, char **data, size_t *len);
 
+/* Calls fn(line, number, ud) for each line of text that is neither blank nor a
+ * '#' comment, trimmed of white space at both ends (text is modified in place).
+ * Stops at the first non-zero return of fn, and returns it; 0 otherwise. */
+int util_each_line(char *text, int (*fn)(char *line, int number, void *ud), void *ud);
+/* Trims ASCII white space from both ends of s, in place; returns the new start. */
+char *util_trim(char *s);
+
 /* Collapses runs of ASCII white space to one space and trims both ends, in place. */
 void util_squeeze_spaces(char *s);
 /* The number of space-separated words in s. */
