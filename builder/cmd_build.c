@@ -579,12 +579,23 @@ static int build_publish(const struct build_ctx *ctx, const char *slug)
 	return ret;
 }
 
+/* Adds a chapter starting at start_ms; the one before it ends there. */
+static void build_add_chapter(struct encode_chapter **chapters, size_t *n, size_t *cap, uint32_t start_ms,
+			      const char *title)
+{
+	util_grow((void **)chapters, cap, *n + 1, sizeof **chapters);
+	(*chapters)[*n] = (struct encode_chapter){ start_ms, start_ms, title };
+	if (*n)
+		(*chapters)[*n - 1].end_ms = start_ms;
+	(*n)++;
+}
+
 static int build_episode(struct build_ctx *ctx, struct build_piece **pieces, size_t n, struct build_state *st)
 {
 	struct encode_part parts[64];
-	struct encode_chapter *chapters = xcalloc(n + 1, sizeof *chapters);
+	struct encode_chapter *chapters = NULL;
 	struct transcript_cue *cues = NULL;
-	size_t n_parts = 0, n_chapters = 0, n_cues = 0, cap_cues = 0, n_articles = 0;
+	size_t n_parts = 0, n_chapters = 0, cap_chapters = 0, n_cues = 0, cap_cues = 0, n_articles = 0;
 	struct episode ep;
 	struct encode_tags tags = { 0 };
 	struct strbuf desc;
@@ -622,12 +633,13 @@ static int build_episode(struct build_ctx *ctx, struct build_piece **pieces, siz
 		if (p->kind == PIECE_ARTICLE || (p->kind == PIECE_INTRO && i == 0)) {
 			const char *title = p->kind == PIECE_INTRO ? "Introduction" : p->sc.doc.headline;
 
-			chapters[n_chapters].start_ms = at_ms;
-			chapters[n_chapters].title = title;
-			if (n_chapters)
-				chapters[n_chapters - 1].end_ms = at_ms;
-			n_chapters++;
+			build_add_chapter(&chapters, &n_chapters, &cap_chapters, at_ms, title);
 		}
+		/* in article mode, a chapter for each section too: where its subheading is spoken */
+		for (size_t k = 0; ctx->show.mode == SHOW_ARTICLE && p->kind == PIECE_ARTICLE && k < p->res.n_timings; k++)
+			if (p->sc.segments.items[k].role == ROLE_SUBHEADING)
+				build_add_chapter(&chapters, &n_chapters, &cap_chapters,
+						  at_ms + p->res.timings[k].start_ms, p->sc.segments.items[k].written);
 		for (size_t k = 0; k < p->res.n_timings; k++) {
 			util_grow((void **)&cues, &cap_cues, n_cues + 1, sizeof *cues);
 			cues[n_cues].start_ms = at_ms + p->res.timings[k].speech_ms;
