@@ -421,6 +421,14 @@ for f in "${AS[@]}"; do
 		[ "$($PY "$TMP/id3dump.py" "${f%.json}.mp3" 2>/dev/null | sed -n 's/^TIT2=//p')" = "$t" ]
 done
 check "article mode: two different guids" [ "$(guids "$AM" | cut -d' ' -f2 | sort -u | wc -l)" -eq 2 ]
+# a chapter for each section: the headline, then each subheading, in the order spoken
+printf 'Sections make chapters\n\nThe first part has one sentence.\n\nWhat came next\n\nThe second part has another sentence.\n\nThe last word\n\nThe third part ends the story.\n' \
+	>"$AM/articles/g-sections.txt"
+expect_status 0 "article mode: an article with two subheadings builds" build "$AM"
+sec=$(ls "$AM"/public/episodes/*sections-make-chapters*.mp3 2>/dev/null | head -n 1)
+got=$($PY "$TMP/id3dump.py" "$sec" 2>/dev/null | sed -n 's/^CHAP [^ ]* [0-9]* [0-9]* //p' | tr '\n' '|')
+check "article mode: chapters per section (got '$got')" \
+	[ "$got" = "Introduction|Sections make chapters|What came next|The last word|" ]
 
 # ============ 9. failing articles ============
 FS="$TMP/fail-show"
