@@ -9,6 +9,7 @@ int cmd_script(int argc, char **argv);
 int cmd_voices(int argc, char **argv);
 int cmd_build(int argc, char **argv);
 int cmd_init(int argc, char **argv);
+int cmd_feed(int argc, char **argv);
 
 /* Options that speak and script share: what is read and how it is cleaned. */
 enum {

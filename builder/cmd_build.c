@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "encode.h"
 #include "episode.h"
+#include "feed.h"
 #include "log.h"
 #include "outfile.h"
 #include "progress.h"
@@ -998,13 +999,20 @@ int cmd_build(int argc, char **argv)
 		free(hash);
 	}
 	if (n_todo == 0) {
+		char *feed = xasprintf("%s/public/feed.xml", ctx.show.dir);
+
 		printf("nothing new to build in %s (%zu article%s published already%s)\n", ctx.show.dir, published,
 		       published == 1 ? "" : "s", changed ? ", some changed: see above" : "");
-		ret = 0;
+		/* nothing to do, unless the feed itself is missing */
+		ret = access(feed, F_OK) != 0 && feed_write(&ctx.show) < 0 ? 1 : 0;
+		free(feed);
 		goto out;
 	}
 	progress_update(&ctx.progress, "speaking and encoding", 0.0);
 	ret = build_run(&ctx, todo, n_todo, &st) < 0 || ctx.failures ? 1 : 0;
+	/* the feed last, once every file it points at is in place */
+	if (feed_write(&ctx.show) < 0)
+		ret = 1;
 	if (ctx.failures)
 		log_error("%d article%s could not be built: see %s/articles/failed/", ctx.failures,
 			  ctx.failures == 1 ? "" : "s", ctx.show.dir);

@@ -21,6 +21,7 @@ static const struct {
 	{ "voices", cmd_voices, "list the voice profiles and the espeak-ng voices behind them" },
 	{ "init", cmd_init, "create a show folder with a commented podcast.ini" },
 	{ "build", cmd_build, "turn a show's new articles into finished episodes" },
+	{ "feed", cmd_feed, "write the show's podcast feed and web page again" },
 };
 
 static void usage(FILE *fp)

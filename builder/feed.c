@@ -1,0 +1,601 @@
+/* feed: the show's podcast feed (RSS 2.0 with iTunes and Podcasting 2.0 tags) and web page, from the episode sidecars. */
+#include "feed.h"
+
+#include "episode.h"
+#include "log.h"
+#include "outfile.h"
+#include "util.h"
+
+#include <dirent.h>
+#include <stdbool.h>
+#include <errno.h>
+#include <libxml/xmlwriter.h>
+#include <nettle/sha1.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifndef NEWSCAST_VERSION
+#define NEWSCAST_VERSION "0.1"
+#endif
+
+/* Apple's limit for an episode's description. */
+#define FEED_MAX_DESCRIPTION 4000
+
+char *feed_guid(const char *url)
+{
+	static const unsigned char ns[16] = { 0xea, 0xd4, 0xc2, 0x36, 0xbf, 0x58, 0x58, 0xc6,
+					      0xa2, 0xc6, 0xa6, 0xb2, 0x8d, 0x12, 0x8c, 0xb6 };
+	struct sha1_ctx ctx;
+	unsigned char d[SHA1_DIGEST_SIZE];
+	const char *p = strstr(url, "://");
+	size_t n;
+
+	p = p ? p + 3 : url;
+	n = strlen(p);
+	while (n && p[n - 1] == '/')
+		n--;
+	sha1_init(&ctx);
+	sha1_update(&ctx, sizeof ns, ns);
+	sha1_update(&ctx, n, (const uint8_t *)p);
+	sha1_digest(&ctx, sizeof d, d);
+	d[6] = (unsigned char)((d[6] & 0x0f) | 0x50);
+	d[8] = (unsigned char)((d[8] & 0x3f) | 0x80);
+	return xasprintf("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", d[0], d[1], d[2], d[3],
+			 d[4], d[5], d[6], d[7], d[8], d[9], d[10], d[11], d[12], d[13], d[14], d[15]);
+}
+
+void feed_rfc2822(const char *rfc3339, char *buf, size_t size)
+{
+	struct tm tm = { 0 };
+	const char *end = rfc3339 ? strptime(rfc3339, "%Y-%m-%dT%H:%M:%S", &tm) : NULL;
+
+	buf[0] = '\0';
+	if (!end)
+		return;
+	/* C locale names, as RFC 2822 wants, whatever the user's locale */
+	{
+		static const char *const days[] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
+		static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+						      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+		time_t t = timegm(&tm);
+
+		gmtime_r(&t, &tm);
+		snprintf(buf, size, "%s, %02d %s %04d %02d:%02d:%02d +0000", days[tm.tm_wday], tm.tm_mday,
+			 months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+	}
+}
+
+char *feed_truncate(const char *text, size_t max)
+{
+	size_t n = strlen(text);
+
+	if (n <= max)
+		return xstrdup(text);
+	n = max - 3;	/* room for "…" */
+	while (n > 0 && ((unsigned char)text[n] & 0xc0) == 0x80)
+		n--;
+	return xasprintf("%.*s…", (int)n, text);
+}
+
+/* Percent-encodes what may not stand in a URL path ("/" kept). */
+static char *feed_url_path(const char *s)
+{
+	struct strbuf sb;
+
+	strbuf_init(&sb);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    strchr("-._~/", *p))
+			strbuf_addc(&sb, (char)*p);
+		else
+			strbuf_addf(&sb, "%%%02X", *p);
+	}
+	return strbuf_detach(&sb);
+}
+
+/* base_url + path, with exactly one slash between. */
+static char *feed_url(const struct show *show, const char *path)
+{
+	const char *base = show->base_url ? show->base_url : "";
+	char *enc = feed_url_path(path), *url;
+	size_t n = strlen(base);
+
+	url = xasprintf("%s%s%s", base, n && base[n - 1] == '/' ? "" : "/", enc);
+	free(enc);
+	return url;
+}
+
+/* ---- the cover ---- */
+
+/* Width and height of a PNG or JPEG; 0 when it is neither or cannot be read. */
+static int feed_image_size(const unsigned char *d, size_t n, int *w, int *h, const char **ext)
+{
+	*w = *h = 0;
+	if (n > 24 && memcmp(d, "\x89PNG\r\n\x1a\n", 8) == 0 && memcmp(d + 12, "IHDR", 4) == 0) {
+		*w = d[16] << 24 | d[17] << 16 | d[18] << 8 | d[19];
+		*h = d[20] << 24 | d[21] << 16 | d[22] << 8 | d[23];
+		*ext = "png";
+		return 0;
+	}
+	if (n > 4 && d[0] == 0xff && d[1] == 0xd8) {
+		size_t i = 2;
+
+		*ext = "jpg";
+		while (i + 9 < n && d[i] == 0xff) {
+			unsigned char m = d[i + 1];
+			size_t len = (size_t)(d[i + 2] << 8 | d[i + 3]);
+
+			/* the start-of-frame markers hold the size; C4, C8 and CC are not frames */
+			if (m >= 0xc0 && m <= 0xcf && m != 0xc4 && m != 0xc8 && m != 0xcc) {
+				*h = d[i + 5] << 8 | d[i + 6];
+				*w = d[i + 7] << 8 | d[i + 8];
+				return 0;
+			}
+			i += 2 + len;
+		}
+	}
+	return -1;
+}
+
+/* Copies the cover into public/ as cover.png or cover.jpg after checking it;
+ * returns that file name, or NULL (with a warning) when there is none to publish. */
+static char *feed_cover(const struct show *show, const char *public_dir)
+{
+	char *src, *data = NULL, *name = NULL, *dest = NULL;
+	const char *ext = NULL;
+	size_t len;
+	int w, h;
+	struct outfile of;
+
+	if (!show->image)
+		return NULL;
+	src = show_path(show, show->image);
+	if (util_read_file(src, 32u << 20, &data, &len) < 0) {
+		log_warn("the feed has no cover: '%s' cannot be read", src);
+		goto out;
+	}
+	if (feed_image_size((const unsigned char *)data, len, &w, &h, &ext) < 0) {
+		log_warn("the feed has no cover: '%s' is neither a JPEG nor a PNG", src);
+		goto out;
+	}
+	if (w != h || w < 1400 || w > 3000)
+		log_warn("cover '%s' is %dx%d: Apple Podcasts wants a square of 1400 to 3000 pixels", src, w, h);
+	name = xasprintf("cover.%s", ext);
+	dest = xasprintf("%s/%s", public_dir, name);
+	if (outfile_open(&of, dest) < 0) {
+		free(name);
+		name = NULL;
+		goto out;
+	}
+	fwrite(data, 1, len, of.fp);
+	if (outfile_commit(&of) < 0) {
+		free(name);
+		name = NULL;
+	}
+out:
+	free(src);
+	free(data);
+	free(dest);
+	return name;
+}
+
+/* ---- the episodes ---- */
+
+struct feed_item {
+	struct episode ep;
+	uint64_t bytes;		/* the audio file's size now */
+	int number;		/* in order of date, from 1 */
+};
+
+static int feed_item_newest_first(const void *a, const void *b)
+{
+	const struct feed_item *x = a, *y = b;
+	int c = strcmp(y->ep.date ? y->ep.date : "", x->ep.date ? x->ep.date : "");
+
+	return c ? c : strcmp(y->ep.slug, x->ep.slug);
+}
+
+/* Every episode whose sidecar and audio are both there, newest first. */
+static int feed_read_episodes(const char *dir, struct feed_item **items, size_t *n)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	size_t cap = 0;
+
+	*items = NULL;
+	*n = 0;
+	if (!d) {
+		log_error("cannot read '%s': %s", dir, strerror(errno));
+		return -1;
+	}
+	while ((de = readdir(d))) {
+		char *path, *audio;
+		struct feed_item it = { 0 };
+		struct stat st;
+		bool kept;
+
+		if (de->d_name[0] == '.' || !util_ends_with(de->d_name, ".json") ||
+		    util_ends_with(de->d_name, ".chapters.json"))
+			continue;
+		path = xasprintf("%s/%s", dir, de->d_name);
+		episode_init(&it.ep);
+		kept = false;
+		if (episode_read(&it.ep, path) == 0) {
+			audio = xasprintf("%s/%s.mp3", dir, it.ep.slug);
+			/* never point at a file that is not there */
+			if (stat(audio, &st) == 0 && S_ISREG(st.st_mode)) {
+				it.bytes = (uint64_t)st.st_size;
+				util_grow((void **)items, &cap, *n + 1, sizeof **items);
+				(*items)[(*n)++] = it;	/* the list owns the episode now */
+				kept = true;
+			} else {
+				log_warn("'%s' is left out of the feed: its audio '%s' is missing", path, audio);
+			}
+			free(audio);
+		}
+		if (!kept)
+			episode_release(&it.ep);
+		free(path);
+	}
+	closedir(d);
+	if (*n)
+		qsort(*items, *n, sizeof **items, feed_item_newest_first);
+	for (size_t i = 0; i < *n; i++)
+		(*items)[i].number = (int)(*n - i);
+	return 0;
+}
+
+/* The episode's description as HTML: each article's headline and first paragraph. */
+static char *feed_html_description(const struct episode *ep)
+{
+	struct strbuf sb;
+	char *out;
+
+	strbuf_init(&sb);
+	for (size_t i = 0; i < ep->n_articles; i++) {
+		xmlChar *h = xmlEncodeSpecialChars(NULL, (const xmlChar *)(ep->articles[i].headline ? ep->articles[i].headline : ""));
+		xmlChar *s = xmlEncodeSpecialChars(NULL, (const xmlChar *)(ep->articles[i].summary ? ep->articles[i].summary : ""));
+
+		strbuf_addf(&sb, "<p><strong>%s</strong></p><p>%s</p>", (const char *)h, (const char *)s);
+		xmlFree(h);
+		xmlFree(s);
+	}
+	if (!ep->n_articles && ep->description)
+		strbuf_adds(&sb, ep->description);
+	out = feed_truncate(sb.buf, FEED_MAX_DESCRIPTION);
+	/* cutting HTML may leave a tag open: the plain text then */
+	if (strlen(sb.buf) > FEED_MAX_DESCRIPTION) {
+		free(out);
+		out = feed_truncate(ep->description ? ep->description : "", FEED_MAX_DESCRIPTION);
+	}
+	strbuf_release(&sb);
+	return out;
+}
+
+#define W(call)                   \
+	do {                      \
+		if ((call) < 0)   \
+			goto out; \
+	} while (0)
+
+static int feed_write_text(xmlTextWriterPtr w, const char *name, const char *text)
+{
+	return xmlTextWriterWriteElement(w, BAD_CAST name, BAD_CAST(text ? text : ""));
+}
+
+static int feed_write_rss(const struct show *show, const struct feed_item *items, size_t n, const char *cover,
+			  const char *path)
+{
+	xmlBufferPtr buf = xmlBufferCreate();
+	xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
+	char *self = feed_url(show, "feed.xml"), *guid = feed_guid(self), *cover_url = cover ? feed_url(show, cover) : NULL;
+	char now[64], when[64], dur[32], num[32], len[32];
+	time_t t = time(NULL);
+	struct tm tm;
+	struct outfile of;
+	int ret = -1;
+
+	if (!w) {
+		log_error("cannot write '%s': out of memory", path);
+		goto out;
+	}
+	gmtime_r(&t, &tm);
+	strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	feed_rfc2822(now, when, sizeof when);
+	xmlTextWriterSetIndent(w, 1);
+	W(xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL));
+	W(xmlTextWriterStartElement(w, BAD_CAST "rss"));
+	W(xmlTextWriterWriteAttribute(w, BAD_CAST "version", BAD_CAST "2.0"));
+	W(xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns:itunes", BAD_CAST "http://www.itunes.com/dtds/podcast-1.0.dtd"));
+	W(xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns:podcast", BAD_CAST "https://podcastindex.org/namespace/1.0"));
+	W(xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns:atom", BAD_CAST "http://www.w3.org/2005/Atom"));
+	W(xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns:content", BAD_CAST "http://purl.org/rss/1.0/modules/content/"));
+	W(xmlTextWriterStartElement(w, BAD_CAST "channel"));
+	W(feed_write_text(w, "title", show->title));
+	W(feed_write_text(w, "link", show->link ? show->link : show->base_url));
+	W(feed_write_text(w, "description", show->description ? show->description : show->title));
+	W(feed_write_text(w, "language", show->language));
+	if (show->copyright)
+		W(feed_write_text(w, "copyright", show->copyright));
+	W(feed_write_text(w, "lastBuildDate", when));
+	W(feed_write_text(w, "generator", "newscast " NEWSCAST_VERSION));
+	W(xmlTextWriterStartElement(w, BAD_CAST "atom:link"));
+	W(xmlTextWriterWriteAttribute(w, BAD_CAST "href", BAD_CAST self));
+	W(xmlTextWriterWriteAttribute(w, BAD_CAST "rel", BAD_CAST "self"));
+	W(xmlTextWriterWriteAttribute(w, BAD_CAST "type", BAD_CAST "application/rss+xml"));
+	W(xmlTextWriterEndElement(w));
+	W(feed_write_text(w, "itunes:author", show->author ? show->author : show->title));
+	W(xmlTextWriterStartElement(w, BAD_CAST "itunes:owner"));
+	W(feed_write_text(w, "itunes:name", show->owner_name ? show->owner_name : show->author));
+	W(feed_write_text(w, "itunes:email", show->owner_email));
+	W(xmlTextWriterEndElement(w));
+	if (cover_url) {
+		W(xmlTextWriterStartElement(w, BAD_CAST "itunes:image"));
+		W(xmlTextWriterWriteAttribute(w, BAD_CAST "href", BAD_CAST cover_url));
+		W(xmlTextWriterEndElement(w));
+	}
+	if (show->category) {
+		/* "News/Daily News": a category and its subcategory */
+		char *cat = xstrdup(show->category), *sub = strchr(cat, '/');
+
+		if (sub)
+			*sub++ = '\0';
+		W(xmlTextWriterStartElement(w, BAD_CAST "itunes:category"));
+		W(xmlTextWriterWriteAttribute(w, BAD_CAST "text", BAD_CAST util_trim(cat)));
+		if (sub) {
+			W(xmlTextWriterStartElement(w, BAD_CAST "itunes:category"));
+			W(xmlTextWriterWriteAttribute(w, BAD_CAST "text", BAD_CAST util_trim(sub)));
+			W(xmlTextWriterEndElement(w));
+		}
+		W(xmlTextWriterEndElement(w));
+		free(cat);
+	}
+	W(feed_write_text(w, "itunes:explicit", show->explicit_content ? "true" : "false"));
+	W(feed_write_text(w, "itunes:type", "episodic"));
+	W(feed_write_text(w, "podcast:guid", guid));
+	W(xmlTextWriterStartElement(w, BAD_CAST "podcast:locked"));
+	if (show->owner_email)
+		W(xmlTextWriterWriteAttribute(w, BAD_CAST "owner", BAD_CAST show->owner_email));
+	W(xmlTextWriterWriteString(w, BAD_CAST "no"));
+	W(xmlTextWriterEndElement(w));
+
+	for (size_t i = 0; i < n; i++) {
+		const struct episode *ep = &items[i].ep;
+		char *desc = feed_html_description(ep), *audio = xasprintf("episodes/%s.mp3", ep->slug);
+		char *files[3] = { xasprintf("episodes/%s.vtt", ep->slug), xasprintf("episodes/%s.srt", ep->slug),
+				   xasprintf("episodes/%s.chapters.json", ep->slug) };
+		char *audio_url = feed_url(show, audio), *page = feed_url(show, "index.html");
+		char *page_url = xasprintf("%s#%s", page, ep->slug);
+		int bad = 0;
+
+		feed_rfc2822(ep->date, when, sizeof when);
+		snprintf(dur, sizeof dur, "%.0f", ep->duration);
+		snprintf(num, sizeof num, "%d", items[i].number);
+		snprintf(len, sizeof len, "%llu", (unsigned long long)items[i].bytes);
+		bad |= xmlTextWriterStartElement(w, BAD_CAST "item") < 0;
+		bad |= feed_write_text(w, "title", ep->title) < 0;
+		bad |= xmlTextWriterStartElement(w, BAD_CAST "description") < 0;
+		bad |= xmlTextWriterWriteCDATA(w, BAD_CAST desc) < 0;
+		bad |= xmlTextWriterEndElement(w) < 0;
+		bad |= feed_write_text(w, "link", page_url) < 0;
+		bad |= xmlTextWriterStartElement(w, BAD_CAST "guid") < 0;
+		bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "isPermaLink", BAD_CAST "false") < 0;
+		bad |= xmlTextWriterWriteString(w, BAD_CAST ep->guid) < 0;
+		bad |= xmlTextWriterEndElement(w) < 0;
+		bad |= feed_write_text(w, "pubDate", when) < 0;
+		bad |= xmlTextWriterStartElement(w, BAD_CAST "enclosure") < 0;
+		bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "url", BAD_CAST audio_url) < 0;
+		bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "length", BAD_CAST len) < 0;
+		bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "type", BAD_CAST "audio/mpeg") < 0;
+		bad |= xmlTextWriterEndElement(w) < 0;
+		bad |= feed_write_text(w, "itunes:duration", dur) < 0;
+		bad |= feed_write_text(w, "itunes:episode", num) < 0;
+		bad |= feed_write_text(w, "itunes:explicit", show->explicit_content ? "true" : "false") < 0;
+		if (cover_url) {
+			bad |= xmlTextWriterStartElement(w, BAD_CAST "itunes:image") < 0;
+			bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "href", BAD_CAST cover_url) < 0;
+			bad |= xmlTextWriterEndElement(w) < 0;
+		}
+		{
+			static const char *const types[3] = { "text/vtt", "application/x-subrip", "application/json+chapters" };
+
+			for (int k = 0; k < 3; k++) {
+				char *u = feed_url(show, files[k]);
+
+				bad |= xmlTextWriterStartElement(w, BAD_CAST(k < 2 ? "podcast:transcript" : "podcast:chapters")) < 0;
+				bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "url", BAD_CAST u) < 0;
+				bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "type", BAD_CAST types[k]) < 0;
+				if (k == 0)
+					bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "rel", BAD_CAST "captions") < 0;
+				bad |= xmlTextWriterEndElement(w) < 0;
+				free(u);
+			}
+		}
+		bad |= xmlTextWriterEndElement(w) < 0;
+		for (int k = 0; k < 3; k++)
+			free(files[k]);
+		free(desc);
+		free(audio);
+		free(audio_url);
+		free(page);
+		free(page_url);
+		if (bad)
+			goto out;
+	}
+	W(xmlTextWriterEndDocument(w));
+	xmlFreeTextWriter(w);
+	w = NULL;
+	if (outfile_open(&of, path) < 0)
+		goto out;
+	fwrite(xmlBufferContent(buf), 1, (size_t)xmlBufferLength(buf), of.fp);
+	ret = outfile_commit(&of);
+out:
+	if (ret < 0 && w)
+		log_error("cannot write '%s': the XML writer failed", path);
+	if (w)
+		xmlFreeTextWriter(w);
+	if (buf)
+		xmlBufferFree(buf);
+	free(self);
+	free(guid);
+	free(cover_url);
+	return ret;
+}
+
+/* ---- the web page ---- */
+
+static void feed_html(FILE *fp, const char *s)
+{
+	for (; s && *s; s++) {
+		switch (*s) {
+		case '&':
+			fputs("&amp;", fp);
+			break;
+		case '<':
+			fputs("&lt;", fp);
+			break;
+		case '>':
+			fputs("&gt;", fp);
+			break;
+		case '"':
+			fputs("&quot;", fp);
+			break;
+		default:
+			fputc(*s, fp);
+		}
+	}
+}
+
+static const char feed_page_style[] =
+	"body{font-family:system-ui,sans-serif;max-width:46rem;margin:0 auto;padding:1rem;line-height:1.5;"
+	"color:#1b1b1b;background:#fff}header{display:flex;gap:1rem;align-items:center;flex-wrap:wrap}"
+	"header img{width:8rem;height:8rem;border-radius:.5rem}h1{margin:.2rem 0}article{border-top:1px solid #ccc;"
+	"padding:1rem 0}audio{width:100%}ol.chapters{padding-left:1.2rem}a{color:#0b57d0}"
+	"button.seek{font:inherit;border:0;background:none;color:#0b57d0;text-decoration:underline;cursor:pointer;"
+	"padding:0}time{color:#555}@media(prefers-color-scheme:dark){body{background:#121212;color:#eee}"
+	"a,button.seek{color:#8ab4f8}time{color:#aaa}}";
+
+/* Chapters seek the player with a few lines of script; without it they are plain text with their times. */
+static const char feed_page_script[] =
+	"document.querySelectorAll('button.seek').forEach(function(b){b.hidden=false;"
+	"b.addEventListener('click',function(){var a=document.getElementById(b.dataset.player);"
+	"a.currentTime=parseFloat(b.dataset.t);a.play();});});";
+
+static int feed_write_page(const struct show *show, const struct feed_item *items, size_t n, const char *cover,
+			   const char *path)
+{
+	struct outfile of;
+
+	if (outfile_open(&of, path) < 0)
+		return -1;
+	fputs("<!DOCTYPE html>\n<html lang=\"", of.fp);
+	feed_html(of.fp, show->language);
+	fputs("\">\n<head>\n<meta charset=\"utf-8\">\n"
+	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>", of.fp);
+	feed_html(of.fp, show->title);
+	fputs("</title>\n<link rel=\"alternate\" type=\"application/rss+xml\" href=\"feed.xml\">\n<style>", of.fp);
+	fputs(feed_page_style, of.fp);
+	fputs("</style>\n</head>\n<body>\n<header>\n", of.fp);
+	if (cover) {
+		fputs("<img src=\"", of.fp);
+		feed_html(of.fp, cover);
+		fputs("\" alt=\"Cover of ", of.fp);
+		feed_html(of.fp, show->title);
+		fputs("\">\n", of.fp);
+	}
+	fputs("<div>\n<h1>", of.fp);
+	feed_html(of.fp, show->title);
+	fputs("</h1>\n<p>", of.fp);
+	feed_html(of.fp, show->description);
+	fputs("</p>\n<p><a href=\"feed.xml\">Subscribe: the podcast feed</a></p>\n</div>\n</header>\n<main>\n", of.fp);
+	for (size_t i = 0; i < n; i++) {
+		const struct episode *ep = &items[i].ep;
+		char day[16];
+
+		snprintf(day, sizeof day, "%.10s", ep->date ? ep->date : "");
+		fprintf(of.fp, "<article id=\"%s\">\n<h2>", ep->slug);
+		feed_html(of.fp, ep->title);
+		fprintf(of.fp, "</h2>\n<p><time datetime=\"%s\">%s</time> · %d min</p>\n", day, day,
+			(int)(ep->duration / 60 + 0.5));
+		fprintf(of.fp, "<audio id=\"player-%s\" controls preload=\"none\" src=\"episodes/%s.mp3\"></audio>\n",
+			ep->slug, ep->slug);
+		if (ep->n_chapters) {
+			fputs("<ol class=\"chapters\">\n", of.fp);
+			for (size_t k = 0; k < ep->n_chapters; k++) {
+				unsigned s = ep->chapters[k].start_ms / 1000;
+
+				fprintf(of.fp, "<li><button class=\"seek\" hidden data-player=\"player-%s\" data-t=\"%.3f\">"
+					       "%u:%02u</button> ", ep->slug, ep->chapters[k].start_ms / 1000.0, s / 60, s % 60);
+				feed_html(of.fp, ep->chapters[k].title);
+				fputs("</li>\n", of.fp);
+			}
+			fputs("</ol>\n", of.fp);
+		}
+		for (size_t k = 0; k < ep->n_articles; k++) {
+			fputs("<h3>", of.fp);
+			feed_html(of.fp, ep->articles[k].headline);
+			fputs("</h3>\n<p>", of.fp);
+			feed_html(of.fp, ep->articles[k].summary);
+			fputs("</p>\n", of.fp);
+		}
+		fprintf(of.fp, "<p><a href=\"episodes/%s.vtt\">Transcript</a> · <a href=\"episodes/%s.mp3\">Download "
+			       "(MP3)</a></p>\n</article>\n", ep->slug, ep->slug);
+	}
+	if (!n)
+		fputs("<p>No episodes yet.</p>\n", of.fp);
+	fputs("</main>\n<script>", of.fp);
+	fputs(feed_page_script, of.fp);
+	fputs("</script>\n</body>\n</html>\n", of.fp);
+	return outfile_commit(&of);
+}
+
+/* Removes an episode's files: it has left the feed (keep = N). */
+static void feed_remove_episode(const char *dir, const char *slug)
+{
+	static const char *const exts[] = { ".json", ".mp3", ".chapters.json", ".vtt", ".srt" };
+
+	for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
+		char *p = xasprintf("%s/%s%s", dir, slug, exts[i]);
+
+		if (unlink(p) == 0)
+			log_verbose("feed: removed '%s' (keep = N)", p);
+		free(p);
+	}
+}
+
+int feed_write(const struct show *show)
+{
+	char *pub = xasprintf("%s/public", show->dir), *eps = xasprintf("%s/episodes", pub);
+	char *feed = xasprintf("%s/feed.xml", pub), *page = xasprintf("%s/index.html", pub), *cover;
+	struct feed_item *items = NULL;
+	size_t n = 0, listed;
+	int ret = -1;
+
+	if (!show->base_url)
+		log_warn("'%s': [show] has no base_url: the feed's links are relative and podcast apps need them absolute",
+			 show->ini);
+	if (feed_read_episodes(eps, &items, &n) < 0)
+		goto out;
+	listed = show->keep > 0 && (size_t)show->keep < n ? (size_t)show->keep : n;
+	cover = feed_cover(show, pub);
+	if (feed_write_page(show, items, listed, cover, page) == 0 &&
+	    feed_write_rss(show, items, listed, cover, feed) == 0)
+		ret = (int)listed;
+	free(cover);
+	/* only once the new feed no longer lists them */
+	for (size_t i = listed; ret >= 0 && i < n; i++)
+		feed_remove_episode(eps, items[i].ep.slug);
+out:
+	for (size_t i = 0; i < n; i++)
+		episode_release(&items[i].ep);
+	free(items);
+	free(pub);
+	free(eps);
+	free(feed);
+	free(page);
+	return ret;
+}
