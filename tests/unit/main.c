@@ -10,6 +10,7 @@ int main(void)
 		suite_input,
 		suite_lexicon,
 		suite_normalize,
+		suite_feed,
 		suite_clean,
 		suite_segment,
 		suite_voice,

@@ -20,5 +20,6 @@ Suite *suite_cli(void);
 
 Suite *suite_lexicon(void);
 Suite *suite_normalize(void);
+Suite *suite_feed(void);
 
 #endif

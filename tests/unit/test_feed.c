@@ -1,0 +1,200 @@
+/* Unit tests for feed, episode, show and transcript: the pure pieces of building and publishing. */
+#include "episode.h"
+#include "feed.h"
+#include "helpers.h"
+#include "show.h"
+#include "suites.h"
+#include "transcript.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+START_TEST(podcast_guid_is_uuid5_of_the_url)
+{
+	/* the Podcasting 2.0 spec's own example */
+	char *g = feed_guid("https://mp3s.nashownotes.com/pc20rss.xml");
+
+	ck_assert_str_eq(g, "917393e3-1b1e-5cef-ace4-edaa54e1f810");
+	free(g);
+	/* scheme and trailing slashes do not count */
+	g = feed_guid("http://mp3s.nashownotes.com/pc20rss.xml//");
+	ck_assert_str_eq(g, "917393e3-1b1e-5cef-ace4-edaa54e1f810");
+	free(g);
+}
+END_TEST
+
+START_TEST(rfc2822_dates)
+{
+	char buf[64];
+
+	feed_rfc2822("2026-11-29T06:05:09Z", buf, sizeof buf);
+	ck_assert_str_eq(buf, "Sun, 29 Nov 2026 06:05:09 +0000");
+	feed_rfc2822("2024-02-29T23:59:59Z", buf, sizeof buf);
+	ck_assert_str_eq(buf, "Thu, 29 Feb 2024 23:59:59 +0000");
+	feed_rfc2822("yesterday", buf, sizeof buf);
+	ck_assert_str_eq(buf, "");
+}
+END_TEST
+
+START_TEST(truncate_on_a_character)
+{
+	char *s = feed_truncate("short", 10);
+
+	ck_assert_str_eq(s, "short");
+	free(s);
+	s = feed_truncate("abcdefghij", 10);
+	ck_assert_str_eq(s, "abcdefghij");
+	free(s);
+	/* é is two bytes: never cut in half; "…" is three */
+	s = feed_truncate("aaaaéééé", 8);
+	ck_assert_str_eq(s, "aaaa…");
+	ck_assert_uint_le(strlen(s), 8);
+	free(s);
+}
+END_TEST
+
+START_TEST(show_placeholders)
+{
+	struct show show;
+	struct tm tm = { 0 };
+	char *s;
+
+	show_init(&show);
+	show.title = xstrdup("Morning Brief");
+	tm.tm_year = 126;
+	tm.tm_mon = 10;
+	tm.tm_mday = 29;
+	tm.tm_hour = 6;
+	tm.tm_isdst = -1;
+	s = show_expand(&show, "This is {show} for {date:%A %-d %B}: {headline}.", "Big news", (long)mktime(&tm));
+	ck_assert_str_eq(s, "This is Morning Brief for Sunday 29 November: Big news.");
+	free(s);
+	s = show_expand(&show, "{show} — {date}", NULL, (long)mktime(&tm));
+	ck_assert_str_eq(s, "Morning Brief — Sunday 29 November 2026");
+	free(s);
+	ck_assert(show_is_audio("intro.WAV"));
+	ck_assert(show_is_audio("sounds/chime.flac"));
+	ck_assert(!show_is_audio("This is {show}."));
+	ck_assert(!show_is_audio("Thanks for listening to show.wav fans"));
+	show_release(&show);
+}
+END_TEST
+
+START_TEST(show_ini_errors_name_line_and_key)
+{
+	static const struct {
+		const char *ini, *message;
+	} cases[] = {
+		{ "[show]\ntitle = A\ncolour = red\n", "podcast.ini' line 3: unknown key 'colour' in [show]" },
+		{ "[show]\ntitle = A\n[episode]\nmode = weekly\n", "line 4: bad value 'weekly' for 'mode' in [episode]" },
+		{ "[show]\ntitle = A\n[audio]\nbitrate = 100\n", "line 4: bad value '100' for 'bitrate' in [audio]" },
+		{ "[show]\ntitle = A\n[audio]\nloudness = loud\n", "line 4: bad value 'loud' for 'loudness'" },
+		{ "[shows]\ntitle = A\n", "line 2: unknown section [shows]" },
+		{ "[show]\nauthor = B\n", "[show] needs a title" },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *dir = test_tmpdir(), *ini = xasprintf("%s/podcast.ini", dir), *err;
+		struct show show;
+
+		test_write_file(ini, cases[i].ini);
+		show_init(&show);
+		test_stderr_begin();
+		ck_assert_int_eq(show_load(&show, dir), -1);
+		err = test_stderr_end();
+		ck_assert_msg(strstr(err, cases[i].message), "case %zu: got '%s'", i, err);
+		free(err);
+		show_release(&show);
+		free(ini);
+		test_rmdir(dir);
+	}
+}
+END_TEST
+
+START_TEST(show_create_then_load)
+{
+	char *dir = test_tmpdir(), *sub = xasprintf("%s/Harbour Bulletin", dir);
+	struct show show;
+
+	ck_assert_int_eq(show_create(sub), 0);
+	show_init(&show);
+	ck_assert_int_eq(show_load(&show, sub), 0);
+	ck_assert_str_eq(show.title, "Harbour Bulletin");
+	ck_assert_int_eq(show.mode, SHOW_DIGEST);
+	ck_assert_int_eq(show.bitrate, 96);
+	ck_assert_double_eq_tol(show.loudness, -16.0, 1e-9);
+	show_release(&show);
+	/* a second time: refused */
+	test_stderr_begin();
+	ck_assert_int_eq(show_create(sub), -1);
+	free(test_stderr_end());
+	free(sub);
+	test_rmdir(dir);
+}
+END_TEST
+
+START_TEST(sidecar_round_trip)
+{
+	char *dir = test_tmpdir(), *path = xasprintf("%s/2026-11-29-news.json", dir);
+	struct episode ep, back;
+
+	episode_init(&ep);
+	ep.guid = episode_new_guid();
+	ep.slug = xstrdup("2026-11-29-news");
+	ep.title = xstrdup("News — \"today\" & <more>");
+	ep.date = xstrdup("2026-11-29T06:00:00Z");
+	ep.description = xstrdup("One\nTwo");
+	ep.duration = 123.456;
+	ep.bytes = 98765;
+	episode_add_article(&ep, xstrdup("a.txt"), xstrdup("00ff"), xstrdup("Head"), xstrdup("First para."));
+	episode_add_chapter(&ep, 0, xstrdup("Introduction"));
+	episode_add_chapter(&ep, 5016, xstrdup("Head"));
+	ck_assert_int_eq(episode_write(&ep, dir), 0);
+	episode_init(&back);
+	ck_assert_int_eq(episode_read(&back, path), 0);
+	ck_assert_str_eq(back.guid, ep.guid);
+	ck_assert_str_eq(back.title, ep.title);
+	ck_assert_double_eq_tol(back.duration, 123.456, 1e-9);
+	ck_assert_uint_eq(back.bytes, 98765);
+	ck_assert_uint_eq(back.n_chapters, 2);
+	ck_assert_uint_eq(back.chapters[1].start_ms, 5016);
+	ck_assert_str_eq(back.articles[0].hash, "00ff");
+	/* a v4 UUID */
+	ck_assert_uint_eq(strlen(ep.guid), 36);
+	ck_assert_int_eq(ep.guid[14], '4');
+	episode_release(&ep);
+	episode_release(&back);
+	free(path);
+	test_rmdir(dir);
+}
+END_TEST
+
+START_TEST(transcript_times)
+{
+	char buf[16];
+
+	transcript_time(0, '.', buf);
+	ck_assert_str_eq(buf, "00:00:00.000");
+	transcript_time(3723004, ',', buf);
+	ck_assert_str_eq(buf, "01:02:03,004");
+}
+END_TEST
+
+Suite *suite_feed(void)
+{
+	Suite *s = suite_create("feed");
+	TCase *tc = tcase_create("feed");
+
+	tcase_add_test(tc, podcast_guid_is_uuid5_of_the_url);
+	tcase_add_test(tc, rfc2822_dates);
+	tcase_add_test(tc, truncate_on_a_character);
+	tcase_add_test(tc, show_placeholders);
+	tcase_add_test(tc, show_ini_errors_name_line_and_key);
+	tcase_add_test(tc, show_create_then_load);
+	tcase_add_test(tc, sidecar_round_trip);
+	tcase_add_test(tc, transcript_times);
+	suite_add_tcase(s, tc);
+	return s;
+}
