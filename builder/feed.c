@@ -369,7 +369,7 @@ static int feed_write_rss(const struct show *show, const struct feed_item *items
 		char *files[3] = { xasprintf("episodes/%s.vtt", ep->slug), xasprintf("episodes/%s.srt", ep->slug),
 				   xasprintf("episodes/%s.chapters.json", ep->slug) };
 		char *audio_url = feed_url(show, audio), *page = feed_url(show, "index.html");
-		char *page_url = xasprintf("%s#%s", page, ep->slug);
+		char *page_url = xasprintf("%s#ep-%s", page, ep->slug);
 		int bad = 0;
 
 		feed_rfc2822(ep->date, when, sizeof when);
@@ -482,6 +482,7 @@ static const char feed_page_style[] =
 /* Chapters seek the player with a few lines of script; without it they are plain text with their times. */
 static const char feed_page_script[] =
 	"document.querySelectorAll('button.seek').forEach(function(b){b.hidden=false;"
+	"b.previousElementSibling.hidden=true;"
 	"b.addEventListener('click',function(){var a=document.getElementById(b.dataset.player);"
 	"a.currentTime=parseFloat(b.dataset.t);a.play();});});";
 
@@ -497,7 +498,11 @@ static int feed_write_page(const struct show *show, const struct feed_item *item
 	fputs("\">\n<head>\n<meta charset=\"utf-8\">\n"
 	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>", of.fp);
 	feed_html(of.fp, show->title);
-	fputs("</title>\n<link rel=\"alternate\" type=\"application/rss+xml\" href=\"feed.xml\">\n<style>", of.fp);
+	fputs("</title>\n<link rel=\"alternate\" type=\"application/rss+xml\" href=\"feed.xml\">\n", of.fp);
+	/* an icon, so that browsers do not ask the server's root for one */
+	fputs("<link rel=\"icon\" href=\"", of.fp);
+	feed_html(of.fp, cover ? cover : "data:,");
+	fputs("\">\n<style>", of.fp);
 	fputs(feed_page_style, of.fp);
 	fputs("</style>\n</head>\n<body>\n<header>\n", of.fp);
 	if (cover) {
@@ -517,10 +522,10 @@ static int feed_write_page(const struct show *show, const struct feed_item *item
 		char day[16];
 
 		snprintf(day, sizeof day, "%.10s", ep->date ? ep->date : "");
-		fprintf(of.fp, "<article id=\"%s\">\n<h2>", ep->slug);
+		fprintf(of.fp, "<article id=\"ep-%s\">\n<h2>", ep->slug);
 		feed_html(of.fp, ep->title);
-		fprintf(of.fp, "</h2>\n<p><time datetime=\"%s\">%s</time> · %d min</p>\n", day, day,
-			(int)(ep->duration / 60 + 0.5));
+		fprintf(of.fp, "</h2>\n<p><time datetime=\"%s\">%s</time> · %d:%02d</p>\n", day, day,
+			(int)ep->duration / 60, (int)ep->duration % 60);
 		fprintf(of.fp, "<audio id=\"player-%s\" controls preload=\"none\" src=\"episodes/%s.mp3\"></audio>\n",
 			ep->slug, ep->slug);
 		if (ep->n_chapters) {
@@ -528,8 +533,10 @@ static int feed_write_page(const struct show *show, const struct feed_item *item
 			for (size_t k = 0; k < ep->n_chapters; k++) {
 				unsigned s = ep->chapters[k].start_ms / 1000;
 
-				fprintf(of.fp, "<li><button class=\"seek\" hidden data-player=\"player-%s\" data-t=\"%.3f\">"
-					       "%u:%02u</button> ", ep->slug, ep->chapters[k].start_ms / 1000.0, s / 60, s % 60);
+				/* the time as text; the script puts a button that seeks the player in its place */
+				fprintf(of.fp, "<li><span>%u:%02u</span><button type=\"button\" class=\"seek\" hidden "
+					       "data-player=\"player-%s\" data-t=\"%.3f\">%u:%02u</button> ", s / 60, s % 60,
+					ep->slug, ep->chapters[k].start_ms / 1000.0, s / 60, s % 60);
 				feed_html(of.fp, ep->chapters[k].title);
 				fputs("</li>\n", of.fp);
 			}

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ustring.h>
+#include <unicode/utrans.h>
 
 static void util_out_of_memory(size_t n)
 {
@@ -276,10 +277,44 @@ char *util_stem(const char *path)
 	return xstrndup(base, (size_t)(dot - base));
 }
 
+/* text in Latin letters, accents off ("Zoë" → "Zoe", "Київ" → "Kyiv"), as a new string; a copy if ICU cannot. */
+static char *util_ascii(const char *text)
+{
+	static const UChar id[] = u"Any-Latin; Latin-ASCII";
+	UErrorCode err = U_ZERO_ERROR;
+	UTransliterator *t = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &err);
+	int32_t len = 0, limit, cap;
+	UChar *u;
+	char *out = NULL;
+
+	if (U_FAILURE(err))
+		return xstrdup(text);
+	u_strFromUTF8WithSub(NULL, 0, &len, text, -1, 0xfffd, NULL, &err);
+	err = U_ZERO_ERROR;
+	cap = len * 4 + 16;
+	u = xmalloc((size_t)cap * sizeof *u);
+	u_strFromUTF8WithSub(u, cap, &len, text, -1, 0xfffd, NULL, &err);
+	limit = len;
+	utrans_transUChars(t, u, &len, cap, 0, &limit, &err);
+	if (U_SUCCESS(err)) {
+		int32_t n = 0;
+
+		u_strToUTF8(NULL, 0, &n, u, len, &err);
+		err = U_ZERO_ERROR;
+		out = xmalloc((size_t)n + 1);
+		u_strToUTF8(out, n + 1, NULL, u, len, &err);
+	}
+	free(u);
+	utrans_close(t);
+	return out && U_SUCCESS(err) ? out : (free(out), xstrdup(text));
+}
+
 char *util_slug(const char *text, size_t max)
 {
 	struct strbuf sb;
+	char *ascii = util_ascii(text);
 
+	text = ascii;
 	strbuf_init(&sb);
 	for (const char *p = text; *p && sb.len < max; p++) {
 		unsigned char c = (unsigned char)*p;
@@ -295,6 +330,7 @@ char *util_slug(const char *text, size_t max)
 		sb.buf[--sb.len] = '\0';
 	if (!sb.len)
 		strbuf_adds(&sb, "article");
+	free(ascii);
 	return strbuf_detach(&sb);
 }
 
