@@ -195,6 +195,17 @@ static void build_state_set(struct build_state *st, const char *name, const char
 	cJSON_AddItemToObject(arts, name, a);
 }
 
+/* The next episode number: numbers are given once and never reused, whatever keep = N removes. */
+static int build_state_next_number(struct build_state *st)
+{
+	cJSON *last = cJSON_GetObjectItemCaseSensitive(st->root, "episodes");
+	int n = cJSON_IsNumber(last) ? last->valueint + 1 : 1;
+
+	cJSON_DeleteItemFromObjectCaseSensitive(st->root, "episodes");
+	cJSON_AddNumberToObject(st->root, "episodes", n);
+	return n;
+}
+
 static int build_state_save(const struct build_state *st)
 {
 	char *text = cJSON_Print(st->root);
@@ -673,6 +684,7 @@ static int build_episode(struct build_ctx *ctx, struct build_piece **pieces, siz
 			       first_headline, (long)ctx->when);
 	ep.slug = build_slug(ctx, ctx->show.mode == SHOW_ARTICLE ? first_headline : ctx->show.title);
 	ep.guid = episode_new_guid();
+	ep.number = build_state_next_number(st);
 	ep.date = xstrdup(rfc);
 	ep.description = strbuf_detach(&desc);
 	strbuf_init(&desc);

@@ -99,6 +99,8 @@ int episode_write(const struct episode *ep, const char *dir)
 	cJSON_AddStringToObject(root, "title", ep->title);
 	cJSON_AddStringToObject(root, "date", ep->date);
 	cJSON_AddStringToObject(root, "description", ep->description ? ep->description : "");
+	if (ep->number > 0)
+		cJSON_AddNumberToObject(root, "number", ep->number);
 	cJSON_AddNumberToObject(root, "duration", ep->duration);
 	cJSON_AddNumberToObject(root, "bytes", (double)ep->bytes);
 	files = cJSON_AddObjectToObject(root, "files");
@@ -167,6 +169,8 @@ int episode_read(struct episode *ep, const char *path)
 	ep->title = episode_string(root, "title");
 	ep->date = episode_string(root, "date");
 	ep->description = episode_string(root, "description");
+	item = cJSON_GetObjectItemCaseSensitive(root, "number");
+	ep->number = cJSON_IsNumber(item) ? item->valueint : 0;
 	item = cJSON_GetObjectItemCaseSensitive(root, "duration");
 	ep->duration = cJSON_IsNumber(item) ? item->valuedouble : 0;
 	item = cJSON_GetObjectItemCaseSensitive(root, "bytes");

@@ -23,6 +23,7 @@ struct episode {
 	char *title;
 	char *date;		/* RFC 3339: 2026-11-29T05:00:00Z */
 	char *description;
+	int number;		/* the episode's number in the show, from 1; 0 when unknown */
 	double duration;	/* seconds */
 	uint64_t bytes;		/* of the audio file */
 	struct episode_article *articles;

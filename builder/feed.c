@@ -244,36 +244,61 @@ static int feed_read_episodes(const char *dir, struct feed_item **items, size_t 
 	closedir(d);
 	if (*n)
 		qsort(*items, *n, sizeof **items, feed_item_newest_first);
+	/* the number given at build time; position only for sidecars from before numbers were kept */
 	for (size_t i = 0; i < *n; i++)
-		(*items)[i].number = (int)(*n - i);
+		(*items)[i].number = (*items)[i].ep.number > 0 ? (*items)[i].ep.number : (int)(*n - i);
 	return 0;
 }
 
-/* The episode's description as HTML: each article's headline and first paragraph. */
+/* The episode's description as HTML: each article's headline and first paragraph,
+ * the paragraphs shortened evenly until it all fits Apple's limit. */
 static char *feed_html_description(const struct episode *ep)
 {
 	struct strbuf sb;
-	char *out;
+	size_t budget = FEED_MAX_DESCRIPTION;
 
 	strbuf_init(&sb);
-	for (size_t i = 0; i < ep->n_articles; i++) {
-		xmlChar *h = xmlEncodeSpecialChars(NULL, (const xmlChar *)(ep->articles[i].headline ? ep->articles[i].headline : ""));
-		xmlChar *s = xmlEncodeSpecialChars(NULL, (const xmlChar *)(ep->articles[i].summary ? ep->articles[i].summary : ""));
+	for (int round = 0; round < 12; round++) {
+		strbuf_reset(&sb);
+		for (size_t i = 0; i < ep->n_articles; i++) {
+			const char *head = ep->articles[i].headline ? ep->articles[i].headline : "";
+			char *sum = feed_truncate(ep->articles[i].summary ? ep->articles[i].summary : "", budget);
+			xmlChar *h = xmlEncodeSpecialChars(NULL, BAD_CAST head);
+			xmlChar *s = xmlEncodeSpecialChars(NULL, BAD_CAST sum);
 
-		strbuf_addf(&sb, "<p><strong>%s</strong></p><p>%s</p>", (const char *)h, (const char *)s);
-		xmlFree(h);
-		xmlFree(s);
+			strbuf_addf(&sb, "<p><strong>%s</strong></p>", (const char *)h);
+			if (*sum)
+				strbuf_addf(&sb, "<p>%s</p>", (const char *)s);
+			xmlFree(h);
+			xmlFree(s);
+			free(sum);
+		}
+		if (!ep->n_articles && ep->description) {
+			xmlChar *d = xmlEncodeSpecialChars(NULL, BAD_CAST ep->description);
+
+			strbuf_addf(&sb, "<p>%s</p>", (const char *)d);
+			xmlFree(d);
+		}
+		if (sb.len <= FEED_MAX_DESCRIPTION)
+			return strbuf_detach(&sb);
+		/* each paragraph gets an even share of what is left, less each round */
+		budget = sb.len > FEED_MAX_DESCRIPTION && ep->n_articles ?
+				 (FEED_MAX_DESCRIPTION / (ep->n_articles ? ep->n_articles : 1)) * 3 / (unsigned)(4 + round) :
+				 budget / 2;
+		if (budget < 8)
+			budget = 0;
 	}
-	if (!ep->n_articles && ep->description)
-		strbuf_adds(&sb, ep->description);
-	out = feed_truncate(sb.buf, FEED_MAX_DESCRIPTION);
-	/* cutting HTML may leave a tag open: the plain text then */
-	if (strlen(sb.buf) > FEED_MAX_DESCRIPTION) {
-		free(out);
-		out = feed_truncate(ep->description ? ep->description : "", FEED_MAX_DESCRIPTION);
+	/* headlines alone still too long: plain, escaped text cut to fit */
+	{
+		char *plain = feed_truncate(ep->description ? ep->description : "", FEED_MAX_DESCRIPTION / 6);
+		xmlChar *d = xmlEncodeSpecialChars(NULL, BAD_CAST plain);
+		char *out = xstrdup((const char *)d);
+
+		xmlFree(d);
+		free(plain);
+		strbuf_release(&sb);
+		return out;
 	}
-	strbuf_release(&sb);
-	return out;
 }
 
 #define W(call)                   \
@@ -404,7 +429,14 @@ static int feed_write_rss(const struct show *show, const struct feed_item *items
 			static const char *const types[3] = { "text/vtt", "application/x-subrip", "application/json+chapters" };
 
 			for (int k = 0; k < 3; k++) {
-				char *u = feed_url(show, files[k]);
+				char *local = xasprintf("%s/public/%s", show->dir, files[k]), *u;
+				bool there = access(local, R_OK) == 0;
+
+				free(local);
+				/* the feed never points at a missing file */
+				if (!there)
+					continue;
+				u = feed_url(show, files[k]);
 
 				bad |= xmlTextWriterStartElement(w, BAD_CAST(k < 2 ? "podcast:transcript" : "podcast:chapters")) < 0;
 				bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "url", BAD_CAST u) < 0;
