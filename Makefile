@@ -80,7 +80,10 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/voices $(DESTDIR)$(DATADIR)/rules
 	install -m 755 build/newscast $(DESTDIR)$(PREFIX)/bin/newscast
 	install -m 644 voices/*.ini $(DESTDIR)$(DATADIR)/voices/
-	install -m 644 builder/rules/* $(DESTDIR)$(DATADIR)/rules/
+	install -d $(DESTDIR)$(DATADIR)/rules/en
+	install -m 644 builder/rules/*.* $(DESTDIR)$(DATADIR)/rules/
+	install -m 644 builder/rules/en/* $(DESTDIR)$(DATADIR)/rules/en/
+	install -D -m 755 scripts/nightly $(DESTDIR)$(PREFIX)/lib/newscast/nightly
 
 clean:
 	rm -rf build
