@@ -92,3 +92,14 @@ int cli_int(const char *cmd, const char *option, const char *value, int lo, int 
 	*out = (int)v;
 	return 0;
 }
+
+int cli_one_operand(const char *cmd, const char *what, int count)
+{
+	if (count == 1)
+		return 0;
+	if (count)
+		fprintf(stderr, "newscast %s: give one %s\nTry 'newscast %s --help'.\n", cmd, what, cmd);
+	else
+		fprintf(stderr, "newscast %s: no %s given\nTry 'newscast %s --help'.\n", cmd, what, cmd);
+	return 2;
+}

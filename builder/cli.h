@@ -23,6 +23,10 @@ int cli_parse(const char *cmd, int argc, char **argv, const struct cli_option *o
 /* Prints "usage: newscast CMD USAGE", the summary, and the options table. */
 void cli_help(FILE *fp, const char *cmd, const char *usage, const char *summary, const struct cli_option *opts);
 
+/* Checks that a command got exactly one operand (what: "article", "show folder");
+ * otherwise reports it as a usage error and returns 2. */
+int cli_one_operand(const char *cmd, const char *what, int count);
+
 /* Parses a whole decimal number in [lo, hi]; reports "newscast CMD: bad value ..." on failure. */
 int cli_int(const char *cmd, const char *option, const char *value, int lo, int hi, int *out);
 

@@ -947,11 +947,8 @@ int cmd_build(int argc, char **argv)
 			 cmd_build_options);
 		return 0;
 	}
-	if (argc - first != 1) {
-		fprintf(stderr, "newscast build: %s\nTry 'newscast build --help'.\n",
-			argc - first ? "give one show folder" : "no show folder given");
+	if (cli_one_operand("build", "show folder", argc - first) != 0)
 		return 2;
-	}
 	ctx.args = &a;
 	show_init(&ctx.show);
 	voice_profile_init(&ctx.voice);
@@ -1059,11 +1056,8 @@ int cmd_init(int argc, char **argv)
 			 cmd_build_options + 4);
 		return 0;
 	}
-	if (argc - first != 1) {
-		fprintf(stderr, "newscast init: %s\nTry 'newscast init --help'.\n",
-			argc - first ? "give one show folder" : "no show folder given");
+	if (cli_one_operand("init", "show folder", argc - first) != 0)
 		return 2;
-	}
 	if (show_create(argv[first]) < 0)
 		return 1;
 	printf("created the show %s: edit %s/podcast.ini, drop articles into %s/articles/, then run "

@@ -40,11 +40,8 @@ int cmd_feed(int argc, char **argv)
 			 cmd_feed_options);
 		return 0;
 	}
-	if (argc - first != 1) {
-		fprintf(stderr, "newscast feed: %s\nTry 'newscast feed --help'.\n",
-			argc - first ? "give one show folder" : "no show folder given");
+	if (cli_one_operand("feed", "show folder", argc - first) != 0)
 		return 2;
-	}
 	show_init(&show);
 	ret = 1;
 	if (show_load(&show, argv[first]) == 0 && (n = feed_write(&show)) >= 0) {

@@ -68,11 +68,8 @@ int cmd_script(int argc, char **argv)
 			 cmd_script_options);
 		return 0;
 	}
-	if (argc - first != 1) {
-		fprintf(stderr, "newscast script: %s\nTry 'newscast script --help'.\n",
-			argc - first ? "give one article" : "no article given");
+	if (cli_one_operand("script", "article", argc - first) != 0)
 		return 2;
-	}
 	script_init(&sc);
 	ret = script_build(&sc, argv[first], &st.opts) < 0 ? 1 : 0;
 	if (ret == 0)

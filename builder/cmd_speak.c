@@ -271,11 +271,8 @@ int cmd_speak(int argc, char **argv)
 			 cmd_speak_options);
 		return 0;
 	}
-	if (argc - first != 1) {
-		fprintf(stderr, "newscast speak: %s\nTry 'newscast speak --help'.\n",
-			argc - first ? "give one article" : "no article given");
+	if (cli_one_operand("speak", "article", argc - first) != 0)
 		return 2;
-	}
 	if (a.output && encode_format_from_path(a.output, &format) < 0) {
 		fprintf(stderr, "newscast speak: cannot tell the format of '%s': use .mp3, .wav, .flac or .ogg\n",
 			a.output);
