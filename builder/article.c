@@ -110,6 +110,133 @@ static uint32_t article_ms(const struct pcm *pcm, size_t samples)
 	return (uint32_t)llround(pcm_ms(pcm, samples));
 }
 
+/* Encodes samples [start, end) of pcm into fp as a part; the first part reserves the Info frame. */
+static int article_encode_range(const struct article_job *job, const struct pcm *pcm, const struct audio_plan *plan,
+				size_t start, size_t end, int first, FILE *fp, struct encode_part *part)
+{
+	struct encoder *enc = encoder_new_part(&job->encode, first, fp);
+	struct audio_sink sink = { enc, article_encode_write, NULL };
+
+	if (!enc)
+		return -1;
+	if (audio_render_range(pcm, start, end, &job->audio, plan, &sink) < 0) {
+		encoder_free(enc);
+		return -1;
+	}
+	return encoder_finish_part(enc, part);
+}
+
+/* The second half of a long article, encoded in a process of its own. */
+struct article_half {
+	const struct article_job *job;
+	const struct pcm *pcm;
+	const struct audio_plan *plan;
+	size_t start;
+	FILE *fp;
+};
+
+static int article_half_child(int fd, void *ud)
+{
+	struct article_half *h = ud;
+	struct encode_part part;
+
+	if (article_encode_range(h->job, h->pcm, h->plan, h->start, h->pcm->len, 0, h->fp, &part) < 0)
+		return -1;
+	fflush(h->fp);
+	part.fp = NULL;
+	return isolate_write_all(fd, &part, sizeof part);
+}
+
+static int article_half_data(const void *buf, size_t n, void *ud)
+{
+	struct strbuf *sb = ud;
+
+	strbuf_add(sb, buf, n);
+	return 0;
+}
+
+/* Appends the frames in from (from its start) to the end of to. */
+static int article_append(FILE *to, FILE *from)
+{
+	char buf[65536];
+	size_t n;
+
+	if (fflush(from) != 0 || fseek(from, 0, SEEK_SET) != 0 || fseek(to, 0, SEEK_END) != 0)
+		return -1;
+	while ((n = fread(buf, 1, sizeof buf, from)) > 0)
+		if (fwrite(buf, 1, n, to) != n)
+			return -1;
+	/* the worker ends with _exit: nothing left in a buffer would reach the file */
+	return ferror(from) || fflush(to) != 0 ? -1 : 0;
+}
+
+/*
+ * Encodes the article, in two halves at once when it is long and the job allows:
+ * the halves are cut in a silence, the second encoded in another process, and its
+ * frames appended to the first's (a fresh encoder starts with an empty bit
+ * reservoir, so the join is a valid stream). *second_at is then the sample where
+ * the second half starts and *second_out where it plays, in output samples.
+ */
+static int article_encode(const struct article_job *job, const struct pcm *pcm, const struct audio_plan *plan,
+			  FILE *out, struct encode_part *part, size_t *second_at, uint64_t *second_out)
+{
+	size_t starts[3];
+	struct isolate_child child;
+	struct isolate_result ir;
+	struct encode_part b;
+	struct strbuf got;
+	struct article_half half;
+	FILE *tmp;
+	int ret = -1;
+
+	*second_at = pcm->len;
+	*second_out = 0;
+	if (!job->split || pcm->len < (size_t)pcm->rate * 40 || audio_split(pcm, 2, (size_t)pcm->rate / 4, starts) < 2)
+		return article_encode_range(job, pcm, plan, 0, pcm->len, 1, out, part);
+	tmp = tmpfile();
+	if (!tmp) {
+		log_error("cannot create a temporary file: %s", strerror(errno));
+		return -1;
+	}
+	half = (struct article_half){ job, pcm, plan, starts[1], tmp };
+	strbuf_init(&got);
+	if (isolate_spawn(&child, article_half_child, &half, job->timeout_ms + 60000) < 0)
+		goto out;
+	if (article_encode_range(job, pcm, plan, 0, starts[1], 1, out, part) < 0) {
+		kill(child.pid, SIGKILL);
+		isolate_wait(&child, NULL, NULL, &ir);
+		goto out;
+	}
+	if (isolate_wait(&child, article_half_data, &got, &ir) < 0 || got.len != sizeof b) {
+		log_error("'%s': encoding its second half failed", job->name);
+		goto out;
+	}
+	memcpy(&b, got.buf, sizeof b);
+	if (article_append(out, tmp) < 0) {
+		log_error("'%s': cannot join its two halves: %s", job->name, strerror(errno));
+		goto out;
+	}
+	*second_at = starts[1];
+	*second_out = (uint64_t)part->frames * 1152 - part->delay + b.delay;
+	part->frames += b.frames;
+	part->samples += b.samples;
+	part->padding = b.padding;
+	ret = 0;
+out:
+	strbuf_release(&got);
+	fclose(tmp);
+	return ret;
+}
+
+/* Where a sample of the speech plays in the part, in ms: after the cut, the second half's place. */
+static uint32_t article_place(const struct pcm *pcm, const struct audio_settings *audio, size_t sample,
+			      size_t second_at, uint64_t second_out)
+{
+	if (sample < second_at)
+		return article_ms(pcm, sample);
+	return (uint32_t)llround((double)second_out * 1000.0 / audio->out_rate + pcm_ms(pcm, sample - second_at));
+}
+
 static int article_child(int fd, void *ud)
 {
 	const void *const *args = ud;
@@ -117,9 +244,8 @@ static int article_child(int fd, void *ud)
 	const struct article_job *job = w.job;
 	struct article_result res = { 0 };
 	struct audio_plan plan;
-	struct audio_sink sink;
-	struct encoder *enc;
-	size_t n = job->segs ? job->segs->n : 0;
+	size_t n = job->segs ? job->segs->n : 0, second_at;
+	uint64_t second_out;
 	int ret = -1;
 
 	pcm_init(&w.pcm, 0);
@@ -138,15 +264,7 @@ static int article_child(int fd, void *ud)
 	pcm_append_silence(&w.pcm, job->tail_ms);
 	if (audio_plan(&w.pcm, &job->audio, &plan) < 0)
 		goto out;
-	enc = encoder_new_part(&job->encode, 1, w.out);
-	if (!enc)
-		goto out;
-	sink = (struct audio_sink){ enc, article_encode_write, NULL };
-	if (audio_render_range(&w.pcm, 0, w.pcm.len, &job->audio, &plan, &sink) < 0) {
-		encoder_free(enc);
-		goto out;
-	}
-	if (encoder_finish_part(enc, &res.part) < 0)
+	if (article_encode(job, &w.pcm, &plan, w.out, &res.part, &second_at, &second_out) < 0)
 		goto out;
 	res.out_samples = audio_output_length(w.pcm.len, w.pcm.rate, job->audio.out_rate);
 	res.lufs = plan.predicted_lufs;
@@ -154,8 +272,9 @@ static int article_child(int fd, void *ud)
 	if (isolate_write_all(fd, &res, sizeof res) < 0)
 		goto out;
 	for (size_t i = 0; i < n; i++) {
-		struct article_timing t = { article_ms(&w.pcm, w.start[i]), article_ms(&w.pcm, w.speech[i]),
-					    article_ms(&w.pcm, w.end[i]) };
+		struct article_timing t = { article_place(&w.pcm, &job->audio, w.start[i], second_at, second_out),
+					    article_place(&w.pcm, &job->audio, w.speech[i], second_at, second_out),
+					    article_place(&w.pcm, &job->audio, w.end[i], second_at, second_out) };
 
 		if (isolate_write_all(fd, &t, sizeof t) < 0)
 			goto out;

@@ -21,6 +21,7 @@ struct article_job {
 	struct audio_settings audio;
 	struct encode_settings encode;
 	int timeout_ms;
+	int split;			/* encode the second half at once in another process */
 };
 
 /* When each segment sounds, in milliseconds from the part's start. */

@@ -812,7 +812,7 @@ static int build_run(struct build_ctx *ctx, char **names, size_t n_names, struct
 		}
 		p->job = (struct article_job){ p->name, &ctx->voice, &p->sc.segments, NULL, pause[BREAK_ARTICLE],
 					       ctx->audio, ctx->encode,
-					       60000 + (int)(len / 2) };
+					       60000 + (int)(len / 2), ctx->args->jobs > 1 };
 		arts[n_arts++] = p;
 	}
 
