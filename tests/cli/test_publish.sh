@@ -36,6 +36,39 @@ for mode in rsync cp; do
 done
 unset RSYNC
 
+# Killed at any moment, a publish never leaves a feed in DEST that points at a missing or
+# partial file: a real show, published and killed again and again at random points.
+show="$TMP/real"
+"$NEWSCAST" init "$show" >/dev/null
+sed -i 's|^base_url = .*|base_url = http://127.0.0.1:9/podcast/|' "$show/podcast.ini"
+printf 'Ferry fares frozen\n\nFares will not rise this year. The operator said so on Friday.\n' >"$show/articles/a.txt"
+"$NEWSCAST" build -q --date 2026-11-28 "$show" >/dev/null 2>&1
+dest="$TMP/killed"
+RSYNC= "$PUBLISH" "$show" "$dest" >/dev/null 2>&1	# yesterday's show, published whole
+printf 'New park opens\n\nA park opened by the river. Families came to see it.\n' >"$show/articles/b.txt"
+"$NEWSCAST" build -q --date 2026-11-29 "$show" >/dev/null 2>&1
+bad=0 kills=0 seen=0
+for i in $(seq 1 12); do
+	RSYNC= "$PUBLISH" "$show" "$dest" >/dev/null 2>&1 &
+	pid=$!
+	sleep "0.$((RANDOM % 10))$((RANDOM % 10))"
+	kill -9 "$pid" 2>/dev/null && kills=$((kills + 1))
+	wait "$pid" 2>/dev/null
+	[ -f "$dest/feed.xml" ] || { bad=$((bad + 1)); continue; }
+	seen=$((seen + $(grep -c '<enclosure' "$dest/feed.xml")))
+	# every enclosure the feed names is there, whole
+	$PY - "$dest" <<'PY' || bad=$((bad + 1))
+import os, sys, xml.etree.ElementTree as ET
+d = sys.argv[1]
+for enc in ET.parse(os.path.join(d, "feed.xml")).iter("enclosure"):
+    path = os.path.join(d, enc.get("url").split("/podcast/", 1)[1])
+    if not os.path.isfile(path) or os.path.getsize(path) != int(enc.get("length")):
+        sys.exit(1)
+PY
+done
+check "killed publishes ($kills of 12 killed mid-run; $seen enclosures checked) never left a feed pointing at a missing or partial file" \
+	[ "$bad" -eq 0 -a "$seen" -ge 12 ]
+
 expect_status 2 "no arguments: usage, exit 2" "$PUBLISH"
 expect_status 1 "a show without public/: exit 1" "$PUBLISH" "$TMP/nowhere" "$TMP/d"
 check "the error names what is missing" grep -q "no '$TMP/nowhere/public'" "$TMP/stderr"
