@@ -105,27 +105,6 @@ silences() {
 	ffmpeg -hide_banner -nostats -i "$1" -af "silencedetect=n=$2:d=$3" -f null - 2>&1 |
 		awk '/silence_start:/ { s = $NF } /silence_end:/ { print s, $5, $8 }'
 }
-# near A B D: A and B are numbers at most D apart.
-near() {
-	awk -v a="$1" -v b="$2" -v d="$3" 'BEGIN {
-		num = "^-?[0-9]+([.][0-9]+)?([eE][-+]?[0-9]+)?$"
-		if (a !~ num || b !~ num) exit 1
-		x = a - b; if (x < 0) x = -x; exit !(x <= d) }'
-}
-# ini_set FILE SECTION KEY VALUE: sets KEY (or uncomments ";KEY") in [SECTION], or adds it there.
-ini_set() {
-	awk -v sec="[$2]" -v key="$3" -v val="$4" '
-		function flush() { if (in_sec && !done) { print key " = " val; done = 1 } }
-		/^\[/ { flush(); in_sec = ($0 == sec) }
-		in_sec && !done && ($0 ~ "^;?" key " *=") { print key " = " val; done = 1; next }
-		{ print }
-		END { flush() }' "$1" >"$1.new" && mv "$1.new" "$1"
-}
-# article DIR NAME HEADLINE PARAGRAPH...: writes DIR/NAME, the headline, then paragraphs.
-article() {
-	local f="$1/$2" h=$3; shift 3
-	{ printf '%s\n' "$h"; for p in "$@"; do printf '\n%s\n' "$p"; done; } >"$f"
-}
 build() { "$NEWSCAST" build -q --date "$DATE" "$@"; }
 # sidecars SHOW: the episodes' sidecars, sorted (not the .chapters.json files).
 sidecars() { ls "$1"/public/episodes/*.json 2>/dev/null | grep -v '\.chapters\.json$' | sort; }

@@ -9,7 +9,7 @@ NIGHTLY="$ROOT/scripts/nightly"
 UNITS="$ROOT/scripts/systemd"
 nightly() { NEWSCAST="$NEWSCAST" "$NIGHTLY" "$@"; }
 # article DIR NAME HEADLINE TEXT: a one-paragraph article.
-article() { printf '%s\n\n%s\n' "$3" "$4" >"$1/$2"; }
+short_article() { printf '%s\n\n%s\n' "$3" "$4" >"$1/$2"; }
 # items FEED: "guid url length" for each <item>, in the feed's order.
 items() {
 	$PY - "$1" <<'EOF'
@@ -45,13 +45,13 @@ fails() { ! "$@"; }	# check "..." fails COMMAND: passes when the command fails
 # Short articles, original text, three sentences each.
 ART="$TMP/art"
 mkdir -p "$ART"
-article "$ART" a-tram.txt "Tram line reaches the old docks" \
+short_article "$ART" a-tram.txt "Tram line reaches the old docks" \
 	"The new tram line reached the old docks on Tuesday morning. Trams will run every ten minutes until midnight. The first week of travel is free."
-article "$ART" b-market.txt "Fish market moves indoors" \
+short_article "$ART" b-market.txt "Fish market moves indoors" \
 	"The Saturday fish market will move into the old grain hall next month. Traders asked for a roof after a wet spring. The hall will also host a flower stall."
-article "$ART" c-lighthouse.txt "Lighthouse opens to visitors again" \
+short_article "$ART" c-lighthouse.txt "Lighthouse opens to visitors again" \
 	"The lighthouse on the north point opens to visitors again this weekend. Its stairs were rebuilt over the winter. Tickets are sold at the gate."
-article "$ART" d-choir.txt "Harbour choir wins a regional prize" \
+short_article "$ART" d-choir.txt "Harbour choir wins a regional prize" \
 	"The harbour choir won first prize at the regional festival on Sunday. Forty singers travelled by coach to the contest. They will sing at the quay on Friday evening."
 
 # ============ 1. the units ============

@@ -59,20 +59,6 @@ if ! TMPDIR="$TMP/browser-tmp" timeout -k 5 60 node -e "
 fi
 
 # --- helpers (as in test_build.sh) ---
-# ini_set FILE SECTION KEY VALUE: sets KEY (or uncomments ";KEY") in [SECTION], or adds it there.
-ini_set() {
-	awk -v sec="[$2]" -v key="$3" -v val="$4" '
-		function flush() { if (in_sec && !done) { print key " = " val; done = 1 } }
-		/^\[/ { flush(); in_sec = ($0 == sec) }
-		in_sec && !done && ($0 ~ "^;?" key " *=") { print key " = " val; done = 1; next }
-		{ print }
-		END { flush() }' "$1" >"$1.new" && mv "$1.new" "$1"
-}
-# article DIR NAME HEADLINE PARAGRAPH...: writes DIR/NAME, the headline, then paragraphs.
-article() {
-	local f="$1/$2" h=$3; shift 3
-	{ printf '%s\n' "$h"; for p in "$@"; do printf '\n%s\n' "$p"; done; } >"$f"
-}
 
 # --- the server: public/ on 127.0.0.1, a free port, HEAD and single byte ranges ---
 # serve.py DIR PORTFILE LOG: writes the port to PORTFILE once listening; "METHOD PATH STATUS" to LOG.

@@ -98,8 +98,8 @@ silences() {
 		awk '/silence_start:/ { s = $NF } /silence_end:/ { print s, $5, $8 }'
 }
 pcm_md5() { ffmpeg -v error -i "$1" -f s16le - | md5sum | cut -d' ' -f1; }
-# near A B D: A and B are positive numbers at most D apart.
-near() {
+# near_positive A B D: A and B are positive numbers at most D apart.
+near_positive() {
 	awk -v a="$1" -v b="$2" -v d="$3" 'BEGIN {
 		num = "^[0-9]+([.][0-9]+)?([eE][-+]?[0-9]+)?$"
 		if (a !~ num || b !~ num || a + 0 <= 0 || b + 0 <= 0) exit 1
@@ -145,9 +145,9 @@ check "sample: the LAME tag's CRCs (tag and music) are right" [ "$(xv tag_crc_ok
 xing_s=$(awk -v n="$xing" 'BEGIN { if (n != "") print n / 44100 }')
 dec_s=$(awk -v n="$(decoded_samples "$MP3")" 'BEGIN { print n / 44100 }')
 check "sample: decoding gives the length the Xing/LAME frame implies ($dec_s s vs $xing_s s)" \
-	near "$dec_s" "$xing_s" 0.002
+	near_positive "$dec_s" "$xing_s" 0.002
 check "sample: ffprobe's duration agrees with the Xing/LAME frame ($dur - $start s vs $xing_s s, ±0.05)" \
-	near "$(awk -v d="$dur" -v s="$start" 'BEGIN { print d - s }')" "$xing_s" 0.05
+	near_positive "$(awk -v d="$dur" -v s="$start" 'BEGIN { print d - s }')" "$xing_s" 0.05
 
 # Tags, read by mutagen.
 $PY "$TMP/id3dump.py" "$MP3" >"$TMP/harbour.id3" 2>"$TMP/id3.err" || sed 's/^/#   /' "$TMP/id3.err"
@@ -176,7 +176,7 @@ check "sample: CTOC lists every chapter, in order, top-level and ordered (flags 
 check "sample: chapters start at 0 and their start times increase, each ending where the next starts" \
 	awk 'NR == 1 && $3 != 0 { bad = 1 } NR > 1 && ($3 <= s || $3 != e) { bad = 1 } { s = $3; e = $4 } END { exit bad || NR < 2 }' "$TMP/chap"
 last_end=$(awk 'END { print $4 / 1000 }' "$TMP/chap")
-check "sample: the last chapter ends at the end of the audio ($last_end s vs $dec_s s)" near "$last_end" "$dec_s" 0.05
+check "sample: the last chapter ends at the end of the audio ($last_end s vs $dec_s s)" near_positive "$last_end" "$dec_s" 0.05
 ffprobe -v error -show_chapters -of csv=p=0 -show_entries chapter=start_time:chapter_tags=title "$MP3" |
 	awk -F, '{ printf "%d %s\n", $1 * 1000 + 0.5, $2 }' >"$TMP/ffchap"
 check "sample: ffprobe -show_chapters lists the same chapters and start times" \
@@ -214,9 +214,9 @@ for i in 1 2; do
 done
 got=$(awk -v a="$(decoded_samples "$TMP/p2.mp3")" -v b="$(decoded_samples "$TMP/p1.mp3")" 'BEGIN { print (a - b) / 44100 }')
 want=$(awk -v a="$(cat "$TMP/p2.ms")" -v b="$(cat "$TMP/p1.ms")" 'BEGIN { print (a - b) / 1000 }')
-check "the script puts a section pause of 1.5 s between them (got $want s)" near "$want" 1.5 0.001
+check "the script puts a section pause of 1.5 s between them (got $want s)" near_positive "$want" 1.5 0.001
 check "a section break lengthens the audio by its pause ($got s, script says $want s, ±0.15)" \
-	near "$got" "$want" 0.15
+	near_positive "$got" "$want" 0.15
 silences "$TMP/p2.mp3" -50dB 0.5 | awk '{ print $3 }' >"$TMP/p2.sil"
 check "a section break (1500 ms) gives a silence of 1.4 s or more (got: $(tr '\n' ' ' <"$TMP/p2.sil"))" \
 	awk '$1 >= 1.4 { found = 1 } END { exit !found }' "$TMP/p2.sil"
@@ -245,7 +245,7 @@ for ext in wav flac ogg; do
 		[ "$rc" -eq 0 -a "$(probe "$f" stream=codec_name)" = "${codec[$ext]}" \
 		-a "$(probe "$f" stream=sample_rate)" = 44100 -a "$(probe "$f" stream=channels)" = 1 ]
 	check "-o x.$ext: title tag" [ "$(ftag "$f" title)" = "Fares $ext" ]
-	check "-o x.$ext: as long as the MP3 (±0.1 s)" near "$(probe "$f" format=duration)" \
+	check "-o x.$ext: as long as the MP3 (±0.1 s)" near_positive "$(probe "$f" format=duration)" \
 		"$(awk -v n="$(decoded_samples "$TMP/b64.mp3")" 'BEGIN { print n / 44100 }')" 0.1
 done
 
