@@ -20,6 +20,7 @@ enum {
 	CMD_OPT_VERBOSE,
 	CMD_OPT_NO_NORMALIZE,
 	CMD_OPT_LEXICON,
+	CMD_OPT_FORMAT,
 	CMD_OPT_FIRST_OWN,	/* each command numbers its own options from here */
 };
 
@@ -31,6 +32,8 @@ enum {
 	  CMD_OPT_RULES },                                                                                      \
 	{ "no-normalize", 0, NULL, "speak the text as written: no normalization, no lexicon", CMD_OPT_NO_NORMALIZE }, \
 	{ "lexicon", 0, "FILE", "extra pronunciations, in the format of builder/rules/lexicon.en", CMD_OPT_LEXICON }, \
+	{ "format", 0, "FORMAT", "the article's format: text or markdown (default: by its extension)",          \
+	  CMD_OPT_FORMAT },                                                                                     \
 	{ "verbose", 'v', NULL, "explain decisions: what clean-up removed and why, loudness", CMD_OPT_VERBOSE },   \
 	{ "help", 'h', NULL, "show this help", CMD_OPT_HELP }
 

@@ -227,7 +227,7 @@ static int build_name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The articles in SHOW/articles, sorted: plain files ending in .txt. */
+/* The articles in SHOW/articles, sorted: plain files ending in .txt, .md or .markdown. */
 static int build_list_articles(const struct show *show, char ***names, size_t *n)
 {
 	char *dir = xasprintf("%s/articles", show->dir);
@@ -246,7 +246,8 @@ static int build_list_articles(const struct show *show, char ***names, size_t *n
 		char *path;
 		struct stat st;
 
-		if (de->d_name[0] == '.' || !util_ends_with(de->d_name, ".txt"))
+		if (de->d_name[0] == '.' || !(util_ends_with(de->d_name, ".txt") || util_ends_with(de->d_name, ".md") ||
+					      util_ends_with(de->d_name, ".markdown")))
 			continue;
 		path = xasprintf("%s/%s", dir, de->d_name);
 		if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {

@@ -32,6 +32,12 @@ int cmd_script_option(int id, const char *value, struct script_options *opts, in
 	case CMD_OPT_LEXICON:
 		opts->lexicon = value;
 		return 0;
+	case CMD_OPT_FORMAT:
+		if (input_format_from_name(value, &opts->format) < 0) {
+			fprintf(stderr, "newscast: bad value '%s' for --format (text or markdown)\n", value);
+			return -1;
+		}
+		return 0;
 	case CMD_OPT_VERBOSE:
 		log_set_verbose(true);
 		return 0;

@@ -24,6 +24,10 @@ void document_release(struct document *doc)
 	free(doc->name);
 	free(doc->headline);
 	free(doc->author);
+	free(doc->date);
+	free(doc->link);
+	free(doc->id);
+	free(doc->description);
 	memset(doc, 0, sizeof *doc);
 }
 
@@ -319,16 +323,37 @@ out:
 	return ret;
 }
 
-int input_read_file(const char *path, struct document *doc)
+int input_format_from_name(const char *name, enum input_format *format)
+{
+	if (strcmp(name, "auto") == 0)
+		*format = INPUT_AUTO;
+	else if (strcmp(name, "text") == 0 || strcmp(name, "txt") == 0)
+		*format = INPUT_TEXT;
+	else if (strcmp(name, "markdown") == 0 || strcmp(name, "md") == 0)
+		*format = INPUT_MARKDOWN;
+	else
+		return -1;
+	return 0;
+}
+
+int input_read_file_as(const char *path, enum input_format format, struct document *doc)
 {
 	const char *name = strcmp(path, "-") == 0 ? "(standard input)" : path;
 	char *data = NULL;
 	size_t len = 0;
 	int ret;
 
+	if (format == INPUT_AUTO)
+		format = util_ends_with(path, ".md") || util_ends_with(path, ".markdown") ? INPUT_MARKDOWN : INPUT_TEXT;
 	if (util_read_file(path, INPUT_MAX_BYTES, &data, &len) < 0)
 		return -1;
-	ret = input_parse_text(name, data, len, doc);
+	ret = format == INPUT_MARKDOWN ? input_parse_markdown(name, data, len, doc)
+				       : input_parse_text(name, data, len, doc);
 	free(data);
 	return ret;
+}
+
+int input_read_file(const char *path, struct document *doc)
+{
+	return input_read_file_as(path, INPUT_AUTO, doc);
 }

@@ -21,7 +21,8 @@ struct document {
 	char *name;	/* what errors call the article: its path, or "(standard input)" */
 	char *headline;
 	int headline_line;
-	char *author;	/* from a "By NAME" line under the headline; may be NULL */
+	char *author;	/* from a "By NAME" line under the headline, or front matter; may be NULL */
+	char *date, *link, *id, *description;	/* from front matter or page metadata; may be NULL */
 	struct block *blocks;
 	size_t n_blocks;
 	size_t cap_blocks;
@@ -42,6 +43,24 @@ void document_remove_block(struct document *doc, size_t i);
  * initialised. Reports errors (naming the file, and the line where it applies)
  * and returns -1 on failure. */
 int input_read_file(const char *path, struct document *doc);
+
+enum input_format {
+	INPUT_AUTO,	/* by the file's extension: .md and .markdown are Markdown, the rest text */
+	INPUT_TEXT,
+	INPUT_MARKDOWN,
+};
+
+/* The format a name ("text", "markdown") means; -1 if none. */
+int input_format_from_name(const char *name, enum input_format *format);
+/* Like input_read_file, in the given format. */
+int input_read_file_as(const char *path, enum input_format format, struct document *doc);
+
+/* Parses CommonMark (libcmark): the first '#' heading, or front matter's title, is
+ * the headline; lower headings are subheadings; thematic breaks are section breaks;
+ * block quotes are quotes; list items are paragraphs; links are read as their text;
+ * images, code blocks and HTML are not read. Front matter ("---" lines around
+ * "key: value" lines) may give title, author, date, link, id, description. */
+int input_parse_markdown(const char *name, const char *data, size_t len, struct document *doc);
 
 /* Parses plain text (UTF-8) of len bytes; name is used in messages. */
 int input_parse_text(const char *name, const char *data, size_t len, struct document *doc);

@@ -132,7 +132,7 @@ static int script_make(struct script *sc, const char *path, const char *text, co
 		input_strip_controls(copy);
 		util_squeeze_spaces(copy);
 		document_add_block(&sc->doc, BLOCK_PARAGRAPH, copy, 1);
-	} else if (input_read_file(path, &sc->doc) < 0) {
+	} else if (input_read_file_as(path, opts->format, &sc->doc) < 0) {
 		goto out;
 	}
 	if (!opts->keep_boilerplate && !text && script_clean(sc, opts) < 0)

@@ -15,6 +15,7 @@ struct script_options {
 	const char *rules;		/* extra boilerplate rules file; may be NULL */
 	bool no_normalize;		/* skip text normalization */
 	const char *lexicon;		/* extra pronunciation lexicon; may be NULL */
+	enum input_format format;	/* INPUT_AUTO: by the file's extension */
 };
 
 struct script {

@@ -142,6 +142,65 @@ START_TEST(controls_are_stripped)
 }
 END_TEST
 
+START_TEST(markdown_blocks)
+{
+	const char *md = "---\ntitle: \"Fares frozen\"\nauthor: Marta Quill\ndate: 2026-11-29\n---\n\n"
+			 "Fares on the **ferry** stay, [says](http://x) the operator.\n\n"
+			 "![photo](a.jpg)\n\n## What changes\n\n- One item.\n- Two item.\n\n> A quote.\n\n---\n\n"
+			 "```\ncode\n```\n\n<div>html</div>\n\nThe end.\n";
+	struct document doc;
+	static const struct {
+		enum block_kind kind;
+		const char *text;
+		int line;
+	} want[] = {
+		{ BLOCK_PARAGRAPH, "Fares on the ferry stay, says the operator.", 7 },
+		{ BLOCK_HEADING, "What changes", 11 },
+		{ BLOCK_PARAGRAPH, "One item.", 13 },
+		{ BLOCK_PARAGRAPH, "Two item.", 14 },
+		{ BLOCK_QUOTE, "A quote.", 16 },
+		{ BLOCK_DIVIDER, NULL, 18 },
+		{ BLOCK_PARAGRAPH, "The end.", 26 },
+	};
+
+	document_init(&doc);
+	ck_assert_int_eq(input_parse_markdown("t.md", md, strlen(md), &doc), 0);
+	ck_assert_str_eq(doc.headline, "Fares frozen");
+	ck_assert_str_eq(doc.author, "Marta Quill");
+	ck_assert_str_eq(doc.date, "2026-11-29");
+	ck_assert_uint_eq(doc.n_blocks, sizeof want / sizeof want[0]);
+	for (size_t i = 0; i < doc.n_blocks; i++) {
+		ck_assert_int_eq(doc.blocks[i].kind, want[i].kind);
+		ck_assert_int_eq(doc.blocks[i].line, want[i].line);
+		if (want[i].text)
+			ck_assert_str_eq(doc.blocks[i].text, want[i].text);
+	}
+	document_release(&doc);
+}
+END_TEST
+
+START_TEST(markdown_headline_from_heading)
+{
+	const char *md = "# The headline\n\nBody text.\n\n# A second top heading\n\nMore.\n";
+	struct document doc;
+
+	document_init(&doc);
+	ck_assert_int_eq(input_parse_markdown("t.md", md, strlen(md), &doc), 0);
+	ck_assert_str_eq(doc.headline, "The headline");
+	ck_assert_uint_eq(doc.n_blocks, 3);
+	ck_assert_int_eq(doc.blocks[1].kind, BLOCK_HEADING);
+	document_release(&doc);
+	/* unclosed front matter is just text; bad UTF-8 is refused */
+	document_init(&doc);
+	ck_assert_int_eq(input_parse_markdown("t.md", "---\ntitle: x\n\nText.\n", 20, &doc), 0);
+	ck_assert_ptr_nonnull(doc.headline);
+	document_release(&doc);
+	document_init(&doc);
+	ck_assert_int_eq(input_parse_markdown("t.md", "# A\n\n\xff\n", 8, &doc), -1);
+	document_release(&doc);
+}
+END_TEST
+
 Suite *suite_input(void)
 {
 	Suite *s = suite_create("input");
@@ -158,6 +217,8 @@ Suite *suite_input(void)
 	tcase_add_test(tc, nul_is_refused);
 	tcase_add_test(tc, empty_is_refused);
 	tcase_add_test(tc, controls_are_stripped);
+	tcase_add_test(tc, markdown_blocks);
+	tcase_add_test(tc, markdown_headline_from_heading);
 	suite_add_tcase(s, tc);
 	return s;
 }
