@@ -32,7 +32,7 @@ enum {
 	  CMD_OPT_RULES },                                                                                      \
 	{ "no-normalize", 0, NULL, "speak the text as written: no normalization, no lexicon", CMD_OPT_NO_NORMALIZE }, \
 	{ "lexicon", 0, "FILE", "extra pronunciations, in the format of builder/rules/lexicon.en", CMD_OPT_LEXICON }, \
-	{ "format", 0, "FORMAT", "the article's format: text or markdown (default: by its extension)",          \
+	{ "format", 0, "FORMAT", "the article's format: text, markdown or html (default: by its extension)",   \
 	  CMD_OPT_FORMAT },                                                                                     \
 	{ "verbose", 'v', NULL, "explain decisions: what clean-up removed and why, loudness", CMD_OPT_VERBOSE },   \
 	{ "help", 'h', NULL, "show this help", CMD_OPT_HELP }

@@ -247,7 +247,8 @@ static int build_list_articles(const struct show *show, char ***names, size_t *n
 		struct stat st;
 
 		if (de->d_name[0] == '.' || !(util_ends_with(de->d_name, ".txt") || util_ends_with(de->d_name, ".md") ||
-					      util_ends_with(de->d_name, ".markdown")))
+					      util_ends_with(de->d_name, ".markdown") || util_ends_with(de->d_name, ".html") ||
+					      util_ends_with(de->d_name, ".htm")))
 			continue;
 		path = xasprintf("%s/%s", dir, de->d_name);
 		if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {

@@ -34,7 +34,7 @@ int cmd_script_option(int id, const char *value, struct script_options *opts, in
 		return 0;
 	case CMD_OPT_FORMAT:
 		if (input_format_from_name(value, &opts->format) < 0) {
-			fprintf(stderr, "newscast: bad value '%s' for --format (text or markdown)\n", value);
+			fprintf(stderr, "newscast: bad value '%s' for --format (text, markdown or html)\n", value);
 			return -1;
 		}
 		return 0;

@@ -331,6 +331,8 @@ int input_format_from_name(const char *name, enum input_format *format)
 		*format = INPUT_TEXT;
 	else if (strcmp(name, "markdown") == 0 || strcmp(name, "md") == 0)
 		*format = INPUT_MARKDOWN;
+	else if (strcmp(name, "html") == 0 || strcmp(name, "htm") == 0)
+		*format = INPUT_HTML;
 	else
 		return -1;
 	return 0;
@@ -344,10 +346,13 @@ int input_read_file_as(const char *path, enum input_format format, struct docume
 	int ret;
 
 	if (format == INPUT_AUTO)
-		format = util_ends_with(path, ".md") || util_ends_with(path, ".markdown") ? INPUT_MARKDOWN : INPUT_TEXT;
+		format = util_ends_with(path, ".md") || util_ends_with(path, ".markdown") ? INPUT_MARKDOWN
+			 : util_ends_with(path, ".html") || util_ends_with(path, ".htm")  ? INPUT_HTML
+											   : INPUT_TEXT;
 	if (util_read_file(path, INPUT_MAX_BYTES, &data, &len) < 0)
 		return -1;
 	ret = format == INPUT_MARKDOWN ? input_parse_markdown(name, data, len, doc)
+	      : format == INPUT_HTML   ? input_parse_html(name, data, len, doc)
 				       : input_parse_text(name, data, len, doc);
 	free(data);
 	return ret;

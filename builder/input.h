@@ -45,9 +45,10 @@ void document_remove_block(struct document *doc, size_t i);
 int input_read_file(const char *path, struct document *doc);
 
 enum input_format {
-	INPUT_AUTO,	/* by the file's extension: .md and .markdown are Markdown, the rest text */
+	INPUT_AUTO,	/* by the file's extension: .md .markdown Markdown, .html .htm HTML, the rest text */
 	INPUT_TEXT,
 	INPUT_MARKDOWN,
+	INPUT_HTML,
 };
 
 /* The format a name ("text", "markdown") means; -1 if none. */
@@ -61,6 +62,13 @@ int input_read_file_as(const char *path, enum input_format format, struct docume
  * images, code blocks and HTML are not read. Front matter ("---" lines around
  * "key: value" lines) may give title, author, date, link, id, description. */
 int input_parse_markdown(const char *name, const char *data, size_t len, struct document *doc);
+
+/* Parses an HTML page leniently (libxml2): the body is <article>, else <main>, else
+ * the element whose paragraphs hold most text; the headline its <h1>, else og:title,
+ * else <title>; author, date, link from meta tags. h2-h4 are subheadings, <hr> a
+ * section break, <blockquote> a quote; script, style, nav, aside, footer, figure,
+ * form and hidden elements are never read. No network access. */
+int input_parse_html(const char *name, const char *data, size_t len, struct document *doc);
 
 /* Parses plain text (UTF-8) of len bytes; name is used in messages. */
 int input_parse_text(const char *name, const char *data, size_t len, struct document *doc);

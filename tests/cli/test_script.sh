@@ -24,5 +24,19 @@ check "Markdown: links read as text, images and code not read" \
 cp "$TMP/story.md" "$TMP/story.notes"
 "$NEWSCAST" script --format markdown "$TMP/story.notes" >"$TMP/story.fmt.out" 2>&1
 check "--format markdown reads a file of any name as Markdown" diff -u "$TMP/story.md.out" "$TMP/story.fmt.out"
+# ... and as a cluttered HTML page in Latin-1.
+cat >"$TMP/story.utf8.html" <<'HTML'
+<!DOCTYPE html><html><head><meta charset="iso-8859-1"><title>Fares frozen | Gazette</title>
+<script>var s = "never read";</script></head><body><nav><a href="/">Home</a></nav>
+<div class="cookie-banner" hidden>We use cookies.</div><main><article><h1>Fares frozen</h1>
+<p>Fares on the ferry stay at $2.50, the <a href="/op">operator</a> said.</p>
+<figure><img src="f.jpg" alt="a ferry"><figcaption>A ferry. Picture: Anna Berg</figcaption></figure>
+<div class="share"><button>Share this article</button></div>
+<h2>What changes</h2><p>Weekend fares fall by 10%.</p><aside><h3>Related</h3><ul><li>Other story</li></ul></aside>
+<hr><p>The end.</p></article></main><footer>Copyright the Gazette</footer></body></html>
+HTML
+iconv -f UTF-8 -t ISO-8859-1 "$TMP/story.utf8.html" >"$TMP/story.html"
+"$NEWSCAST" script "$TMP/story.html" >"$TMP/story.html.out" 2>&1
+check "the same story as a cluttered Latin-1 HTML page gives the same script" diff -u "$TMP/story.txt.out" "$TMP/story.html.out"
 expect_status 2 "--format with a bad value is a usage error" "$NEWSCAST" script --format pdf "$TMP/story.md"
 finish

@@ -1,6 +1,7 @@
 /* Unit tests for input: the plain-text reader, UTF-8 checks, control characters. */
 #include "input.h"
 #include "suites.h"
+#include "util.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -201,6 +202,78 @@ START_TEST(markdown_headline_from_heading)
 }
 END_TEST
 
+START_TEST(html_article_without_clutter)
+{
+	const char *page =
+		"<!DOCTYPE html><html><head><title>Fares | Gazette</title>"
+		"<meta name=\"author\" content=\"Marta Quill\"><script>var x='no';</script></head><body>"
+		"<nav>Home News</nav><div aria-hidden=\"true\">Cookies?</div><article><h1>Fares frozen</h1>"
+		"<p>Fares stay, the <a href=\"x\">operator</a> said.<p><figure><figcaption>A ferry. Picture: A</figcaption>"
+		"</figure><h2>What changes</h2><p>Caf&eacute; owners &amp; riders cheered.<aside>Related</aside><hr>"
+		"<blockquote><p>We listened.</p></blockquote><ul><li>One item</li></ul><p hidden>Secret</p>"
+		"</article><footer>Copyright</footer></body></html>";
+	static const struct {
+		enum block_kind kind;
+		const char *text;
+	} want[] = {
+		{ BLOCK_PARAGRAPH, "Fares stay, the operator said." },
+		{ BLOCK_HEADING, "What changes" },
+		{ BLOCK_PARAGRAPH, "Café owners & riders cheered." },
+		{ BLOCK_DIVIDER, NULL },
+		{ BLOCK_QUOTE, "We listened." },
+		{ BLOCK_PARAGRAPH, "One item" },
+	};
+	struct document doc;
+
+	document_init(&doc);
+	ck_assert_int_eq(input_parse_html("t.html", page, strlen(page), &doc), 0);
+	ck_assert_str_eq(doc.headline, "Fares frozen");
+	ck_assert_str_eq(doc.author, "Marta Quill");
+	ck_assert_uint_eq(doc.n_blocks, sizeof want / sizeof want[0]);
+	for (size_t i = 0; i < doc.n_blocks; i++) {
+		ck_assert_int_eq(doc.blocks[i].kind, want[i].kind);
+		if (want[i].text)
+			ck_assert_str_eq(doc.blocks[i].text, want[i].text);
+	}
+	document_release(&doc);
+}
+END_TEST
+
+/* Without <article> or <main>, the element with most paragraph text is the body; the
+ * headline falls back to <title>; hostile markup is read leniently, never fetched. */
+START_TEST(html_fallbacks_and_hostile_markup)
+{
+	const char *page = "<html><head><title>Only a title</title></head><body><div><p>Menu</p></div>"
+			   "<div><p>The real story is this long paragraph.</p><p>And another one.</p></div></body>";
+	const char *xxe = "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><html><body><article><h1>T</h1>"
+			  "<p>&e; stays out.</p></article></body></html>";
+	struct strbuf deep;
+	struct document doc;
+
+	document_init(&doc);
+	ck_assert_int_eq(input_parse_html("t.html", page, strlen(page), &doc), 0);
+	ck_assert_str_eq(doc.headline, "Only a title");
+	ck_assert_uint_eq(doc.n_blocks, 2);
+	ck_assert_str_eq(doc.blocks[0].text, "The real story is this long paragraph.");
+	document_release(&doc);
+
+	document_init(&doc);
+	ck_assert_int_eq(input_parse_html("t.html", xxe, strlen(xxe), &doc), 0);
+	ck_assert_ptr_null(strstr(doc.blocks[0].text, "root:"));
+	document_release(&doc);
+
+	/* 5 MB of nested tags: bounded, no crash */
+	strbuf_init(&deep);
+	strbuf_adds(&deep, "<html><body><h1>Deep</h1>");
+	while (deep.len < 5u * 1024 * 1024)
+		strbuf_adds(&deep, "<div><span>");
+	document_init(&doc);
+	input_parse_html("deep.html", deep.buf, deep.len, &doc);
+	document_release(&doc);
+	strbuf_release(&deep);
+}
+END_TEST
+
 Suite *suite_input(void)
 {
 	Suite *s = suite_create("input");
@@ -219,6 +292,8 @@ Suite *suite_input(void)
 	tcase_add_test(tc, controls_are_stripped);
 	tcase_add_test(tc, markdown_blocks);
 	tcase_add_test(tc, markdown_headline_from_heading);
+	tcase_add_test(tc, html_article_without_clutter);
+	tcase_add_test(tc, html_fallbacks_and_hostile_markup);
 	suite_add_tcase(s, tc);
 	return s;
 }

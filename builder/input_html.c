@@ -1,0 +1,235 @@
+/* input_html: the input stage's HTML reader (libxml2's lenient HTML parser): the article body, never the page's clutter. */
+#include "input.h"
+
+#include "log.h"
+#include "util.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Elements never read: page furniture, media, forms. */
+static bool html_skipped(xmlNode *n)
+{
+	static const char *const names[] = { "script", "style", "nav", "aside", "footer", "figure", "figcaption",
+					     "form", "button", "noscript", "iframe", "svg", "template", "select",
+					     "object", "video", "audio", "picture", "img", NULL };
+	xmlChar *hidden, *aria;
+	bool skip = false;
+
+	if (n->type != XML_ELEMENT_NODE)
+		return false;
+	for (size_t i = 0; names[i] && !skip; i++)
+		skip = strcasecmp((const char *)n->name, names[i]) == 0;
+	hidden = xmlGetProp(n, BAD_CAST "hidden");
+	aria = xmlGetProp(n, BAD_CAST "aria-hidden");
+	skip |= hidden != NULL || (aria && strcmp((const char *)aria, "true") == 0);
+	xmlFree(hidden);
+	xmlFree(aria);
+	return skip;
+}
+
+static bool html_is(xmlNode *n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE && strcasecmp((const char *)n->name, name) == 0;
+}
+
+/* The text a reader hears in n: its text nodes, leaving out what is never read. */
+static void html_text_into(xmlNode *n, struct strbuf *out)
+{
+	for (xmlNode *c = n->children; c; c = c->next) {
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+			strbuf_adds(out, (const char *)c->content);
+		else if (c->type == XML_ELEMENT_NODE && !html_skipped(c)) {
+			if (html_is(c, "br"))
+				strbuf_addc(out, ' ');
+			html_text_into(c, out);
+		}
+	}
+}
+
+static char *html_text(xmlNode *n)
+{
+	struct strbuf sb;
+
+	strbuf_init(&sb);
+	html_text_into(n, &sb);
+	input_strip_controls(sb.buf);
+	util_squeeze_spaces(sb.buf);
+	return strbuf_detach(&sb);
+}
+
+/* The first element called name under n, in document order. */
+static xmlNode *html_find(xmlNode *n, const char *name)
+{
+	for (xmlNode *c = n ? n->children : NULL; c; c = c->next) {
+		xmlNode *f;
+
+		if (c->type != XML_ELEMENT_NODE || html_skipped(c))
+			continue;
+		if (html_is(c, name))
+			return c;
+		if ((f = html_find(c, name)))
+			return f;
+	}
+	return NULL;
+}
+
+/* The length of text in n's own <p> children: how much of an article it holds. */
+static size_t html_paragraph_text(xmlNode *n)
+{
+	size_t total = 0;
+
+	for (xmlNode *c = n->children; c; c = c->next) {
+		if (html_is(c, "p")) {
+			char *t = html_text(c);
+
+			total += strlen(t);
+			free(t);
+		}
+	}
+	return total;
+}
+
+/* Without <article> or <main>: the element whose paragraphs hold the most text. */
+static void html_best(xmlNode *n, xmlNode **best, size_t *score)
+{
+	for (xmlNode *c = n ? n->children : NULL; c; c = c->next) {
+		size_t s;
+
+		if (c->type != XML_ELEMENT_NODE || html_skipped(c))
+			continue;
+		s = html_paragraph_text(c);
+		if (s > *score) {
+			*score = s;
+			*best = c;
+		}
+		html_best(c, best, score);
+	}
+}
+
+/* A <meta> content by name or property, as a new string; NULL if absent. */
+static char *html_meta(xmlNode *n, const char *key)
+{
+	for (xmlNode *c = n ? n->children : NULL; c; c = c->next) {
+		char *found;
+
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (html_is(c, "meta")) {
+			xmlChar *name = xmlGetProp(c, BAD_CAST "name"), *prop = xmlGetProp(c, BAD_CAST "property");
+			bool match = (name && strcasecmp((const char *)name, key) == 0) ||
+				     (prop && strcasecmp((const char *)prop, key) == 0);
+
+			xmlFree(name);
+			xmlFree(prop);
+			if (match) {
+				xmlChar *content = xmlGetProp(c, BAD_CAST "content");
+				char *v = content && *content ? xstrdup((const char *)content) : NULL;
+
+				xmlFree(content);
+				if (v) {
+					util_squeeze_spaces(v);
+					return v;
+				}
+			}
+		}
+		if ((found = html_meta(c, key)))
+			return found;
+	}
+	return NULL;
+}
+
+static void html_add(struct document *doc, enum block_kind kind, xmlNode *n)
+{
+	char *t = html_text(n);
+
+	if (*t && !(kind == BLOCK_HEADING && doc->headline && strcmp(t, doc->headline) == 0))
+		document_add_block(doc, kind, t, (int)xmlGetLineNo(n));
+	else
+		free(t);
+}
+
+/* The blocks of the body, in order. */
+static void html_blocks(xmlNode *n, struct document *doc, bool quote)
+{
+	for (xmlNode *c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE || html_skipped(c))
+			continue;
+		if (html_is(c, "p") || html_is(c, "li") || html_is(c, "dd"))
+			html_add(doc, quote ? BLOCK_QUOTE : BLOCK_PARAGRAPH, c);
+		else if (html_is(c, "h2") || html_is(c, "h3") || html_is(c, "h4"))
+			html_add(doc, BLOCK_HEADING, c);
+		else if (html_is(c, "hr"))
+			document_add_block(doc, BLOCK_DIVIDER, NULL, (int)xmlGetLineNo(c));
+		else if (html_is(c, "blockquote")) {
+			size_t before = doc->n_blocks;
+
+			html_blocks(c, doc, true);
+			if (doc->n_blocks == before)	/* a quote without paragraphs */
+				html_add(doc, BLOCK_QUOTE, c);
+		} else if (!html_is(c, "h1") && !html_is(c, "h5") && !html_is(c, "h6") && !html_is(c, "table"))
+			html_blocks(c, doc, quote);
+	}
+}
+
+int input_parse_html(const char *name, const char *data, size_t len, struct document *doc)
+{
+	/* lenient, silent, and never fetching anything a page names */
+	htmlDocPtr html;
+	xmlNode *root, *body = NULL, *h1;
+	size_t score = 0;
+	int ret = -1;
+
+	free(doc->name);
+	doc->name = xstrdup(name);
+	if (len > INT32_MAX || memchr(data, '\0', len)) {
+		log_error("'%s': binary content, not an HTML page", name);
+		return -1;
+	}
+	html = htmlReadMemory(data, (int)len, NULL, NULL,
+			      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+	root = html ? xmlDocGetRootElement(html) : NULL;
+	if (!root) {
+		log_error("'%s': cannot read it as HTML", name);
+		goto out;
+	}
+	body = html_find(root, "article");
+	if (!body)
+		body = html_find(root, "main");
+	if (!body)
+		html_best(root, &body, &score);
+	h1 = html_find(body ? body : root, "h1");
+	if (!h1)
+		h1 = html_find(root, "h1");
+	if (h1) {
+		doc->headline = html_text(h1);
+		doc->headline_line = (int)xmlGetLineNo(h1);
+	}
+	if (!doc->headline || !*doc->headline) {
+		xmlNode *title = html_find(root, "title");
+
+		free(doc->headline);
+		doc->headline = html_meta(root, "og:title");
+		if (!doc->headline && title)
+			doc->headline = html_text(title);
+	}
+	doc->author = html_meta(root, "author");
+	doc->date = html_meta(root, "article:published_time");
+	doc->link = html_meta(root, "og:url");
+	doc->description = html_meta(root, "description");
+	if (body)
+		html_blocks(body, doc, false);
+	if (!doc->headline || !*doc->headline) {
+		log_error("'%s': no headline found (no <h1>, og:title or <title>)", name);
+		goto out;
+	}
+	ret = 0;
+out:
+	if (html)
+		xmlFreeDoc(html);
+	return ret;
+}
