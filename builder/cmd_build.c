@@ -424,6 +424,9 @@ static size_t build_next_done(struct build_running *running, size_t slots)
 			fds[n] = (struct pollfd){ running[i].run.child.fd, POLLIN, 0 };
 			map[n++] = i;
 		}
+		struct timespec ts;
+		long now;
+
 		if (poll(fds, n, 1000) > 0)
 			for (size_t k = 0; k < n; k++)
 				if (fds[k].revents & (POLLHUP | POLLERR | POLLNVAL))
@@ -431,6 +434,12 @@ static size_t build_next_done(struct build_running *running, size_t slots)
 		/* a child that has written its result but not closed yet: read it too */
 		for (size_t k = 0; k < n; k++)
 			if (fds[k].revents & POLLIN)
+				return map[k];
+		/* one that hangs silently past its time limit: isolate_wait stops it */
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+		now = ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+		for (size_t k = 0; k < n; k++)
+			if (running[map[k]].run.child.deadline_ms <= now)
 				return map[k];
 	}
 }
