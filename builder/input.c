@@ -157,6 +157,7 @@ static bool input_ends_sentence(const char *s)
 /* A group of consecutive non-blank lines, joined with spaces. */
 struct input_group {
 	char *text;
+	size_t first_len;	/* bytes of text that came from its first line */
 	int line;
 	int n_lines;
 	bool divider;
@@ -191,10 +192,11 @@ static bool input_is_subheading(const struct input_group *g)
 }
 
 static void input_add_group(struct input_group **groups, size_t *n, size_t *cap, struct strbuf *text,
-			    int line, int n_lines, bool divider)
+			    size_t first_len, int line, int n_lines, bool divider)
 {
 	util_grow((void **)groups, cap, *n + 1, sizeof **groups);
 	util_squeeze_spaces(text->buf);
+	(*groups)[*n].first_len = first_len < strlen(text->buf) ? first_len : strlen(text->buf);
 	(*groups)[*n].text = xstrdup(text->buf);
 	(*groups)[*n].line = line;
 	(*groups)[*n].n_lines = n_lines;
@@ -210,6 +212,7 @@ int input_parse_text(const char *name, const char *data, size_t len, struct docu
 	struct strbuf para;
 	char *text = NULL;
 	int line = 0, para_line = 0, para_lines = 0;
+	size_t first_len = 0;
 	int ret = -1;
 
 	strbuf_init(&para);
@@ -235,26 +238,28 @@ int input_parse_text(const char *name, const char *data, size_t len, struct docu
 		blank = *p == '\0';
 		if (!blank && input_is_divider(p)) {
 			if (para_lines)
-				input_add_group(&groups, &n_groups, &cap_groups, &para, para_line, para_lines, false);
+				input_add_group(&groups, &n_groups, &cap_groups, &para, first_len, para_line, para_lines, false);
 			para_lines = 0;
-			input_add_group(&groups, &n_groups, &cap_groups, &para, line, 1, true);
+			input_add_group(&groups, &n_groups, &cap_groups, &para, 0, line, 1, true);
 			continue;
 		}
 		if (blank) {
 			if (para_lines)
-				input_add_group(&groups, &n_groups, &cap_groups, &para, para_line, para_lines, false);
+				input_add_group(&groups, &n_groups, &cap_groups, &para, first_len, para_line, para_lines, false);
 			para_lines = 0;
 			continue;
 		}
-		if (!para_lines)
+		if (!para_lines) {
 			para_line = line;
-		else
+			first_len = strlen(p);	/* p is squeezed already: a prefix of the joined text */
+		} else {
 			strbuf_addc(&para, ' ');
+		}
 		strbuf_adds(&para, p);
 		para_lines++;
 	}
 	if (para_lines)
-		input_add_group(&groups, &n_groups, &cap_groups, &para, para_line, para_lines, false);
+		input_add_group(&groups, &n_groups, &cap_groups, &para, first_len, para_line, para_lines, false);
 
 	while (first < n_groups && groups[first].divider)
 		first++;
@@ -269,25 +274,8 @@ int input_parse_text(const char *name, const char *data, size_t len, struct docu
 		size_t cut = 0;
 		char *rest;
 
-		/* Recover the first line from the joined text: it had n_lines lines. */
-		if (g->n_lines > 1) {
-			const char *src = data;
-			int l = 1;
-
-			while (l < g->line && (src = memchr(src, '\n', len - (size_t)(src - data))))
-				src++, l++;
-			cut = src ? strcspn(src, "\r\n") : 0;
-			{
-				char *first_line = xstrndup(src, cut);
-
-				input_strip_controls(first_line);
-				util_squeeze_spaces(first_line);
-				cut = strlen(first_line);
-				free(first_line);
-			}
-		} else {
-			cut = strlen(g->text);
-		}
+		/* the first line, squeezed, is where the joined text's headline ends */
+		cut = g->first_len;
 		doc->headline = xstrndup(g->text, cut);
 		doc->headline_line = g->line;
 		rest = g->text + cut;

@@ -192,11 +192,8 @@ START_TEST(interrupt_removes_every_open_file)
 }
 END_TEST
 
-/*
- * BUG (builder/outfile.c, outfile_open): outfile.h promises the temporary file
- * is "DIR/.NAME.XXXXXX.tmp", but outfile_open makes "DIR/.NAME.XXXXXX" (no
- * ".tmp"), so anything that looks for stray "*.tmp" files misses it.
- */
+/* The temporary file is "DIR/.NAME.XXXXXX.tmp", as outfile.h says: a build clears
+ * stray "*.tmp" files that a killed run left behind. */
 START_TEST(temporary_name_ends_in_tmp)
 {
 	char *dest = xasprintf("%s/episode.mp3", test_dir);
