@@ -3,6 +3,7 @@
 
 #include "log.h"
 #include "pcm.h"
+#include "render.h"
 #include "synth.h"
 #include "util.h"
 
@@ -100,59 +101,9 @@ static int article_on_done(void *ud, size_t seg)
 	return 0;
 }
 
-static int article_encode_write(void *ud, const float *samples, size_t n)
-{
-	return encoder_write(ud, samples, n);
-}
-
 static uint32_t article_ms(const struct pcm *pcm, size_t samples)
 {
 	return (uint32_t)llround(pcm_ms(pcm, samples));
-}
-
-/* Encodes samples [start, end) of pcm into fp as a part; the first part reserves the Info frame. */
-static int article_encode_range(const struct article_job *job, const struct pcm *pcm, const struct audio_plan *plan,
-				size_t start, size_t end, int first, FILE *fp, struct encode_part *part)
-{
-	struct encoder *enc = encoder_new_part(&job->encode, first, fp);
-	struct audio_sink sink = { enc, article_encode_write, NULL };
-
-	if (!enc)
-		return -1;
-	if (audio_render_range(pcm, start, end, &job->audio, plan, &sink) < 0) {
-		encoder_free(enc);
-		return -1;
-	}
-	return encoder_finish_part(enc, part);
-}
-
-/* The second half of a long article, encoded in a process of its own. */
-struct article_half {
-	const struct article_job *job;
-	const struct pcm *pcm;
-	const struct audio_plan *plan;
-	size_t start;
-	FILE *fp;
-};
-
-static int article_half_child(int fd, void *ud)
-{
-	struct article_half *h = ud;
-	struct encode_part part;
-
-	if (article_encode_range(h->job, h->pcm, h->plan, h->start, h->pcm->len, 0, h->fp, &part) < 0)
-		return -1;
-	fflush(h->fp);
-	part.fp = NULL;
-	return isolate_write_all(fd, &part, sizeof part);
-}
-
-static int article_half_data(const void *buf, size_t n, void *ud)
-{
-	struct strbuf *sb = ud;
-
-	strbuf_add(sb, buf, n);
-	return 0;
 }
 
 /* Appends the frames in from (from its start) to the end of to. */
@@ -181,37 +132,32 @@ static int article_encode(const struct article_job *job, const struct pcm *pcm, 
 			  FILE *out, struct encode_part *part, size_t *second_at, uint64_t *second_out)
 {
 	size_t starts[3];
-	struct isolate_child child;
+	struct render_part_child half;
 	struct isolate_result ir;
-	struct encode_part b;
-	struct strbuf got;
-	struct article_half half;
+	struct encode_part b = { 0 };
 	FILE *tmp;
 	int ret = -1;
 
 	*second_at = pcm->len;
 	*second_out = 0;
 	if (!job->split || pcm->len < (size_t)pcm->rate * 40 || audio_split(pcm, 2, (size_t)pcm->rate / 4, starts) < 2)
-		return article_encode_range(job, pcm, plan, 0, pcm->len, 1, out, part);
+		return render_part(pcm, 0, pcm->len, &job->audio, &job->encode, plan, 1, out, part, NULL);
 	tmp = tmpfile();
 	if (!tmp) {
 		log_error("cannot create a temporary file: %s", strerror(errno));
 		return -1;
 	}
-	half = (struct article_half){ job, pcm, plan, starts[1], tmp };
-	strbuf_init(&got);
-	if (isolate_spawn(&child, article_half_child, &half, job->timeout_ms + 60000) < 0)
+	half = (struct render_part_child){ pcm, starts[1], pcm->len, &job->audio, &job->encode, plan, tmp,
+					   { -1, -1, 0 }, { 0 }, 0 };
+	if (render_part_spawn(&half, job->timeout_ms + 60000) < 0)
 		goto out;
-	if (article_encode_range(job, pcm, plan, 0, starts[1], 1, out, part) < 0) {
-		kill(child.pid, SIGKILL);
-		isolate_wait(&child, NULL, NULL, &ir);
-		goto out;
-	}
-	if (isolate_wait(&child, article_half_data, &got, &ir) < 0 || got.len != sizeof b) {
-		log_error("'%s': encoding its second half failed", job->name);
+	if (render_part(pcm, 0, starts[1], &job->audio, &job->encode, plan, 1, out, part, NULL) < 0) {
+		kill(half.proc.pid, SIGKILL);
+		isolate_wait(&half.proc, NULL, NULL, &ir);
 		goto out;
 	}
-	memcpy(&b, got.buf, sizeof b);
+	if (render_part_wait(&half, job->name, &b) < 0)
+		goto out;
 	if (article_append(out, tmp) < 0) {
 		log_error("'%s': cannot join its two halves: %s", job->name, strerror(errno));
 		goto out;
@@ -223,7 +169,6 @@ static int article_encode(const struct article_job *job, const struct pcm *pcm, 
 	part->padding = b.padding;
 	ret = 0;
 out:
-	strbuf_release(&got);
 	fclose(tmp);
 	return ret;
 }

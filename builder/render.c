@@ -82,39 +82,29 @@ static void render_progress(void *ud, double fraction)
 		progress_update(rs->progress, "encoding", 0.1 + 0.9 * fraction);
 }
 
-/* Encodes samples [start, end) into an MP3 part. */
-static int render_part(const struct render_job *job, const struct audio_plan *plan, size_t start, size_t end,
-		       int first, FILE *fp, struct encode_part *part, struct progress *progress)
+int render_part(const struct pcm *pcm, size_t start, size_t end, const struct audio_settings *audio,
+		const struct encode_settings *encode, const struct audio_plan *plan, int first, FILE *fp,
+		struct encode_part *part, struct progress *progress)
 {
 	struct render_sink rs = { NULL, progress };
 	struct audio_sink sink = { &rs, render_write, render_progress };
 
-	rs.enc = encoder_new_part(&job->encode, first, fp);
+	rs.enc = encoder_new_part(encode, first, fp);
 	if (!rs.enc)
 		return -1;
-	if (audio_render_range(job->pcm, start, end, &job->audio, plan, &sink) < 0) {
+	if (audio_render_range(pcm, start, end, audio, plan, &sink) < 0) {
 		encoder_free(rs.enc);
 		return -1;
 	}
 	return encoder_finish_part(rs.enc, part);
 }
 
-/* What a child process encodes, and how it reports back. */
-struct render_child {
-	const struct render_job *job;
-	const struct audio_plan *plan;
-	size_t start, end;
-	FILE *fp;
-	struct encode_part part;	/* the parent's copy, filled from the pipe */
-	size_t got;
-};
-
 static int render_child_main(int fd, void *ud)
 {
-	struct render_child *c = ud;
+	struct render_part_child *c = ud;
 	struct encode_part part;
 
-	if (render_part(c->job, c->plan, c->start, c->end, 0, c->fp, &part, NULL) < 0)
+	if (render_part(c->pcm, c->start, c->end, c->audio, c->encode, c->plan, 0, c->fp, &part, NULL) < 0)
 		return -1;
 	part.fp = NULL;
 	return isolate_write_all(fd, &part, sizeof part);
@@ -122,7 +112,7 @@ static int render_child_main(int fd, void *ud)
 
 static int render_child_data(const void *buf, size_t n, void *ud)
 {
-	struct render_child *c = ud;
+	struct render_part_child *c = ud;
 
 	if (c->got + n > sizeof c->part)
 		return -1;
@@ -131,12 +121,37 @@ static int render_child_data(const void *buf, size_t n, void *ud)
 	return 0;
 }
 
+int render_part_spawn(struct render_part_child *c, int timeout_ms)
+{
+	c->got = 0;
+	fflush(c->fp);
+	return isolate_spawn(&c->proc, render_child_main, c, timeout_ms);
+}
+
+int render_part_wait(struct render_part_child *c, const char *name, struct encode_part *part)
+{
+	struct isolate_result res;
+	FILE *fp = part->fp;
+
+	if (isolate_wait(&c->proc, render_child_data, c, &res) < 0 || c->got != sizeof c->part) {
+		if (res.status == ISOLATE_CRASHED)
+			log_error("encoding '%s': a worker crashed (%s)", name, strsignal(res.signal));
+		else if (res.status == ISOLATE_TIMEOUT)
+			log_error("encoding '%s': a worker took too long", name);
+		else if (res.status == ISOLATE_OK)
+			log_error("encoding '%s': a worker gave no result", name);
+		return -1;
+	}
+	*part = c->part;
+	part->fp = fp;
+	return 0;
+}
+
 static int render_mp3_parts(const struct render_job *job, const struct audio_plan *plan,
 			    struct render_result *result)
 {
 	struct encode_part parts[ENCODE_MAX_PARTS] = { 0 };
-	struct render_child children[ENCODE_MAX_PARTS] = { 0 };
-	struct isolate_child procs[ENCODE_MAX_PARTS];
+	struct render_part_child children[ENCODE_MAX_PARTS] = { 0 };
 	size_t starts[ENCODE_MAX_PARTS + 1], n, want;
 	double seconds = (double)job->pcm->len / job->pcm->rate;
 	struct render_map map = { 0 };
@@ -151,7 +166,7 @@ static int render_mp3_parts(const struct render_job *job, const struct audio_pla
 	if (want < 1)
 		want = 1;
 	for (size_t k = 0; k < ENCODE_MAX_PARTS; k++)
-		procs[k].pid = -1;
+		children[k].proc.pid = -1;
 	n = audio_split(job->pcm, want, (size_t)job->pcm->rate * RENDER_MIN_SILENCE_MS / 1000, starts);
 	for (size_t k = 0; k < n; k++) {
 		parts[k].fp = tmpfile();
@@ -162,36 +177,24 @@ static int render_mp3_parts(const struct render_job *job, const struct audio_pla
 	}
 	/* Parts 1.. in children, part 0 here, all at once. */
 	for (size_t k = 1; k < n; k++) {
-		children[k] = (struct render_child){ job, plan, starts[k], starts[k + 1], parts[k].fp, { 0 }, 0 };
-		if (isolate_spawn(&procs[k], render_child_main, &children[k], timeout_ms) < 0)
+		children[k] = (struct render_part_child){ job->pcm, starts[k], starts[k + 1], &job->audio, &job->encode,
+							  plan, parts[k].fp, { -1, -1, 0 }, { 0 }, 0 };
+		if (render_part_spawn(&children[k], timeout_ms) < 0)
 			goto out;
 	}
 	{
 		FILE *fp = parts[0].fp;
 
-		if (render_part(job, plan, starts[0], starts[1], 1, fp, &parts[0], job->progress) < 0) {
+		if (render_part(job->pcm, starts[0], starts[1], &job->audio, &job->encode, plan, 1, fp, &parts[0],
+				job->progress) < 0) {
 			parts[0].fp = fp;
 			goto out;
 		}
 		parts[0].fp = fp;
 	}
-	for (size_t k = 1; k < n; k++) {
-		struct isolate_result res;
-		FILE *fp = parts[k].fp;
-
-		if (isolate_wait(&procs[k], render_child_data, &children[k], &res) < 0 ||
-		    children[k].got != sizeof children[k].part) {
-			if (res.status == ISOLATE_CRASHED)
-				log_error("encoding '%s': a worker crashed (%s)", job->path, strsignal(res.signal));
-			else if (res.status == ISOLATE_TIMEOUT)
-				log_error("encoding '%s': a worker took too long", job->path);
-			else if (res.status == ISOLATE_OK)
-				log_error("encoding '%s': a worker gave no result", job->path);
+	for (size_t k = 1; k < n; k++)
+		if (render_part_wait(&children[k], job->path, &parts[k]) < 0)
 			goto out;
-		}
-		parts[k] = children[k].part;
-		parts[k].fp = fp;
-	}
 	map.n = n;
 	map.src_rate = job->pcm->rate;
 	map.out_rate = job->audio.out_rate;
@@ -212,11 +215,11 @@ static int render_mp3_parts(const struct render_job *job, const struct audio_pla
 		log_verbose("encode: %zu parts encoded at once and joined", n);
 out:
 	for (size_t k = 1; k < n; k++) {
-		if (procs[k].pid > 0) {
+		if (children[k].proc.pid > 0) {
 			struct isolate_result res;
 
-			kill(procs[k].pid, SIGKILL);
-			isolate_wait(&procs[k], NULL, NULL, &res);
+			kill(children[k].proc.pid, SIGKILL);
+			isolate_wait(&children[k].proc, NULL, NULL, &res);
 		}
 	}
 	for (size_t k = 0; k < n; k++)

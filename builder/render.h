@@ -4,6 +4,7 @@
 
 #include "audio.h"
 #include "encode.h"
+#include "isolate.h"
 #include "pcm.h"
 #include "progress.h"
 
@@ -35,6 +36,30 @@ struct render_result {
  * are cut in the silences near equal shares and the parts encoded at once in
  * child processes; chapter times account for where the joins fall. */
 int render_file(const struct render_job *job, struct render_result *result);
+
+/* Encodes samples [start, end) of pcm into fp as one MP3 part (the first reserves
+ * the Info frame), with the plan's gain and limiter; progress may be NULL. */
+int render_part(const struct pcm *pcm, size_t start, size_t end, const struct audio_settings *audio,
+		const struct encode_settings *encode, const struct audio_plan *plan, int first, FILE *fp,
+		struct encode_part *part, struct progress *progress);
+
+/* A part (never the first) encoded meanwhile in a child process, into fp. */
+struct render_part_child {
+	const struct pcm *pcm;
+	size_t start, end;
+	const struct audio_settings *audio;
+	const struct encode_settings *encode;
+	const struct audio_plan *plan;
+	FILE *fp;
+	struct isolate_child proc;
+	struct encode_part part;	/* filled from the pipe */
+	size_t got;
+};
+
+/* Starts encoding c's range in a child; everything c points at must live until render_part_wait. */
+int render_part_spawn(struct render_part_child *c, int timeout_ms);
+/* Waits for it and fills *part (but for part->fp); errors are reported naming name. */
+int render_part_wait(struct render_part_child *c, const char *name, struct encode_part *part);
 
 /* How many processes to encode with by default: the number of online CPUs, at most ENCODE_MAX_PARTS. */
 int render_default_jobs(void);
