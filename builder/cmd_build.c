@@ -585,12 +585,11 @@ static int build_read_cover(const struct show *show, unsigned char **data, size_
 /* Moves the staged files of an episode into public/episodes; the sidecar last. */
 static int build_publish(const struct build_ctx *ctx, const char *slug)
 {
-	static const char *const exts[] = { ".mp3", ".chapters.json", ".vtt", ".srt", ".json" };
 	int ret = 0;
 
-	for (size_t i = 0; i < sizeof exts / sizeof exts[0] && ret == 0; i++) {
-		char *from = xasprintf("%s/%s%s", ctx->staging, slug, exts[i]);
-		char *to = xasprintf("%s/%s%s", ctx->episodes, slug, exts[i]);
+	for (size_t i = 0; i < EPISODE_N_FILES && ret == 0; i++) {
+		char *from = xasprintf("%s/%s%s", ctx->staging, slug, episode_files[i]);
+		char *to = xasprintf("%s/%s%s", ctx->episodes, slug, episode_files[i]);
 
 		if (rename(from, to) != 0) {
 			log_error("cannot move '%s' to '%s': %s", from, to, strerror(errno));

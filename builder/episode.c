@@ -14,6 +14,8 @@
 #include <time.h>
 #include <unistd.h>
 
+const char *const episode_files[EPISODE_N_FILES] = { ".mp3", ".chapters.json", ".vtt", ".srt", ".json" };
+
 void episode_init(struct episode *ep)
 {
 	memset(ep, 0, sizeof *ep);

@@ -32,6 +32,11 @@ struct episode {
 	size_t n_chapters, cap_chapters;
 };
 
+/* An episode's files are SLUG followed by each of these; the sidecar, which says
+ * the episode exists, comes last: it is published last and removed first. */
+#define EPISODE_N_FILES 5
+extern const char *const episode_files[EPISODE_N_FILES];
+
 void episode_init(struct episode *ep);
 void episode_release(struct episode *ep);
 /* The episode takes the strings given (new strings). */

@@ -595,10 +595,8 @@ static int feed_write_page(const struct show *show, const struct feed_item *item
 /* Removes an episode's files: it has left the feed (keep = N). */
 static void feed_remove_episode(const char *dir, const char *slug)
 {
-	static const char *const exts[] = { ".json", ".mp3", ".chapters.json", ".vtt", ".srt" };
-
-	for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
-		char *p = xasprintf("%s/%s%s", dir, slug, exts[i]);
+	for (size_t i = EPISODE_N_FILES; i-- > 0;) {
+		char *p = xasprintf("%s/%s%s", dir, slug, episode_files[i]);
 
 		if (unlink(p) == 0)
 			log_verbose("feed: removed '%s' (keep = N)", p);
