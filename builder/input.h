@@ -69,6 +69,10 @@ int input_parse_markdown(const char *name, const char *data, size_t len, struct 
  * section break, <blockquote> a quote; script, style, nav, aside, footer, figure,
  * form and hidden elements are never read. No network access. */
 int input_parse_html(const char *name, const char *data, size_t len, struct document *doc);
+/* Adds the blocks of an HTML fragment (a feed item's content, in UTF-8) to doc:
+ * all of it is the body, bare text and <br><br> breaks included; the caller sets
+ * the headline. */
+int input_parse_html_content(const char *name, const char *data, size_t len, struct document *doc);
 
 /* Parses plain text (UTF-8) of len bytes; name is used in messages. */
 int input_parse_text(const char *name, const char *data, size_t len, struct document *doc);

@@ -153,12 +153,62 @@ static void html_add(struct document *doc, enum block_kind kind, xmlNode *n)
 		free(t);
 }
 
-/* The blocks of the body, in order. */
-static void html_blocks(xmlNode *n, struct document *doc, bool quote)
+/* Inline elements: their text runs on with what is around them. */
+static bool html_inline(xmlNode *n)
 {
+	static const char *const names[] = { "a", "abbr", "b", "bdi", "bdo", "cite", "data", "dfn", "em", "i",
+					     "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub",
+					     "sup", "time", "u", "var", "wbr", "font", NULL };
+
+	for (size_t i = 0; names[i]; i++)
+		if (html_is(n, names[i]))
+			return true;
+	return false;
+}
+
+/* Text outside any paragraph (an item's content is often bare text with <br>s):
+ * gathered in run, a paragraph when a block or two <br>s in a row end it. */
+static void html_flush(struct document *doc, struct strbuf *run, int line, bool quote)
+{
+	input_strip_controls(run->buf);
+	util_squeeze_spaces(run->buf);
+	if (*run->buf)
+		document_add_block(doc, quote ? BLOCK_QUOTE : BLOCK_PARAGRAPH, xstrdup(run->buf), line);
+	strbuf_reset(run);
+}
+
+/* The blocks of the body, in order; with loose, bare text too. */
+static void html_blocks(xmlNode *n, struct document *doc, bool quote, bool loose)
+{
+	struct strbuf run;
+	int run_line = 0, brs = 0;
+
+	strbuf_init(&run);
 	for (xmlNode *c = n->children; c; c = c->next) {
+		bool text = c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE;
+
+		if (loose && (text || (html_inline(c) && !html_skipped(c)))) {
+			if (!run.len)
+				run_line = (int)xmlGetLineNo(c);
+			if (text)
+				strbuf_adds(&run, (const char *)c->content);
+			else
+				html_text_into(c, &run);
+			if (!text || c->content[strspn((const char *)c->content, " \t\r\n")])
+				brs = 0;
+			continue;
+		}
 		if (c->type != XML_ELEMENT_NODE || html_skipped(c))
 			continue;
+		if (loose && html_is(c, "br")) {
+			strbuf_addc(&run, ' ');
+			if (++brs == 2)
+				html_flush(doc, &run, run_line, quote);
+			continue;
+		}
+		if (loose)
+			html_flush(doc, &run, run_line, quote);
+		brs = 0;
 		if (html_is(c, "p") || html_is(c, "li") || html_is(c, "dd"))
 			html_add(doc, quote ? BLOCK_QUOTE : BLOCK_PARAGRAPH, c);
 		else if (html_is(c, "h2") || html_is(c, "h3") || html_is(c, "h4"))
@@ -168,15 +218,20 @@ static void html_blocks(xmlNode *n, struct document *doc, bool quote)
 		else if (html_is(c, "blockquote")) {
 			size_t before = doc->n_blocks;
 
-			html_blocks(c, doc, true);
+			html_blocks(c, doc, true, loose);
 			if (doc->n_blocks == before)	/* a quote without paragraphs */
 				html_add(doc, BLOCK_QUOTE, c);
 		} else if (!html_is(c, "h1") && !html_is(c, "h5") && !html_is(c, "h6") && !html_is(c, "table"))
-			html_blocks(c, doc, quote);
+			html_blocks(c, doc, quote, loose);
 	}
+	if (loose)
+		html_flush(doc, &run, run_line, quote);
+	strbuf_release(&run);
 }
 
-int input_parse_html(const char *name, const char *data, size_t len, struct document *doc)
+/* Reads a page (fragment false) or an item's HTML content (fragment true: all of
+ * it is the body, and the caller gives the headline). */
+static int html_read(const char *name, const char *data, size_t len, struct document *doc, bool fragment)
 {
 	/* lenient, silent, and never fetching anything a page names */
 	htmlDocPtr html;
@@ -184,15 +239,20 @@ int input_parse_html(const char *name, const char *data, size_t len, struct docu
 	size_t score = 0;
 	int ret = -1;
 
-	free(doc->name);
-	doc->name = xstrdup(name);
 	if (len > INT32_MAX || memchr(data, '\0', len)) {
-		log_error("'%s': binary content, not an HTML page", name);
+		log_error("'%s': binary content, not HTML", name);
 		return -1;
 	}
-	html = htmlReadMemory(data, (int)len, NULL, NULL,
+	html = htmlReadMemory(data, (int)len, NULL, fragment ? "UTF-8" : NULL,
 			      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
 	root = html ? xmlDocGetRootElement(html) : NULL;
+	if (fragment) {
+		/* an empty item is "nothing to speak", found later */
+		if (root && (body = html_find(root, "body")))
+			html_blocks(body, doc, false, true);
+		ret = 0;
+		goto out;
+	}
 	if (!root) {
 		log_error("'%s': cannot read it as HTML", name);
 		goto out;
@@ -222,7 +282,7 @@ int input_parse_html(const char *name, const char *data, size_t len, struct docu
 	doc->link = html_meta(root, "og:url");
 	doc->description = html_meta(root, "description");
 	if (body)
-		html_blocks(body, doc, false);
+		html_blocks(body, doc, false, false);
 	if (!doc->headline || !*doc->headline) {
 		log_error("'%s': no headline found (no <h1>, og:title or <title>)", name);
 		goto out;
@@ -232,4 +292,16 @@ out:
 	if (html)
 		xmlFreeDoc(html);
 	return ret;
+}
+
+int input_parse_html(const char *name, const char *data, size_t len, struct document *doc)
+{
+	free(doc->name);
+	doc->name = xstrdup(name);
+	return html_read(name, data, len, doc, false);
+}
+
+int input_parse_html_content(const char *name, const char *data, size_t len, struct document *doc)
+{
+	return html_read(name, data, len, doc, true);
 }
