@@ -21,6 +21,7 @@ enum {
 	CMD_OPT_NO_NORMALIZE,
 	CMD_OPT_LEXICON,
 	CMD_OPT_FORMAT,
+	CMD_OPT_ITEM,
 	CMD_OPT_FIRST_OWN,	/* each command numbers its own options from here */
 };
 
@@ -32,8 +33,9 @@ enum {
 	  CMD_OPT_RULES },                                                                                      \
 	{ "no-normalize", 0, NULL, "speak the text as written: no normalization, no lexicon", CMD_OPT_NO_NORMALIZE }, \
 	{ "lexicon", 0, "FILE", "extra pronunciations, in the format of builder/rules/lexicon.en", CMD_OPT_LEXICON }, \
-	{ "format", 0, "FORMAT", "the article's format: text, markdown or html (default: by its extension)",   \
+	{ "format", 0, "FORMAT", "text, markdown, html or feed (default: by extension, else by content)",       \
 	  CMD_OPT_FORMAT },                                                                                     \
+	{ "item", 0, "N|GUID", "which item of a feed: its number from 1, or its guid (default: 1)", CMD_OPT_ITEM }, \
 	{ "verbose", 'v', NULL, "explain decisions: what clean-up removed and why, loudness", CMD_OPT_VERBOSE },   \
 	{ "help", 'h', NULL, "show this help", CMD_OPT_HELP }
 

@@ -34,9 +34,12 @@ int cmd_script_option(int id, const char *value, struct script_options *opts, in
 		return 0;
 	case CMD_OPT_FORMAT:
 		if (input_format_from_name(value, &opts->format) < 0) {
-			fprintf(stderr, "newscast: bad value '%s' for --format (text, markdown or html)\n", value);
+			fprintf(stderr, "newscast: bad value '%s' for --format (text, markdown, html or feed)\n", value);
 			return -1;
 		}
+		return 0;
+	case CMD_OPT_ITEM:
+		opts->item = value;
 		return 0;
 	case CMD_OPT_VERBOSE:
 		log_set_verbose(true);
@@ -68,9 +71,9 @@ int cmd_script(int argc, char **argv)
 		return ret;
 	if (st.help) {
 		cli_help(stdout, "script", "[OPTIONS] ARTICLE",
-			 "Print what `newscast speak` would say for ARTICLE (a UTF-8 text file, or - for standard\n"
-			 "input), after clean-up: one segment a line, headline first, and a line [pause N ms]\n"
-			 "for each pause added after a segment.",
+			 "Print what `newscast speak` would say for ARTICLE (text, Markdown, an HTML page or an\n"
+			 "item of an RSS/Atom feed; - for standard input), after clean-up: one segment a line,\n"
+			 "headline first, and a line [pause N ms] for each pause added after a segment.",
 			 cmd_script_options);
 		return 0;
 	}

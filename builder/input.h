@@ -45,16 +45,47 @@ void document_remove_block(struct document *doc, size_t i);
 int input_read_file(const char *path, struct document *doc);
 
 enum input_format {
-	INPUT_AUTO,	/* by the file's extension: .md .markdown Markdown, .html .htm HTML, the rest text */
+	INPUT_AUTO,	/* by the file's extension (see input_format_of), else by its content */
 	INPUT_TEXT,
 	INPUT_MARKDOWN,
 	INPUT_HTML,
+	INPUT_FEED,	/* RSS or Atom: each item an article */
 };
 
-/* The format a name ("text", "markdown") means; -1 if none. */
+/* The format a name ("text", "markdown", "html", "feed") means; -1 if none. */
 int input_format_from_name(const char *name, enum input_format *format);
-/* Like input_read_file, in the given format. */
-int input_read_file_as(const char *path, enum input_format format, struct document *doc);
+/* The format a file's extension says: .txt text, .md .markdown Markdown, .html .htm
+ * HTML, .xml .rss .atom a feed; INPUT_AUTO for any other. */
+enum input_format input_format_of(const char *path);
+/* The format data looks like: a feed's or a page's root element, Markdown's
+ * front matter or '#' headline; else text. */
+enum input_format input_sniff(const char *data, size_t len);
+/* Like input_read_file, in the given format. A feed gives one of its items: the
+ * item'th from 1, or the one whose id (guid) is item; the first when item is NULL. */
+int input_read_file_as(const char *path, enum input_format format, const char *item, struct document *doc);
+
+/* A feed read as articles. */
+struct input_feed {
+	char *title;		/* the feed's own title; may be NULL */
+	struct document *items;	/* in the feed's order; each named "FILE:LINE" after its line */
+	size_t n, cap;
+};
+
+/* Feeds hold many articles: they may be this large. */
+#define INPUT_FEED_MAX_BYTES (16u * 1024 * 1024)
+
+void input_feed_init(struct input_feed *feed);
+void input_feed_release(struct input_feed *feed);
+/* Parses RSS 2.0, RSS 1.0 or Atom with libxml2 (no network, no DTD, and any
+ * entity declaration refused): each item a document with its title as headline,
+ * its body from content:encoded or Atom content (else description or summary)
+ * read as HTML, and author, date (RFC 3339 when readable), link and id (the guid,
+ * else the link, else "title:" and the title). A document that is not well-formed
+ * XML, or not a feed, is an error naming the file and line. An item may come out
+ * without headline or blocks: saying so is left to who speaks it. */
+int input_parse_feed(const char *name, const char *data, size_t len, struct input_feed *feed);
+/* Reads the feed at path ("-" for standard input). */
+int input_read_feed(const char *path, struct input_feed *feed);
 
 /* Parses CommonMark (libcmark): the first '#' heading, or front matter's title, is
  * the headline; lower headings are subheadings; thematic breaks are section breaks;

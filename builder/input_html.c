@@ -209,7 +209,9 @@ static void html_blocks(xmlNode *n, struct document *doc, bool quote, bool loose
 		if (loose)
 			html_flush(doc, &run, run_line, quote);
 		brs = 0;
-		if (html_is(c, "p") || html_is(c, "li") || html_is(c, "dd"))
+		if ((html_is(c, "p") || html_is(c, "li") || html_is(c, "dd")) && loose)
+			html_blocks(c, doc, quote, loose);	/* <br><br> may split it */
+		else if (html_is(c, "p") || html_is(c, "li") || html_is(c, "dd"))
 			html_add(doc, quote ? BLOCK_QUOTE : BLOCK_PARAGRAPH, c);
 		else if (html_is(c, "h2") || html_is(c, "h3") || html_is(c, "h4"))
 			html_add(doc, BLOCK_HEADING, c);

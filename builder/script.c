@@ -108,8 +108,10 @@ out:
 	return ret;
 }
 
-/* path names a file, or text is the article itself (then path only names it). */
-static int script_make(struct script *sc, const char *path, const char *text, const struct script_options *opts)
+/* path names a file, or text is the article itself (then path only names it), or
+ * doc is the article read already. */
+static int script_make(struct script *sc, const char *path, const char *text, struct document *doc,
+		       const struct script_options *opts)
 {
 	struct segment_abbrevs *ab = segment_abbrevs_new();
 	char *ab_path = paths_join(paths_rules_dir(), "abbreviations.en");
@@ -132,7 +134,16 @@ static int script_make(struct script *sc, const char *path, const char *text, co
 		input_strip_controls(copy);
 		util_squeeze_spaces(copy);
 		document_add_block(&sc->doc, BLOCK_PARAGRAPH, copy, 1);
-	} else if (input_read_file_as(path, opts->format, &sc->doc) < 0) {
+	} else if (doc) {
+		document_release(&sc->doc);
+		sc->doc = *doc;
+		document_init(doc);
+	} else if (input_read_file_as(path, opts->format, opts->item, &sc->doc) < 0) {
+		goto out;
+	}
+	if (!text && (!sc->doc.headline || !*sc->doc.headline)) {
+		/* the readers see to it, but for a feed's item, which may have no title */
+		log_error("'%s': the item has no title to read as its headline", sc->doc.name);
 		goto out;
 	}
 	if (!opts->keep_boilerplate && !text && script_clean(sc, opts) < 0)
@@ -161,12 +172,17 @@ out:
 
 int script_build(struct script *sc, const char *path, const struct script_options *opts)
 {
-	return script_make(sc, path, NULL, opts);
+	return script_make(sc, path, NULL, NULL, opts);
+}
+
+int script_build_doc(struct script *sc, struct document *doc, const struct script_options *opts)
+{
+	return script_make(sc, doc->name, NULL, doc, opts);
 }
 
 int script_build_text(struct script *sc, const char *name, const char *text, const struct script_options *opts)
 {
-	return script_make(sc, name, text, opts);
+	return script_make(sc, name, text, NULL, opts);
 }
 
 void script_print(const struct script *sc, FILE *fp)

@@ -15,7 +15,8 @@ struct script_options {
 	const char *rules;		/* extra boilerplate rules file; may be NULL */
 	bool no_normalize;		/* skip text normalization */
 	const char *lexicon;		/* extra pronunciation lexicon; may be NULL */
-	enum input_format format;	/* INPUT_AUTO: by the file's extension */
+	enum input_format format;	/* INPUT_AUTO: by the file's extension, else its content */
+	const char *item;		/* of a feed: a number from 1 or a guid; NULL for the first */
 };
 
 struct script {
@@ -32,6 +33,10 @@ void script_release(struct script *sc);
  * and rules. Errors are reported: unreadable or binary input, an unknown
  * voice, bad rules, nothing speakable after clean-up. */
 int script_build(struct script *sc, const char *path, const struct script_options *opts);
+
+/* Like script_build, for an article already read (a feed's item): sc takes doc's
+ * contents and doc is left empty. */
+int script_build_doc(struct script *sc, struct document *doc, const struct script_options *opts);
 
 /* Like script_build, for text in memory that is not an article (an intro, an
  * outro): no clean-up, and a headline alone is enough. name is used in messages. */

@@ -5,6 +5,7 @@
 #include <check.h>
 
 Suite *suite_input(void);
+Suite *suite_input_feed(void);
 Suite *suite_clean(void);
 Suite *suite_segment(void);
 Suite *suite_voice(void);

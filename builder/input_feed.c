@@ -1,0 +1,346 @@
+/* input_feed: the input stage's RSS 2.0, RSS 1.0 and Atom reader (libxml2): each item an article. */
+#include "input.h"
+
+#include "log.h"
+#include "util.h"
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#define FEED_NS_ATOM "http://www.w3.org/2005/Atom"
+#define FEED_NS_CONTENT "http://purl.org/rss/1.0/modules/content/"
+#define FEED_NS_DC "http://purl.org/dc/elements/1.1/"
+#define FEED_NS_RSS1 "http://purl.org/rss/1.0/"
+
+void input_feed_init(struct input_feed *feed)
+{
+	memset(feed, 0, sizeof *feed);
+}
+
+void input_feed_release(struct input_feed *feed)
+{
+	for (size_t i = 0; i < feed->n; i++)
+		document_release(&feed->items[i]);
+	free(feed->items);
+	free(feed->title);
+	memset(feed, 0, sizeof *feed);
+}
+
+/* n is the element called name in namespace ns (NULL: none, or RSS 1.0's). */
+static bool feed_is(const xmlNode *n, const char *ns, const char *name)
+{
+	const char *href = n && n->ns ? (const char *)n->ns->href : NULL;
+
+	if (!n || n->type != XML_ELEMENT_NODE || strcmp((const char *)n->name, name) != 0)
+		return false;
+	if (!ns)
+		return !href || strcmp(href, FEED_NS_RSS1) == 0;
+	return href && strcmp(href, ns) == 0;
+}
+
+static xmlNode *feed_child(const xmlNode *n, const char *ns, const char *name)
+{
+	for (xmlNode *c = n->children; c; c = c->next)
+		if (feed_is(c, ns, name))
+			return c;
+	return NULL;
+}
+
+/* An element's text, squeezed and without control characters; NULL when empty. */
+static char *feed_text(const xmlNode *n)
+{
+	xmlChar *raw = n ? xmlNodeGetContent(n) : NULL;
+	char *s = NULL;
+
+	if (raw) {
+		s = xstrdup((const char *)raw);
+		input_strip_controls(s);
+		util_squeeze_spaces(s);
+		if (!*s) {
+			free(s);
+			s = NULL;
+		}
+	}
+	xmlFree(raw);
+	return s;
+}
+
+/* Dates as RFC 3339 in UTC when they can be read (RSS gives RFC 822), else as written. */
+static char *feed_date(const xmlNode *n)
+{
+	/* RFC 822 as feeds write it (the C locale's English names), and RFC 3339 */
+	static const char *const formats[] = { "%a, %d %b %Y %H:%M:%S %z", "%a, %d %b %Y %H:%M:%S GMT",
+					       "%a, %d %b %Y %H:%M:%S UT", "%d %b %Y %H:%M:%S %z",
+					       "%a, %d %b %Y %H:%M %z", "%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%SZ",
+					       "%Y-%m-%d", NULL };
+	char *s = feed_text(n), out[32];
+
+	for (size_t i = 0; s && formats[i]; i++) {
+		struct tm tm = { 0 };
+		const char *end = strptime(s, formats[i], &tm);
+		long off;
+		time_t t;
+
+		/* fractions of seconds, or a zone name after the offset, are not worth refusing a date for */
+		if (!end || (*end && *end != ' ' && *end != '.'))
+			continue;
+		off = tm.tm_gmtoff;	/* before timegm, which resets it */
+		t = timegm(&tm) - off;
+		gmtime_r(&t, &tm);
+		strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		free(s);
+		return xstrdup(out);
+	}
+	return s;
+}
+
+/* RSS's <author> is "mail@example.org (Name)": the name is what is worth keeping. */
+static char *feed_rss_author(const xmlNode *n)
+{
+	char *s = feed_text(n), *open = s ? strchr(s, '(') : NULL, *close = open ? strrchr(open, ')') : NULL;
+
+	if (close && close > open + 1) {
+		char *name = xstrndup(open + 1, (size_t)(close - open - 1));
+
+		free(s);
+		return name;
+	}
+	return s;
+}
+
+/* Atom's authors, "A", "A and B", "A, B and C". */
+static char *feed_atom_authors(const xmlNode *entry)
+{
+	struct strbuf sb;
+	char *names[16];
+	size_t n = 0;
+
+	for (xmlNode *c = entry->children; c && n < 16; c = c->next)
+		if (feed_is(c, FEED_NS_ATOM, "author") && (names[n] = feed_text(feed_child(c, FEED_NS_ATOM, "name"))))
+			n++;
+	if (!n)
+		return NULL;
+	strbuf_init(&sb);
+	for (size_t i = 0; i < n; i++) {
+		strbuf_adds(&sb, i == 0 ? "" : i + 1 == n ? " and " : ", ");
+		strbuf_adds(&sb, names[i]);
+		free(names[i]);
+	}
+	return strbuf_detach(&sb);
+}
+
+/* Plain text as HTML: escaped, a paragraph for each run of lines. */
+static char *feed_text_as_html(const char *text)
+{
+	struct strbuf sb;
+
+	strbuf_init(&sb);
+	strbuf_adds(&sb, "<p>");
+	for (const char *p = text; *p; p++) {
+		if (*p == '<')
+			strbuf_adds(&sb, "&lt;");
+		else if (*p == '&')
+			strbuf_adds(&sb, "&amp;");
+		else if (p[0] == '\n' && p[1] == '\n') {
+			strbuf_adds(&sb, "</p>\n\n<p>");
+			p++;
+		} else
+			strbuf_addc(&sb, *p);
+	}
+	strbuf_adds(&sb, "</p>");
+	return strbuf_detach(&sb);
+}
+
+/* The item's body, as the HTML it is (or holds), into doc's blocks. */
+static void feed_body(const char *name, xmlDoc *xml, xmlNode *body, bool atom, struct document *doc)
+{
+	xmlChar *type = atom ? xmlGetProp(body, BAD_CAST "type") : NULL;
+	int line = (int)xmlGetLineNo(body);
+	size_t before = doc->n_blocks;
+	char *html = NULL;
+
+	if (type && strcmp((const char *)type, "xhtml") == 0) {
+		/* the markup itself: serialized back for the HTML reader */
+		xmlBuffer *buf = xmlBufferCreate();
+
+		for (xmlNode *c = body->children; c; c = c->next)
+			xmlNodeDump(buf, xml, c, 0, 0);
+		html = xstrdup((const char *)xmlBufferContent(buf));
+		xmlBufferFree(buf);
+	} else {
+		xmlChar *raw = xmlNodeGetContent(body);
+
+		html = !type || strcmp((const char *)type, "text") != 0 ? xstrdup((const char *)raw)
+									 : feed_text_as_html((const char *)raw);
+		xmlFree(raw);
+	}
+	input_parse_html_content(name, html, strlen(html), doc);
+	/* lines in the feed: the content's own lines counted from where it starts */
+	for (size_t i = before; i < doc->n_blocks; i++)
+		doc->blocks[i].line = line + (doc->blocks[i].line > 0 ? doc->blocks[i].line - 1 : 0);
+	free(html);
+	xmlFree(type);
+}
+
+/* A summary's first paragraph, as text; NULL if there is none. */
+static char *feed_summary(const char *name, xmlDoc *xml, xmlNode *n, bool atom)
+{
+	struct document d;
+	char *s = NULL;
+
+	if (!n)
+		return NULL;
+	document_init(&d);
+	feed_body(name, xml, n, atom, &d);
+	if (d.n_blocks && d.blocks[0].text)
+		s = xstrdup(d.blocks[0].text);
+	document_release(&d);
+	return s;
+}
+
+static void feed_add_item(const char *name, xmlDoc *xml, xmlNode *item, bool atom, struct input_feed *feed)
+{
+	struct document *doc;
+	xmlNode *body, *title = feed_child(item, atom ? FEED_NS_ATOM : NULL, "title");
+
+	util_grow((void **)&feed->items, &feed->cap, feed->n + 1, sizeof *feed->items);
+	doc = &feed->items[feed->n++];
+	document_init(doc);
+	doc->headline_line = (int)xmlGetLineNo(item);
+	doc->name = xasprintf("%s:%d", name, doc->headline_line);
+	doc->headline = feed_text(title);
+	if (atom) {
+		doc->author = feed_atom_authors(item);
+		doc->date = feed_date(feed_child(item, FEED_NS_ATOM, "published"));
+		if (!doc->date)
+			doc->date = feed_date(feed_child(item, FEED_NS_ATOM, "updated"));
+		for (xmlNode *c = item->children; c && !doc->link; c = c->next) {
+			xmlChar *rel = feed_is(c, FEED_NS_ATOM, "link") ? xmlGetProp(c, BAD_CAST "rel") : NULL;
+
+			if (feed_is(c, FEED_NS_ATOM, "link") && (!rel || strcmp((const char *)rel, "alternate") == 0)) {
+				xmlChar *href = xmlGetProp(c, BAD_CAST "href");
+
+				doc->link = href && *href ? xstrdup((const char *)href) : NULL;
+				xmlFree(href);
+			}
+			xmlFree(rel);
+		}
+		doc->id = feed_text(feed_child(item, FEED_NS_ATOM, "id"));
+		body = feed_child(item, FEED_NS_ATOM, "content");
+		if (body)
+			doc->description = feed_summary(name, xml, feed_child(item, FEED_NS_ATOM, "summary"), true);
+		else
+			body = feed_child(item, FEED_NS_ATOM, "summary");
+	} else {
+		doc->author = feed_text(feed_child(item, FEED_NS_DC, "creator"));
+		if (!doc->author)
+			doc->author = feed_rss_author(feed_child(item, NULL, "author"));
+		doc->date = feed_date(feed_child(item, NULL, "pubDate"));
+		if (!doc->date)
+			doc->date = feed_date(feed_child(item, FEED_NS_DC, "date"));
+		doc->link = feed_text(feed_child(item, NULL, "link"));
+		doc->id = feed_text(feed_child(item, NULL, "guid"));
+		body = feed_child(item, FEED_NS_CONTENT, "encoded");
+		/* with the full text in content:encoded, the description is its summary */
+		if (body)
+			doc->description = feed_summary(name, xml, feed_child(item, NULL, "description"), false);
+		else
+			body = feed_child(item, NULL, "description");
+	}
+	if (!doc->id)	/* the identity an item is known by: its guid, else its link, else its title */
+		doc->id = doc->link ? xstrdup(doc->link) : doc->headline ? xasprintf("title:%s", doc->headline) : NULL;
+	if (body)
+		feed_body(name, xml, body, atom, doc);
+}
+
+struct feed_parse {
+	int entity_line;	/* where an entity was declared; 0 if none */
+};
+
+/* Entities are how billion-laughs and external-entity attacks work; no feed needs its own. */
+static void feed_refuse_entity(void *ctx, const xmlChar *name, int type, const xmlChar *public_id,
+			       const xmlChar *system_id, xmlChar *content)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct feed_parse *fp = ctxt->_private;
+
+	(void)name, (void)type, (void)public_id, (void)system_id, (void)content;
+	if (!fp->entity_line)
+		fp->entity_line = ctxt->input ? ctxt->input->line : 1;
+	xmlStopParser(ctxt);
+}
+
+int input_parse_feed(const char *name, const char *data, size_t len, struct input_feed *feed)
+{
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	struct feed_parse fp = { 0 };
+	xmlDoc *xml = NULL;
+	xmlNode *root, *channel;
+	bool atom;
+	int ret = -1;
+
+	if (!ctxt || len > INT32_MAX) {
+		log_error("'%s': cannot read it as XML", name);
+		goto out;
+	}
+	ctxt->_private = &fp;
+	ctxt->sax->entityDecl = feed_refuse_entity;
+	/* no network, no DTD loading, no entity substitution; errors are ours to report */
+	xml = xmlCtxtReadMemory(ctxt, data, (int)len, name, NULL,
+				XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+	if (fp.entity_line) {
+		log_error("'%s' line %d: the feed declares an entity; entities are refused (they are how "
+			  "entity-expansion and external-entity attacks work)", name, fp.entity_line);
+		goto out;
+	}
+	if (!xml || !ctxt->wellFormed) {
+		xmlErrorPtr err = xmlCtxtGetLastError(ctxt);
+		char *msg = xstrdup(err && err->message ? err->message : "not well-formed");
+
+		util_trim(msg);
+		log_error("'%s' line %d: not well-formed XML: %s", name, err && err->line ? err->line : 1, msg);
+		free(msg);
+		goto out;
+	}
+	root = xmlDocGetRootElement(xml);
+	atom = feed_is(root, FEED_NS_ATOM, "feed");
+	if (!atom && !feed_is(root, NULL, "rss") && !(root && strcmp((const char *)root->name, "RDF") == 0)) {
+		log_error("'%s' line %d: not an RSS or Atom feed (its root element is <%s>)", name,
+			  root ? (int)xmlGetLineNo(root) : 1, root ? (const char *)root->name : "none");
+		goto out;
+	}
+	channel = atom ? root : feed_child(root, NULL, "channel");
+	feed->title = channel ? feed_text(feed_child(channel, atom ? FEED_NS_ATOM : NULL, "title")) : NULL;
+	/* RSS 2.0 has its items in the channel, RSS 1.0 beside it */
+	for (xmlNode *c = channel ? channel->children : NULL; c; c = c->next)
+		if (feed_is(c, atom ? FEED_NS_ATOM : NULL, atom ? "entry" : "item"))
+			feed_add_item(name, xml, c, atom, feed);
+	for (xmlNode *c = !atom ? root->children : NULL; c; c = c->next)
+		if (feed_is(c, NULL, "item"))
+			feed_add_item(name, xml, c, false, feed);
+	ret = 0;
+out:
+	if (xml)
+		xmlFreeDoc(xml);
+	if (ctxt)
+		xmlFreeParserCtxt(ctxt);
+	return ret;
+}
+
+int input_read_feed(const char *path, struct input_feed *feed)
+{
+	const char *name = strcmp(path, "-") == 0 ? "(standard input)" : path;
+	char *data = NULL;
+	size_t len = 0;
+	int ret = -1;
+
+	if (util_read_file(path, INPUT_FEED_MAX_BYTES, &data, &len) == 0)
+		ret = input_parse_feed(name, data, len, feed);
+	free(data);
+	return ret;
+}
