@@ -11,6 +11,7 @@
 #include "progress.h"
 #include "render.h"
 #include "show.h"
+#include "source.h"
 #include "transcript.h"
 #include "util.h"
 
@@ -91,8 +92,9 @@ enum build_kind { PIECE_ARTICLE, PIECE_INTRO, PIECE_OUTRO, PIECE_BETWEEN };
 
 struct build_piece {
 	enum build_kind kind;
-	char *name;		/* the article's file name, or "intro" ... */
-	char *path;		/* the article, or the audio file */
+	char *id;		/* an article's key in the state: its file name, or "feed:" and its guid */
+	char *name;		/* what messages call it: the file name, a feed item's headline, or "intro" ... */
+	char *path;		/* the article's file (NULL for a feed's item), or the audio file */
 	char *hash;		/* the article's content hash */
 	struct script sc;	/* what is spoken; empty for an audio file */
 	bool scripted;
@@ -108,6 +110,7 @@ static void build_piece_free(struct build_piece *p)
 {
 	if (!p)
 		return;
+	free(p->id);
 	free(p->name);
 	free(p->path);
 	free(p->hash);
@@ -121,30 +124,13 @@ static void build_piece_free(struct build_piece *p)
 	free(p);
 }
 
-/* FNV-1a, 64 bits: content hashes for change detection and cache keys (not security). */
-static uint64_t build_fnv(uint64_t h, const void *data, size_t n)
-{
-	const unsigned char *p = data;
-
-	for (size_t i = 0; i < n; i++) {
-		h ^= p[i];
-		h *= 0x100000001b3ull;
-	}
-	return h;
-}
-
-#define BUILD_FNV_START 0xcbf29ce484222325ull
-
-static char *build_hex(uint64_t h)
-{
-	return xasprintf("%016llx", (unsigned long long)h);
-}
-
 /* ---- the show's state: which article went into which episode ---- */
 
 struct build_state {
 	char *path;
-	cJSON *root;	/* {"articles": {NAME: {"hash": H, "episode": SLUG}}} */
+	/* {"articles": {NAME: {"hash": H, "episode": SLUG} or {"hash": H, "failed": WHY}},
+	 *  "feeds": {SOURCE: {"etag": E, "last_modified": L}}, "episodes": N} */
+	cJSON *root;
 };
 
 static int build_state_load(struct build_state *st, const struct show *show)
@@ -168,6 +154,8 @@ static int build_state_load(struct build_state *st, const struct show *show)
 		st->root = cJSON_CreateObject();
 	if (!cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(st->root, "articles")))
 		cJSON_AddObjectToObject(st->root, "articles");
+	if (!cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(st->root, "feeds")))
+		cJSON_AddObjectToObject(st->root, "feeds");
 	return 0;
 }
 
@@ -185,12 +173,26 @@ static const char *build_state_hash(const struct build_state *st, const char *na
 	return cJSON_IsString(h) ? h->valuestring : NULL;
 }
 
-static void build_state_set(struct build_state *st, const char *name, const char *hash, const char *slug)
+/* Why the article failed last time, if it did. */
+static const char *build_state_failed(const struct build_state *st, const char *name)
+{
+	const cJSON *a = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(st->root, "articles"), name);
+	const cJSON *f = cJSON_GetObjectItemCaseSensitive(a, "failed");
+
+	return cJSON_IsString(f) ? f->valuestring : NULL;
+}
+
+/* The article went into episode slug, or (slug NULL) failed for the reason why. */
+static void build_state_set(struct build_state *st, const char *name, const char *hash, const char *slug,
+			    const char *why)
 {
 	cJSON *arts = cJSON_GetObjectItemCaseSensitive(st->root, "articles"), *a = cJSON_CreateObject();
 
 	cJSON_AddStringToObject(a, "hash", hash);
-	cJSON_AddStringToObject(a, "episode", slug);
+	if (slug)
+		cJSON_AddStringToObject(a, "episode", slug);
+	else
+		cJSON_AddStringToObject(a, "failed", why);
 	cJSON_DeleteItemFromObjectCaseSensitive(arts, name);
 	cJSON_AddItemToObject(arts, name, a);
 }
@@ -307,36 +309,73 @@ struct build_ctx {
 	int failures;
 };
 
+/* A feed's item that failed: a note in articles/failed/, and the state remembers it,
+ * so it is not tried every night; it is tried again when the item changes. */
+static void build_item_failed(struct build_ctx *ctx, struct build_state *st, const struct build_piece *p,
+			      const char *why)
+{
+	char *dir = xasprintf("%s/articles/failed", ctx->show.dir), *slug = util_slug(p->name, 60);
+	char *err = xasprintf("%s/feed-%s.error", dir, slug);
+	struct outfile of;
+
+	if (mkdir(dir, 0777) < 0 && errno != EEXIST)
+		log_error("cannot create '%s': %s", dir, strerror(errno));
+	else if (outfile_open(&of, err) == 0) {
+		time_t now = time(NULL);
+		char when[64];
+
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", localtime(&now));
+		fprintf(of.fp, "%s: newscast could not make this feed item into audio:\n%s\n"
+			"Item: %s (%s)\nIt is tried again when it changes in its feed.\n", when, why, p->name, p->id);
+		outfile_commit(&of);
+	}
+	build_state_set(st, p->id, p->hash, NULL, why);
+	log_warn("feed item '%s' failed (note in articles/failed/): %s", p->name, why);
+	free(dir);
+	free(slug);
+	free(err);
+}
+
+/* An article that failed: a file is moved aside, a feed's item remembered. */
+static void build_failed(struct build_ctx *ctx, struct build_state *st, const struct build_piece *p, const char *why)
+{
+	if (p->path)
+		build_set_aside(&ctx->show, p->name, why);
+	else
+		build_item_failed(ctx, st, p, why);
+	ctx->failures++;
+}
+
 /* The cache key: everything that decides the part's audio. */
 static char *build_key(const struct build_ctx *ctx, const struct build_piece *p)
 {
-	uint64_t h = BUILD_FNV_START;
+	uint64_t h = UTIL_FNV_START;
 	char settings[256];
 
-	h = build_fnv(h, BUILD_CACHE_VERSION, strlen(BUILD_CACHE_VERSION));
+	h = util_fnv(h, BUILD_CACHE_VERSION, strlen(BUILD_CACHE_VERSION));
 	snprintf(settings, sizeof settings, "%s|%s|%d|%d|%d|%d|%.2f|%.2f|%d|%d", ctx->voice.espeak,
 		 ctx->voice.variant ? ctx->voice.variant : "", ctx->voice.rate, ctx->voice.pitch, ctx->voice.range,
 		 p->job.tail_ms, ctx->audio.target_lufs, ctx->audio.ceiling_dbtp, ctx->encode.bitrate,
 		 ctx->encode.rate);
-	h = build_fnv(h, settings, strlen(settings));
+	h = util_fnv(h, settings, strlen(settings));
 	if (p->scripted) {
 		for (size_t i = 0; i < p->sc.segments.n; i++) {
 			const struct segment *s = &p->sc.segments.items[i];
 
-			h = build_fnv(h, s->text, strlen(s->text) + 1);
-			h = build_fnv(h, &s->pause_ms, sizeof s->pause_ms);
-			h = build_fnv(h, &s->phonemes, sizeof s->phonemes);
+			h = util_fnv(h, s->text, strlen(s->text) + 1);
+			h = util_fnv(h, &s->pause_ms, sizeof s->pause_ms);
+			h = util_fnv(h, &s->phonemes, sizeof s->phonemes);
 		}
 	} else {
 		char *data = NULL;
 		size_t len = 0;
 
 		if (util_read_file(p->path, 1u << 30, &data, &len) == 0)
-			h = build_fnv(h, data, len);
-		h = build_fnv(h, p->path, strlen(p->path));
+			h = util_fnv(h, data, len);
+		h = util_fnv(h, p->path, strlen(p->path));
 		free(data);
 	}
-	return build_hex(h);
+	return util_hex64(h);
 }
 
 /* A part made before, with the same key: its frames and its result. */
@@ -546,9 +585,11 @@ static char *build_slug(const struct build_ctx *ctx, const char *text)
 	return slug;
 }
 
-/* The first paragraph of an article, for the description. */
+/* An article's summary: its own description, else its first paragraph. */
 static char *build_summary(const struct script *sc)
 {
+	if (sc->doc.description && *sc->doc.description)
+		return xstrdup(sc->doc.description);
 	for (size_t i = 0; i < sc->doc.n_blocks; i++)
 		if (sc->doc.blocks[i].kind == BLOCK_PARAGRAPH && sc->doc.blocks[i].text)
 			return xstrdup(sc->doc.blocks[i].text);
@@ -675,7 +716,11 @@ static int build_episode(struct build_ctx *ctx, struct build_piece **pieces, siz
 			if (!first_headline)
 				first_headline = p->sc.doc.headline;
 			strbuf_addf(&desc, "%s%s\n%s\n", desc.len ? "\n" : "", p->sc.doc.headline, summary);
-			episode_add_article(&ep, xstrdup(p->name), xstrdup(p->hash), xstrdup(p->sc.doc.headline), summary);
+			episode_add_article(&ep, (struct episode_article){
+							 xstrdup(p->id), xstrdup(p->hash), xstrdup(p->sc.doc.headline), summary,
+							 p->sc.doc.author ? xstrdup(p->sc.doc.author) : NULL,
+							 p->sc.doc.date ? xstrdup(p->sc.doc.date) : NULL,
+							 p->sc.doc.link ? xstrdup(p->sc.doc.link) : NULL });
 		}
 	}
 	for (size_t k = 0; k < n_parts; k++)
@@ -731,7 +776,7 @@ static int build_episode(struct build_ctx *ctx, struct build_piece **pieces, siz
 		goto out;
 	for (size_t i = 0; i < n; i++)
 		if (pieces[i]->kind == PIECE_ARTICLE && pieces[i]->ready)
-			build_state_set(st, pieces[i]->name, pieces[i]->hash, ep.slug);
+			build_state_set(st, pieces[i]->id, pieces[i]->hash, ep.slug, NULL);
 	if (build_state_save(st) < 0)
 		goto out;
 	/* published parts are never needed again: the cache keeps only unfinished work */
@@ -793,36 +838,46 @@ static struct build_piece *build_text_piece(struct build_ctx *ctx, enum build_ki
 	return p;
 }
 
-static int build_run(struct build_ctx *ctx, char **names, size_t n_names, struct build_state *st)
+/* An article to build: a file in articles/, or an item of a [source] feed. */
+struct build_todo {
+	const char *id;		/* its key in the state */
+	const char *file;	/* the file's name in articles/; NULL for an item */
+	struct source_item *item;
+	const char *hash;
+};
+
+static int build_run(struct build_ctx *ctx, const struct build_todo *todo, size_t n_todo, struct build_state *st)
 {
-	struct build_piece **arts = xcalloc(n_names ? n_names : 1, sizeof *arts), **all = NULL;
-	size_t n_arts = 0, n_all = 0, cap_all = 0, *ep_start = xcalloc(n_names + 2, sizeof *ep_start), n_eps = 0;
+	struct build_piece **arts = xcalloc(n_todo ? n_todo : 1, sizeof *arts), **all = NULL;
+	size_t n_arts = 0, n_all = 0, cap_all = 0, *ep_start = xcalloc(n_todo + 2, sizeof *ep_start), n_eps = 0;
 	const int *pause = ctx->voice.pause_ms;
 	int ret = 0;
 
 	/* read, clean and segment every new article; a bad one is set aside */
-	for (size_t i = 0; i < n_names; i++) {
+	for (size_t i = 0; i < n_todo; i++) {
 		struct build_piece *p = xcalloc(1, sizeof *p);
-		char *data = NULL;
-		size_t len = 0;
+		size_t chars = 0;
+		int bad;
 
 		p->kind = PIECE_ARTICLE;
-		p->name = xstrdup(names[i]);
-		p->path = xasprintf("%s/articles/%s", ctx->show.dir, names[i]);
-		if (util_read_file(p->path, INPUT_MAX_BYTES, &data, &len) == 0)
-			p->hash = build_hex(build_fnv(BUILD_FNV_START, data, len));
-		free(data);
+		p->id = xstrdup(todo[i].id);
+		p->name = xstrdup(todo[i].file ? todo[i].file : todo[i].item->doc.headline);
+		p->path = todo[i].file ? xasprintf("%s/articles/%s", ctx->show.dir, todo[i].file) : NULL;
+		p->hash = xstrdup(todo[i].hash);
 		script_init(&p->sc);
 		p->scripted = true;
-		if (!p->hash || script_build(&p->sc, p->path, &ctx->script) < 0) {
-			build_set_aside(&ctx->show, p->name, log_last_error());
-			ctx->failures++;
+		bad = p->path ? script_build(&p->sc, p->path, &ctx->script)
+			      : script_build_doc(&p->sc, &todo[i].item->doc, &ctx->script);
+		if (bad < 0) {
+			build_failed(ctx, st, p, log_last_error());
 			build_piece_free(p);
 			continue;
 		}
+		for (size_t k = 0; k < p->sc.segments.n; k++)
+			chars += strlen(p->sc.segments.items[k].text);
+		/* the time limit grows with the article: a minute, and a second for each 2000 characters */
 		p->job = (struct article_job){ p->name, &ctx->voice, &p->sc.segments, NULL, pause[BREAK_ARTICLE],
-					       ctx->audio, ctx->encode,
-					       60000 + (int)(len / 2), ctx->args->jobs > 1 };
+					       ctx->audio, ctx->encode, 60000 + (int)(chars / 2), ctx->args->jobs > 1 };
 		arts[n_arts++] = p;
 	}
 
@@ -866,8 +921,7 @@ static int build_run(struct build_ctx *ctx, char **names, size_t n_names, struct
 	build_make_parts(ctx, all, n_all);
 	for (size_t i = 0; i < n_all; i++) {
 		if (all[i]->failed && all[i]->kind == PIECE_ARTICLE) {
-			build_set_aside(&ctx->show, all[i]->name, all[i]->error ? all[i]->error : "it failed");
-			ctx->failures++;
+			build_failed(ctx, st, all[i], all[i]->error ? all[i]->error : "it failed");
 		} else if (all[i]->failed) {
 			log_error("the show's %s could not be made; no episode is built without it", all[i]->name);
 			ret = -1;
@@ -939,9 +993,11 @@ int cmd_build(int argc, char **argv)
 	struct build_args a = { 0 };
 	struct build_ctx ctx = { 0 };
 	struct build_state st = { 0 };
-	char **names = NULL, **todo = NULL;
-	size_t n_names = 0, n_todo = 0, published = 0, changed = 0;
-	int first, ret;
+	char **names = NULL, **hashes = NULL;
+	struct source_item *items = NULL;
+	struct build_todo *todo = NULL;
+	size_t n_names = 0, n_items = 0, cap_items = 0, n_todo = 0, published = 0, changed = 0;
+	int first, ret, feed_failures = 0;
 
 	a.jobs = render_default_jobs();
 	ret = cli_parse("build", argc, argv, cmd_build_options, cmd_build_on_option, &a, &first);
@@ -990,32 +1046,51 @@ int cmd_build(int argc, char **argv)
 		goto out;
 	build_clear_staging(&ctx);
 
-	todo = xcalloc(n_names ? n_names : 1, sizeof *todo);
+	/* the articles: files in articles/, then each feed's items in the feed's order */
+	hashes = xcalloc(n_names ? n_names : 1, sizeof *hashes);
 	for (size_t i = 0; i < n_names; i++) {
-		const char *had = build_state_hash(&st, names[i]);
-		char *path = xasprintf("%s/articles/%s", ctx.show.dir, names[i]), *data = NULL, *hash = NULL;
+		char *path = xasprintf("%s/articles/%s", ctx.show.dir, names[i]), *data = NULL;
 		size_t len;
 
-		if (had && util_read_file(path, INPUT_MAX_BYTES, &data, &len) == 0)
-			hash = build_hex(build_fnv(BUILD_FNV_START, data, len));
-		if (!had) {
-			todo[n_todo++] = names[i];
-		} else if (hash && strcmp(hash, had) != 0) {
+		if (util_read_file(path, INPUT_FEED_MAX_BYTES, &data, &len) == 0)
+			hashes[i] = util_hex64(util_fnv(UTIL_FNV_START, data, len));
+		else
+			hashes[i] = xstrdup("unreadable");
+		free(data);
+		free(path);
+	}
+	for (size_t i = 0; i < ctx.show.n_feeds; i++)
+		if (source_read(&ctx.show, ctx.show.feeds[i], cJSON_GetObjectItemCaseSensitive(st.root, "feeds"), ctx.when,
+				&items, &n_items, &cap_items) < 0)
+			feed_failures++;
+	todo = xcalloc(n_names + n_items + 1, sizeof *todo);
+	for (size_t i = 0; i < n_names + n_items; i++) {
+		struct build_todo t = i < n_names ? (struct build_todo){ names[i], names[i], NULL, hashes[i] }
+						  : (struct build_todo){ items[i - n_names].key, NULL, &items[i - n_names],
+									 items[i - n_names].hash };
+		const char *had = build_state_hash(&st, t.id), *why = build_state_failed(&st, t.id);
+		const char *label = t.file ? t.file : t.item->doc.headline;
+		bool again = false;
+
+		for (size_t k = 0; k < n_todo && !again; k++)
+			again = strcmp(todo[k].id, t.id) == 0;
+		if (again) {
+			log_verbose("build: '%s' is in more than one feed: read once", label);
+		} else if (!had) {
+			todo[n_todo++] = t;
+		} else if (strcmp(t.hash, had) != 0 && (why || a.rebuild)) {
+			log_verbose("build: '%s' changed since it %s: %s", label, why ? "failed" : "was published",
+				    why ? "trying again" : "republishing (--rebuild)");
+			todo[n_todo++] = t;
+		} else if (strcmp(t.hash, had) != 0) {
 			changed++;
-			if (a.rebuild) {
-				log_verbose("build: '%s' changed since it was published: republishing (--rebuild)", names[i]);
-				todo[n_todo++] = names[i];
-			} else {
-				log_warn("'%s' changed since it was published; 'newscast build --rebuild' republishes it",
-					 names[i]);
-			}
+			log_warn("'%s' changed since it was published; 'newscast build --rebuild' republishes it", label);
+		} else if (why) {
+			log_verbose("build: '%s' failed before and has not changed since: not tried again (%s)", label, why);
 		} else {
 			published++;
-			log_verbose("build: '%s' is published already", names[i]);
+			log_verbose("build: '%s' is published already", label);
 		}
-		free(path);
-		free(data);
-		free(hash);
 	}
 	if (n_todo == 0) {
 		char *feed = xasprintf("%s/public/feed.xml", ctx.show.dir);
@@ -1023,22 +1098,34 @@ int cmd_build(int argc, char **argv)
 		printf("nothing new to build in %s (%zu article%s published already%s)\n", ctx.show.dir, published,
 		       published == 1 ? "" : "s", changed ? ", some changed: see above" : "");
 		/* nothing to do, unless the feed itself is missing */
-		ret = access(feed, F_OK) != 0 && feed_write(&ctx.show) < 0 ? 1 : 0;
+		ret = (access(feed, F_OK) != 0 && feed_write(&ctx.show) < 0) || build_state_save(&st) < 0 || feed_failures;
 		free(feed);
 		goto out;
 	}
 	progress_update(&ctx.progress, "speaking and encoding", 0.0);
-	ret = build_run(&ctx, todo, n_todo, &st) < 0 || ctx.failures ? 1 : 0;
+	ret = build_run(&ctx, todo, n_todo, &st) < 0 || ctx.failures || feed_failures ? 1 : 0;
+	/* what failed, and the feeds' validators, are remembered even when no episode was made */
+	if (build_state_save(&st) < 0)
+		ret = 1;
 	/* the feed last, once every file it points at is in place */
 	if (feed_write(&ctx.show) < 0)
 		ret = 1;
 	if (ctx.failures)
 		log_error("%d article%s could not be built: see %s/articles/failed/", ctx.failures,
 			  ctx.failures == 1 ? "" : "s", ctx.show.dir);
+	if (feed_failures)
+		log_error("%d of the show's %zu feed%s could not be read: see above", feed_failures, ctx.show.n_feeds,
+			  ctx.show.n_feeds == 1 ? "" : "s");
 out:
 	progress_done(&ctx.progress);
-	for (size_t i = 0; i < n_names; i++)
+	for (size_t i = 0; i < n_names; i++) {
 		free(names[i]);
+		free(hashes ? hashes[i] : NULL);
+	}
+	for (size_t i = 0; i < n_items; i++)
+		source_item_release(&items[i]);
+	free(items);
+	free(hashes);
 	free(names);
 	free(todo);
 	free((char *)ctx.script.lexicon);

@@ -28,6 +28,9 @@ void episode_release(struct episode *ep)
 		free(ep->articles[i].hash);
 		free(ep->articles[i].headline);
 		free(ep->articles[i].summary);
+		free(ep->articles[i].author);
+		free(ep->articles[i].date);
+		free(ep->articles[i].link);
 	}
 	for (size_t i = 0; i < ep->n_chapters; i++)
 		free(ep->chapters[i].title);
@@ -41,10 +44,10 @@ void episode_release(struct episode *ep)
 	memset(ep, 0, sizeof *ep);
 }
 
-void episode_add_article(struct episode *ep, char *file, char *hash, char *headline, char *summary)
+void episode_add_article(struct episode *ep, struct episode_article article)
 {
 	util_grow((void **)&ep->articles, &ep->cap_articles, ep->n_articles + 1, sizeof *ep->articles);
-	ep->articles[ep->n_articles++] = (struct episode_article){ file, hash, headline, summary };
+	ep->articles[ep->n_articles++] = article;
 }
 
 void episode_add_chapter(struct episode *ep, uint32_t start_ms, char *title)
@@ -134,6 +137,12 @@ int episode_write(const struct episode *ep, const char *dir)
 		cJSON_AddStringToObject(a, "hash", ep->articles[i].hash);
 		cJSON_AddStringToObject(a, "headline", ep->articles[i].headline);
 		cJSON_AddStringToObject(a, "summary", ep->articles[i].summary ? ep->articles[i].summary : "");
+		if (ep->articles[i].author)
+			cJSON_AddStringToObject(a, "author", ep->articles[i].author);
+		if (ep->articles[i].date)
+			cJSON_AddStringToObject(a, "date", ep->articles[i].date);
+		if (ep->articles[i].link)
+			cJSON_AddStringToObject(a, "link", ep->articles[i].link);
 		cJSON_AddItemToArray(arts, a);
 	}
 	path = xasprintf("%s/%s.json", dir, ep->slug);
@@ -184,8 +193,11 @@ int episode_read(struct episode *ep, const char *path)
 				    episode_string(item, "title"));
 	}
 	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(root, "articles"))
-		episode_add_article(ep, episode_string(item, "file"), episode_string(item, "hash"),
-				    episode_string(item, "headline"), episode_string(item, "summary"));
+		episode_add_article(ep, (struct episode_article){
+						episode_string(item, "file"), episode_string(item, "hash"),
+						episode_string(item, "headline"), episode_string(item, "summary"),
+						episode_string(item, "author"), episode_string(item, "date"),
+						episode_string(item, "link") });
 	if (!ep->guid || !ep->slug || !ep->title) {
 		log_error("'%s' is not an episode sidecar (no guid, slug or title)", path);
 		goto out;

@@ -6,10 +6,11 @@
 #include <stdint.h>
 
 struct episode_article {
-	char *file;		/* the article's file name in articles/ */
+	char *file;		/* the article's file name in articles/, or "feed:" and a feed item's guid */
 	char *hash;		/* its content hash */
 	char *headline;
-	char *summary;		/* its first paragraph */
+	char *summary;		/* its description, else its first paragraph */
+	char *author, *date, *link;	/* as the article gave them; each may be NULL */
 };
 
 struct episode_chapter {
@@ -39,8 +40,8 @@ extern const char *const episode_files[EPISODE_N_FILES];
 
 void episode_init(struct episode *ep);
 void episode_release(struct episode *ep);
-/* The episode takes the strings given (new strings). */
-void episode_add_article(struct episode *ep, char *file, char *hash, char *headline, char *summary);
+/* The episode takes the article's strings (new strings, or NULL). */
+void episode_add_article(struct episode *ep, struct episode_article article);
 void episode_add_chapter(struct episode *ep, uint32_t start_ms, char *title);
 
 /* Writes DIR/SLUG.json (the sidecar) and DIR/SLUG.chapters.json (Podcasting 2.0 chapters), atomically. */

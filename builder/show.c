@@ -25,6 +25,8 @@ void show_init(struct show *show)
 	show->sample_rate = 44100;
 	show->loudness = -16.0;
 	show->true_peak = -1.0;
+	show->feed_timeout = 30;
+	show->feed_max_mb = 16;
 }
 
 void show_release(struct show *show)
@@ -36,6 +38,9 @@ void show_release(struct show *show)
 
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
 		free(*fields[i]);
+	for (size_t i = 0; i < show->n_feeds; i++)
+		free(show->feeds[i]);
+	free(show->feeds);
 	memset(show, 0, sizeof *show);
 }
 
@@ -152,7 +157,24 @@ static int show_handler(void *user, const char *section, const char *key, const 
 		if (strcmp(key, "true_peak") == 0)
 			return show_number(p, section, key, value, -12, 0, &s->true_peak);
 	}
-	if (strcmp(section, "show") && strcmp(section, "episode") && strcmp(section, "voice") && strcmp(section, "audio"))
+	if (strcmp(section, "source") == 0) {
+		if (strcmp(key, "feed") == 0) {
+			/* several feed lines, each a source */
+			if (!*value)
+				return show_fail(p, xstrdup("'feed' in [source] needs a URL or a path"));
+			s->feeds = xrealloc(s->feeds, (s->n_feeds + 1) * sizeof *s->feeds);
+			s->feeds[s->n_feeds++] = xstrdup(value);
+			return 1;
+		}
+		if (strcmp(key, "timeout") == 0)
+			return show_int(p, section, key, value, 1, 600, &s->feed_timeout);
+		if (strcmp(key, "max_size") == 0)
+			return show_int(p, section, key, value, 1, 1024, &s->feed_max_mb);
+		if (strcmp(key, "max_age") == 0)
+			return show_int(p, section, key, value, 0, 100000, &s->max_age);
+	}
+	if (strcmp(section, "show") && strcmp(section, "episode") && strcmp(section, "voice") && strcmp(section, "audio") &&
+	    strcmp(section, "source"))
 		return show_fail(p, xasprintf("unknown section [%s]", section));
 	return show_fail(p, xasprintf("unknown key '%s' in [%s]", key, section));
 }
@@ -277,7 +299,17 @@ static const char show_template[] =
 	"sample_rate = 44100\n"
 	"; integrated loudness (LUFS) and true-peak ceiling (dBTP)\n"
 	"loudness = -16\n"
-	"true_peak = -1\n";
+	"true_peak = -1\n"
+	"\n"
+	"[source]\n"
+	"; RSS or Atom feeds read besides articles/: a URL or a path; one 'feed =' line each.\n"
+	"; An item is spoken once, known by its guid; an unchanged feed is not downloaded again.\n"
+	";feed = https://example.com/news/full-text.rss\n"
+	"; seconds a download may take, and the largest feed taken, in MB\n"
+	"timeout = 30\n"
+	"max_size = 16\n"
+	"; items older than this many days are old news and not spoken (0: any age)\n"
+	"max_age = 2\n";
 
 int show_create(const char *dir)
 {

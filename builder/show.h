@@ -3,6 +3,7 @@
 #define NEWSCAST_SHOW_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 enum show_mode {
 	SHOW_DIGEST,	/* all new articles of a run become one episode */
@@ -28,6 +29,12 @@ struct show {
 	/* [audio] */
 	int bitrate, sample_rate;
 	double loudness, true_peak;
+	/* [source] */
+	char **feeds;		/* feed URLs, or paths relative to DIR, read besides articles/ */
+	size_t n_feeds;
+	int feed_timeout;	/* seconds a fetch may take */
+	int feed_max_mb;	/* a larger feed is refused */
+	int max_age;		/* days: older items are old news, not spoken; 0: any age */
 };
 
 void show_init(struct show *show);

@@ -351,3 +351,19 @@ URegularExpression *util_regex_open(const char *pattern, uint32_t flags, UParseE
 	free(u);
 	return re;
 }
+
+uint64_t util_fnv(uint64_t h, const void *data, size_t n)
+{
+	const unsigned char *p = data;
+
+	for (size_t i = 0; i < n; i++) {
+		h ^= p[i];
+		h *= 0x100000001b3ull;
+	}
+	return h;
+}
+
+char *util_hex64(uint64_t h)
+{
+	return xasprintf("%016llx", (unsigned long long)h);
+}

@@ -57,6 +57,13 @@ char *util_stem(const char *path);
 /* An ASCII slug (a-z, 0-9, -) of at most max bytes, as a new string; "article" when empty. */
 char *util_slug(const char *text, size_t max);
 
+/* FNV-1a, 64 bits, continuing from h (UTIL_FNV_START to begin): content hashes for
+ * change detection and cache keys, not security. */
+#define UTIL_FNV_START 0xcbf29ce484222325ull
+uint64_t util_fnv(uint64_t h, const void *data, size_t n);
+/* h as 16 hex digits, a new string. */
+char *util_hex64(uint64_t h);
+
 /* uregex_open for a UTF-8 pattern (uregex_openC would read it in the platform's code page). */
 URegularExpression *util_regex_open(const char *pattern, uint32_t flags, UParseError *perr, UErrorCode *err);
 

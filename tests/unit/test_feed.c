@@ -148,7 +148,9 @@ START_TEST(sidecar_round_trip)
 	ep.description = xstrdup("One\nTwo");
 	ep.duration = 123.456;
 	ep.bytes = 98765;
-	episode_add_article(&ep, xstrdup("a.txt"), xstrdup("00ff"), xstrdup("Head"), xstrdup("First para."));
+	episode_add_article(&ep, (struct episode_article){ xstrdup("a.txt"), xstrdup("00ff"), xstrdup("Head"),
+							   xstrdup("First para."), xstrdup("Ann Lee"), NULL,
+							   xstrdup("https://example.org/a") });
 	episode_add_chapter(&ep, 0, xstrdup("Introduction"));
 	episode_add_chapter(&ep, 5016, xstrdup("Head"));
 	ck_assert_int_eq(episode_write(&ep, dir), 0);
@@ -161,6 +163,9 @@ START_TEST(sidecar_round_trip)
 	ck_assert_uint_eq(back.n_chapters, 2);
 	ck_assert_uint_eq(back.chapters[1].start_ms, 5016);
 	ck_assert_str_eq(back.articles[0].hash, "00ff");
+	ck_assert_str_eq(back.articles[0].author, "Ann Lee");
+	ck_assert_ptr_null(back.articles[0].date);
+	ck_assert_str_eq(back.articles[0].link, "https://example.org/a");
 	/* a v4 UUID */
 	ck_assert_uint_eq(strlen(ep.guid), 36);
 	ck_assert_int_eq(ep.guid[14], '4');

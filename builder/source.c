@@ -1,0 +1,162 @@
+/* source: the show's [source] feeds as articles: fetched (or read), kept, parsed, each item known by its guid. */
+#include "source.h"
+
+#include "fetch.h"
+#include "log.h"
+#include "outfile.h"
+#include "util.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+void source_item_release(struct source_item *item)
+{
+	free(item->key);
+	free(item->hash);
+	document_release(&item->doc);
+	memset(item, 0, sizeof *item);
+}
+
+static const char *source_state_string(const cJSON *obj, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static void source_state_set(cJSON *obj, const char *key, const char *value)
+{
+	cJSON_DeleteItemFromObjectCaseSensitive(obj, key);
+	if (value)
+		cJSON_AddStringToObject(obj, key, value);
+}
+
+/* A URL's body: fetched when it changed, else the copy kept from last time. */
+static int source_fetch(const struct show *show, const char *url, cJSON *state, char **data, size_t *len)
+{
+	char *dir = xasprintf("%s/.newscast/feeds", show->dir), *hex = util_hex64(util_fnv(UTIL_FNV_START, url, strlen(url)));
+	char *copy = xasprintf("%s/%s.xml", dir, hex);
+	cJSON *st = cJSON_GetObjectItemCaseSensitive(state, url);
+	bool have_copy = access(copy, R_OK) == 0;
+	struct fetch_request req = { url, NULL, NULL, show->feed_timeout, (size_t)show->feed_max_mb << 20 };
+	struct fetch_result res;
+	struct outfile of;
+	int ret = -1;
+
+	if (!cJSON_IsObject(st)) {
+		cJSON_DeleteItemFromObjectCaseSensitive(state, url);
+		st = cJSON_AddObjectToObject(state, url);
+	}
+	/* validators only with the copy they vouch for */
+	if (have_copy) {
+		req.etag = source_state_string(st, "etag");
+		req.last_modified = source_state_string(st, "last_modified");
+	}
+	if (fetch_get(&req, &res) < 0)
+		goto out;
+	if (res.unchanged) {
+		log_verbose("source: '%s' has not changed since it was last fetched (HTTP 304)", url);
+		ret = util_read_file(copy, req.max_bytes, data, len);
+		goto out;
+	}
+	log_verbose("source: fetched '%s': %zu bytes", url, res.len);
+	if ((mkdir(dir, 0777) < 0 && errno != EEXIST) || outfile_open(&of, copy) < 0) {
+		log_error("cannot keep a copy of '%s' in '%s'", url, dir);
+		goto out;
+	}
+	fwrite(res.data, 1, res.len, of.fp);
+	if (outfile_commit(&of) < 0)
+		goto out;
+	source_state_set(st, "etag", res.etag);
+	source_state_set(st, "last_modified", res.last_modified);
+	*data = res.data;
+	*len = res.len;
+	res.data = NULL;
+	ret = 0;
+out:
+	fetch_result_release(&res);
+	free(dir);
+	free(hex);
+	free(copy);
+	return ret;
+}
+
+/* What is read of an item, hashed: its headline and its blocks. */
+static char *source_hash(const struct document *doc)
+{
+	uint64_t h = util_fnv(UTIL_FNV_START, doc->headline, strlen(doc->headline) + 1);
+
+	for (size_t i = 0; i < doc->n_blocks; i++) {
+		h = util_fnv(h, &doc->blocks[i].kind, sizeof doc->blocks[i].kind);
+		if (doc->blocks[i].text)
+			h = util_fnv(h, doc->blocks[i].text, strlen(doc->blocks[i].text) + 1);
+	}
+	return util_hex64(h);
+}
+
+/* Whether an item dated date (RFC 3339, as input_feed gives it) is older than max_age days before when. */
+static bool source_too_old(const char *date, int max_age, time_t when)
+{
+	struct tm tm = { 0 };
+	const char *end;
+
+	if (!max_age || !date)
+		return false;
+	end = strptime(date, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (!end || *end)
+		return false;	/* a date we cannot read: better spoken than lost */
+	return timegm(&tm) < when - (time_t)max_age * 86400;
+}
+
+int source_read(const struct show *show, const char *src, cJSON *state, time_t when, struct source_item **items,
+		size_t *n, size_t *cap)
+{
+	struct input_feed feed;
+	char *data = NULL, *path = NULL;
+	size_t len = 0, taken = 0, old = 0;
+	int ret = -1;
+
+	input_feed_init(&feed);
+	if (fetch_is_url(src)) {
+		if (source_fetch(show, src, state, &data, &len) < 0)
+			goto out;
+	} else {
+		path = show_path(show, src);
+		if (util_read_file(path, (size_t)show->feed_max_mb << 20, &data, &len) < 0)
+			goto out;
+	}
+	if (input_parse_feed(path ? path : src, data, len, &feed) < 0)
+		goto out;
+	for (size_t i = 0; i < feed.n; i++) {
+		struct document *doc = &feed.items[i];
+		struct source_item *it;
+
+		if (!doc->id || !doc->headline) {
+			log_warn("'%s': an item with no %s is skipped", doc->name, doc->id ? "title" : "guid, link or title");
+			continue;
+		}
+		if (source_too_old(doc->date, show->max_age, when)) {
+			log_verbose("source: '%s' (%s) is older than max_age = %d days: old news, not spoken", doc->headline,
+				    doc->date, show->max_age);
+			old++;
+			continue;
+		}
+		util_grow((void **)items, cap, *n + 1, sizeof **items);
+		it = &(*items)[(*n)++];
+		it->key = xasprintf("feed:%s", doc->id);
+		it->hash = source_hash(doc);
+		it->doc = *doc;
+		document_init(doc);
+		taken++;
+	}
+	log_verbose("source: '%s': %zu items, %zu taken, %zu too old", src, feed.n, taken, old);
+	ret = 0;
+out:
+	input_feed_release(&feed);
+	free(data);
+	free(path);
+	return ret;
+}
