@@ -143,6 +143,35 @@ static char *html_meta(xmlNode *n, const char *key)
 	return NULL;
 }
 
+/* <link rel="canonical"> under n: its href as a new string; NULL if absent. */
+static char *html_canonical(xmlNode *n)
+{
+	for (xmlNode *c = n ? n->children : NULL; c; c = c->next) {
+		char *found = NULL;
+
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (html_is(c, "link")) {
+			xmlChar *rel = xmlGetProp(c, BAD_CAST "rel"), *href = xmlGetProp(c, BAD_CAST "href");
+			char *save = NULL, *tok = rel ? strtok_r((char *)rel, " \t\r\n\f", &save) : NULL;
+			bool canonical = false;
+
+			/* rel is a list of words: "canonical" among them */
+			for (; tok; tok = strtok_r(NULL, " \t\r\n\f", &save))
+				canonical |= strcasecmp(tok, "canonical") == 0;
+			if (canonical && href && href[strspn((const char *)href, " \t\r\n\f")]) {
+				found = xstrdup((const char *)href);
+				util_squeeze_spaces(found);
+			}
+			xmlFree(rel);
+			xmlFree(href);
+		}
+		if (found || (found = html_canonical(c)))
+			return found;
+	}
+	return NULL;
+}
+
 static void html_add(struct document *doc, enum block_kind kind, xmlNode *n)
 {
 	char *t = html_text(n);
@@ -281,7 +310,10 @@ static int html_read(const char *name, const char *data, size_t len, struct docu
 	}
 	doc->author = html_meta(root, "author");
 	doc->date = html_meta(root, "article:published_time");
+	/* pages without og:url still name their own address */
 	doc->link = html_meta(root, "og:url");
+	if (!doc->link)
+		doc->link = html_canonical(root);
 	doc->description = html_meta(root, "description");
 	if (body)
 		html_blocks(body, doc, false, false);
