@@ -4,6 +4,7 @@
 #include "log.h"
 #include "util.h"
 
+#include <cjson/cJSON.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <stdbool.h>
@@ -172,6 +173,190 @@ static char *html_canonical(xmlNode *n)
 	return NULL;
 }
 
+/* JSON-LD (schema.org) metadata: what a page says of its article in a structured form. */
+struct html_ld {
+	char *headline, *author, *date, *link, *description, *id;
+};
+
+/* No article's metadata is a megabyte: bigger scripts are something else. */
+#define HTML_LD_MAX_BYTES (1024u * 1024)
+
+static bool html_is_ld(xmlNode *n)
+{
+	static const char mime[] = "application/ld+json";
+	xmlChar *type;
+	const char *t;
+	bool ld;
+
+	if (!html_is(n, "script"))
+		return false;
+	type = xmlGetProp(n, BAD_CAST "type");
+	t = type ? (const char *)type + strspn((const char *)type, " \t\r\n") : "";
+	/* the type alone, or with parameters ("; charset=utf-8"); strchr finds the final NUL too */
+	ld = strncasecmp(t, mime, sizeof mime - 1) == 0 && strchr(" \t\r\n;", t[sizeof mime - 1]);
+	xmlFree(type);
+	return ld;
+}
+
+/* j's string, or, j being an object, its member key's ({"name": ...}, {"@id": ...});
+ * NULL unless it holds more than white space. */
+static const char *html_ld_raw(const cJSON *j, const char *key)
+{
+	const char *s;
+
+	if (cJSON_IsObject(j))
+		j = cJSON_GetObjectItemCaseSensitive(j, key);
+	s = cJSON_GetStringValue(j);
+	return s && s[strspn(s, " \t\r\n")] ? s : NULL;
+}
+
+/* s cleaned as the reader's strings are; NULL (s freed) if nothing is left. */
+static char *html_ld_clean(char *s)
+{
+	if (!s)
+		return NULL;
+	input_strip_controls(s);	/* JSON's \u escapes let any control character in */
+	util_squeeze_spaces(s);
+	if (!*s) {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+static char *html_ld_string(const cJSON *j, const char *key)
+{
+	const char *s = html_ld_raw(j, key);
+
+	return s ? html_ld_clean(xstrdup(s)) : NULL;
+}
+
+/* author: a name, a {"name": ...} object, or a list of those: "A", "A and B", "A, B and C". */
+static char *html_ld_author(const cJSON *j)
+{
+	const cJSON *item;
+	struct strbuf sb;
+	size_t n = 0, i = 0;
+
+	if (!cJSON_IsArray(j))
+		return html_ld_string(j, "name");
+	cJSON_ArrayForEach(item, j)
+		n += html_ld_raw(item, "name") != NULL;
+	strbuf_init(&sb);
+	cJSON_ArrayForEach(item, j) {
+		const char *name = html_ld_raw(item, "name");
+
+		if (!name)
+			continue;
+		if (i++)
+			strbuf_adds(&sb, i == n ? " and " : ", ");
+		strbuf_adds(&sb, name);
+	}
+	return html_ld_clean(strbuf_detach(&sb));
+}
+
+static bool html_ld_is_article(const cJSON *j)
+{
+	static const char *const types[] = { "NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
+					     "BlogPosting", NULL };
+	const cJSON *type = cJSON_GetObjectItemCaseSensitive(j, "@type"), *t;
+
+	/* "@type" is a name or a list of names */
+	for (t = cJSON_IsArray(type) ? type->child : type; t; t = cJSON_IsArray(type) ? t->next : NULL) {
+		const char *s = cJSON_GetStringValue(t);
+
+		for (size_t i = 0; s && types[i]; i++)
+			if (strcmp(s, types[i]) == 0)
+				return true;
+	}
+	return false;
+}
+
+/* The first article object: j itself, a top-level array's item, or an "@graph" item;
+ * depth bounds the search to those shapes. */
+static const cJSON *html_ld_find(const cJSON *j, int depth)
+{
+	const cJSON *item, *found = NULL;
+
+	if (depth > 2)
+		return NULL;
+	if (cJSON_IsObject(j)) {
+		if (html_ld_is_article(j))
+			return j;
+		j = cJSON_GetObjectItemCaseSensitive(j, "@graph");
+	}
+	if (!cJSON_IsArray(j))
+		return NULL;
+	cJSON_ArrayForEach(item, j)
+		if ((found = html_ld_find(item, depth + 1)))
+			break;
+	return found;
+}
+
+static void html_ld_take(const cJSON *a, struct html_ld *ld)
+{
+	const cJSON *id = cJSON_GetObjectItemCaseSensitive(a, "identifier");
+
+	ld->headline = html_ld_string(a, "headline");
+	ld->author = html_ld_author(cJSON_GetObjectItemCaseSensitive(a, "author"));
+	ld->date = html_ld_string(a, "datePublished");
+	ld->link = html_ld_string(a, "url");
+	if (!ld->link)
+		ld->link = html_ld_string(cJSON_GetObjectItemCaseSensitive(a, "mainEntityOfPage"), "@id");
+	ld->description = html_ld_string(a, "description");
+	ld->id = html_ld_string(id, "value");
+}
+
+/* The first article in the page's JSON-LD scripts, into ld; true once found. Text
+ * reading skips <script>, so this walk looks at every element. A script that is
+ * not JSON, or too big, is passed over: the meta tags still hold. */
+static bool html_ld_scan(const char *name, xmlNode *n, struct html_ld *ld)
+{
+	for (xmlNode *c = n ? n->children : NULL; c; c = c->next) {
+		xmlChar *text;
+		size_t len;
+		cJSON *json;
+		const cJSON *a;
+		bool found = false;
+
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (!html_is_ld(c)) {
+			if (html_ld_scan(name, c, ld))
+				return true;
+			continue;
+		}
+		text = xmlNodeGetContent(c);
+		len = text ? strlen((const char *)text) : 0;
+		if (len > HTML_LD_MAX_BYTES) {
+			log_verbose("'%s' line %d: JSON-LD script over 1 MB, ignored", name, (int)xmlGetLineNo(c));
+			xmlFree(text);
+			continue;
+		}
+		json = cJSON_ParseWithLength(text ? (const char *)text : "", len);
+		if (!json)
+			log_verbose("'%s' line %d: malformed JSON-LD, ignored", name, (int)xmlGetLineNo(c));
+		else if ((a = html_ld_find(json, 0))) {
+			html_ld_take(a, ld);
+			found = true;
+		}
+		cJSON_Delete(json);
+		xmlFree(text);
+		if (found)
+			return true;
+	}
+	return false;
+}
+
+/* *s, leaving NULL behind: a string handed on, not freed twice. */
+static char *html_take(char **s)
+{
+	char *t = *s;
+
+	*s = NULL;
+	return t;
+}
+
 static void html_add(struct document *doc, enum block_kind kind, xmlNode *n)
 {
 	char *t = html_text(n);
@@ -267,6 +452,7 @@ static int html_read(const char *name, const char *data, size_t len, struct docu
 	/* lenient, silent, and never fetching anything a page names */
 	htmlDocPtr html;
 	xmlNode *root, *body = NULL, *h1;
+	struct html_ld ld = { NULL };
 	size_t score = 0;
 	int ret = -1;
 
@@ -300,21 +486,33 @@ static int html_read(const char *name, const char *data, size_t len, struct docu
 		doc->headline = html_text(h1);
 		doc->headline_line = (int)xmlGetLineNo(h1);
 	}
+	html_ld_scan(name, root, &ld);
+	/* the headline the page shows, then the one it declares for the article, then for sharing */
 	if (!doc->headline || !*doc->headline) {
 		xmlNode *title = html_find(root, "title");
 
 		free(doc->headline);
-		doc->headline = html_meta(root, "og:title");
+		doc->headline = html_take(&ld.headline);
+		if (!doc->headline)
+			doc->headline = html_meta(root, "og:title");
 		if (!doc->headline && title)
 			doc->headline = html_text(title);
 	}
-	doc->author = html_meta(root, "author");
-	doc->date = html_meta(root, "article:published_time");
-	/* pages without og:url still name their own address */
-	doc->link = html_meta(root, "og:url");
+	/* JSON-LD is the structured source: its author, date and URL win over meta tags */
+	doc->author = ld.author ? html_take(&ld.author) : html_meta(root, "author");
+	doc->date = ld.date ? html_take(&ld.date) : html_meta(root, "article:published_time");
+	doc->link = ld.link ? html_take(&ld.link) : html_meta(root, "og:url");
+	/* pages with neither still name their own address */
 	if (!doc->link)
 		doc->link = html_canonical(root);
+	/* the meta description is the page's own summary; JSON-LD's fills in when it is missing */
 	doc->description = html_meta(root, "description");
+	if (!doc->description)
+		doc->description = html_take(&ld.description);
+	if (ld.id) {
+		free(doc->id);
+		doc->id = html_take(&ld.id);
+	}
 	if (body)
 		html_blocks(body, doc, false, false);
 	if (!doc->headline || !*doc->headline) {
@@ -323,6 +521,12 @@ static int html_read(const char *name, const char *data, size_t len, struct docu
 	}
 	ret = 0;
 out:
+	free(ld.headline);
+	free(ld.author);
+	free(ld.date);
+	free(ld.link);
+	free(ld.description);
+	free(ld.id);
 	if (html)
 		xmlFreeDoc(html);
 	return ret;
