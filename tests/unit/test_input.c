@@ -274,6 +274,184 @@ START_TEST(html_fallbacks_and_hostile_markup)
 }
 END_TEST
 
+static void parse_html(const char *page, struct document *doc)
+{
+	document_init(doc);
+	ck_assert_int_eq(input_parse_html("t.html", page, strlen(page), doc), 0);
+}
+
+/* No meta tags: JSON-LD gives it all; its script is never read as text. */
+START_TEST(html_jsonld_news_article)
+{
+	const char *page =
+		"<html><head><title>Fares | Gazette</title><script type=\"application/ld+json\">"
+		"{\"@context\": \"https://schema.org\", \"@type\": \"NewsArticle\","
+		" \"headline\": \"Fares  frozen\\nfor a year\","
+		" \"author\": [{\"@type\": \"Person\", \"name\": \" Marta   Quill \"},"
+		" {\"@type\": \"Person\", \"name\": \"Tom Reed\"}],"
+		" \"datePublished\": \"2026-11-29T08:00:00Z\", \"url\": \"https://gazette.example/fares\","
+		" \"identifier\": {\"@type\": \"PropertyValue\", \"value\": \"gz-1042\"},"
+		" \"description\": \"Ferry fares stay as they are.\"}"
+		"</script></head><body><article><p>Fares stay.</p></article></body></html>";
+	struct document doc;
+
+	parse_html(page, &doc);
+	ck_assert_str_eq(doc.headline, "Fares frozen for a year");
+	ck_assert_str_eq(doc.author, "Marta Quill and Tom Reed");
+	ck_assert_str_eq(doc.date, "2026-11-29T08:00:00Z");
+	ck_assert_str_eq(doc.link, "https://gazette.example/fares");
+	ck_assert_str_eq(doc.id, "gz-1042");
+	ck_assert_str_eq(doc.description, "Ferry fares stay as they are.");
+	ck_assert_uint_eq(doc.n_blocks, 1);
+	ck_assert_str_eq(doc.blocks[0].text, "Fares stay.");
+	document_release(&doc);
+}
+END_TEST
+
+/* Both: <h1> over JSON-LD's headline; JSON-LD's author, date and url over the meta
+ * tags; the meta description over JSON-LD's. */
+START_TEST(html_jsonld_and_meta)
+{
+	const char *page =
+		"<html><head><meta name=\"author\" content=\"Desk Staff\">"
+		"<meta property=\"article:published_time\" content=\"2026-11-28\">"
+		"<meta property=\"og:url\" content=\"https://gazette.example/og\">"
+		"<meta property=\"og:title\" content=\"OG title\">"
+		"<meta name=\"description\" content=\"The meta summary.\">"
+		"<link rel=\"canonical\" href=\"https://gazette.example/canonical\">"
+		"<script type=\"Application/LD+JSON; charset=utf-8\">"
+		"{\"@type\": \"Article\", \"headline\": \"LD headline\","
+		" \"author\": [\"Ann Lee\", {\"name\": \"Bo Park\"}, {\"@type\": \"Person\", \"name\": \"Cy Dunn\"}],"
+		" \"datePublished\": \"2026-11-29\", \"url\": \"https://gazette.example/ld\","
+		" \"identifier\": \"gz-7\", \"description\": \"The LD summary.\"}</script>"
+		"</head><body><article><h1>Page headline</h1><p>Text.</p></article></body></html>";
+	struct document doc;
+
+	parse_html(page, &doc);
+	ck_assert_str_eq(doc.headline, "Page headline");
+	ck_assert_str_eq(doc.author, "Ann Lee, Bo Park and Cy Dunn");
+	ck_assert_str_eq(doc.date, "2026-11-29");
+	ck_assert_str_eq(doc.link, "https://gazette.example/ld");
+	ck_assert_str_eq(doc.id, "gz-7");
+	ck_assert_str_eq(doc.description, "The meta summary.");
+	document_release(&doc);
+}
+END_TEST
+
+/* The article inside "@graph", or in a top-level array, after other things; a typed
+ * list for "@type"; mainEntityOfPage's "@id" for the link; JSON-LD's headline over og:title. */
+START_TEST(html_jsonld_graph_and_array)
+{
+	const char *graph =
+		"<html><head><meta property=\"og:title\" content=\"OG title\">"
+		"<meta property=\"og:url\" content=\"https://gazette.example/og\">"
+		"<script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", \"@graph\": ["
+		"{\"@type\": \"WebSite\", \"url\": \"https://gazette.example/\", \"name\": \"Gazette\"},"
+		"{\"@type\": \"Organization\", \"name\": \"Gazette Ltd\"},"
+		"{\"@type\": [\"ReportageNewsArticle\", \"NewsArticle\"], \"headline\": \"Graph headline\","
+		" \"author\": {\"@type\": \"Person\", \"name\": \"Marta Quill\"}, \"datePublished\": \"2026-11-30\","
+		" \"mainEntityOfPage\": {\"@type\": \"WebPage\", \"@id\": \"https://gazette.example/graph\"},"
+		" \"identifier\": 42}]}</script>"
+		"</head><body><article><p>Text.</p></article></body></html>";
+	const char *array =
+		"<html><head><script type=\"application/ld+json\">[{\"@type\": \"BreadcrumbList\"},"
+		"{\"@type\": \"BlogPosting\", \"author\": \"Tom Reed\","
+		" \"mainEntityOfPage\": \"https://blog.example/p\"}]"
+		"</script></head><body><article><h1>Post</h1><p>Text.</p></article></body></html>";
+	struct document doc;
+
+	parse_html(graph, &doc);
+	ck_assert_str_eq(doc.headline, "Graph headline");
+	ck_assert_str_eq(doc.author, "Marta Quill");
+	ck_assert_str_eq(doc.date, "2026-11-30");
+	ck_assert_str_eq(doc.link, "https://gazette.example/graph");
+	ck_assert_ptr_null(doc.id);	/* a number is no identifier here */
+	ck_assert_ptr_null(doc.description);
+	document_release(&doc);
+
+	parse_html(array, &doc);
+	ck_assert_str_eq(doc.headline, "Post");
+	ck_assert_str_eq(doc.author, "Tom Reed");
+	ck_assert_str_eq(doc.link, "https://blog.example/p");
+	document_release(&doc);
+}
+END_TEST
+
+/* Malformed or oversized JSON-LD is passed over; the meta tags still hold, and the
+ * canonical link stands in for og:url. A later script can still hold the article. */
+START_TEST(html_jsonld_malformed_ignored)
+{
+	const char *page =
+		"<html><head><meta name=\"author\" content=\"Marta Quill\">"
+		"<meta property=\"article:published_time\" content=\"2026-11-28\">"
+		"<meta name=\"description\" content=\"The meta summary.\">"
+		"<link rel=\"alternate canonical\" href=\"https://gazette.example/canonical\">"
+		"<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"author\": \"Wrong\",</script>"
+		"<script type=\"application/ld+json\"></script>"
+		"</head><body><article><h1>Fares frozen</h1><p>Text.</p></article></body></html>";
+	const char *later =
+		"<html><head><script type=\"application/ld+json\">"
+		"{\"@type\": \"NewsArticle\" \"author\": \"Wrong\"}</script>"
+		"</head><body><article><h1>T</h1><p>Text.</p><script type=\"application/ld+json\">"
+		"{\"@type\": \"NewsArticle\", \"author\": \"Tom Reed\"}</script></article></body></html>";
+	struct strbuf big;
+	struct document doc;
+
+	parse_html(page, &doc);
+	ck_assert_str_eq(doc.headline, "Fares frozen");
+	ck_assert_str_eq(doc.author, "Marta Quill");
+	ck_assert_str_eq(doc.date, "2026-11-28");
+	ck_assert_str_eq(doc.link, "https://gazette.example/canonical");
+	ck_assert_str_eq(doc.description, "The meta summary.");
+	ck_assert_ptr_null(doc.id);
+	document_release(&doc);
+
+	parse_html(later, &doc);
+	ck_assert_str_eq(doc.author, "Tom Reed");
+	ck_assert_uint_eq(doc.n_blocks, 1);
+	document_release(&doc);
+
+	/* valid, but over 1 MB: not read */
+	strbuf_init(&big);
+	strbuf_adds(&big, "<html><head><meta name=\"author\" content=\"Marta Quill\">"
+			  "<script type=\"application/ld+json\">"
+			  "{\"@type\": \"NewsArticle\", \"author\": \"Wrong\", \"description\": \"");
+	while (big.len < 1024 * 1024 + 100)
+		strbuf_adds(&big, "padding ");
+	strbuf_adds(&big, "\"}</script></head><body><article><h1>T</h1><p>Text.</p></article></body></html>");
+	document_init(&doc);
+	ck_assert_int_eq(input_parse_html("big.html", big.buf, big.len, &doc), 0);
+	ck_assert_str_eq(doc.author, "Marta Quill");
+	ck_assert_ptr_null(doc.description);
+	document_release(&doc);
+	strbuf_release(&big);
+}
+END_TEST
+
+/* JSON-LD about something other than an article says nothing of it. */
+START_TEST(html_jsonld_other_type_ignored)
+{
+	const char *page =
+		"<html><head><meta name=\"description\" content=\"The meta summary.\">"
+		"<script type=\"application/ld+json\">{\"@type\": \"Organization\", \"name\": \"Gazette Ltd\","
+		" \"url\": \"https://gazette.example/\", \"author\": \"Wrong\", \"datePublished\": \"2000-01-01\","
+		" \"identifier\": \"org-1\", \"description\": \"A newspaper.\","
+		" \"@graph\": [{\"@type\": \"Person\", \"name\": \"Wrong\"}]}</script>"
+		"<script type=\"application/json\">{\"@type\": \"NewsArticle\", \"author\": \"Wrong\"}</script>"
+		"</head><body><article><h1>Fares frozen</h1><p>Text.</p></article></body></html>";
+	struct document doc;
+
+	parse_html(page, &doc);
+	ck_assert_str_eq(doc.headline, "Fares frozen");
+	ck_assert_ptr_null(doc.author);
+	ck_assert_ptr_null(doc.date);
+	ck_assert_ptr_null(doc.link);
+	ck_assert_ptr_null(doc.id);
+	ck_assert_str_eq(doc.description, "The meta summary.");
+	document_release(&doc);
+}
+END_TEST
+
 Suite *suite_input(void)
 {
 	Suite *s = suite_create("input");
@@ -294,6 +472,11 @@ Suite *suite_input(void)
 	tcase_add_test(tc, markdown_headline_from_heading);
 	tcase_add_test(tc, html_article_without_clutter);
 	tcase_add_test(tc, html_fallbacks_and_hostile_markup);
+	tcase_add_test(tc, html_jsonld_news_article);
+	tcase_add_test(tc, html_jsonld_and_meta);
+	tcase_add_test(tc, html_jsonld_graph_and_array);
+	tcase_add_test(tc, html_jsonld_malformed_ignored);
+	tcase_add_test(tc, html_jsonld_other_type_ignored);
 	suite_add_tcase(s, tc);
 	return s;
 }
