@@ -96,7 +96,8 @@ int input_parse_markdown(const char *name, const char *data, size_t len, struct 
 
 /* Parses an HTML page leniently (libxml2): the body is <article>, else <main>, else
  * the element whose paragraphs hold most text; the headline its <h1>, else og:title,
- * else <title>; author, date, link from meta tags. h2-h4 are subheadings, <hr> a
+ * else <title>; author, date, link, description and id from JSON-LD (a NewsArticle
+ * or the like) and meta tags, JSON-LD first. h2-h4 are subheadings, <hr> a
  * section break, <blockquote> a quote; script, style, nav, aside, footer, figure,
  * form and hidden elements are never read. No network access. */
 int input_parse_html(const char *name, const char *data, size_t len, struct document *doc);
