@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -250,6 +251,15 @@ static int feed_read_episodes(const char *dir, struct feed_item **items, size_t 
 	return 0;
 }
 
+/* An article's own web page, when it is one a listener can open: http or https only,
+ * since a feed we read could name javascript: or anything else. */
+static const char *feed_article_link(const struct episode_article *a)
+{
+	const char *l = a->link;
+
+	return l && (strncasecmp(l, "http://", 7) == 0 || strncasecmp(l, "https://", 8) == 0) ? l : NULL;
+}
+
 /* The episode's description as HTML: each article's headline and first paragraph,
  * the paragraphs shortened evenly until it all fits Apple's limit. */
 static char *feed_html_description(const struct episode *ep)
@@ -265,8 +275,18 @@ static char *feed_html_description(const struct episode *ep)
 			char *sum = feed_truncate(ep->articles[i].summary ? ep->articles[i].summary : "", budget);
 			xmlChar *h = xmlEncodeSpecialChars(NULL, BAD_CAST head);
 			xmlChar *s = xmlEncodeSpecialChars(NULL, BAD_CAST sum);
+			const char *link = feed_article_link(&ep->articles[i]);
 
-			strbuf_addf(&sb, "<p><strong>%s</strong></p>", (const char *)h);
+			if (link) {
+				/* the headline links to the article itself */
+				xmlChar *l = xmlEncodeSpecialChars(NULL, BAD_CAST link);
+
+				strbuf_addf(&sb, "<p><strong><a href=\"%s\">%s</a></strong></p>", (const char *)l,
+					    (const char *)h);
+				xmlFree(l);
+			} else {
+				strbuf_addf(&sb, "<p><strong>%s</strong></p>", (const char *)h);
+			}
 			if (*sum)
 				strbuf_addf(&sb, "<p>%s</p>", (const char *)s);
 			xmlFree(h);
@@ -406,7 +426,10 @@ static int feed_write_rss(const struct show *show, const struct feed_item *items
 		bad |= xmlTextWriterStartElement(w, BAD_CAST "description") < 0;
 		bad |= xmlTextWriterWriteCDATA(w, BAD_CAST desc) < 0;
 		bad |= xmlTextWriterEndElement(w) < 0;
-		bad |= feed_write_text(w, "link", page_url) < 0;
+		/* an episode of one article links to the article; others to their place on the show's page */
+		bad |= feed_write_text(w, "link", show->mode == SHOW_ARTICLE && ep->n_articles == 1 &&
+							  feed_article_link(&ep->articles[0]) ?
+							  feed_article_link(&ep->articles[0]) : page_url) < 0;
 		bad |= xmlTextWriterStartElement(w, BAD_CAST "guid") < 0;
 		bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "isPermaLink", BAD_CAST "false") < 0;
 		bad |= xmlTextWriterWriteString(w, BAD_CAST ep->guid) < 0;
@@ -575,9 +598,16 @@ static int feed_write_page(const struct show *show, const struct feed_item *item
 			fputs("</ol>\n", of.fp);
 		}
 		for (size_t k = 0; k < ep->n_articles; k++) {
+			const char *link = feed_article_link(&ep->articles[k]);
+
 			fputs("<h3>", of.fp);
+			if (link) {
+				fputs("<a href=\"", of.fp);
+				feed_html(of.fp, link);
+				fputs("\">", of.fp);
+			}
 			feed_html(of.fp, ep->articles[k].headline);
-			fputs("</h3>\n<p>", of.fp);
+			fputs(link ? "</a></h3>\n<p>" : "</h3>\n<p>", of.fp);
 			feed_html(of.fp, ep->articles[k].summary);
 			fputs("</p>\n", of.fp);
 		}

@@ -187,6 +187,63 @@ START_TEST(transcript_times)
 }
 END_TEST
 
+/* An episode of one article in article mode: its link is the article's, and links only http(s). */
+START_TEST(article_links_in_feed_and_page)
+{
+	char *dir = test_tmpdir(), *eps = xasprintf("%s/public/episodes", dir), *ini = xasprintf("%s/podcast.ini", dir);
+	char *mp3 = xasprintf("%s/2026-11-29-ferry.mp3", eps), *feed_path = xasprintf("%s/public/feed.xml", dir);
+	char *page_path = xasprintf("%s/public/index.html", dir), *feed, *page;
+	size_t len;
+	struct episode ep;
+	struct show show;
+
+	ck_assert_int_eq(show_create(dir), 0);
+	test_write_file(ini, "[show]\ntitle = Links\nbase_url = https://example.com/pod/\n[episode]\nmode = article\n");
+	episode_init(&ep);
+	ep.guid = xstrdup("0b7c1f6e-6c37-4c3b-9a51-1f3f0d3e7a10");
+	ep.slug = xstrdup("2026-11-29-ferry");
+	ep.title = xstrdup("Ferry");
+	ep.date = xstrdup("2026-11-29T06:00:00Z");
+	ep.duration = 60;
+	episode_add_article(&ep, (struct episode_article){ xstrdup("feed:1"), xstrdup("00"), xstrdup("Ferry & fares"),
+							   xstrdup("Fares rise."), NULL, NULL,
+							   xstrdup("https://example.org/ferry?a=1&b=2") });
+	ck_assert_int_eq(episode_write(&ep, eps), 0);
+	test_write_file(mp3, "not really audio");
+	show_init(&show);
+	ck_assert_int_eq(show_load(&show, dir), 0);
+	ck_assert_int_eq(feed_write(&show), 1);
+	feed = (char *)test_read_file(feed_path, &len);
+	page = (char *)test_read_file(page_path, &len);
+	ck_assert_ptr_nonnull(strstr(feed, "<link>https://example.org/ferry?a=1&amp;b=2</link>"));
+	ck_assert_ptr_nonnull(strstr(feed, "<p><strong><a href=\"https://example.org/ferry?a=1&amp;b=2\">Ferry &amp; "
+					   "fares</a></strong></p>"));
+	ck_assert_ptr_nonnull(strstr(page, "<h3><a href=\"https://example.org/ferry?a=1&amp;b=2\">Ferry &amp; fares</a></h3>"));
+	free(feed);
+	free(page);
+	/* a link a hostile feed could give is never written */
+	free(ep.articles[0].link);
+	ep.articles[0].link = xstrdup("javascript:alert(1)");
+	ck_assert_int_eq(episode_write(&ep, eps), 0);
+	ck_assert_int_eq(feed_write(&show), 1);
+	feed = (char *)test_read_file(feed_path, &len);
+	page = (char *)test_read_file(page_path, &len);
+	ck_assert_ptr_null(strstr(feed, "javascript"));
+	ck_assert_ptr_null(strstr(page, "javascript"));
+	ck_assert_ptr_nonnull(strstr(feed, "<link>https://example.com/pod/index.html#ep-2026-11-29-ferry</link>"));
+	free(feed);
+	free(page);
+	show_release(&show);
+	episode_release(&ep);
+	free(eps);
+	free(ini);
+	free(mp3);
+	free(feed_path);
+	free(page_path);
+	test_rmdir(dir);
+}
+END_TEST
+
 Suite *suite_feed(void)
 {
 	Suite *s = suite_create("feed");
@@ -200,6 +257,7 @@ Suite *suite_feed(void)
 	tcase_add_test(tc, show_create_then_load);
 	tcase_add_test(tc, sidecar_round_trip);
 	tcase_add_test(tc, transcript_times);
+	tcase_add_test(tc, article_links_in_feed_and_page);
 	suite_add_tcase(s, tc);
 	return s;
 }
