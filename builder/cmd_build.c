@@ -229,7 +229,8 @@ static int build_name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The articles in SHOW/articles, sorted: plain files ending in .txt, .md or .markdown. */
+/* The articles in SHOW/articles, sorted: plain files whose extension says their format
+ * (.txt, .md, .html, and feeds: .rss, .atom, .xml). */
 static int build_list_articles(const struct show *show, char ***names, size_t *n)
 {
 	char *dir = xasprintf("%s/articles", show->dir);
@@ -248,9 +249,7 @@ static int build_list_articles(const struct show *show, char ***names, size_t *n
 		char *path;
 		struct stat st;
 
-		if (de->d_name[0] == '.' || !(util_ends_with(de->d_name, ".txt") || util_ends_with(de->d_name, ".md") ||
-					      util_ends_with(de->d_name, ".markdown") || util_ends_with(de->d_name, ".html") ||
-					      util_ends_with(de->d_name, ".htm")))
+		if (de->d_name[0] == '.' || input_format_of(de->d_name) == INPUT_AUTO)
 			continue;
 		path = xasprintf("%s/%s", dir, de->d_name);
 		if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
@@ -1005,11 +1004,13 @@ int cmd_build(int argc, char **argv)
 		return ret;
 	if (a.help) {
 		cli_help(stdout, "build", "[OPTIONS] SHOW",
-			 "Turn the new articles in SHOW/articles into episodes in SHOW/public/episodes: one digest\n"
-			 "of them all, or one episode each ([episode] mode in SHOW/podcast.ini). Each episode is an\n"
-			 "MP3 with chapters and cover, its transcript (.vtt, .srt), Podcasting 2.0 chapters and a\n"
-			 "JSON sidecar. Articles already published are not spoken again; an article that fails is\n"
-			 "moved to SHOW/articles/failed/ with a note saying why, and the rest are built.",
+			 "Turn the new articles in SHOW/articles (.txt, .md, .html, and feeds: .rss, .atom, .xml)\n"
+			 "and the new items of the feeds in [source] of SHOW/podcast.ini into episodes in\n"
+			 "SHOW/public/episodes: one digest of them all, or one episode each ([episode] mode). Each\n"
+			 "episode is an MP3 with chapters and cover, its transcript (.vtt, .srt), Podcasting 2.0\n"
+			 "chapters and a JSON sidecar. Articles already published are not spoken again (a feed's\n"
+			 "items are known by their guid); an article that fails is moved to SHOW/articles/failed/\n"
+			 "with a note saying why (a feed's item gets the note), and the rest are built.",
 			 cmd_build_options);
 		return 0;
 	}
@@ -1063,6 +1064,39 @@ int cmd_build(int argc, char **argv)
 		if (source_read(&ctx.show, ctx.show.feeds[i], cJSON_GetObjectItemCaseSensitive(st.root, "feeds"), ctx.when,
 				&items, &n_items, &cap_items) < 0)
 			feed_failures++;
+	/* a feed dropped into articles/ is read like a [source] feed; one that cannot be read is set aside */
+	for (size_t i = 0; i < n_names; i++) {
+		char *rel;
+
+		if (input_format_of(names[i]) != INPUT_FEED)
+			continue;
+		rel = xasprintf("articles/%s", names[i]);
+		if (source_read(&ctx.show, rel, NULL, ctx.when, &items, &n_items, &cap_items) < 0) {
+			build_set_aside(&ctx.show, names[i], log_last_error());
+			ctx.failures++;
+		}
+		free(rel);
+		free(names[i]);
+		names[i] = NULL;
+	}
+	{
+		/* what is left of names: the articles that are files */
+		size_t k = 0;
+
+		for (size_t i = 0; i < n_names; i++) {
+			if (names[i]) {
+				char *h = hashes[i];
+
+				hashes[i] = NULL;	/* hashes[k] is free: moved from, or freed */
+				hashes[k] = h;
+				names[k++] = names[i];
+			} else {
+				free(hashes[i]);
+				hashes[i] = NULL;
+			}
+		}
+		n_names = k;
+	}
 	todo = xcalloc(n_names + n_items + 1, sizeof *todo);
 	for (size_t i = 0; i < n_names + n_items; i++) {
 		struct build_todo t = i < n_names ? (struct build_todo){ names[i], names[i], NULL, hashes[i] }
