@@ -1,4 +1,4 @@
-/* id3: builds an ID3v2.3 tag (text, comment, cover, chapters), since LAME cannot write chapter frames. */
+/* id3: builds an ID3v2.3 tag (text, URL, comment, cover, chapters), since LAME cannot write chapter frames. */
 #include "id3.h"
 
 #include "util.h"
@@ -132,6 +132,27 @@ void id3_add_text(struct id3_tag *tag, const char *id, const char *text)
 {
 	if (text && *text && strlen(id) == 4)
 		id3_text_frame(&tag->frames, id, text);
+}
+
+void id3_add_url(struct id3_tag *tag, const char *id, const char *url)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	struct id3_bytes body = { 0 };
+
+	/* W*** frames but WXXX: that one starts with an encoding byte and a description */
+	if (!url || !*url || strlen(id) != 4 || id[0] != 'W' || strcmp(id, "WXXX") == 0)
+		return;
+	for (const unsigned char *p = (const unsigned char *)url; *p; p++) {
+		if (*p > 0x20 && *p < 0x7f) {
+			id3_put_byte(&body, *p);
+		} else {	/* RFC 3986 percent-encoding, as a browser does for an IRI */
+			id3_put_byte(&body, '%');
+			id3_put_byte(&body, (unsigned char)hex[*p >> 4]);
+			id3_put_byte(&body, (unsigned char)hex[*p & 0x0f]);
+		}
+	}
+	id3_put_frame(&tag->frames, id, &body);
+	free(body.data);
 }
 
 void id3_add_comment(struct id3_tag *tag, const char *lang, const char *desc, const char *text)

@@ -1,4 +1,4 @@
-/* id3: builds an ID3v2.3 tag (text, comment, cover, chapters), since LAME cannot write chapter frames. */
+/* id3: builds an ID3v2.3 tag (text, URL, comment, cover, chapters), since LAME cannot write chapter frames. */
 #ifndef NEWSCAST_ID3_H
 #define NEWSCAST_ID3_H
 
@@ -15,6 +15,12 @@ void id3_free(struct id3_tag *tag);
  * UTF-8 text: stored as ISO-8859-1 when it fits, else as UTF-16. Empty or
  * NULL text adds nothing. */
 void id3_add_text(struct id3_tag *tag, const char *id, const char *text);
+/* A URL link frame ("WOAS", "WOAF", "WORS", ...; not WXXX, which has a
+ * description): the URL as ISO-8859-1 bytes, with no encoding byte and no
+ * terminator. Bytes a URL may not hold (non-ASCII, controls, space) are
+ * percent-encoded, so an IRI's UTF-8 comes out as its URI. Empty or NULL url
+ * adds nothing. */
+void id3_add_url(struct id3_tag *tag, const char *id, const char *url);
 /* A COMM frame: lang is a three-letter ISO 639-2 code. */
 void id3_add_comment(struct id3_tag *tag, const char *lang, const char *desc, const char *text);
 /* An APIC frame with the front cover (picture type 3); data is copied. */

@@ -179,6 +179,71 @@ START_TEST(empty_text_adds_nothing)
 }
 END_TEST
 
+START_TEST(url_and_writer_frames_byte_for_byte)
+{
+	struct id3_tag *tag = id3_new();
+	unsigned char *buf;
+	size_t len;
+	/* the whole tag: header (size 0x3c = 60), then each frame's 10-byte header and body */
+	static const unsigned char want[] = {
+		'I', 'D', '3', 3, 0, 0, 0, 0, 0, 0x3c,
+		/* TEXT: encoding 0 (ISO-8859-1), no terminator; 1 + 12 = 13 bytes */
+		'T', 'E', 'X', 'T', 0, 0, 0, 13, 0, 0,
+		0, 'A', 'd', 'a', ' ', 'R', 'e', 'p', 'o', 'r', 't', 'e', 'r',
+		/* WOAS: no encoding byte, the URL's bytes as they are, no terminator; 27 bytes */
+		'W', 'O', 'A', 'S', 0, 0, 0, 27, 0, 0,
+		'h', 't', 't', 'p', 's', ':', '/', '/', 'e', 'x', 'a', 'm', 'p', 'l', 'e', '.', 'o', 'r', 'g', '/',
+		'a', '?', 'b', '=', '1', '#', 'c'
+	};
+
+	id3_add_text(tag, "TEXT", "Ada Reporter");
+	id3_add_url(tag, "WOAS", "https://example.org/a?b=1#c");
+	id3_render(tag, NULL, &buf, &len);
+	ck_assert_uint_eq(len, sizeof want);
+	ck_assert_int_eq(memcmp(buf, want, sizeof want), 0);
+	free(buf);
+	id3_free(tag);
+}
+END_TEST
+
+START_TEST(url_non_ascii_bytes_are_percent_encoded)
+{
+	struct id3_tag *tag = id3_new();
+	struct frame f[2];
+	unsigned char *buf;
+	size_t len;
+
+	/* "é" is C3 A9 in UTF-8; a space and a tab are no URL characters either; '%' itself is kept */
+	id3_add_url(tag, "WORS", "https://ex.org/caf\xc3\xa9 a\tb%20");
+	ck_assert_uint_eq(render(tag, NULL, &buf, &len, f, 2), 1);
+	expect_body(&f[0], "WORS", "https://ex.org/caf%C3%A9%20a%09b%20", 35);
+	free(buf);
+	id3_free(tag);
+}
+END_TEST
+
+START_TEST(empty_url_and_bad_ids_add_nothing)
+{
+	struct id3_tag *tag = id3_new();
+	struct frame f[2];
+	unsigned char *buf;
+	size_t len;
+
+	id3_add_url(tag, "WOAS", "");
+	id3_add_url(tag, "WOAS", NULL);
+	id3_add_url(tag, "WOA", "https://a.example/");
+	id3_add_url(tag, "WOASX", "https://a.example/");
+	id3_add_url(tag, "TIT2", "https://a.example/");	/* not a URL frame */
+	id3_add_url(tag, "WXXX", "https://a.example/");	/* needs a description */
+	id3_add_url(tag, "WOAF", "x");
+	ck_assert_uint_eq(render(tag, NULL, &buf, &len, f, 2), 1);
+	expect_body(&f[0], "WOAF", "x", 1);
+	ck_assert_uint_eq(len, 10 + 10 + 1);
+	free(buf);
+	id3_free(tag);
+}
+END_TEST
+
 /*
  * BUG (builder/id3.c, id3_render → id3_put line 31): a tag with no frames has
  * frames.data == NULL, and id3_render calls id3_put(&out, NULL, 0), i.e.
@@ -274,6 +339,9 @@ Suite *suite_id3(void)
 	tcase_add_test(tc, characters_beyond_the_bmp_are_surrogate_pairs);
 	tcase_add_test(tc, unicode_comment);
 	tcase_add_test(tc, empty_text_adds_nothing);
+	tcase_add_test(tc, url_and_writer_frames_byte_for_byte);
+	tcase_add_test(tc, url_non_ascii_bytes_are_percent_encoded);
+	tcase_add_test(tc, empty_url_and_bad_ids_add_nothing);
 	tcase_add_test(tc, empty_tag_is_a_bare_header);
 	tcase_add_test(tc, picture_and_a_synchsafe_size);
 	tcase_add_test(tc, chapter_without_a_title_and_no_toc_title);
