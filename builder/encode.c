@@ -84,6 +84,7 @@ static void encode_render_id3(const struct encode_tags *tags, unsigned char **bu
 
 	id3_add_text(tag, "TIT2", tags->title);
 	id3_add_text(tag, "TPE1", tags->artist);
+	id3_add_text(tag, "TEXT", tags->writer);
 	id3_add_text(tag, "TALB", tags->album);
 	id3_add_text(tag, "TCON", tags->genre);
 	if (tags->date && strlen(tags->date) >= 10) {
@@ -97,6 +98,12 @@ static void encode_render_id3(const struct encode_tags *tags, unsigned char **bu
 		id3_add_text(tag, "TYER", year);
 		id3_add_text(tag, "TDAT", ddmm);
 	}
+	/* WOAS, "official audio source webpage": where the words spoken were
+	 * published. WORS, "official internet radio station homepage": the show's
+	 * page, a standard frame for the whole programme rather than this file
+	 * (WOAF would be the file's own page). */
+	id3_add_url(tag, "WOAS", tags->source_url);
+	id3_add_url(tag, "WORS", tags->show_url);
 	id3_add_comment(tag, "eng", "", tags->comment);
 	{
 		char *software = xasprintf("newscast with LAME %s", get_lame_short_version());
@@ -178,8 +185,12 @@ static int encode_open_sndfile(struct encoder *enc, const struct encode_tags *ta
 	sf_command(enc->sf, SFC_SET_CLIPPING, NULL, SF_TRUE);
 	if (tags->title && *tags->title)
 		sf_set_string(enc->sf, SF_STR_TITLE, tags->title);
+	/* libsndfile has no writer string: the writer stands in for a missing
+	 * artist; and none for URLs, which these files go without */
 	if (tags->artist && *tags->artist)
 		sf_set_string(enc->sf, SF_STR_ARTIST, tags->artist);
+	else if (tags->writer && *tags->writer)
+		sf_set_string(enc->sf, SF_STR_ARTIST, tags->writer);
 	if (tags->album && *tags->album)
 		sf_set_string(enc->sf, SF_STR_ALBUM, tags->album);
 	if (tags->date && *tags->date)

@@ -23,10 +23,13 @@ struct encode_chapter {
 struct encode_tags {
 	const char *title;
 	const char *artist;
+	const char *writer;	/* who wrote the words spoken: the article's author (ID3 TEXT) */
 	const char *album;
 	const char *date;	/* YYYY-MM-DD */
 	const char *genre;
 	const char *comment;
+	const char *source_url;	/* the article's web page (ID3 WOAS); MP3 only */
+	const char *show_url;	/* the podcast's web page (ID3 WORS); MP3 only */
 	const struct encode_chapter *chapters;
 	size_t n_chapters;
 	const unsigned char *cover;	/* JPEG or PNG bytes for the APIC frame; may be NULL */

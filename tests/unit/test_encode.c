@@ -41,10 +41,13 @@ static const struct encode_chapter chapters[] = {
 static const struct encode_tags tags = {
 	.title = "Harbour bridge",
 	.artist = "Zoë Ōkubo",
+	.writer = "Ada Reporter",
 	.album = "newscast demo",
 	.date = "2026-03-14",
 	.genre = "Podcast",
 	.comment = "made in a test",
+	.source_url = "https://news.example/harbour-bridge",
+	.show_url = "https://radio.example/",
 	.chapters = chapters,
 	.n_chapters = 2,
 };
@@ -126,6 +129,10 @@ START_TEST(mp3_with_tag_and_info_frame)
 	ck_assert_ptr_nonnull(memmem(data, tag_end, "CHAP", 4));
 	ck_assert_ptr_nonnull(memmem(data, tag_end, "TIT2\x00\x00\x00\x0f\x00\x00\x00Harbour bridge", 25));
 	ck_assert_ptr_nonnull(memmem(data, tag_end, "newscast with LAME", 18));
+	/* the writer, the article's page and the show's page */
+	ck_assert_ptr_nonnull(memmem(data, tag_end, "TEXT\x00\x00\x00\x0d\x00\x00\x00" "Ada Reporter", 23));
+	ck_assert_ptr_nonnull(memmem(data, tag_end, "WOAS\x00\x00\x00\x23\x00\x00https://news.example/harbour-bridge", 45));
+	ck_assert_ptr_nonnull(memmem(data, tag_end, "WORS\x00\x00\x00\x16\x00\x00https://radio.example/", 32));
 	/* then an MPEG-1 Layer III frame, 96 kbps, 44.1 kHz, mono */
 	frame = data + tag_end;
 	ck_assert_int_eq(frame[0], 0xff);
@@ -190,6 +197,38 @@ START_TEST(wav_reads_back)
 	ck_assert_int_ge(back[10], 32766);
 	ck_assert_int_le(back[11], -32767);
 	sf_close(sf);
+	free(path);
+}
+END_TEST
+
+/* libsndfile has no writer string: the writer is the artist when there is none, and URLs are left out. */
+START_TEST(wav_writer_stands_in_for_a_missing_artist)
+{
+	const struct encode_settings settings = { ENCODE_WAV, 22050, 0, 0 };
+	struct encode_tags t = tags;
+	char *path = xasprintf("%s/w.wav", test_dir);
+	float *s = sine(100, 22050);
+	struct encoder *enc;
+	unsigned char *data;
+	size_t len;
+	SF_INFO info = { 0 };
+	SNDFILE *sf;
+
+	t.artist = "";
+	enc = encoder_new(path, &settings, &t);
+	ck_assert_ptr_nonnull(enc);
+	ck_assert_int_eq(encoder_write(enc, s, 100), 0);
+	ck_assert_int_eq(encoder_finish(enc), 0);
+	encoder_free(enc);
+	free(s);
+	sf = sf_open(path, SFM_READ, &info);
+	ck_assert_ptr_nonnull(sf);
+	ck_assert_str_eq(sf_get_string(sf, SF_STR_ARTIST), "Ada Reporter");
+	sf_close(sf);
+	data = test_read_file(path, &len);
+	ck_assert_ptr_nonnull(data);
+	ck_assert_ptr_null(memmem(data, len, "example/", 8));
+	free(data);
 	free(path);
 }
 END_TEST
@@ -284,6 +323,9 @@ START_TEST(empty_tags_and_no_samples)
 	/* no chapters: no CTOC; the encoder is named all the same */
 	ck_assert_ptr_null(memmem(data, tag_end, "CTOC", 4));
 	ck_assert_ptr_null(memmem(data, tag_end, "TIT2", 4));
+	ck_assert_ptr_null(memmem(data, tag_end, "TEXT", 4));
+	ck_assert_ptr_null(memmem(data, tag_end, "WOAS", 4));
+	ck_assert_ptr_null(memmem(data, tag_end, "WORS", 4));
 	ck_assert_ptr_nonnull(memmem(data, tag_end, "TSSE", 4));
 	ck_assert_uint_lt(tag_end, len);
 	free(data);
@@ -304,6 +346,7 @@ Suite *suite_encode(void)
 	tcase_set_timeout(files, 20);
 	tcase_add_test(files, mp3_with_tag_and_info_frame);
 	tcase_add_test(files, wav_reads_back);
+	tcase_add_test(files, wav_writer_stands_in_for_a_missing_artist);
 	tcase_add_test(files, flac_and_ogg_files);
 	tcase_add_test(files, free_without_finish_leaves_no_file);
 	tcase_add_test(files, missing_folder_fails);
