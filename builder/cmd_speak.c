@@ -36,7 +36,7 @@ static const struct cli_option cmd_speak_options[] = {
 	{ "title", 0, "TEXT", "title tag (default: the headline)", SPEAK_TITLE },
 	{ "author", 0, "NAME", "artist tag (default: the article's byline)", SPEAK_AUTHOR },
 	{ "album", 0, "NAME", "album tag: the show's name", SPEAK_ALBUM },
-	{ "date", 0, "YYYY-MM-DD", "date tag (default: today)", SPEAK_DATE },
+	{ "date", 0, "YYYY-MM-DD", "date tag (default: the article's date, else today)", SPEAK_DATE },
 	{ "comment", 0, "TEXT", "comment tag", SPEAK_COMMENT },
 	{ "bitrate", 'b', "KBPS", "MP3 bitrate, constant (default: 96)", SPEAK_BITRATE },
 	{ "sample-rate", 0, "HZ", "output sample rate (default: 44100)", SPEAK_RATE },
@@ -65,6 +65,17 @@ static int speak_valid_date(const char *s)
 	check.tm_isdst = -1;
 	timegm(&check);
 	return check.tm_mday == tm.tm_mday && check.tm_mon == tm.tm_mon && check.tm_year == tm.tm_year;
+}
+
+/* The article's date as YYYY-MM-DD into out[11]: front matter's "2026-11-20"
+ * or the day of an RFC 3339 "2026-11-20T10:00:00Z"; -1 if it has none such. */
+static int speak_article_date(const char *date, char out[11])
+{
+	if (!date || strlen(date) < 10 || (date[10] && date[10] != 'T' && date[10] != 't' && date[10] != ' '))
+		return -1;
+	memcpy(out, date, 10);
+	out[10] = '\0';
+	return speak_valid_date(out) ? 0 : -1;
 }
 
 static int cmd_speak_on_option(int id, const char *value, void *ud)
@@ -189,7 +200,7 @@ static int speak_run(const char *path, struct speak_args *a)
 	struct render_job rj = { 0 };
 	struct render_result rr;
 	struct render_chapter *chapters = NULL;
-	char *output = NULL, *comment = NULL, today[16];
+	char *output = NULL, *comment = NULL, today[16], article_date[11];
 	int ret = 1;
 	time_t now = time(NULL);
 	size_t text_bytes = 0;
@@ -224,8 +235,10 @@ static int speak_run(const char *path, struct speak_args *a)
 		rj.encode.format = ENCODE_MP3;
 	rj.tags.title = a->title ? a->title : sc.doc.headline;
 	rj.tags.artist = a->author ? a->author : sc.doc.author;
+	rj.tags.writer = sc.doc.author;
 	rj.tags.album = a->album;
-	rj.tags.date = a->date ? a->date : today;
+	rj.tags.date = a->date ? a->date : speak_article_date(sc.doc.date, article_date) == 0 ? article_date : today;
+	rj.tags.source_url = sc.doc.link;
 	rj.tags.genre = "Podcast";
 	rj.tags.comment = comment;
 	rj.n_chapters = speak_chapters(&job, &chapters);

@@ -4,16 +4,20 @@
 . "$(dirname "$0")/lib.sh"
 
 # --- tools ---
-# Tags of an MP3 as mutagen reads them, untranslated (ID3v2.3 keeps TYER and TDAT): KEY=value lines,
+# Tags of an MP3 as mutagen reads them, untranslated (ID3v2.3 keeps TYER and TDAT): KEY=value lines
+# (URL frames, WOAS and WORS, as their URL),
 # then CHAP lines (id start end title) in the order the CTOC lists them, and a CTOC line (id flags children...).
 cat >"$TMP/id3dump.py" <<'EOF'
 import sys
 from mutagen.id3 import ID3
 t = ID3(sys.argv[1], translate=False)
 print("VERSION=%d.%d" % t.version[:2])
-for key in ("TIT2", "TPE1", "TALB", "TCON", "TYER", "TDAT"):
+for key in ("TIT2", "TPE1", "TEXT", "TALB", "TCON", "TYER", "TDAT"):
     f = t.get(key)
     print("%s=%s" % (key, f.text[0] if f else ""))
+for key in ("WOAS", "WORS"):
+    f = t.get(key)
+    print("%s=%s" % (key, f.url if f else ""))
 comms = t.getall("COMM")
 print("COMM=%s" % (comms[0].text[0] if comms and comms[0].text else ""))
 chaps = {c.element_id: c for c in t.getall("CHAP")}
@@ -160,6 +164,8 @@ check "sample: TYER is 2026 from --date 2026-11-29" [ "$(tag "$TMP/harbour.id3" 
 check "sample: TDAT is 2911 (DDMM) from --date 2026-11-29" [ "$(tag "$TMP/harbour.id3" TDAT)" = 2911 ]
 check "sample: TCON is Podcast" [ "$(tag "$TMP/harbour.id3" TCON)" = Podcast ]
 check "sample: COMM is present" [ -n "$(tag "$TMP/harbour.id3" COMM)" ]
+check "sample: no byline and no link: no TEXT, WOAS or WORS" \
+	[ -z "$(tag "$TMP/harbour.id3" TEXT)$(tag "$TMP/harbour.id3" WOAS)$(tag "$TMP/harbour.id3" WORS)" ]
 check "sample: ffprobe's title agrees" [ "$(ftag "$MP3" title)" = "$HEADLINE" ]
 check "sample: ffprobe's artist agrees" [ "$(ftag "$MP3" artist)" = "Ada Reporter" ]
 check "sample: ffprobe's album agrees" [ "$(ftag "$MP3" album)" = "Morning Briefing" ]
@@ -220,6 +226,69 @@ check "a section break lengthens the audio by its pause ($got s, script says $wa
 silences "$TMP/p2.mp3" -50dB 0.5 | awk '{ print $3 }' >"$TMP/p2.sil"
 check "a section break (1500 ms) gives a silence of 1.4 s or more (got: $(tr '\n' ' ' <"$TMP/p2.sil"))" \
 	awk '$1 >= 1.4 { found = 1 } END { exit !found }' "$TMP/p2.sil"
+
+# --- an article's metadata: Markdown front matter into the tag ---
+mkdir -p "$TMP/fm"
+cat >"$TMP/fm/trams.md" <<'EOF'
+---
+title: Tram line reopens after flood repairs
+author: Zoë Ōkubo
+date: 2026-11-20T10:00:00Z
+link: https://news.example/trams/reopen?id=7&src=feed
+---
+
+The east tram line reopened on Friday, three weeks after the flood.
+EOF
+"$NEWSCAST" speak -q "$TMP/fm/trams.md" -o "$TMP/fm/trams.mp3" 2>"$TMP/fm/trams.err"
+rc=$?
+check "front matter: speak exits 0 and writes the MP3" [ "$rc" -eq 0 -a -s "$TMP/fm/trams.mp3" ]
+[ "$rc" -eq 0 ] || sed 's/^/#   /' "$TMP/fm/trams.err"
+$PY "$TMP/id3dump.py" "$TMP/fm/trams.mp3" >"$TMP/fm/trams.id3" 2>"$TMP/fm/id3.err" || sed 's/^/#   /' "$TMP/fm/id3.err"
+check "front matter: TIT2 is its title" [ "$(tag "$TMP/fm/trams.id3" TIT2)" = "Tram line reopens after flood repairs" ]
+check "front matter: TEXT (text writer) is its author, non-ASCII and all" [ "$(tag "$TMP/fm/trams.id3" TEXT)" = "Zoë Ōkubo" ]
+check "front matter: TPE1 is its author too, with no --author" [ "$(tag "$TMP/fm/trams.id3" TPE1)" = "Zoë Ōkubo" ]
+check "front matter: WOAS is its link" \
+	[ "$(tag "$TMP/fm/trams.id3" WOAS)" = "https://news.example/trams/reopen?id=7&src=feed" ]
+check "front matter: no WORS (speak knows no show page)" [ -z "$(tag "$TMP/fm/trams.id3" WORS)" ]
+check "front matter: TYER and TDAT are the day of its RFC 3339 date (2026, 2011)" \
+	[ "$(tag "$TMP/fm/trams.id3" TYER)/$(tag "$TMP/fm/trams.id3" TDAT)" = 2026/2011 ]
+
+# Options still win over the article: --author is the artist (the writer stays the article's), --date the date.
+"$NEWSCAST" speak -q "$TMP/fm/trams.md" -o "$TMP/fm/opts.mp3" --author "Ada Reporter" --date 2026-12-01 2>/dev/null
+$PY "$TMP/id3dump.py" "$TMP/fm/opts.mp3" >"$TMP/fm/opts.id3" 2>/dev/null
+check "front matter and --author: TPE1 is --author" [ "$(tag "$TMP/fm/opts.id3" TPE1)" = "Ada Reporter" ]
+check "front matter and --author: TEXT is still the article's author" [ "$(tag "$TMP/fm/opts.id3" TEXT)" = "Zoë Ōkubo" ]
+check "front matter and --date 2026-12-01: TYER 2026, TDAT 0112" \
+	[ "$(tag "$TMP/fm/opts.id3" TYER)/$(tag "$TMP/fm/opts.id3" TDAT)" = 2026/0112 ]
+check "front matter and options: WOAS is still its link" \
+	[ "$(tag "$TMP/fm/opts.id3" WOAS)" = "https://news.example/trams/reopen?id=7&src=feed" ]
+
+# A plain date, and a link with non-ASCII characters: the URL frame holds their UTF-8, percent-encoded.
+cat >"$TMP/fm/cafe.md" <<'EOF'
+---
+author: "Ada Reporter"
+date: 2026-02-03
+link: https://news.example/café/zoë
+---
+
+# Café opens
+
+The café opened on Tuesday.
+EOF
+"$NEWSCAST" speak -q "$TMP/fm/cafe.md" -o "$TMP/fm/cafe.mp3" 2>/dev/null
+$PY "$TMP/id3dump.py" "$TMP/fm/cafe.mp3" >"$TMP/fm/cafe.id3" 2>/dev/null
+check "front matter: a YAML-quoted author is TEXT without the quotes" [ "$(tag "$TMP/fm/cafe.id3" TEXT)" = "Ada Reporter" ]
+check "front matter: a link's non-ASCII bytes are percent-encoded in WOAS" \
+	[ "$(tag "$TMP/fm/cafe.id3" WOAS)" = "https://news.example/caf%C3%A9/zo%C3%AB" ]
+check "front matter: TYER and TDAT from a plain date 2026-02-03 (2026, 0302)" \
+	[ "$(tag "$TMP/fm/cafe.id3" TYER)/$(tag "$TMP/fm/cafe.id3" TDAT)" = 2026/0302 ]
+
+# A date that is no real day is not used: today's is.
+printf -- '---\ndate: 2026-02-30\n---\n\n# Leap day\n\nNo such day.\n' >"$TMP/fm/bad.md"
+"$NEWSCAST" speak -q "$TMP/fm/bad.md" -o "$TMP/fm/bad.mp3" 2>/dev/null
+$PY "$TMP/id3dump.py" "$TMP/fm/bad.mp3" >"$TMP/fm/bad.id3" 2>/dev/null
+check "front matter: an impossible date 2026-02-30 gives today's TYER and TDAT" \
+	[ "$(tag "$TMP/fm/bad.id3" TYER)/$(tag "$TMP/fm/bad.id3" TDAT)" = "$(date +%Y/%d%m)" ]
 
 # --- short articles: options and formats ---
 mkdir -p "$TMP/articles"
