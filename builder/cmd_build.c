@@ -6,6 +6,7 @@
 #include "encode.h"
 #include "episode.h"
 #include "feed.h"
+#include "fetch.h"
 #include "log.h"
 #include "outfile.h"
 #include "progress.h"
@@ -641,6 +642,23 @@ static int build_publish(const struct build_ctx *ctx, const char *slug)
 	return ret;
 }
 
+/* Who wrote the episode's articles, each once: "A", "A and B", "A, B and C"; NULL if unknown. */
+static char *build_writers(const struct episode *ep)
+{
+	const char *names[32];
+	size_t n = 0;
+
+	for (size_t i = 0; i < ep->n_articles && n < 32; i++) {
+		bool seen = !ep->articles[i].author;
+
+		for (size_t k = 0; k < n && !seen; k++)
+			seen = strcmp(names[k], ep->articles[i].author) == 0;
+		if (!seen)
+			names[n++] = ep->articles[i].author;
+	}
+	return util_join_names(names, n);
+}
+
 /* Adds a chapter starting at start_ms; the one before it ends there. */
 static void build_add_chapter(struct encode_chapter **chapters, size_t *n, size_t *cap, uint32_t start_ms,
 			      const char *title)
@@ -664,7 +682,7 @@ static int build_episode(struct build_ctx *ctx, struct build_piece **pieces, siz
 	unsigned char *cover = NULL;
 	size_t cover_len = 0;
 	const char *cover_mime = NULL;
-	char *path = NULL, date[16], rfc[32], *first_headline = NULL;
+	char *path = NULL, date[16], rfc[32], *first_headline = NULL, *writers = NULL;
 	uint64_t total = 0;
 	struct stat stb;
 	struct tm tm;
@@ -753,6 +771,10 @@ static int build_episode(struct build_ctx *ctx, struct build_piece **pieces, siz
 	tags.date = date;
 	tags.genre = "Podcast";
 	tags.comment = ctx->show.description;
+	tags.writer = writers = build_writers(&ep);
+	tags.source_url = ep.n_articles == 1 && ctx->show.mode == SHOW_ARTICLE && ep.articles[0].link &&
+				  fetch_is_url(ep.articles[0].link) ? ep.articles[0].link : NULL;
+	tags.show_url = ctx->show.link;
 	tags.chapters = chapters;
 	tags.n_chapters = n_chapters;
 	tags.cover = cover;
@@ -795,6 +817,7 @@ static int build_episode(struct build_ctx *ctx, struct build_piece **pieces, siz
 	ret = 0;
 out:
 	free(path);
+	free(writers);
 	free(chapters);
 	free(cues);
 	free(cover);

@@ -116,22 +116,16 @@ static char *feed_rss_author(const xmlNode *n)
 /* Atom's authors, "A", "A and B", "A, B and C". */
 static char *feed_atom_authors(const xmlNode *entry)
 {
-	struct strbuf sb;
-	char *names[16];
+	char *names[16], *joined;
 	size_t n = 0;
 
 	for (xmlNode *c = entry->children; c && n < 16; c = c->next)
 		if (feed_is(c, FEED_NS_ATOM, "author") && (names[n] = feed_text(feed_child(c, FEED_NS_ATOM, "name"))))
 			n++;
-	if (!n)
-		return NULL;
-	strbuf_init(&sb);
-	for (size_t i = 0; i < n; i++) {
-		strbuf_adds(&sb, i == 0 ? "" : i + 1 == n ? " and " : ", ");
-		strbuf_adds(&sb, names[i]);
+	joined = util_join_names((const char *const *)names, n);
+	for (size_t i = 0; i < n; i++)
 		free(names[i]);
-	}
-	return strbuf_detach(&sb);
+	return joined;
 }
 
 /* Plain text as HTML: escaped, a paragraph for each run of lines. */

@@ -234,25 +234,16 @@ static char *html_ld_string(const cJSON *j, const char *key)
 /* author: a name, a {"name": ...} object, or a list of those: "A", "A and B", "A, B and C". */
 static char *html_ld_author(const cJSON *j)
 {
+	const char *names[32];
 	const cJSON *item;
-	struct strbuf sb;
-	size_t n = 0, i = 0;
+	size_t n = 0;
 
 	if (!cJSON_IsArray(j))
 		return html_ld_string(j, "name");
 	cJSON_ArrayForEach(item, j)
-		n += html_ld_raw(item, "name") != NULL;
-	strbuf_init(&sb);
-	cJSON_ArrayForEach(item, j) {
-		const char *name = html_ld_raw(item, "name");
-
-		if (!name)
-			continue;
-		if (i++)
-			strbuf_adds(&sb, i == n ? " and " : ", ");
-		strbuf_adds(&sb, name);
-	}
-	return html_ld_clean(strbuf_detach(&sb));
+		if (n < 32 && html_ld_raw(item, "name"))
+			names[n++] = html_ld_raw(item, "name");
+	return n ? html_ld_clean(util_join_names(names, n)) : NULL;
 }
 
 static bool html_ld_is_article(const cJSON *j)

@@ -367,3 +367,17 @@ char *util_hex64(uint64_t h)
 {
 	return xasprintf("%016llx", (unsigned long long)h);
 }
+
+char *util_join_names(const char *const *names, size_t n)
+{
+	struct strbuf sb;
+
+	if (!n)
+		return NULL;
+	strbuf_init(&sb);
+	for (size_t i = 0; i < n; i++) {
+		strbuf_adds(&sb, i == 0 ? "" : i + 1 == n ? " and " : ", ");
+		strbuf_adds(&sb, names[i]);
+	}
+	return strbuf_detach(&sb);
+}

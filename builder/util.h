@@ -57,6 +57,9 @@ char *util_stem(const char *path);
 /* An ASCII slug (a-z, 0-9, -) of at most max bytes, as a new string; "article" when empty. */
 char *util_slug(const char *text, size_t max);
 
+/* Names as a list is read aloud: "A", "A and B", "A, B and C"; a new string, NULL when n is 0. */
+char *util_join_names(const char *const *names, size_t n);
+
 /* FNV-1a, 64 bits, continuing from h (UTIL_FNV_START to begin): content hashes for
  * change detection and cache keys, not security. */
 #define UTIL_FNV_START 0xcbf29ce484222325ull
