@@ -58,49 +58,6 @@ out:
 	return ret;
 }
 
-/* The child's side: speech and timings gathered, then rendered and encoded. */
-struct article_work {
-	const struct article_job *job;
-	FILE *out;
-	struct pcm pcm;
-	size_t *start, *speech, *end;	/* samples, per segment */
-	int *has_word;
-};
-
-static int article_on_samples(void *ud, size_t seg, const int16_t *pcm, size_t n)
-{
-	struct article_work *w = ud;
-
-	(void)seg;
-	pcm_append(&w->pcm, pcm, n);
-	return 0;
-}
-
-static int article_on_event(void *ud, size_t seg, const struct synth_event *ev)
-{
-	struct article_work *w = ud;
-
-	if (!w->has_word[seg] && (ev->kind == SYNTH_WORD || ev->kind == SYNTH_SENTENCE)) {
-		w->speech[seg] = w->start[seg] + ev->sample;
-		w->has_word[seg] = ev->kind == SYNTH_WORD;
-	}
-	return 0;
-}
-
-static int article_on_done(void *ud, size_t seg)
-{
-	struct article_work *w = ud;
-	const struct segment_list *segs = w->job->segs;
-
-	w->end[seg] = w->pcm.len;
-	if (w->speech[seg] < w->start[seg] || w->speech[seg] > w->end[seg])
-		w->speech[seg] = w->start[seg];
-	pcm_append_silence(&w->pcm, segs->items[seg].pause_ms);
-	if (seg + 1 < segs->n)
-		w->start[seg + 1] = w->speech[seg + 1] = w->pcm.len;
-	return 0;
-}
-
 static uint32_t article_ms(const struct pcm *pcm, size_t samples)
 {
 	return (uint32_t)llround(pcm_ms(pcm, samples));
@@ -182,44 +139,41 @@ static uint32_t article_place(const struct pcm *pcm, const struct audio_settings
 	return (uint32_t)llround((double)second_out * 1000.0 / audio->out_rate + pcm_ms(pcm, sample - second_at));
 }
 
+/* The child's side: speech and timings gathered, then rendered and encoded. */
 static int article_child(int fd, void *ud)
 {
 	const void *const *args = ud;
-	struct article_work w = { args[0], (FILE *)args[1], { 0 }, NULL, NULL, NULL, NULL };
-	const struct article_job *job = w.job;
+	const struct article_job *job = args[0];
+	FILE *out = (FILE *)args[1];
+	static const struct segment_list none = { 0 };
+	struct synth_speech sp;
 	struct article_result res = { 0 };
 	struct audio_plan plan;
 	size_t n = job->segs ? job->segs->n : 0, second_at;
 	uint64_t second_out;
 	int ret = -1;
 
-	pcm_init(&w.pcm, 0);
+	synth_speech_init(&sp, job->segs ? job->segs : &none);
 	if (job->segs) {
-		struct synth_sink ss = { &w, article_on_samples, article_on_event, article_on_done };
-
-		w.start = xcalloc(n ? n : 1, sizeof *w.start);
-		w.speech = xcalloc(n ? n : 1, sizeof *w.speech);
-		w.end = xcalloc(n ? n : 1, sizeof *w.end);
-		w.has_word = xcalloc(n ? n : 1, sizeof *w.has_word);
-		if (synth_segments_isolated(job->name, job->voice, job->segs, job->timeout_ms, &ss, &w.pcm.rate) < 0)
+		if (synth_speech_run(&sp, job->name, job->voice) < 0)
 			goto out;
-	} else if (article_read_audio(job->audio_path, &w.pcm) < 0) {
+	} else if (article_read_audio(job->audio_path, &sp.pcm) < 0) {
 		goto out;
 	}
-	pcm_append_silence(&w.pcm, job->tail_ms);
-	if (audio_plan(&w.pcm, &job->audio, &plan) < 0)
+	pcm_append_silence(&sp.pcm, job->tail_ms);
+	if (audio_plan(&sp.pcm, &job->audio, &plan) < 0)
 		goto out;
-	if (article_encode(job, &w.pcm, &plan, w.out, &res.part, &second_at, &second_out) < 0)
+	if (article_encode(job, &sp.pcm, &plan, out, &res.part, &second_at, &second_out) < 0)
 		goto out;
-	res.out_samples = audio_output_length(w.pcm.len, w.pcm.rate, job->audio.out_rate);
+	res.out_samples = audio_output_length(sp.pcm.len, sp.pcm.rate, job->audio.out_rate);
 	res.lufs = plan.predicted_lufs;
 	res.n_timings = n;
 	if (isolate_write_all(fd, &res, sizeof res) < 0)
 		goto out;
 	for (size_t i = 0; i < n; i++) {
-		struct article_timing t = { article_place(&w.pcm, &job->audio, w.start[i], second_at, second_out),
-					    article_place(&w.pcm, &job->audio, w.speech[i], second_at, second_out),
-					    article_place(&w.pcm, &job->audio, w.end[i], second_at, second_out) };
+		struct article_timing t = { article_place(&sp.pcm, &job->audio, sp.start[i], second_at, second_out),
+					    article_place(&sp.pcm, &job->audio, sp.speech[i], second_at, second_out),
+					    article_place(&sp.pcm, &job->audio, sp.end[i], second_at, second_out) };
 
 		if (isolate_write_all(fd, &t, sizeof t) < 0)
 			goto out;
@@ -229,11 +183,7 @@ out:
 	/* the parent records why: the message goes back through the pipe */
 	if (ret < 0)
 		isolate_write_all(fd, log_last_error(), strlen(log_last_error()));
-	pcm_release(&w.pcm);
-	free(w.start);
-	free(w.speech);
-	free(w.end);
-	free(w.has_word);
+	synth_speech_release(&sp);
 	return ret;
 }
 

@@ -4,6 +4,7 @@
 #include "audio.h"
 #include "cli.h"
 #include "encode.h"
+#include "fetch.h"
 #include "log.h"
 #include "pcm.h"
 #include "progress.h"
@@ -127,37 +128,22 @@ static int cmd_speak_on_option(int id, const char *value, void *ud)
 	return cmd_script_option(id, value, &a->script, &a->help);
 }
 
-/* What the synthesiser's child sends is gathered here: the article's speech and its pauses. */
-struct speak_job {
-	const struct segment_list *segs;
-	struct pcm pcm;
-	size_t *seg_start;	/* sample where each segment starts */
-	struct progress progress;
+struct speak_progress {
+	const struct synth_speech *sp;
+	struct progress *progress;
 };
 
-static int speak_on_samples(void *ud, size_t seg, const int16_t *pcm, size_t n)
+/* Progress while the synthesiser's child speaks. */
+static void speak_on_segment(void *ud, size_t seg)
 {
-	struct speak_job *job = ud;
+	const struct synth_speech *sp = ((struct speak_progress *)ud)->sp;
+	struct progress *progress = ((struct speak_progress *)ud)->progress;
+	char phase[64];
 
-	(void)seg;
-	pcm_append(&job->pcm, pcm, n);
-	return 0;
-}
-
-static int speak_on_segment_done(void *ud, size_t seg)
-{
-	struct speak_job *job = ud;
-
-	pcm_append_silence(&job->pcm, job->segs->items[seg].pause_ms);
-	if (seg + 1 < job->segs->n)
-		job->seg_start[seg + 1] = job->pcm.len;
-	if (job->progress.enabled) {
-		char phase[64];
-
-		snprintf(phase, sizeof phase, "speaking segment %zu of %zu,", seg + 1, job->segs->n);
-		progress_update(&job->progress, phase, 0.1 * (double)(seg + 1) / (double)job->segs->n);
-	}
-	return 0;
+	if (!progress->enabled)
+		return;
+	snprintf(phase, sizeof phase, "speaking segment %zu of %zu,", seg + 1, sp->segs->n);
+	progress_update(progress, phase, 0.1 * (double)(seg + 1) / (double)sp->segs->n);
 }
 
 /* The default output: the article's name with the format's extension, here. */
@@ -171,9 +157,9 @@ static char *speak_default_output(const char *path, const struct script *sc)
 }
 
 /* Chapters when the article has subheadings: the headline, then one a section. */
-static size_t speak_chapters(const struct speak_job *job, struct render_chapter **out)
+static size_t speak_chapters(const struct synth_speech *sp, struct render_chapter **out)
 {
-	const struct segment_list *segs = job->segs;
+	const struct segment_list *segs = sp->segs;
 	size_t n = 0, total = 1;
 
 	for (size_t i = 0; i < segs->n; i++)
@@ -185,7 +171,7 @@ static size_t speak_chapters(const struct speak_job *job, struct render_chapter 
 	for (size_t i = 0; i < segs->n; i++) {
 		if (i > 0 && segs->items[i].role != ROLE_SUBHEADING)
 			continue;
-		(*out)[n].sample = job->seg_start[i];
+		(*out)[n].sample = sp->start[i];
 		(*out)[n].title = segs->items[i].written;
 		n++;
 	}
@@ -195,39 +181,35 @@ static size_t speak_chapters(const struct speak_job *job, struct render_chapter 
 static int speak_run(const char *path, struct speak_args *a)
 {
 	struct script sc;
-	struct speak_job job = { 0 };
-	struct synth_sink sink = { &job, speak_on_samples, NULL, speak_on_segment_done };
+	struct synth_speech sp;
+	struct progress progress;
+	struct speak_progress on_segment = { &sp, &progress };
 	struct render_job rj = { 0 };
 	struct render_result rr;
 	struct render_chapter *chapters = NULL;
 	char *output = NULL, *comment = NULL, today[16], article_date[11];
 	int ret = 1;
 	time_t now = time(NULL);
-	size_t text_bytes = 0;
 
 	script_init(&sc);
-	pcm_init(&job.pcm, 0);
+	synth_speech_init(&sp, &sc.segments);
+	progress_init(&progress, NULL, 1);
 	if (script_build(&sc, path, &a->script) < 0)
 		goto out;
 	output = a->output ? xstrdup(a->output) : speak_default_output(path, &sc);
-	progress_init(&job.progress, output, a->quiet);
+	progress_init(&progress, output, a->quiet);
 
 	/* Synthesis first: nothing is written until the article has been spoken. */
-	job.segs = &sc.segments;
-	job.seg_start = xcalloc(sc.segments.n, sizeof *job.seg_start);
-	for (size_t i = 0; i < sc.segments.n; i++)
-		text_bytes += strlen(sc.segments.items[i].text);
-	progress_update(&job.progress, "speaking", 0.0);
-	/* A minute, and a second more for every 2 KB of text: espeak-ng speaks far faster than that. */
-	/* The child sends its sample rate before any audio: the pauses are counted in it. */
-	if (synth_segments_isolated(sc.doc.name, &sc.voice, &sc.segments, 60000 + (int)(text_bytes / 2),
-				    &sink, &job.pcm.rate) < 0)
+	sp.on_segment = speak_on_segment;
+	sp.ud = &on_segment;
+	progress_update(&progress, "speaking", 0.0);
+	if (synth_speech_run(&sp, sc.doc.name, &sc.voice) < 0)
 		goto out;
 
 	strftime(today, sizeof today, "%Y-%m-%d", localtime(&now));
 	comment = a->comment ? xstrdup(a->comment)
 			     : xasprintf("Read by newscast (voice %s) from %s", sc.voice.name, sc.doc.name);
-	rj.pcm = &job.pcm;
+	rj.pcm = &sp.pcm;
 	rj.path = output;
 	rj.audio = (struct audio_settings){ a->rate, a->loudness, AUDIO_DEFAULT_CEILING, a->jobs };
 	rj.encode = (struct encode_settings){ ENCODE_MP3, a->rate, a->bitrate, ENCODE_DEFAULT_QUALITY };
@@ -238,24 +220,23 @@ static int speak_run(const char *path, struct speak_args *a)
 	rj.tags.writer = sc.doc.author;
 	rj.tags.album = a->album;
 	rj.tags.date = a->date ? a->date : speak_article_date(sc.doc.date, article_date) == 0 ? article_date : today;
-	rj.tags.source_url = sc.doc.link;
+	rj.tags.source_url = sc.doc.link && fetch_is_url(sc.doc.link) ? sc.doc.link : NULL;
 	rj.tags.genre = "Podcast";
 	rj.tags.comment = comment;
-	rj.n_chapters = speak_chapters(&job, &chapters);
+	rj.n_chapters = speak_chapters(&sp, &chapters);
 	rj.chapters = chapters;
 	rj.jobs = a->jobs;
-	rj.progress = &job.progress;
+	rj.progress = &progress;
 	if (render_file(&rj, &rr) < 0)
 		goto out;
-	progress_done(&job.progress);
+	progress_done(&progress);
 	log_verbose("wrote '%s': %s, %.1f s, %zu segments, %zu chapters", output,
 		    encode_format_name(rj.encode.format), rr.seconds, sc.segments.n, rj.n_chapters);
 	ret = 0;
 out:
-	progress_done(&job.progress);
+	progress_done(&progress);
 	free(chapters);
-	free(job.seg_start);
-	pcm_release(&job.pcm);
+	synth_speech_release(&sp);
 	free(output);
 	free(comment);
 	script_release(&sc);

@@ -65,7 +65,8 @@ static size_t fetch_on_header(char *line, size_t size, size_t n, void *ud)
 	if (field) {
 		free(*field);
 		*field = xstrndup(line + skip, n - skip);
-		util_trim(*field);
+		/* util_trim skips leading space by moving the pointer: move the text instead */
+		memmove(*field, util_trim(*field), strlen(util_trim(*field)) + 1);
 		if (!**field) {
 			free(*field);
 			*field = NULL;

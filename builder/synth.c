@@ -321,3 +321,73 @@ char *synth_voice_describe(const char *language)
 	}
 	return NULL;
 }
+
+void synth_speech_init(struct synth_speech *sp, const struct segment_list *segs)
+{
+	memset(sp, 0, sizeof *sp);
+	pcm_init(&sp->pcm, 0);
+	sp->segs = segs;
+}
+
+void synth_speech_release(struct synth_speech *sp)
+{
+	pcm_release(&sp->pcm);
+	free(sp->start);
+	free(sp->speech);
+	free(sp->end);
+	free(sp->has_word);
+	memset(sp, 0, sizeof *sp);
+}
+
+static int synth_speech_on_samples(void *ud, size_t seg, const int16_t *pcm, size_t n)
+{
+	struct synth_speech *sp = ud;
+
+	(void)seg;
+	pcm_append(&sp->pcm, pcm, n);
+	return 0;
+}
+
+/* The first word's event marks where speech begins (a sentence's, until a word comes). */
+static int synth_speech_on_event(void *ud, size_t seg, const struct synth_event *ev)
+{
+	struct synth_speech *sp = ud;
+
+	if (!sp->has_word[seg] && (ev->kind == SYNTH_WORD || ev->kind == SYNTH_SENTENCE)) {
+		sp->speech[seg] = sp->start[seg] + ev->sample;
+		sp->has_word[seg] = ev->kind == SYNTH_WORD;
+	}
+	return 0;
+}
+
+static int synth_speech_on_done(void *ud, size_t seg)
+{
+	struct synth_speech *sp = ud;
+
+	sp->end[seg] = sp->pcm.len;
+	if (sp->speech[seg] < sp->start[seg] || sp->speech[seg] > sp->end[seg])
+		sp->speech[seg] = sp->start[seg];
+	pcm_append_silence(&sp->pcm, sp->segs->items[seg].pause_ms);
+	if (seg + 1 < sp->segs->n)
+		sp->start[seg + 1] = sp->speech[seg + 1] = sp->pcm.len;
+	if (sp->on_segment)
+		sp->on_segment(sp->ud, seg);
+	return 0;
+}
+
+int synth_speech_run(struct synth_speech *sp, const char *name, const struct voice_profile *vp)
+{
+	struct synth_sink sink = { sp, synth_speech_on_samples, synth_speech_on_event, synth_speech_on_done };
+	size_t bytes = 0, n = sp->segs->n ? sp->segs->n : 1;
+
+	/* sized now: the segments may have been filled in since init */
+	sp->start = xcalloc(n, sizeof *sp->start);
+	sp->speech = xcalloc(n, sizeof *sp->speech);
+	sp->end = xcalloc(n, sizeof *sp->end);
+	sp->has_word = xcalloc(n, sizeof *sp->has_word);
+
+	for (size_t i = 0; i < sp->segs->n; i++)
+		bytes += strlen(sp->segs->items[i].text);
+	/* espeak-ng speaks far faster than this: the limit is for a hang, not a slow machine */
+	return synth_segments_isolated(name, vp, sp->segs, 60000 + (int)(bytes / 2), &sink, &sp->pcm.rate);
+}

@@ -2,6 +2,7 @@
 #ifndef NEWSCAST_SYNTH_H
 #define NEWSCAST_SYNTH_H
 
+#include "pcm.h"
 #include "segment.h"
 #include "voice.h"
 
@@ -55,6 +56,24 @@ char *synth_sanitize(const char *text);
  * timeout, reports an error naming name, the segment and its line. */
 int synth_segments_isolated(const char *name, const struct voice_profile *vp, const struct segment_list *segs,
 			    int timeout_ms, const struct synth_sink *sink, int *sample_rate);
+
+/* An article's speech gathered in one buffer, each segment followed by its pause,
+ * and where each segment starts, speaks its first word and ends, in samples. */
+struct synth_speech {
+	struct pcm pcm;
+	const struct segment_list *segs;
+	size_t *start, *speech, *end;	/* per segment */
+	bool *has_word;
+	void (*on_segment)(void *ud, size_t seg);	/* after each segment, for progress; may be NULL */
+	void *ud;
+};
+
+/* sp gathers the speech of segs, which may still be empty (filled in before the run). */
+void synth_speech_init(struct synth_speech *sp, const struct segment_list *segs);
+void synth_speech_release(struct synth_speech *sp);
+/* Speaks every segment into sp with synth_segments_isolated, under a time limit
+ * that grows with the text: a minute, and a second for every 2 KB. Once per sp. */
+int synth_speech_run(struct synth_speech *sp, const char *name, const struct voice_profile *vp);
 
 
 
