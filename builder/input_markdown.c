@@ -9,10 +9,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The text a reader hears from a node's inlines: links as their text; images and HTML not at all. */
+/* The text a reader hears from a node's inlines: links as their text; images and HTML
+ * not at all. Walked with cmark's iterator, not recursion: nesting has no limit. */
 static void md_inline_text(cmark_node *node, struct strbuf *out)
 {
-	for (cmark_node *c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
+	cmark_iter *it = cmark_iter_new(node);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *c = cmark_iter_get_node(it);
+
+		if (ev != CMARK_EVENT_ENTER || c == node)
+			continue;
 		switch (cmark_node_get_type(c)) {
 		case CMARK_NODE_TEXT:
 		case CMARK_NODE_CODE:
@@ -22,14 +30,15 @@ static void md_inline_text(cmark_node *node, struct strbuf *out)
 		case CMARK_NODE_LINEBREAK:
 			strbuf_addc(out, ' ');
 			break;
-		case CMARK_NODE_IMAGE:
+		case CMARK_NODE_IMAGE:	/* its alt text is for the eye */
 		case CMARK_NODE_HTML_INLINE:
+			cmark_iter_reset(it, c, CMARK_EVENT_EXIT);
 			break;
-		default:	/* emphasis, strong, links: their text */
-			md_inline_text(c, out);
+		default:	/* emphasis, strong, links: their text, inside */
 			break;
 		}
 	}
+	cmark_iter_free(it);
 }
 
 static char *md_text(cmark_node *node)
@@ -51,39 +60,50 @@ static void md_add(struct document *doc, enum block_kind kind, char *text, int l
 		free(text);
 }
 
-/* Adds the blocks under node; quote says they are inside a block quote. */
-static void md_blocks(cmark_node *node, struct document *doc, bool quote)
+/* Adds the blocks under root, walked with cmark's iterator: a 100 000-deep quote
+ * or list must not exhaust the stack. */
+static void md_blocks(cmark_node *root, struct document *doc)
 {
-	for (cmark_node *c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+	long quote = 0;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *c = cmark_iter_get_node(it);
 		int line = cmark_node_get_start_line(c);
 
 		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_BLOCK_QUOTE:
+			quote += ev == CMARK_EVENT_ENTER ? 1 : -1;
+			break;
 		case CMARK_NODE_HEADING:
-			if (!doc->headline && cmark_node_get_heading_level(c) == 1 && !doc->n_blocks) {
+			if (ev != CMARK_EVENT_ENTER)
+				break;
+			if (cmark_node_get_heading_level(c) == 1 && !doc->n_blocks && !doc->headline_line) {
+				/* the title as shown wins over front matter's, which is often the same */
+				free(doc->headline);
 				doc->headline = md_text(c);
 				doc->headline_line = line;
 			} else {
 				md_add(doc, BLOCK_HEADING, md_text(c), line);
 			}
+			cmark_iter_reset(it, c, CMARK_EVENT_EXIT);
 			break;
 		case CMARK_NODE_PARAGRAPH:
-			md_add(doc, quote ? BLOCK_QUOTE : BLOCK_PARAGRAPH, md_text(c), line);
+			/* list items are paragraphs too: each read on its own, with a paragraph's pause */
+			if (ev == CMARK_EVENT_ENTER) {
+				md_add(doc, quote > 0 ? BLOCK_QUOTE : BLOCK_PARAGRAPH, md_text(c), line);
+				cmark_iter_reset(it, c, CMARK_EVENT_EXIT);
+			}
 			break;
 		case CMARK_NODE_THEMATIC_BREAK:
 			document_add_block(doc, BLOCK_DIVIDER, NULL, line);
 			break;
-		case CMARK_NODE_BLOCK_QUOTE:
-			md_blocks(c, doc, true);
-			break;
-		case CMARK_NODE_LIST:
-		case CMARK_NODE_ITEM:
-			/* each item is read on its own, with a paragraph's pause after it */
-			md_blocks(c, doc, quote);
-			break;
-		default:	/* code blocks, HTML blocks: not for reading aloud */
+		default:	/* lists and items hold paragraphs; code and HTML blocks are not read aloud */
 			break;
 		}
 	}
+	cmark_iter_free(it);
 }
 
 /* Front matter: "---", then "key: value" lines, then "---". Returns the bytes it took. */
@@ -93,9 +113,14 @@ static size_t md_front_matter(const char *data, size_t len, struct document *doc
 	char **field;
 
 	*lines = 0;
-	if (len < 4 || strncmp(data, "---\n", 4) != 0)
+	if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3;	/* a byte order mark, as some editors write */
+	if (end - p >= 4 && strncmp(p, "---\n", 4) == 0)
+		p += 4;
+	else if (end - p >= 5 && strncmp(p, "---\r\n", 5) == 0)
+		p += 5;
+	else
 		return 0;
-	p += 4;
 	(*lines)++;
 	while (p < end) {
 		const char *eol = memchr(p, '\n', (size_t)(end - p));
@@ -155,20 +180,20 @@ int input_parse_markdown(const char *name, const char *data, size_t len, struct 
 	if (input_check_text(name, data, len) < 0)
 		return -1;
 	skip = md_front_matter(data, len, doc, &fm_lines);
-	if (doc->headline)
-		doc->headline_line = 1;
 	root = cmark_parse_document(data + skip, len - skip, CMARK_OPT_DEFAULT);
 	if (!root) {
 		log_error("'%s': cannot parse it as Markdown", name);
 		return -1;
 	}
-	md_blocks(root, doc, false);
+	md_blocks(root, doc);
 	cmark_node_free(root);
 	/* line numbers count from the top of the file, front matter included */
 	for (size_t i = 0; i < doc->n_blocks; i++)
 		doc->blocks[i].line += fm_lines;
-	if (doc->headline_line > 1)
+	if (doc->headline_line)
 		doc->headline_line += fm_lines;
+	else if (doc->headline)
+		doc->headline_line = 1;	/* front matter's title */
 	if (!doc->headline) {
 		/* no title: the first paragraph's first sentence would be a poor headline; use the first block */
 		for (size_t i = 0; i < doc->n_blocks && !doc->headline; i++) {
