@@ -382,6 +382,78 @@ static void html_flush(struct document *doc, struct strbuf *run, int line, bool 
 	strbuf_reset(run);
 }
 
+/* Whether a class or id value of n holds one of words, as a whole word ("share" in
+ * "post-share-bar", not in "shareholders"). */
+static bool html_has_word(xmlNode *n, const char *const *words)
+{
+	static const char *const attrs[] = { "class", "id", NULL };
+	bool found = false;
+
+	for (size_t a = 0; attrs[a] && !found; a++) {
+		xmlChar *v = xmlGetProp(n, BAD_CAST attrs[a]);
+		char *save = NULL, *copy = v ? xstrdup((const char *)v) : NULL;
+
+		for (char *w = copy ? strtok_r(copy, " \t\n-_:", &save) : NULL; w && !found;
+		     w = strtok_r(NULL, " \t\n-_:", &save))
+			for (size_t i = 0; words[i] && !found; i++)
+				found = strcasecmp(w, words[i]) == 0;
+		free(copy);
+		xmlFree(v);
+	}
+	return found;
+}
+
+/* Furniture inside an article a listener must not hear: bylines (the author, if not
+ * known yet), kickers, datelines, share bars, promos. Only short elements count, so
+ * that a wrapper called "article-share-wrapper" around the story is still read. */
+static bool html_furniture(xmlNode *n, struct document *doc, bool before_text)
+{
+	static const char *const byline[] = { "byline", "author", "authors", "contributor", NULL };
+	static const char *const furniture[] = { "kicker", "eyebrow", "dateline", "timestamp", "breadcrumb",
+						 "breadcrumbs", "share", "sharing", "social", "related", "newsletter",
+						 "promo", "advert", "advertisement", "ad", "ads", "sponsor", "sponsored",
+						 "cookie", "cookies", "comments", "subscribe", "paywall", "tags", NULL };
+	bool is_byline = html_has_word(n, byline), is_furniture = !is_byline && html_has_word(n, furniture);
+	xmlNode *time = NULL;
+	bool other = false;
+	char *text;
+	size_t words;
+	bool taken = false;
+
+	/* a paragraph that is only a <time>: the date, shown, not read */
+	for (xmlNode *c = n->children; c; c = c->next) {
+		if (html_is(c, "time") && !time)
+			time = c;
+		else if (c->type == XML_ELEMENT_NODE ||
+			 (c->type == XML_TEXT_NODE && c->content[strspn((const char *)c->content, " \t\r\n")]))
+			other = true;
+	}
+	if (time && !other && html_is(n, "p")) {
+		xmlChar *when = xmlGetProp(time, BAD_CAST "datetime");
+
+		if (!doc->date && when && *when)
+			doc->date = xstrdup((const char *)when);
+		xmlFree(when);
+		return true;
+	}
+	text = html_text(n);
+	words = util_count_words(text);
+	/* "By Name" before the story's first paragraph is the byline, class or not */
+	if (before_text && !is_furniture && words <= 8 && strncmp(text, "By ", 3) == 0)
+		is_byline = true;
+	if (is_byline && words <= 12) {
+		if (!doc->author && *text)
+			doc->author = xstrdup(strncmp(text, "By ", 3) == 0 ? text + 3 : text);
+		log_verbose("'%s' line %d: byline, taken as the author: %s", doc->name, (int)xmlGetLineNo(n), text);
+		taken = true;
+	} else if (is_furniture && words <= 60) {
+		log_verbose("'%s' line %d: page furniture, not read: %s", doc->name, (int)xmlGetLineNo(n), text);
+		taken = true;
+	}
+	free(text);
+	return taken;
+}
+
 /* The blocks of the body, in order; with loose, bare text too. */
 static void html_blocks(xmlNode *n, struct document *doc, bool quote, bool loose)
 {
@@ -414,6 +486,8 @@ static void html_blocks(xmlNode *n, struct document *doc, bool quote, bool loose
 		if (loose)
 			html_flush(doc, &run, run_line, quote);
 		brs = 0;
+		if (html_furniture(c, doc, doc->n_blocks == 0))
+			continue;
 		if ((html_is(c, "p") || html_is(c, "li") || html_is(c, "dd")) && loose)
 			html_blocks(c, doc, quote, loose);	/* <br><br> may split it */
 		else if (html_is(c, "p") || html_is(c, "li") || html_is(c, "dd"))

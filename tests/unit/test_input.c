@@ -452,6 +452,100 @@ START_TEST(html_jsonld_other_type_ignored)
 }
 END_TEST
 
+START_TEST(markdown_front_matter_variants)
+{
+	const char *crlf = "---\r\ntitle: Ferry returns\r\nauthor: Ann Lee\r\n---\r\n\r\nBody.\r\n";
+	const char *bom = "\xef\xbb\xbf---\ntitle: Ferry returns\n---\n\nBody.\n";
+	const char *twice = "---\ntitle: Ferry returns (SEO)\n---\n\n# Ferry returns\n\nBody.\n\n## Why\n\nMore.\n";
+	struct document doc;
+
+	document_init(&doc);
+	ck_assert_int_eq(input_parse_markdown("t.md", crlf, strlen(crlf), &doc), 0);
+	ck_assert_str_eq(doc.headline, "Ferry returns");
+	ck_assert_int_eq(doc.headline_line, 1);
+	ck_assert_str_eq(doc.author, "Ann Lee");
+	ck_assert_uint_eq(doc.n_blocks, 1);
+	ck_assert_str_eq(doc.blocks[0].text, "Body.");
+	ck_assert_int_eq(doc.blocks[0].line, 6);
+	document_release(&doc);
+	document_init(&doc);
+	ck_assert_int_eq(input_parse_markdown("t.md", bom, strlen(bom), &doc), 0);
+	ck_assert_str_eq(doc.headline, "Ferry returns");
+	ck_assert_uint_eq(doc.n_blocks, 1);
+	document_release(&doc);
+	/* the title as shown (the # heading) is the headline, read once */
+	document_init(&doc);
+	ck_assert_int_eq(input_parse_markdown("t.md", twice, strlen(twice), &doc), 0);
+	ck_assert_str_eq(doc.headline, "Ferry returns");
+	ck_assert_int_eq(doc.headline_line, 5);
+	ck_assert_uint_eq(doc.n_blocks, 3);
+	ck_assert_int_eq(doc.blocks[1].kind, BLOCK_HEADING);
+	ck_assert_str_eq(doc.blocks[1].text, "Why");
+	document_release(&doc);
+}
+END_TEST
+
+/* 100 000 nested quotes, lists and emphasis: no recursion to run out of stack. */
+START_TEST(markdown_deep_nesting)
+{
+	struct strbuf md;
+	struct document doc;
+
+	strbuf_init(&md);
+	strbuf_adds(&md, "# Deep\n\n");
+	for (int i = 0; i < 100000; i++)
+		strbuf_addc(&md, '>');
+	strbuf_adds(&md, " quoted\n\n");
+	for (int i = 0; i < 50000; i++)
+		strbuf_adds(&md, "- ");
+	strbuf_adds(&md, "listed\n");
+	document_init(&doc);
+	ck_assert_int_eq(input_parse_markdown("t.md", md.buf, md.len, &doc), 0);
+	ck_assert_uint_eq(doc.n_blocks, 2);
+	ck_assert_int_eq(doc.blocks[0].kind, BLOCK_QUOTE);
+	ck_assert_str_eq(doc.blocks[0].text, "quoted");
+	ck_assert_int_eq(doc.blocks[1].kind, BLOCK_PARAGRAPH);
+	ck_assert_str_eq(doc.blocks[1].text, "listed");
+	document_release(&doc);
+	strbuf_release(&md);
+}
+END_TEST
+
+/* Kicker, byline, a dateline that is only a <time>, a share bar: none read; a wrapper
+ * whose class mentions sharing but holds the story is read. */
+START_TEST(html_furniture_in_the_article)
+{
+	struct strbuf page;
+	struct document doc;
+
+	strbuf_init(&page);
+	strbuf_adds(&page, "<html><body><article><p class=\"kicker\"><a href=\"/h\">Harbour</a></p><h1>Pier reopens</h1>"
+			   "<p class=\"byline\">By Priya Landry</p><p><time datetime=\"2026-03-12\">12 March</time></p>"
+			   "<p>The pier reopened on Monday.</p><div class=\"share-bar\"><a href=\"#\">Share on Facebook</a>"
+			   "</div><p>Shareholders met later.</p><div class=\"article-share-wrapper\"><p>");
+	for (int i = 0; i < 70; i++)
+		strbuf_adds(&page, "word ");
+	strbuf_adds(&page, "</p></div></article></body></html>");
+	parse_html(page.buf, &doc);
+	ck_assert_str_eq(doc.headline, "Pier reopens");
+	ck_assert_str_eq(doc.author, "Priya Landry");
+	ck_assert_str_eq(doc.date, "2026-03-12");
+	ck_assert_uint_eq(doc.n_blocks, 3);
+	ck_assert_str_eq(doc.blocks[0].text, "The pier reopened on Monday.");
+	ck_assert_str_eq(doc.blocks[1].text, "Shareholders met later.");
+	ck_assert_uint_eq(util_count_words(doc.blocks[2].text), 70);
+	document_release(&doc);
+	/* "By Name" with no class, before the story: the byline too */
+	parse_html("<html><body><article><h1>T</h1><p>By Sam Tran</p><p>Text here.</p><p>By the pier, gulls.</p>"
+		   "</article></body></html>", &doc);
+	ck_assert_str_eq(doc.author, "Sam Tran");
+	ck_assert_uint_eq(doc.n_blocks, 2);
+	ck_assert_str_eq(doc.blocks[1].text, "By the pier, gulls.");
+	document_release(&doc);
+	strbuf_release(&page);
+}
+END_TEST
+
 Suite *suite_input(void)
 {
 	Suite *s = suite_create("input");
@@ -470,6 +564,9 @@ Suite *suite_input(void)
 	tcase_add_test(tc, controls_are_stripped);
 	tcase_add_test(tc, markdown_blocks);
 	tcase_add_test(tc, markdown_headline_from_heading);
+	tcase_add_test(tc, markdown_front_matter_variants);
+	tcase_add_test(tc, markdown_deep_nesting);
+	tcase_add_test(tc, html_furniture_in_the_article);
 	tcase_add_test(tc, html_article_without_clutter);
 	tcase_add_test(tc, html_fallbacks_and_hostile_markup);
 	tcase_add_test(tc, html_jsonld_news_article);
