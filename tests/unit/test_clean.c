@@ -60,6 +60,9 @@ START_TEST(boilerplate_is_matched)
 		{ "Get our free newsletter", "newsletter-promo" },
 		{ "Getty Images", "photo-caption" },
 		{ "Comments (12)", "share-prompt" },
+		{ "The post Ferry fares rise in March appeared first on The Coastal Wire.", "feed-footer" },
+		{ "Continue reading “Ferry fares rise in March” at The Coastal Wire", "feed-footer" },
+		{ "This article was originally published on The Coastal Wire.", "feed-footer" },
 	};
 	struct clean_rules *rules = real_rules();
 
@@ -91,6 +94,9 @@ START_TEST(reporting_is_not_matched)
 		"Places.",
 		"Photos: the flood, a year on",	/* the credit after a colon is a name, with a capital */
 		"Advertisement revenue fell by a third last year, the company said.",
+		"The post of harbour master appeared first on the agenda, and the vote on it took most of the evening "
+		"after three councillors asked for the job to be advertised again with a higher salary.",
+		"Continue reading, the headteacher told the class, and the rest of the chapter will make sense.",
 	};
 	struct clean_rules *rules = real_rules();
 
