@@ -52,12 +52,14 @@ build/unit-tests-san: $(SAN_TEST_OBJS) $(SAN_OBJS)
 build/obj build/san build/test build/santest:
 	@mkdir -p $@
 
-# The samples, spoken: each article on its own, then the sample show built into a digest episode.
+# The samples, spoken: each article on its own (.txt as NAME.mp3; .md, .html and an RSS feed's
+# first item as NAME-EXT.mp3), then the sample show built into a digest episode.
 demo: deps
 	@$(MAKE) --no-print-directory all
 	@mkdir -p build/demo
-	@for a in samples/articles/*.txt; do \
-		out=build/demo/$$(basename "$$a" .txt).mp3; \
+	@for a in samples/articles/*.txt samples/articles/*.md samples/articles/*.html samples/articles/*.rss; do \
+		base=$$(basename "$$a"); out=build/demo/$${base%.*}-$${base##*.}.mp3; \
+		case $$base in EXPECTED.md) continue ;; *.txt) out=build/demo/$${base%.txt}.mp3 ;; esac; \
 		build/newscast speak "$$a" -o "$$out" --album "newscast demo" || exit 1; \
 		echo "demo: $$out"; \
 	done

@@ -487,7 +487,7 @@ show_err
 mapfile -t KN < <(sidecars "$KS" | grep -vxFf "$TMP/kside.1")
 check "SIGKILL: the next build publishes one new episode (got ${#KN[@]})" [ "${#KN[@]}" -eq 1 ]
 K1=${KN[0]:-$TMP/none.json}
-check "SIGKILL: it holds the three sample articles" \
+check "SIGKILL: it holds every sample .txt article" \
 	[ "$(jpy "$K1" '" ".join(a["file"] for a in d["articles"])' 2>/dev/null)" = "$(cd "$SAMPLES" && ls *.txt | tr '\n' ' ' | sed 's/ $//')" ]
 check "SIGKILL: its chapters are Introduction and the three headlines" \
 	[ "$($PY "$TMP/id3dump.py" "${K1%.json}.mp3" 2>/dev/null | sed -n 's/^CHAP [^ ]* [0-9]* [0-9]* //p')" = \
