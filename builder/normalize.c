@@ -558,25 +558,46 @@ static const char *norm_magnitude(const char *m)
 	return NULL;
 }
 
+/* "a $20m deal": an amount before a noun, after "a" or "an", says "dollar", as in
+ * "a twenty million dollar deal". */
+static bool norm_money_attributive(const struct norm_match *m)
+{
+	static const char *const not_nouns[] = {
+		"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with",
+		"per", "each", "a-year", "that", "which", "who", "was", "is", "are", "were", "be", "been", "will",
+		"would", "could", "should", "can", "may", "might", "has", "have", "had", "more", "less", "than",
+		"over", "under", "about", "into", "as", "so", "if", "when", "while", "plus", "minus", "or-so", NULL };
+	char before[16], after[32];
+
+	norm_bare_lower((char *)norm_word_before(m->text, m->start, before, sizeof before));
+	norm_word_after(m->text, m->end, after, sizeof after);
+	/* the next word is a lower-case word, not a function word, and no sentence ended */
+	if (!after[0] || !islower((unsigned char)after[0]) || ispunct((unsigned char)m->text[m->end]))
+		return false;
+	norm_bare_lower(after);
+	return (strcmp(before, "a") == 0 || strcmp(before, "an") == 0) && !norm_word_is(after, not_nouns);
+}
+
 /* g1 symbol, g2 integer, g3 fraction, g4 magnitude */
 static int norm_money(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	const struct norm_pair *cur = norm_list_find(&n->currencies, m->g[1]);
 	const char *mag = *m->g[4] ? norm_magnitude(m->g[4]) : NULL;
 	int64_t whole = norm_parse_int(m->g[2]), cents;
+	bool attributive = norm_money_attributive(m);
 
 	if (!cur || whole < 0)
 		return 1;
 	if (mag) {
 		if (norm_decimal(n, m->g[2], m->g[3], out) < 0)
 			return 1;
-		strbuf_addf(out, " %s %s", mag, cur->value[1]);
+		strbuf_addf(out, " %s %s", mag, cur->value[attributive ? 0 : 1]);
 		return 0;
 	}
 	if (*m->g[3] && strlen(m->g[3]) != 2) {
 		if (norm_decimal(n, m->g[2], m->g[3], out) < 0)
 			return 1;
-		strbuf_addf(out, " %s", cur->value[1]);
+		strbuf_addf(out, " %s", cur->value[attributive ? 0 : 1]);
 		return 0;
 	}
 	cents = *m->g[3] ? atoi(m->g[3]) : 0;
@@ -586,7 +607,7 @@ static int norm_money(struct normalizer *n, const struct norm_match *m, struct s
 		return 0;
 	}
 	norm_cardinal(n, whole, out);
-	strbuf_addf(out, " %s", whole == 1 ? cur->value[0] : cur->value[1]);
+	strbuf_addf(out, " %s", whole == 1 || attributive ? cur->value[0] : cur->value[1]);
 	if (cents > 0) {
 		strbuf_addc(out, ' ');
 		norm_cardinal(n, cents, out);
