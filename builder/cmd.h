@@ -35,7 +35,7 @@ enum {
 	{ "lexicon", 0, "FILE", "extra pronunciations, in the format of builder/rules/lexicon.en", CMD_OPT_LEXICON }, \
 	{ "format", 0, "FORMAT", "text, markdown, html or feed (default: by extension, else by content)",       \
 	  CMD_OPT_FORMAT },                                                                                     \
-	{ "item", 0, "N|GUID", "which item of a feed: its number from 1, or its guid (default: 1)", CMD_OPT_ITEM }, \
+	{ "item", 0, "N|GUID", "which item of a feed: its guid, or its number from 1 (default: 1)", CMD_OPT_ITEM }, \
 	{ "verbose", 'v', NULL, "explain decisions: what clean-up removed and why, loudness", CMD_OPT_VERBOSE },   \
 	{ "help", 'h', NULL, "show this help", CMD_OPT_HELP }
 

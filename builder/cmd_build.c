@@ -267,8 +267,9 @@ static int build_list_articles(const struct show *show, char ***names, size_t *n
 }
 
 /* Moves a failed article aside, with a file saying why: articles/failed/NAME and NAME.error. */
-static void build_set_aside(const struct show *show, const char *name, const char *why)
+static void build_set_aside(const struct show *show, const char *name, const char *why_given)
 {
+	char *why = xstrdup(why_given);	/* it may be log_last_error()'s buffer, which the next error reuses */
 	char *dir = xasprintf("%s/articles/failed", show->dir);
 	char *from = xasprintf("%s/articles/%s", show->dir, name);
 	char *to = xasprintf("%s/%s", dir, name);
@@ -288,6 +289,7 @@ static void build_set_aside(const struct show *show, const char *name, const cha
 			log_error("cannot move '%s' to '%s': %s", from, to, strerror(errno));
 	}
 	log_warn("'%s' set aside in articles/failed/: %s", name, why);
+	free(why);
 	free(dir);
 	free(from);
 	free(to);
@@ -312,8 +314,9 @@ struct build_ctx {
 /* A feed's item that failed: a note in articles/failed/, and the state remembers it,
  * so it is not tried every night; it is tried again when the item changes. */
 static void build_item_failed(struct build_ctx *ctx, struct build_state *st, const struct build_piece *p,
-			      const char *why)
+			      const char *why_given)
 {
+	char *why = xstrdup(why_given);	/* it may be log_last_error()'s buffer, which the next error reuses */
 	char *dir = xasprintf("%s/articles/failed", ctx->show.dir), *slug = util_slug(p->name, 60);
 	char *err = xasprintf("%s/feed-%s.error", dir, slug);
 	struct outfile of;
@@ -331,6 +334,7 @@ static void build_item_failed(struct build_ctx *ctx, struct build_state *st, con
 	}
 	build_state_set(st, p->id, p->hash, NULL, why);
 	log_warn("feed item '%s' failed (note in articles/failed/): %s", p->name, why);
+	free(why);
 	free(dir);
 	free(slug);
 	free(err);
@@ -860,6 +864,22 @@ static struct build_piece *build_text_piece(struct build_ctx *ctx, enum build_ki
 	return p;
 }
 
+/* Whether id was seen before in this run, remembering it if not: a set of 64-bit
+ * hashes, open addressing in cap (a power of two, at least twice the ids) slots. */
+static bool build_seen(uint64_t *set, size_t cap, const char *id)
+{
+	uint64_t h = util_fnv(UTIL_FNV_START, id, strlen(id)) | 1;	/* 0 marks a free slot */
+
+	for (size_t i = (size_t)h & (cap - 1);; i = (i + 1) & (cap - 1)) {
+		if (set[i] == h)
+			return true;
+		if (!set[i]) {
+			set[i] = h;
+			return false;
+		}
+	}
+}
+
 /* An article to build: a file in articles/, or an item of a [source] feed. */
 struct build_todo {
 	const char *id;		/* its key in the state */
@@ -1018,7 +1038,8 @@ int cmd_build(int argc, char **argv)
 	char **names = NULL, **hashes = NULL;
 	struct source_item *items = NULL;
 	struct build_todo *todo = NULL;
-	size_t n_names = 0, n_items = 0, cap_items = 0, n_todo = 0, published = 0, changed = 0;
+	uint64_t *seen = NULL;
+	size_t seen_cap = 16, n_names = 0, n_items = 0, cap_items = 0, n_todo = 0, published = 0, changed = 0;
 	int first, ret, feed_failures = 0;
 
 	a.jobs = render_default_jobs();
@@ -1121,18 +1142,19 @@ int cmd_build(int argc, char **argv)
 		n_names = k;
 	}
 	todo = xcalloc(n_names + n_items + 1, sizeof *todo);
+	while (seen_cap < 2 * (n_names + n_items))
+		seen_cap *= 2;
+	seen = xcalloc(seen_cap, sizeof *seen);
 	for (size_t i = 0; i < n_names + n_items; i++) {
 		struct build_todo t = i < n_names ? (struct build_todo){ names[i], names[i], NULL, hashes[i] }
 						  : (struct build_todo){ items[i - n_names].key, NULL, &items[i - n_names],
 									 items[i - n_names].hash };
 		const char *had = build_state_hash(&st, t.id), *why = build_state_failed(&st, t.id);
 		const char *label = t.file ? t.file : t.item->doc.headline;
-		bool again = false;
 
-		for (size_t k = 0; k < n_todo && !again; k++)
-			again = strcmp(todo[k].id, t.id) == 0;
-		if (again) {
-			log_verbose("build: '%s' is in more than one feed: read once", label);
+		if (build_seen(seen, seen_cap, t.id)) {
+			/* the first wins: a feed repeating a guid must not flip between its items each night */
+			log_verbose("build: '%s' has the same guid as an item read before (%s): left out", label, t.id);
 		} else if (!had) {
 			todo[n_todo++] = t;
 		} else if (strcmp(t.hash, had) != 0 && (why || a.rebuild)) {
@@ -1155,7 +1177,8 @@ int cmd_build(int argc, char **argv)
 		printf("nothing new to build in %s (%zu article%s published already%s)\n", ctx.show.dir, published,
 		       published == 1 ? "" : "s", changed ? ", some changed: see above" : "");
 		/* nothing to do, unless the feed itself is missing */
-		ret = (access(feed, F_OK) != 0 && feed_write(&ctx.show) < 0) || build_state_save(&st) < 0 || feed_failures;
+		ret = (access(feed, F_OK) != 0 && feed_write(&ctx.show) < 0) || build_state_save(&st) < 0 || feed_failures ||
+		      ctx.failures;
 		free(feed);
 		goto out;
 	}
@@ -1185,6 +1208,7 @@ out:
 	free(hashes);
 	free(names);
 	free(todo);
+	free(seen);
 	free((char *)ctx.script.lexicon);
 	free(ctx.cache_dir);
 	free(ctx.staging);

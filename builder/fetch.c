@@ -43,6 +43,15 @@ static size_t fetch_on_data(char *data, size_t size, size_t n, void *ud)
 	return n;
 }
 
+/* Whether a validator can go back in a header: no control bytes (CR, LF ...). */
+static bool fetch_header_safe(const char *v)
+{
+	for (const unsigned char *p = (const unsigned char *)v; *p; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return false;
+	return true;
+}
+
 /* "ETag: \"abc\"" and "Last-Modified: ..." of the final answer (a redirect's are reset). */
 static size_t fetch_on_header(char *line, size_t size, size_t n, void *ud)
 {
@@ -67,7 +76,8 @@ static size_t fetch_on_header(char *line, size_t size, size_t n, void *ud)
 		*field = xstrndup(line + skip, n - skip);
 		/* util_trim skips leading space by moving the pointer: move the text instead */
 		memmove(*field, util_trim(*field), strlen(util_trim(*field)) + 1);
-		if (!**field) {
+		/* sent back in a header next time: a CR or any control byte would split it */
+		if (!**field || !fetch_header_safe(*field)) {
 			free(*field);
 			*field = NULL;
 		}
@@ -92,16 +102,20 @@ int fetch_get(const struct fetch_request *req, struct fetch_result *res)
 		curl_global_init(CURL_GLOBAL_DEFAULT);
 		ready = true;
 	}
-	if (!fetch_is_url(req->url) || !(curl = curl_easy_init())) {
+	if (!fetch_is_url(req->url)) {
 		log_error("cannot fetch '%s': only http:// and https:// URLs are fetched", req->url);
 		goto out;
 	}
-	if (req->etag) {
+	if (!(curl = curl_easy_init())) {
+		log_error("cannot fetch '%s': libcurl cannot start", req->url);
+		goto out;
+	}
+	if (req->etag && fetch_header_safe(req->etag)) {
 		h = xasprintf("If-None-Match: %s", req->etag);
 		headers = curl_slist_append(headers, h);
 		free(h);
 	}
-	if (req->last_modified) {
+	if (req->last_modified && fetch_header_safe(req->last_modified)) {
 		h = xasprintf("If-Modified-Since: %s", req->last_modified);
 		headers = curl_slist_append(headers, h);
 		free(h);
@@ -110,9 +124,13 @@ int fetch_get(const struct fetch_request *req, struct fetch_result *res)
 	curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
 	curl_easy_setopt(curl, CURLOPT_USERAGENT, "newscast (podcast builder; +feed reader)");
 	curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");
-	/* http and https only, also after a redirect: never file:// or anything else a server names */
-	curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+	/* http and https only, also after a redirect: never file:// or anything else a server
+	 * names; a libcurl that cannot promise that is not used */
+	if (curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https") != CURLE_OK ||
+	    curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https") != CURLE_OK) {
+		log_error("cannot fetch '%s': this libcurl cannot be limited to http and https", req->url);
+		goto out;
+	}
 	curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
 	curl_easy_setopt(curl, CURLOPT_MAXREDIRS, (long)FETCH_MAX_REDIRECTS);
 	curl_easy_setopt(curl, CURLOPT_TIMEOUT, req->timeout_s);

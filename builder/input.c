@@ -32,6 +32,22 @@ void document_release(struct document *doc)
 	memset(doc, 0, sizeof *doc);
 }
 
+void document_tidy(struct document *doc)
+{
+	char **fields[] = { &doc->headline, &doc->author, &doc->date, &doc->link, &doc->id, &doc->description };
+
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+		if (!*fields[i])
+			continue;
+		input_strip_controls(*fields[i]);
+		util_squeeze_spaces(*fields[i]);
+		if (!**fields[i]) {
+			free(*fields[i]);
+			*fields[i] = NULL;
+		}
+	}
+}
+
 void document_add_block(struct document *doc, enum block_kind kind, char *text, int line)
 {
 	util_grow((void **)&doc->blocks, &doc->cap_blocks, doc->n_blocks + 1, sizeof *doc->blocks);
@@ -302,6 +318,7 @@ int input_parse_text(const char *name, const char *data, size_t len, struct docu
 			document_add_block(doc, BLOCK_PARAGRAPH, xstrdup(g->text), g->line);
 		}
 	}
+	document_tidy(doc);
 	ret = 0;
 out:
 	for (size_t i = 0; i < n_groups; i++)
@@ -406,20 +423,20 @@ enum input_format input_sniff(const char *data, size_t len)
 	return INPUT_TEXT;
 }
 
-/* The item of a feed that item names (its number from 1, or its id), moved into doc. */
+/* The item of a feed that item names (its guid, else its number from 1), moved into doc. */
 static int input_take_item(const char *name, struct input_feed *feed, const char *item, struct document *doc)
 {
 	char *end;
-	long k = item ? strtol(item, &end, 10) : 1;
+	long k;
 	size_t i = feed->n;
 
-	if (item && (*end || end == item)) {
-		for (i = 0; i < feed->n; i++)
-			if (feed->items[i].id && strcmp(feed->items[i].id, item) == 0)
-				break;
-	} else if (k >= 1 && (size_t)k <= feed->n) {
+	/* a guid may be a number too ("1001"): an exact guid wins over a position */
+	for (size_t j = 0; item && j < feed->n && i == feed->n; j++)
+		if (feed->items[j].id && strcmp(feed->items[j].id, item) == 0)
+			i = j;
+	k = item ? strtol(item, &end, 10) : 1;
+	if (i == feed->n && (!item || (!*end && end != item)) && k >= 1 && (size_t)k <= feed->n)
 		i = (size_t)k - 1;
-	}
 	if (i == feed->n) {
 		if (!feed->n)
 			log_error("'%s': the feed has no items", name);

@@ -34,6 +34,10 @@ struct document {
 
 void document_init(struct document *doc);
 void document_release(struct document *doc);
+/* Removes control characters and squeezes white space in the headline and the
+ * metadata, which a page or feed may carry raw (an 0x01 in a title would break the
+ * podcast feed's XML); an empty field becomes NULL. Each reader calls it. */
+void document_tidy(struct document *doc);
 /* Appends a block; the document takes ownership of text (which may be NULL). */
 void document_add_block(struct document *doc, enum block_kind kind, char *text, int line);
 /* Removes block i, freeing its text. */
@@ -60,8 +64,8 @@ enum input_format input_format_of(const char *path);
 /* The format data looks like: a feed's or a page's root element, Markdown's
  * front matter or '#' headline; else text. */
 enum input_format input_sniff(const char *data, size_t len);
-/* Like input_read_file, in the given format. A feed gives one of its items: the
- * item'th from 1, or the one whose id (guid) is item; the first when item is NULL. */
+/* Like input_read_file, in the given format. A feed gives one of its items: the one
+ * whose id (guid) is item, else the item'th from 1; the first when item is NULL. */
 int input_read_file_as(const char *path, enum input_format format, const char *item, struct document *doc);
 
 /* A feed read as articles. */

@@ -4,6 +4,7 @@
 #include "log.h"
 #include "util.h"
 
+#include <ctype.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <stdbool.h>
@@ -70,25 +71,70 @@ static char *feed_text(const xmlNode *n)
 	return s;
 }
 
-/* Dates as RFC 3339 in UTC when they can be read (RSS gives RFC 822), else as written. */
+/* A date as feeds write it, made regular for strptime: no weekday, no fractions of
+ * seconds, a zone name (RFC 822's, and a few more) or Z as a numeric offset. */
+static void feed_date_regular(const char *in, char *out, size_t size)
+{
+	static const struct {
+		const char *name, *offset;
+	} zones[] = { { "UT", "+0000" },  { "UTC", "+0000" }, { "GMT", "+0000" }, { "Z", "+0000" },
+		      { "EST", "-0500" }, { "EDT", "-0400" }, { "CST", "-0600" }, { "CDT", "-0500" },
+		      { "MST", "-0700" }, { "MDT", "-0600" }, { "PST", "-0800" }, { "PDT", "-0700" },
+		      { "BST", "+0100" }, { "CET", "+0100" }, { "CEST", "+0200" } };
+	const char *p = in, *comma = strchr(in, ',');
+	size_t n = 0, len;
+
+	if (comma && comma - in <= 9)	/* "Sun, " */
+		p = comma + 1;
+	while (*p == ' ')
+		p++;
+	for (; *p && n + 1 < size; p++) {
+		if (*p == '.' && n && isdigit((unsigned char)out[n - 1]) && isdigit((unsigned char)p[1]) &&
+		    n >= 3 && out[n - 3] == ':') {
+			while (isdigit((unsigned char)p[1]))	/* ":SS.123": the fraction goes */
+				p++;
+			continue;
+		}
+		out[n++] = (char)(*p == 't' ? 'T' : *p == 'z' ? 'Z' : *p);
+	}
+	out[n] = '\0';
+	util_trim(out);
+	len = strlen(out);
+	for (size_t i = 0; i < sizeof zones / sizeof zones[0]; i++) {
+		size_t zl = strlen(zones[i].name);
+
+		/* the name ends the date, after a space, or straight after the time ("...00Z") */
+		if (len > zl && strcmp(out + len - zl, zones[i].name) == 0 &&
+		    (out[len - zl - 1] == ' ' || isdigit((unsigned char)out[len - zl - 1])) &&
+		    len - zl + 6 < size) {
+			snprintf(out + len - zl, size - (len - zl), "%s", zones[i].offset);
+			break;
+		}
+	}
+}
+
+/* Dates as RFC 3339 in UTC when they can be read (RSS gives RFC 822, with two-digit
+ * years and zone names in the wild), else as written. */
 static char *feed_date(const xmlNode *n)
 {
-	/* RFC 822 as feeds write it (the C locale's English names), and RFC 3339 */
-	static const char *const formats[] = { "%a, %d %b %Y %H:%M:%S %z", "%a, %d %b %Y %H:%M:%S GMT",
-					       "%a, %d %b %Y %H:%M:%S UT", "%d %b %Y %H:%M:%S %z",
-					       "%a, %d %b %Y %H:%M %z", "%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%SZ",
-					       "%Y-%m-%d", NULL };
-	char *s = feed_text(n), out[32];
+	static const char *const formats[] = { "%d %b %Y %H:%M:%S %z", "%d %b %Y %H:%M %z", "%Y-%m-%dT%H:%M:%S%z",
+					       "%Y-%m-%dT%H:%M%z", "%Y-%m-%d %H:%M:%S%z", "%Y-%m-%d %H:%M:%S %z",
+					       "%d %b %Y", "%Y-%m-%d", NULL };
+	char *s = feed_text(n), reg[64], out[32];
 
-	for (size_t i = 0; s && formats[i]; i++) {
+	if (!s)
+		return NULL;
+	feed_date_regular(s, reg, sizeof reg);
+	for (size_t i = 0; formats[i]; i++) {
 		struct tm tm = { 0 };
-		const char *end = strptime(s, formats[i], &tm);
+		const char *end = strptime(reg, formats[i], &tm);
 		long off;
 		time_t t;
 
-		/* fractions of seconds, or a zone name after the offset, are not worth refusing a date for */
-		if (!end || (*end && *end != ' ' && *end != '.'))
+		if (!end || *end)
 			continue;
+		if (tm.tm_year < 100 - 1900)	/* "29 Nov 26": RFC 822's two-digit year */
+			tm.tm_year += tm.tm_year + 1900 < 50 ? 2000 : 1900;
 		off = tm.tm_gmtoff;	/* before timegm, which resets it */
 		t = timegm(&tm) - off;
 		gmtime_r(&t, &tm);
@@ -168,9 +214,9 @@ static void feed_body(const char *name, xmlDoc *xml, xmlNode *body, bool atom, s
 		xmlBufferFree(buf);
 	} else {
 		xmlChar *raw = xmlNodeGetContent(body);
+		const char *text = raw ? (const char *)raw : "";
 
-		html = !type || strcmp((const char *)type, "text") != 0 ? xstrdup((const char *)raw)
-									 : feed_text_as_html((const char *)raw);
+		html = !type || strcmp((const char *)type, "text") != 0 ? xstrdup(text) : feed_text_as_html(text);
 		xmlFree(raw);
 	}
 	input_parse_html_content(name, html, strlen(html), doc);
@@ -179,6 +225,32 @@ static void feed_body(const char *name, xmlDoc *xml, xmlNode *body, bool atom, s
 		doc->blocks[i].line = line + (doc->blocks[i].line > 0 ? doc->blocks[i].line - 1 : 0);
 	free(html);
 	xmlFree(type);
+}
+
+/* An Atom title of type "html" is markup, escaped: its text is what is read. */
+static char *feed_title(const char *name, xmlDoc *xml, xmlNode *title, bool atom)
+{
+	xmlChar *type = atom && title ? xmlGetProp(title, BAD_CAST "type") : NULL;
+	bool html = type && (strcmp((const char *)type, "html") == 0 || strcmp((const char *)type, "xhtml") == 0);
+	struct document d;
+	struct strbuf sb;
+
+	xmlFree(type);
+	if (!html)
+		return feed_text(title);
+	document_init(&d);
+	d.name = xstrdup(name);
+	feed_body(name, xml, title, true, &d);
+	strbuf_init(&sb);
+	for (size_t i = 0; i < d.n_blocks; i++)
+		if (d.blocks[i].text)
+			strbuf_addf(&sb, "%s%s", sb.len ? " " : "", d.blocks[i].text);
+	document_release(&d);
+	if (!sb.len) {
+		strbuf_release(&sb);
+		return NULL;
+	}
+	return strbuf_detach(&sb);
 }
 
 /* A summary's first paragraph, as text; NULL if there is none. */
@@ -190,6 +262,7 @@ static char *feed_summary(const char *name, xmlDoc *xml, xmlNode *n, bool atom)
 	if (!n)
 		return NULL;
 	document_init(&d);
+	d.name = xstrdup(name);	/* what the HTML reader's --verbose notes call it */
 	feed_body(name, xml, n, atom, &d);
 	if (d.n_blocks && d.blocks[0].text)
 		s = xstrdup(d.blocks[0].text);
@@ -207,7 +280,7 @@ static void feed_add_item(const char *name, xmlDoc *xml, xmlNode *item, bool ato
 	document_init(doc);
 	doc->headline_line = (int)xmlGetLineNo(item);
 	doc->name = xasprintf("%s:%d", name, doc->headline_line);
-	doc->headline = feed_text(title);
+	doc->headline = feed_title(name, xml, title, atom);
 	if (atom) {
 		doc->author = feed_atom_authors(item);
 		doc->date = feed_date(feed_child(item, FEED_NS_ATOM, "published"));
@@ -246,10 +319,16 @@ static void feed_add_item(const char *name, xmlDoc *xml, xmlNode *item, bool ato
 		else
 			body = feed_child(item, NULL, "description");
 	}
-	if (!doc->id)	/* the identity an item is known by: its guid, else its link, else its title */
-		doc->id = doc->link ? xstrdup(doc->link) : doc->headline ? xasprintf("title:%s", doc->headline) : NULL;
+	/* the identity an item is known by: its guid, else its link, else its title and date
+	 * (a daily "Morning briefing" without guid or link is a new item each day) */
+	if (!doc->id)
+		doc->id = doc->link	  ? xstrdup(doc->link)
+			  : doc->headline ? xasprintf("title:%s%s%s", doc->headline, doc->date ? "|" : "",
+						      doc->date ? doc->date : "")
+					  : NULL;
 	if (body)
 		feed_body(name, xml, body, atom, doc);
+	document_tidy(doc);
 }
 
 struct feed_parse {
@@ -286,14 +365,15 @@ int input_parse_feed(const char *name, const char *data, size_t len, struct inpu
 	ctxt->sax->entityDecl = feed_refuse_entity;
 	/* no network, no DTD loading, no entity substitution; errors are ours to report */
 	xml = xmlCtxtReadMemory(ctxt, data, (int)len, name, NULL,
-				XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+				XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA |
+					XML_PARSE_BIG_LINES);
 	if (fp.entity_line) {
 		log_error("'%s' line %d: the feed declares an entity; entities are refused (they are how "
 			  "entity-expansion and external-entity attacks work)", name, fp.entity_line);
 		goto out;
 	}
 	if (!xml || !ctxt->wellFormed) {
-		xmlErrorPtr err = xmlCtxtGetLastError(ctxt);
+		const xmlError *err = xmlCtxtGetLastError(ctxt);
 		char *msg = xstrdup(err && err->message ? err->message : "not well-formed");
 
 		util_trim(msg);
@@ -309,7 +389,8 @@ int input_parse_feed(const char *name, const char *data, size_t len, struct inpu
 		goto out;
 	}
 	channel = atom ? root : feed_child(root, NULL, "channel");
-	feed->title = channel ? feed_text(feed_child(channel, atom ? FEED_NS_ATOM : NULL, "title")) : NULL;
+	feed->title = channel ? feed_title(name, xml, feed_child(channel, atom ? FEED_NS_ATOM : NULL, "title"), atom)
+			      : NULL;
 	/* RSS 2.0 has its items in the channel, RSS 1.0 beside it */
 	for (xmlNode *c = channel ? channel->children : NULL; c; c = c->next)
 		if (feed_is(c, atom ? FEED_NS_ATOM : NULL, atom ? "entry" : "item"))

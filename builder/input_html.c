@@ -38,16 +38,23 @@ static bool html_is(xmlNode *n, const char *name)
 	return n && n->type == XML_ELEMENT_NODE && strcasecmp((const char *)n->name, name) == 0;
 }
 
-/* The text a reader hears in n: its text nodes, leaving out what is never read. */
+static bool html_inline(xmlNode *n);
+
+/* The text a reader hears in n: its text nodes, leaving out what is never read.
+ * Block elements inside are kept apart by a space ("<p>One.</p><p>Two.</p>"). */
 static void html_text_into(xmlNode *n, struct strbuf *out)
 {
 	for (xmlNode *c = n->children; c; c = c->next) {
 		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
 			strbuf_adds(out, (const char *)c->content);
 		else if (c->type == XML_ELEMENT_NODE && !html_skipped(c)) {
-			if (html_is(c, "br"))
+			bool block = !html_inline(c);
+
+			if (block)
 				strbuf_addc(out, ' ');
 			html_text_into(c, out);
+			if (block)
+				strbuf_addc(out, ' ');
 		}
 	}
 }
@@ -393,8 +400,8 @@ static bool html_has_word(xmlNode *n, const char *const *words)
 		xmlChar *v = xmlGetProp(n, BAD_CAST attrs[a]);
 		char *save = NULL, *copy = v ? xstrdup((const char *)v) : NULL;
 
-		for (char *w = copy ? strtok_r(copy, " \t\n-_:", &save) : NULL; w && !found;
-		     w = strtok_r(NULL, " \t\n-_:", &save))
+		for (char *w = copy ? strtok_r(copy, " \t\r\n\f-_:", &save) : NULL; w && !found;
+		     w = strtok_r(NULL, " \t\r\n\f-_:", &save))
 			for (size_t i = 0; words[i] && !found; i++)
 				found = strcasecmp(w, words[i]) == 0;
 		free(copy);
@@ -413,13 +420,19 @@ static bool html_furniture(xmlNode *n, struct document *doc, bool before_text)
 						 "breadcrumbs", "share", "sharing", "social", "related", "newsletter",
 						 "promo", "advert", "advertisement", "ad", "ads", "sponsor", "sponsored",
 						 "cookie", "cookies", "comments", "subscribe", "paywall", "tags", NULL };
-	bool is_byline = html_has_word(n, byline), is_furniture = !is_byline && html_has_word(n, furniture);
+	bool is_byline, is_furniture;
 	xmlNode *time = NULL;
 	bool other = false;
 	char *text;
 	size_t words;
 	bool taken = false;
 
+	/* a wrapper is never furniture as a whole: what is inside is judged one by one */
+	for (xmlNode *c = n->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && !html_inline(c) && !html_is(c, "br") && !html_skipped(c))
+			return false;
+	is_byline = html_has_word(n, byline);
+	is_furniture = !is_byline && html_has_word(n, furniture);
 	/* a paragraph that is only a <time>: the date, shown, not read */
 	for (xmlNode *c = n->children; c; c = c->next) {
 		if (html_is(c, "time") && !time)
@@ -580,7 +593,8 @@ static int html_read(const char *name, const char *data, size_t len, struct docu
 	}
 	if (body)
 		html_blocks(body, doc, false, false);
-	if (!doc->headline || !*doc->headline) {
+	document_tidy(doc);
+	if (!doc->headline) {
 		log_error("'%s': no headline found (no <h1>, og:title or <title>)", name);
 		goto out;
 	}

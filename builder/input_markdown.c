@@ -71,6 +71,7 @@ static void md_blocks(cmark_node *root, struct document *doc)
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *c = cmark_iter_get_node(it);
 		int line = cmark_node_get_start_line(c);
+		char *text;
 
 		switch (cmark_node_get_type(c)) {
 		case CMARK_NODE_BLOCK_QUOTE:
@@ -79,13 +80,14 @@ static void md_blocks(cmark_node *root, struct document *doc)
 		case CMARK_NODE_HEADING:
 			if (ev != CMARK_EVENT_ENTER)
 				break;
-			if (cmark_node_get_heading_level(c) == 1 && !doc->n_blocks && !doc->headline_line) {
+			text = md_text(c);
+			if (cmark_node_get_heading_level(c) == 1 && !doc->n_blocks && !doc->headline_line && *text) {
 				/* the title as shown wins over front matter's, which is often the same */
 				free(doc->headline);
-				doc->headline = md_text(c);
+				doc->headline = text;
 				doc->headline_line = line;
 			} else {
-				md_add(doc, BLOCK_HEADING, md_text(c), line);
+				md_add(doc, BLOCK_HEADING, text, line);
 			}
 			cmark_iter_reset(it, c, CMARK_EVENT_EXIT);
 			break;
@@ -194,6 +196,7 @@ int input_parse_markdown(const char *name, const char *data, size_t len, struct 
 		doc->headline_line += fm_lines;
 	else if (doc->headline)
 		doc->headline_line = 1;	/* front matter's title */
+	document_tidy(doc);
 	if (!doc->headline) {
 		/* no title: the first paragraph's first sentence would be a poor headline; use the first block */
 		for (size_t i = 0; i < doc->n_blocks && !doc->headline; i++) {

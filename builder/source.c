@@ -34,53 +34,75 @@ static void source_state_set(cJSON *obj, const char *key, const char *value)
 		cJSON_AddStringToObject(obj, key, value);
 }
 
-/* A URL's body: fetched when it changed, else the copy kept from last time. */
-static int source_fetch(const struct show *show, const char *url, cJSON *state, char **data, size_t *len)
+/* Where the last good copy of a URL's feed is kept, as a new string. */
+static char *source_copy_path(const struct show *show, const char *url)
 {
-	char *dir = xasprintf("%s/.newscast/feeds", show->dir), *hex = util_hex64(util_fnv(UTIL_FNV_START, url, strlen(url)));
-	char *copy = xasprintf("%s/%s.xml", dir, hex);
-	cJSON *st = cJSON_GetObjectItemCaseSensitive(state, url);
-	bool have_copy = access(copy, R_OK) == 0;
+	char *hex = util_hex64(util_fnv(UTIL_FNV_START, url, strlen(url)));
+	char *path = xasprintf("%s/.newscast/feeds/%s.xml", show->dir, hex);
+
+	free(hex);
+	return path;
+}
+
+/* A URL's body: fetched when it changed (res then holds the new validators and
+ * res->data the body), else the copy kept from last time, in *data. */
+static int source_fetch(const struct show *show, const char *url, const cJSON *state, struct fetch_result *res,
+			char **data, size_t *len)
+{
+	char *copy = source_copy_path(show, url);
+	const cJSON *st = cJSON_GetObjectItemCaseSensitive(state, url);
 	struct fetch_request req = { url, NULL, NULL, show->feed_timeout, (size_t)show->feed_max_mb << 20 };
-	struct fetch_result res;
-	struct outfile of;
 	int ret = -1;
 
-	if (!cJSON_IsObject(st)) {
-		cJSON_DeleteItemFromObjectCaseSensitive(state, url);
-		st = cJSON_AddObjectToObject(state, url);
-	}
 	/* validators only with the copy they vouch for */
-	if (have_copy) {
+	if (access(copy, R_OK) == 0) {
 		req.etag = source_state_string(st, "etag");
 		req.last_modified = source_state_string(st, "last_modified");
 	}
-	if (fetch_get(&req, &res) < 0)
+	if (fetch_get(&req, res) < 0)
 		goto out;
-	if (res.unchanged) {
+	if (res->unchanged) {
 		log_verbose("source: '%s' has not changed since it was last fetched (HTTP 304)", url);
 		ret = util_read_file(copy, req.max_bytes, data, len);
 		goto out;
 	}
-	log_verbose("source: fetched '%s': %zu bytes", url, res.len);
-	if ((mkdir(dir, 0777) < 0 && errno != EEXIST) || outfile_open(&of, copy) < 0) {
-		log_error("cannot keep a copy of '%s' in '%s'", url, dir);
-		goto out;
-	}
-	fwrite(res.data, 1, res.len, of.fp);
-	if (outfile_commit(&of) < 0)
-		goto out;
-	source_state_set(st, "etag", res.etag);
-	source_state_set(st, "last_modified", res.last_modified);
-	*data = res.data;
-	*len = res.len;
-	res.data = NULL;
+	log_verbose("source: fetched '%s': %zu bytes", url, res->len);
+	*data = res->data;
+	*len = res->len;
+	res->data = NULL;
 	ret = 0;
 out:
-	fetch_result_release(&res);
-	free(dir);
-	free(hex);
 	free(copy);
+	return ret;
+}
+
+/* Keeps a fetched feed that parsed, and its validators: only then, so that a
+ * captive portal's page answered with 200 never replaces a good copy. */
+static int source_keep(const struct show *show, const char *url, cJSON *state, const struct fetch_result *res,
+		       const char *data, size_t len)
+{
+	char *copy = source_copy_path(show, url), *dir = xasprintf("%s/.newscast/feeds", show->dir);
+	struct outfile of;
+	cJSON *st;
+	int ret = -1;
+
+	if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
+		log_error("cannot create '%s': %s", dir, strerror(errno));
+		goto out;
+	}
+	if (outfile_open(&of, copy) < 0)
+		goto out;
+	fwrite(data, 1, len, of.fp);
+	if (outfile_commit(&of) < 0)
+		goto out;
+	cJSON_DeleteItemFromObjectCaseSensitive(state, url);
+	st = cJSON_AddObjectToObject(state, url);
+	source_state_set(st, "etag", res->etag);
+	source_state_set(st, "last_modified", res->last_modified);
+	ret = 0;
+out:
+	free(copy);
+	free(dir);
 	return ret;
 }
 
@@ -115,13 +137,15 @@ int source_read(const struct show *show, const char *src, cJSON *state, time_t w
 		size_t *n, size_t *cap)
 {
 	struct input_feed feed;
+	struct fetch_result res;
 	char *data = NULL, *path = NULL;
 	size_t len = 0, taken = 0, old = 0;
 	int ret = -1;
 
 	input_feed_init(&feed);
+	memset(&res, 0, sizeof res);
 	if (fetch_is_url(src)) {
-		if (source_fetch(show, src, state, &data, &len) < 0)
+		if (source_fetch(show, src, state, &res, &data, &len) < 0)
 			goto out;
 	} else {
 		path = show_path(show, src);
@@ -129,6 +153,8 @@ int source_read(const struct show *show, const char *src, cJSON *state, time_t w
 			goto out;
 	}
 	if (input_parse_feed(path ? path : src, data, len, &feed) < 0)
+		goto out;
+	if (fetch_is_url(src) && !res.unchanged && source_keep(show, src, state, &res, data, len) < 0)
 		goto out;
 	for (size_t i = 0; i < feed.n; i++) {
 		struct document *doc = &feed.items[i];
@@ -156,6 +182,7 @@ int source_read(const struct show *show, const char *src, cJSON *state, time_t w
 	ret = 0;
 out:
 	input_feed_release(&feed);
+	fetch_result_release(&res);
 	free(data);
 	free(path);
 	return ret;

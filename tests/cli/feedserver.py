@@ -16,6 +16,7 @@ Paths:
   /slow          200 with headers at once (no Content-Length), then a byte a second, forever
   /huge          200, a 3 MB RSS-looking body, with Content-Length
   /huge-stream   the same body without Content-Length (its size is only known by reading it)
+  /crlf.rss      the feed, with an ETag that smuggles a CR and a second header line
   /missing       404 (so is any other path)
   /laughs.rss    a billion-laughs feed (entity declarations nested ten deep)
 """
@@ -182,6 +183,9 @@ class Handler(BaseHTTPRequestHandler):
                 pass
         elif path == "/huge-stream":
             self.huge_stream()
+        elif path == "/crlf.rss":
+            with open(self.server.feed_path, "rb") as f:
+                self.send(200, f.read(), [("Content-Type", "application/rss+xml")], etag='"abc"\rX-Injected: yes')
         elif path == "/laughs.rss":
             self.send(200, LAUGHS, [("Content-Type", "application/rss+xml")])
         else:

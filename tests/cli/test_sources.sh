@@ -220,6 +220,36 @@ done
 check "unchanged feed: public/ is unchanged (no new episode files)" cmp -s "$TMP/snap.1" <(snapshot "$S/public")
 check "unchanged feed: state.json still has the ETag" [ "$(validator etag)" = "$ETAG1" ]
 
+# ============ 2b. a captive portal's page answered with 200: the kept copy is not replaced ============
+cp "$WWW/feed.rss" "$TMP/feed.good"
+printf '<!DOCTYPE html>\n<html><body><p>Please log in to the hotel network.</p></body></html>\n' >"$WWW/feed.rss"
+expect_status 1 "a portal page instead of the feed: exit 1" build "$S"
+check "a portal page: the error names the URL" grep -qF "'$URL'" "$TMP/stderr"
+check "a portal page: state.json keeps the good feed's ETag" [ "$(validator etag)" = "$ETAG1" ]
+cp "$TMP/feed.good" "$WWW/feed.rss"
+touch -d "$(date -d @"$(stat -c %Y "$TMP/feed.good")")" "$WWW/feed.rss" 2>/dev/null
+m=$(mark)
+expect_status 0 "the feed back: exit 0, from a 304 and the kept copy" build "$S"
+reqs "$m" /feed.rss >"$TMP/r2b"
+check "the feed back: the server answered 304 ($(tr '\n' ' ' <"$TMP/r2b"))" [ "$(field 2 <"$TMP/r2b")" = 304 ]
+check "the feed back: nothing new" grep -q 'nothing new' "$TMP/stdout"
+
+# ============ 2c. an ETag with a CR in it is never sent back (it would split the request's header) ============
+SC="$TMP/crlf-show"
+"$NEWSCAST" init "$SC" >/dev/null
+ini_set "$SC/podcast.ini" episode intro ""
+ini_set "$SC/podcast.ini" episode outro ""
+ini_set "$SC/podcast.ini" source max_age 0
+add_feed "$SC" "http://127.0.0.1:$PORT/crlf.rss"
+expect_status 0 "an ETag with a CR: the feed is read (exit 0)" build "$SC"
+check "an ETag with a CR: state.json keeps no ETag" \
+	[ -z "$(jpy "$SC/.newscast/state.json" 'd["feeds"][sys.argv[3]].get("etag", "")' "http://127.0.0.1:$PORT/crlf.rss" 2>/dev/null)" ]
+m=$(mark)
+expect_status 0 "an ETag with a CR: a second build" build "$SC"
+reqs "$m" /crlf.rss >"$TMP/r2c"
+check "an ETag with a CR: the second request has no If-None-Match ($(tr '\n' ' ' <"$TMP/r2c"))" \
+	[ "$(field 3 <"$TMP/r2c")" = "-" ]
+
 # ============ 3. a third item: only it is spoken ============
 rss "$ITEM_C" "$ITEM_A" "$ITEM_B" >"$WWW/feed.rss"
 m=$(mark)
@@ -259,7 +289,7 @@ check "two sources: it holds D (in both feeds) once and E, in the sources' order
 check "two sources: D's headline is spoken once" [ "$(grep -cxF "$HD" "${J4%.json}.vtt")" -eq 1 ]
 check "two sources: B, published from the HTTP feed, is not spoken again" \
 	bash -c '! grep -qF "rye loaf" "$1"' _ "${J4%.json}.vtt"
-check "two sources: verbose says D is in more than one feed" grep -qF "'$HD' is in more than one feed: read once" "$TMP/stderr"
+check "two sources: verbose says D was read before" grep -qF "'$HD' has the same guid as an item read before" "$TMP/stderr"
 check "two sources: E has the link and date of extra.rss" \
 	[ "$(jpy "$J4" '[a["link"] + " " + a["date"] for a in d["articles"] if a["file"] == "feed:" + sys.argv[3]]' "$GE" 2>/dev/null)" = \
 	"https://extra.example.org/choir 2026-11-29T04:00:00Z" ]

@@ -546,6 +546,27 @@ START_TEST(html_furniture_in_the_article)
 }
 END_TEST
 
+/* A control character in a page's meta tags or in front matter never reaches the
+ * metadata: it would end up in the podcast feed's XML, which may not hold it. */
+START_TEST(metadata_without_controls)
+{
+	const char *md = "---\ntitle: Front \x01 matter\nauthor: Ann\x02 Lee\n---\n\nBody.\n";
+	struct document doc;
+
+	document_init(&doc);
+	ck_assert_int_eq(input_parse_markdown("t.md", md, strlen(md), &doc), 0);
+	ck_assert_str_eq(doc.headline, "Front matter");
+	ck_assert_str_eq(doc.author, "Ann Lee");
+	document_release(&doc);
+	parse_html("<html><head><meta property=\"og:title\" content=\"Og\x01 title\">"
+		   "<meta name=\"author\" content=\"\x01\"></head><body><article><p>Text.</p></article></body></html>",
+		   &doc);
+	ck_assert_str_eq(doc.headline, "Og title");
+	ck_assert_ptr_null(doc.author);
+	document_release(&doc);
+}
+END_TEST
+
 Suite *suite_input(void)
 {
 	Suite *s = suite_create("input");
@@ -567,6 +588,7 @@ Suite *suite_input(void)
 	tcase_add_test(tc, markdown_front_matter_variants);
 	tcase_add_test(tc, markdown_deep_nesting);
 	tcase_add_test(tc, html_furniture_in_the_article);
+	tcase_add_test(tc, metadata_without_controls);
 	tcase_add_test(tc, html_article_without_clutter);
 	tcase_add_test(tc, html_fallbacks_and_hostile_markup);
 	tcase_add_test(tc, html_jsonld_news_article);

@@ -66,7 +66,7 @@ START_TEST(rss_items_and_metadata)
 	ck_assert_str_eq(d->headline, "Bare");
 	ck_assert_str_eq(d->author, "News Desk");
 	ck_assert_str_eq(d->date, "2026-11-29T06:00:00Z");
-	ck_assert_str_eq(d->id, "title:Bare");	/* no guid, no link */
+	ck_assert_str_eq(d->id, "title:Bare|2026-11-29T06:00:00Z");	/* no guid, no link: title and date */
 	ck_assert_ptr_null(d->description);
 	ck_assert_uint_eq(d->n_blocks, 2);
 	ck_assert_str_eq(d->blocks[0].text, "One line.");
@@ -255,6 +255,89 @@ START_TEST(reading_one_item)
 }
 END_TEST
 
+/* Dates as feeds write them in the wild, each as RFC 3339 in UTC. */
+START_TEST(feed_dates)
+{
+	static const char *const cases[][2] = {
+		{ "Sun, 29 Nov 2026 06:38:26 +0000", "2026-11-29T06:38:26Z" },
+		{ "Sun, 29 Nov 26 06:38:26 GMT", "2026-11-29T06:38:26Z" },	/* two-digit year */
+		{ "Tue, 10 Jun 2003 04:00:00 EST", "2003-06-10T09:00:00Z" },
+		{ "Tue, 10 Jun 2003 04:00:00 PDT", "2003-06-10T11:00:00Z" },
+		{ "10 Jun 2003 04:00 +0200", "2003-06-10T02:00:00Z" },	/* no weekday, no seconds */
+		{ "2003-06-10T04:00:00.123Z", "2003-06-10T04:00:00Z" },	/* fractions of seconds */
+		{ "2003-06-10T04:00:00.5+02:00", "2003-06-10T02:00:00Z" },
+		{ "2003-06-10t04:00:00z", "2003-06-10T04:00:00Z" },
+		{ "2003-06-10 04:00:00Z", "2003-06-10T04:00:00Z" },
+		{ "2003-06-10", "2003-06-10T00:00:00Z" },
+		{ "last Tuesday", "last Tuesday" },	/* unreadable: kept as written */
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *xml = xasprintf("<rss><channel><item><title>T</title><pubDate>%s</pubDate><description>x"
+				      "</description></item></channel></rss>", cases[i][0]);
+		struct input_feed feed;
+
+		input_feed_init(&feed);
+		ck_assert_int_eq(input_parse_feed("d.rss", xml, strlen(xml), &feed), 0);
+		ck_assert_msg(strcmp(feed.items[0].date, cases[i][1]) == 0, "'%s' gave '%s', not '%s'", cases[i][0],
+			      feed.items[0].date, cases[i][1]);
+		input_feed_release(&feed);
+		free(xml);
+	}
+}
+END_TEST
+
+/* Titles of type html are read as their text; white space in names is squeezed. */
+START_TEST(titles_and_controls)
+{
+	static const char atom[] =
+		"<feed xmlns=\"http://www.w3.org/2005/Atom\"><title type=\"html\">Wire &amp;amp; Co</title>"
+		"<entry><title type=\"html\">Tom &amp;amp; Jerry &lt;em&gt;win&lt;/em&gt;</title><id>1001</id>"
+		"<author><name>Ann\n\t Lee</name></author><content type=\"html\">&lt;p&gt;Text.&lt;/p&gt;</content>"
+		"</entry><entry><title>Two</title><id>2</id><summary>More.</summary></entry></feed>";
+	struct input_feed feed;
+	struct document doc;
+	char *path = xasprintf("%s/n.atom", test_dir);
+
+	input_feed_init(&feed);
+	ck_assert_int_eq(input_parse_feed("n.atom", atom, strlen(atom), &feed), 0);
+	ck_assert_str_eq(feed.title, "Wire & Co");
+	ck_assert_str_eq(feed.items[0].headline, "Tom & Jerry win");
+	ck_assert_str_eq(feed.items[0].author, "Ann Lee");
+	input_feed_release(&feed);
+	/* --item: a guid that is a number wins over a position */
+	test_write_file(path, atom);
+	document_init(&doc);
+	ck_assert_int_eq(input_read_file_as(path, INPUT_AUTO, "1001", &doc), 0);
+	ck_assert_str_eq(doc.headline, "Tom & Jerry win");
+	document_release(&doc);
+	ck_assert_int_eq(input_read_file_as(path, INPUT_AUTO, "2", &doc), 0);
+	ck_assert_str_eq(doc.headline, "Two");
+	document_release(&doc);
+	ck_assert_int_eq(input_read_file_as(path, INPUT_AUTO, "1", &doc), 0);
+	ck_assert_str_eq(doc.headline, "Tom & Jerry win");
+	document_release(&doc);
+	free(path);
+}
+END_TEST
+
+/* An item's content with a byline and paragraphs inside a wrapper <div>. */
+START_TEST(byline_inside_a_wrapper)
+{
+	static const char wrapped[] = "<rss><channel><item><title>Pool</title><description>&lt;div class=\"entry "
+				  "social-enabled\"&gt;&lt;p&gt;By Ann Lee&lt;/p&gt;&lt;p&gt;The pool closes early "
+				  "today.&lt;/p&gt;&lt;/div&gt;</description></item></channel></rss>";
+	struct input_feed feed;
+
+	input_feed_init(&feed);
+	ck_assert_int_eq(input_parse_feed("p.rss", wrapped, strlen(wrapped), &feed), 0);
+	ck_assert_str_eq(feed.items[0].author, "Ann Lee");
+	ck_assert_uint_eq(feed.items[0].n_blocks, 1);
+	ck_assert_str_eq(feed.items[0].blocks[0].text, "The pool closes early today.");
+	input_feed_release(&feed);
+}
+END_TEST
+
 Suite *suite_input_feed(void)
 {
 	Suite *s = suite_create("input_feed");
@@ -268,6 +351,9 @@ Suite *suite_input_feed(void)
 	tcase_add_test(tc, hostile_feeds_are_refused);
 	tcase_add_test(tc, sniffing);
 	tcase_add_test(tc, reading_one_item);
+	tcase_add_test(tc, feed_dates);
+	tcase_add_test(tc, titles_and_controls);
+	tcase_add_test(tc, byline_inside_a_wrapper);
 	suite_add_tcase(s, tc);
 	return s;
 }
