@@ -318,7 +318,9 @@ static void build_item_failed(struct build_ctx *ctx, struct build_state *st, con
 {
 	char *why = xstrdup(why_given);	/* it may be log_last_error()'s buffer, which the next error reuses */
 	char *dir = xasprintf("%s/articles/failed", ctx->show.dir), *slug = util_slug(p->name, 60);
-	char *err = xasprintf("%s/feed-%s.error", dir, slug);
+	/* the guid's hash too: two items may share a headline, or have none in ASCII */
+	char *id_hash = util_hex64(util_fnv(UTIL_FNV_START, p->id, strlen(p->id)));
+	char *err = xasprintf("%s/feed-%s-%.8s.error", dir, slug, id_hash);
 	struct outfile of;
 
 	if (mkdir(dir, 0777) < 0 && errno != EEXIST)
@@ -337,6 +339,7 @@ static void build_item_failed(struct build_ctx *ctx, struct build_state *st, con
 	free(why);
 	free(dir);
 	free(slug);
+	free(id_hash);
 	free(err);
 }
 

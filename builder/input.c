@@ -418,7 +418,8 @@ enum input_format input_sniff(const char *data, size_t len)
 		return INPUT_HTML;
 	while (p < end && isspace((unsigned char)*p))
 		p++;
-	if ((end - p >= 4 && memcmp(p, "---\n", 4) == 0) || (end - p >= 2 && memcmp(p, "# ", 2) == 0))
+	if ((end - p >= 4 && memcmp(p, "---\n", 4) == 0) || (end - p >= 5 && memcmp(p, "---\r\n", 5) == 0) ||
+	    (end - p >= 2 && memcmp(p, "# ", 2) == 0))
 		return INPUT_MARKDOWN;
 	return INPUT_TEXT;
 }

@@ -17,6 +17,11 @@
 #define FEED_NS_CONTENT "http://purl.org/rss/1.0/modules/content/"
 #define FEED_NS_DC "http://purl.org/dc/elements/1.1/"
 #define FEED_NS_RSS1 "http://purl.org/rss/1.0/"
+#define FEED_NS_RSS09 "http://my.netscape.com/rdf/simple/0.9/"
+#define FEED_NS_ATOM03 "http://purl.org/atom/ns#"
+/* A feed holds many articles, but not this many: beyond it, items are not read
+ * (each costs a document; a 16 MB feed of empty items would cost gigabytes). */
+#define FEED_MAX_ITEMS 5000
 
 void input_feed_init(struct input_feed *feed)
 {
@@ -32,16 +37,23 @@ void input_feed_release(struct input_feed *feed)
 	memset(feed, 0, sizeof *feed);
 }
 
-/* n is the element called name in namespace ns (NULL: none, or RSS 1.0's). */
+/* n is the element called name in namespace ns. NULL is RSS's: no namespace, RSS
+ * 1.0's or 0.9's, or whatever its root uses; FEED_NS_ATOM stands for the Atom
+ * namespace the root uses (1.0's, 0.3's, or none). */
 static bool feed_is(const xmlNode *n, const char *ns, const char *name)
 {
-	const char *href = n && n->ns ? (const char *)n->ns->href : NULL;
+	const char *href = n && n->ns ? (const char *)n->ns->href : "";
+	const xmlNode *root = n && n->doc ? xmlDocGetRootElement(n->doc) : NULL;
+	const char *root_href = root && root->ns ? (const char *)root->ns->href : "";
 
 	if (!n || n->type != XML_ELEMENT_NODE || strcmp((const char *)n->name, name) != 0)
 		return false;
 	if (!ns)
-		return !href || strcmp(href, FEED_NS_RSS1) == 0;
-	return href && strcmp(href, ns) == 0;
+		return !*href || strcmp(href, FEED_NS_RSS1) == 0 || strcmp(href, FEED_NS_RSS09) == 0 ||
+		       strcmp(href, root_href) == 0;
+	if (strcmp(ns, FEED_NS_ATOM) == 0)
+		return strcmp(href, root_href) == 0;
+	return strcmp(href, ns) == 0;
 }
 
 static xmlNode *feed_child(const xmlNode *n, const char *ns, const char *name)
@@ -382,7 +394,10 @@ int input_parse_feed(const char *name, const char *data, size_t len, struct inpu
 		goto out;
 	}
 	root = xmlDocGetRootElement(xml);
-	atom = feed_is(root, FEED_NS_ATOM, "feed");
+	/* Atom 1.0, 0.3, or a <feed> without a namespace: its children are in the root's */
+	atom = root && strcmp((const char *)root->name, "feed") == 0 &&
+	       (!root->ns || strcmp((const char *)root->ns->href, FEED_NS_ATOM) == 0 ||
+		strcmp((const char *)root->ns->href, FEED_NS_ATOM03) == 0);
 	if (!atom && !feed_is(root, NULL, "rss") && !(root && strcmp((const char *)root->name, "RDF") == 0)) {
 		log_error("'%s' line %d: not an RSS or Atom feed (its root element is <%s>)", name,
 			  root ? (int)xmlGetLineNo(root) : 1, root ? (const char *)root->name : "none");
@@ -392,12 +407,14 @@ int input_parse_feed(const char *name, const char *data, size_t len, struct inpu
 	feed->title = channel ? feed_title(name, xml, feed_child(channel, atom ? FEED_NS_ATOM : NULL, "title"), atom)
 			      : NULL;
 	/* RSS 2.0 has its items in the channel, RSS 1.0 beside it */
-	for (xmlNode *c = channel ? channel->children : NULL; c; c = c->next)
+	for (xmlNode *c = channel ? channel->children : NULL; c && feed->n < FEED_MAX_ITEMS; c = c->next)
 		if (feed_is(c, atom ? FEED_NS_ATOM : NULL, atom ? "entry" : "item"))
 			feed_add_item(name, xml, c, atom, feed);
-	for (xmlNode *c = !atom ? root->children : NULL; c; c = c->next)
+	for (xmlNode *c = !atom ? root->children : NULL; c && feed->n < FEED_MAX_ITEMS; c = c->next)
 		if (feed_is(c, NULL, "item"))
 			feed_add_item(name, xml, c, false, feed);
+	if (feed->n == FEED_MAX_ITEMS)
+		log_warn("'%s': only the first %d items are read", name, FEED_MAX_ITEMS);
 	ret = 0;
 out:
 	if (xml)

@@ -177,7 +177,7 @@ int util_read_file(const char *path, size_t max_bytes, char **data, size_t *len)
 	}
 	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
 		if (sb.len + n > max_bytes) {
-			log_error("'%s' is too large (over %zu bytes) for an article", name, max_bytes);
+			log_error("'%s' is too large (over %zu bytes)", name, max_bytes);
 			goto out;
 		}
 		strbuf_add(&sb, chunk, n);

@@ -145,6 +145,28 @@ START_TEST(rss1_items_beside_the_channel)
 }
 END_TEST
 
+/* Atom 0.3, and RSS in a default namespace: old and odd, still read. */
+START_TEST(other_namespaces)
+{
+	static const char atom03[] = "<feed xmlns=\"http://purl.org/atom/ns#\"><title>Old</title><entry><title>Entry"
+				     "</title><id>x1</id><summary>Still read.</summary></entry></feed>";
+	static const char nsrss[] = "<rss xmlns=\"http://backend.userland.com/rss2\"><channel><item><title>Ns</title>"
+				    "<description>Read too.</description></item></channel></rss>";
+	struct input_feed feed;
+
+	input_feed_init(&feed);
+	ck_assert_int_eq(input_parse_feed("a.xml", atom03, strlen(atom03), &feed), 0);
+	ck_assert_uint_eq(feed.n, 1);
+	ck_assert_str_eq(feed.items[0].id, "x1");
+	ck_assert_str_eq(feed.items[0].blocks[0].text, "Still read.");
+	input_feed_release(&feed);
+	ck_assert_int_eq(input_parse_feed("n.xml", nsrss, strlen(nsrss), &feed), 0);
+	ck_assert_uint_eq(feed.n, 1);
+	ck_assert_str_eq(feed.items[0].headline, "Ns");
+	input_feed_release(&feed);
+}
+END_TEST
+
 /* The error a feed gives, its status checked. */
 static char *feed_error(const char *data, size_t len)
 {
@@ -212,6 +234,7 @@ START_TEST(sniffing)
 		{ "  <html><body>", INPUT_HTML },
 		{ "<?xml version=\"1.0\"?><!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0//EN\"><html>", INPUT_HTML },
 		{ "---\ntitle: A\n---\n", INPUT_MARKDOWN },
+		{ "---\r\ntitle: A\r\n---\r\n", INPUT_MARKDOWN },
 		{ "# Headline\n\nText.", INPUT_MARKDOWN },
 		{ "Headline\n\nText with <b>a tag</b>.", INPUT_TEXT },
 		{ "<svg></svg>", INPUT_TEXT },
@@ -348,6 +371,7 @@ Suite *suite_input_feed(void)
 	tcase_add_test(tc, rss_items_and_metadata);
 	tcase_add_test(tc, atom_entries);
 	tcase_add_test(tc, rss1_items_beside_the_channel);
+	tcase_add_test(tc, other_namespaces);
 	tcase_add_test(tc, hostile_feeds_are_refused);
 	tcase_add_test(tc, sniffing);
 	tcase_add_test(tc, reading_one_item);
