@@ -867,6 +867,25 @@ static struct build_piece *build_text_piece(struct build_ctx *ctx, enum build_ki
 	return p;
 }
 
+/* A file's content hash; "unreadable" when it cannot be read, which is then
+ * reported once, by whoever reads it for real. */
+static char *build_file_hash(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	uint64_t h = UTIL_FNV_START;
+	char buf[65536];
+	size_t n;
+	bool bad;
+
+	if (!fp)
+		return xstrdup("unreadable");
+	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+		h = util_fnv(h, buf, n);
+	bad = ferror(fp);
+	fclose(fp);
+	return bad ? xstrdup("unreadable") : util_hex64(h);
+}
+
 /* Whether id was seen before in this run, remembering it if not: a set of 64-bit
  * hashes, open addressing in cap (a power of two, at least twice the ids) slots. */
 static bool build_seen(uint64_t *set, size_t cap, const char *id)
@@ -1097,14 +1116,9 @@ int cmd_build(int argc, char **argv)
 	/* the articles: files in articles/, then each feed's items in the feed's order */
 	hashes = xcalloc(n_names ? n_names : 1, sizeof *hashes);
 	for (size_t i = 0; i < n_names; i++) {
-		char *path = xasprintf("%s/articles/%s", ctx.show.dir, names[i]), *data = NULL;
-		size_t len;
+		char *path = xasprintf("%s/articles/%s", ctx.show.dir, names[i]);
 
-		if (util_read_file(path, INPUT_FEED_MAX_BYTES, &data, &len) == 0)
-			hashes[i] = util_hex64(util_fnv(UTIL_FNV_START, data, len));
-		else
-			hashes[i] = xstrdup("unreadable");
-		free(data);
+		hashes[i] = build_file_hash(path);
 		free(path);
 	}
 	for (size_t i = 0; i < ctx.show.n_feeds; i++)
