@@ -266,34 +266,45 @@ static int build_list_articles(const struct show *show, char ***names, size_t *n
 	return 0;
 }
 
-/* Moves a failed article aside, with a file saying why: articles/failed/NAME and NAME.error. */
-static void build_set_aside(const struct show *show, const char *name, const char *why_given)
+/* Writes articles/failed/NAME, a note saying why something could not be made into
+ * audio, and what to do (then); 0 when it is written. */
+static int build_note(const struct show *show, const char *name, const char *what, const char *why,
+		      const char *then)
 {
-	char *why = xstrdup(why_given);	/* it may be log_last_error()'s buffer, which the next error reuses */
-	char *dir = xasprintf("%s/articles/failed", show->dir);
-	char *from = xasprintf("%s/articles/%s", show->dir, name);
-	char *to = xasprintf("%s/%s", dir, name);
-	char *err = xasprintf("%s/%s.error", dir, name);
+	char *dir = xasprintf("%s/articles/failed", show->dir), *path = xasprintf("%s/%s", dir, name);
 	struct outfile of;
+	int ret = -1;
 
-	if (mkdir(dir, 0777) < 0 && errno != EEXIST)
+	if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
 		log_error("cannot create '%s': %s", dir, strerror(errno));
-	else if (outfile_open(&of, err) == 0) {
+	} else if (outfile_open(&of, path) == 0) {
 		time_t now = time(NULL);
 		char when[64];
 
 		strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", localtime(&now));
-		fprintf(of.fp, "%s: newscast could not make this article into audio:\n%s\n"
-			"Fix it and move it back into articles/ to try again.\n", when, why);
-		if (outfile_commit(&of) == 0 && rename(from, to) != 0)
-			log_error("cannot move '%s' to '%s': %s", from, to, strerror(errno));
+		fprintf(of.fp, "%s: newscast could not make this %s into audio:\n%s\n%s\n", when, what, why, then);
+		ret = outfile_commit(&of);
 	}
+	free(dir);
+	free(path);
+	return ret;
+}
+
+/* Moves a failed article aside, with a file saying why: articles/failed/NAME and NAME.error. */
+static void build_set_aside(const struct show *show, const char *name, const char *why_given)
+{
+	char *why = xstrdup(why_given);	/* it may be log_last_error()'s buffer, which the next error reuses */
+	char *note = xasprintf("%s.error", name), *from = xasprintf("%s/articles/%s", show->dir, name);
+	char *to = xasprintf("%s/articles/failed/%s", show->dir, name);
+
+	if (build_note(show, note, "article", why, "Fix it and move it back into articles/ to try again.") == 0 &&
+	    rename(from, to) != 0)
+		log_error("cannot move '%s' to '%s': %s", from, to, strerror(errno));
 	log_warn("'%s' set aside in articles/failed/: %s", name, why);
 	free(why);
-	free(dir);
+	free(note);
 	free(from);
 	free(to);
-	free(err);
 }
 
 /* ---- making the parts ---- */
@@ -317,30 +328,20 @@ static void build_item_failed(struct build_ctx *ctx, struct build_state *st, con
 			      const char *why_given)
 {
 	char *why = xstrdup(why_given);	/* it may be log_last_error()'s buffer, which the next error reuses */
-	char *dir = xasprintf("%s/articles/failed", ctx->show.dir), *slug = util_slug(p->name, 60);
+	char *slug = util_slug(p->name, 60);
 	/* the guid's hash too: two items may share a headline, or have none in ASCII */
 	char *id_hash = util_hex64(util_fnv(UTIL_FNV_START, p->id, strlen(p->id)));
-	char *err = xasprintf("%s/feed-%s-%.8s.error", dir, slug, id_hash);
-	struct outfile of;
+	char *note = xasprintf("feed-%s-%.8s.error", slug, id_hash);
+	char *then = xasprintf("Item: %s (%s)\nIt is tried again when it changes in its feed.", p->name, p->id);
 
-	if (mkdir(dir, 0777) < 0 && errno != EEXIST)
-		log_error("cannot create '%s': %s", dir, strerror(errno));
-	else if (outfile_open(&of, err) == 0) {
-		time_t now = time(NULL);
-		char when[64];
-
-		strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", localtime(&now));
-		fprintf(of.fp, "%s: newscast could not make this feed item into audio:\n%s\n"
-			"Item: %s (%s)\nIt is tried again when it changes in its feed.\n", when, why, p->name, p->id);
-		outfile_commit(&of);
-	}
+	build_note(&ctx->show, note, "feed item", why, then);
 	build_state_set(st, p->id, p->hash, NULL, why);
 	log_warn("feed item '%s' failed (note in articles/failed/): %s", p->name, why);
 	free(why);
-	free(dir);
 	free(slug);
 	free(id_hash);
-	free(err);
+	free(note);
+	free(then);
 }
 
 /* An article that failed: a file is moved aside, a feed's item remembered. */

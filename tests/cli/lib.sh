@@ -49,7 +49,15 @@ count_in() { local n; n=$(printf '%s' "$2" | norm); grep -oF -- "$n" "$1" | wc -
 # Whether a file is valid UTF-8.
 valid_utf8() { iconv -f UTF-8 -t UTF-8 "$1" >/dev/null 2>&1; }
 
-# Shared by the show tests (build, feed, page).
+# Shared by the show tests (build, feed, page, sources).
+# jpy FILE EXPR [ARGS]: a Python expression over the JSON document d; a list prints one item a line.
+jpy() {
+	$PY -c 'import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+r = eval(sys.argv[2])
+for x in (r if isinstance(r, list) else [r]):
+    print(x)' "$@"
+}
 # near A B D: A and B are numbers at most D apart.
 near() {
 	awk -v a="$1" -v b="$2" -v d="$3" 'BEGIN {

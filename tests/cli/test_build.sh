@@ -32,14 +32,6 @@ for c in (chaps[i] for i in order):
 for c in tocs:
     print("CTOC %s %d %s" % (c.element_id, int(c.flags), " ".join(c.child_element_ids)))
 EOF
-# jpy FILE EXPR: a Python expression over the JSON document d; a list prints one item a line.
-jpy() {
-	$PY -c 'import json, sys
-d = json.load(open(sys.argv[1], encoding="utf-8"))
-r = eval(sys.argv[2])
-for x in (r if isinstance(r, list) else [r]):
-    print(x)' "$@"
-}
 # Cues of a WebVTT or SRT file: "start end text" lines, times in seconds; exit 1 on a malformed cue.
 cat >"$TMP/cues.py" <<'EOF'
 import re, sys

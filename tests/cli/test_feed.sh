@@ -27,14 +27,6 @@ BASE="http://127.0.0.1:$PORT/podcast/"
 FEED_URL="${BASE}feed.xml"
 
 # --- tools (some copied from test_build.sh) ---
-# jpy FILE EXPR: a Python expression over the JSON document d; a list prints one item a line.
-jpy() {
-	$PY -c 'import json, sys
-d = json.load(open(sys.argv[1], encoding="utf-8"))
-r = eval(sys.argv[2])
-for x in (r if isinstance(r, list) else [r]):
-    print(x)' "$@"
-}
 headline() { head -n 1 "$1"; }
 # build DATE [OPTIONS] SHOW and feed SHOW: newscast, with a time limit
 build() { local d=$1; shift; timeout 120 "$NEWSCAST" build -q --date "$d" "$@"; }

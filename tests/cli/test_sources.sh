@@ -45,14 +45,6 @@ SRV="http://127.0.0.1:$PORT"
 URL="$SRV/feed.rss"
 
 # --- tools ---
-# jpy FILE EXPR: a Python expression over the JSON document d; a list prints one item a line.
-jpy() {
-	$PY -c 'import json, sys
-d = json.load(open(sys.argv[1], encoding="utf-8"))
-r = eval(sys.argv[2])
-for x in (r if isinstance(r, list) else [r]):
-    print(x)' "$@"
-}
 # build [OPTIONS] SHOW: verbose (its explanations are checked), with a time limit.
 build() { timeout 60 "$NEWSCAST" build -q -v --jobs 2 --date "$DATE" "$@"; }
 show_err() { sed 's/^/#   /' "$TMP/stderr" | grep -v ': \(clean\|normalize\|audio\|build\): ' | head -n "${1:-5}"; }
