@@ -2,6 +2,7 @@
 #include "feed.h"
 
 #include "episode.h"
+#include "fetch.h"
 #include "log.h"
 #include "outfile.h"
 #include "util.h"
@@ -14,7 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -255,9 +255,7 @@ static int feed_read_episodes(const char *dir, struct feed_item **items, size_t 
  * since a feed we read could name javascript: or anything else. */
 static const char *feed_article_link(const struct episode_article *a)
 {
-	const char *l = a->link;
-
-	return l && (strncasecmp(l, "http://", 7) == 0 || strncasecmp(l, "https://", 8) == 0) ? l : NULL;
+	return a->link && fetch_is_url(a->link) ? a->link : NULL;
 }
 
 /* The episode's description as HTML: each article's headline and first paragraph,

@@ -73,9 +73,10 @@ static size_t fetch_on_header(char *line, size_t size, size_t n, void *ud)
 	}
 	if (field) {
 		free(*field);
-		*field = xstrndup(line + skip, n - skip);
-		/* util_trim skips leading space by moving the pointer: move the text instead */
-		memmove(*field, util_trim(*field), strlen(util_trim(*field)) + 1);
+		char *value = xstrndup(line + skip, n - skip);
+
+		*field = xstrdup(util_trim(value));	/* util_trim moves the start: copy what it kept */
+		free(value);
 		/* sent back in a header next time: a CR or any control byte would split it */
 		if (!**field || !fetch_header_safe(*field)) {
 			free(*field);
