@@ -239,22 +239,18 @@ static void feed_body(const char *name, xmlDoc *xml, xmlNode *body, bool atom, s
 	xmlFree(type);
 }
 
-/* An Atom title of type "html" is markup, escaped: its text is what is read. */
-static char *feed_title(const char *name, xmlDoc *xml, xmlNode *title, bool atom)
+/* The text of markup in n (read as feed_body reads an item): its first block only,
+ * or all its blocks joined; NULL when there is none. */
+static char *feed_markup_text(const char *name, xmlDoc *xml, xmlNode *n, bool atom, bool first_only)
 {
-	xmlChar *type = atom && title ? xmlGetProp(title, BAD_CAST "type") : NULL;
-	bool html = type && (strcmp((const char *)type, "html") == 0 || strcmp((const char *)type, "xhtml") == 0);
 	struct document d;
 	struct strbuf sb;
 
-	xmlFree(type);
-	if (!html)
-		return feed_text(title);
 	document_init(&d);
-	d.name = xstrdup(name);
-	feed_body(name, xml, title, true, &d);
+	d.name = xstrdup(name);	/* what the HTML reader's --verbose notes call it */
+	feed_body(name, xml, n, atom, &d);
 	strbuf_init(&sb);
-	for (size_t i = 0; i < d.n_blocks; i++)
+	for (size_t i = 0; i < (first_only && d.n_blocks ? 1 : d.n_blocks); i++)
 		if (d.blocks[i].text)
 			strbuf_addf(&sb, "%s%s", sb.len ? " " : "", d.blocks[i].text);
 	document_release(&d);
@@ -265,21 +261,20 @@ static char *feed_title(const char *name, xmlDoc *xml, xmlNode *title, bool atom
 	return strbuf_detach(&sb);
 }
 
+/* An Atom title of type "html" is markup, escaped: its text is what is read. */
+static char *feed_title(const char *name, xmlDoc *xml, xmlNode *title, bool atom)
+{
+	xmlChar *type = atom && title ? xmlGetProp(title, BAD_CAST "type") : NULL;
+	bool html = type && (strcmp((const char *)type, "html") == 0 || strcmp((const char *)type, "xhtml") == 0);
+
+	xmlFree(type);
+	return html ? feed_markup_text(name, xml, title, true, false) : feed_text(title);
+}
+
 /* A summary's first paragraph, as text; NULL if there is none. */
 static char *feed_summary(const char *name, xmlDoc *xml, xmlNode *n, bool atom)
 {
-	struct document d;
-	char *s = NULL;
-
-	if (!n)
-		return NULL;
-	document_init(&d);
-	d.name = xstrdup(name);	/* what the HTML reader's --verbose notes call it */
-	feed_body(name, xml, n, atom, &d);
-	if (d.n_blocks && d.blocks[0].text)
-		s = xstrdup(d.blocks[0].text);
-	document_release(&d);
-	return s;
+	return n ? feed_markup_text(name, xml, n, atom, true) : NULL;
 }
 
 static void feed_add_item(const char *name, xmlDoc *xml, xmlNode *item, bool atom, struct input_feed *feed)
