@@ -13,6 +13,7 @@
 #include "render.h"
 #include "show.h"
 #include "source.h"
+#include "synth.h"
 #include "transcript.h"
 #include "util.h"
 
@@ -166,21 +167,12 @@ static void build_state_release(struct build_state *st)
 	free(st->path);
 }
 
-static const char *build_state_hash(const struct build_state *st, const char *name)
+/* A string the state keeps about an article ("hash", "episode", "failed"); NULL if none. */
+static const char *build_state_get(const struct build_state *st, const char *name, const char *key)
 {
 	const cJSON *a = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(st->root, "articles"), name);
-	const cJSON *h = cJSON_GetObjectItemCaseSensitive(a, "hash");
 
-	return cJSON_IsString(h) ? h->valuestring : NULL;
-}
-
-/* Why the article failed last time, if it did. */
-static const char *build_state_failed(const struct build_state *st, const char *name)
-{
-	const cJSON *a = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(st->root, "articles"), name);
-	const cJSON *f = cJSON_GetObjectItemCaseSensitive(a, "failed");
-
-	return cJSON_IsString(f) ? f->valuestring : NULL;
+	return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(a, key));
 }
 
 /* The article went into episode slug, or (slug NULL) failed for the reason why. */
@@ -921,7 +913,6 @@ static int build_run(struct build_ctx *ctx, const struct build_todo *todo, size_
 	/* read, clean and segment every new article; a bad one is set aside */
 	for (size_t i = 0; i < n_todo; i++) {
 		struct build_piece *p = xcalloc(1, sizeof *p);
-		size_t chars = 0;
 		int bad;
 
 		p->kind = PIECE_ARTICLE;
@@ -938,11 +929,9 @@ static int build_run(struct build_ctx *ctx, const struct build_todo *todo, size_
 			build_piece_free(p);
 			continue;
 		}
-		for (size_t k = 0; k < p->sc.segments.n; k++)
-			chars += strlen(p->sc.segments.items[k].text);
-		/* the time limit grows with the article: a minute, and a second for each 2000 characters */
 		p->job = (struct article_job){ p->name, &ctx->voice, &p->sc.segments, NULL, pause[BREAK_ARTICLE],
-					       ctx->audio, ctx->encode, 60000 + (int)(chars / 2), ctx->args->jobs > 1 };
+					       ctx->audio, ctx->encode, synth_time_limit_ms(&p->sc.segments),
+					       ctx->args->jobs > 1 };
 		arts[n_arts++] = p;
 	}
 
@@ -1115,49 +1104,38 @@ int cmd_build(int argc, char **argv)
 	build_clear_staging(&ctx);
 
 	/* the articles: files in articles/, then each feed's items in the feed's order */
+	for (size_t i = 0; i < ctx.show.n_feeds; i++)
+		if (source_read(&ctx.show, ctx.show.feeds[i], cJSON_GetObjectItemCaseSensitive(st.root, "feeds"), ctx.when,
+				&items, &n_items, &cap_items) < 0)
+			feed_failures++;
+	/* a feed dropped into articles/ is read like a [source] feed (one that cannot be read
+	 * is set aside); what stays in names are the articles that are files */
+	{
+		size_t k = 0;
+
+		for (size_t i = 0; i < n_names; i++) {
+			char *rel;
+
+			if (input_format_of(names[i]) != INPUT_FEED) {
+				names[k++] = names[i];
+				continue;
+			}
+			rel = xasprintf("articles/%s", names[i]);
+			if (source_read(&ctx.show, rel, NULL, ctx.when, &items, &n_items, &cap_items) < 0) {
+				build_set_aside(&ctx.show, names[i], log_last_error());
+				ctx.failures++;
+			}
+			free(rel);
+			free(names[i]);
+		}
+		n_names = k;
+	}
 	hashes = xcalloc(n_names ? n_names : 1, sizeof *hashes);
 	for (size_t i = 0; i < n_names; i++) {
 		char *path = xasprintf("%s/articles/%s", ctx.show.dir, names[i]);
 
 		hashes[i] = build_file_hash(path);
 		free(path);
-	}
-	for (size_t i = 0; i < ctx.show.n_feeds; i++)
-		if (source_read(&ctx.show, ctx.show.feeds[i], cJSON_GetObjectItemCaseSensitive(st.root, "feeds"), ctx.when,
-				&items, &n_items, &cap_items) < 0)
-			feed_failures++;
-	/* a feed dropped into articles/ is read like a [source] feed; one that cannot be read is set aside */
-	for (size_t i = 0; i < n_names; i++) {
-		char *rel;
-
-		if (input_format_of(names[i]) != INPUT_FEED)
-			continue;
-		rel = xasprintf("articles/%s", names[i]);
-		if (source_read(&ctx.show, rel, NULL, ctx.when, &items, &n_items, &cap_items) < 0) {
-			build_set_aside(&ctx.show, names[i], log_last_error());
-			ctx.failures++;
-		}
-		free(rel);
-		free(names[i]);
-		names[i] = NULL;
-	}
-	{
-		/* what is left of names: the articles that are files */
-		size_t k = 0;
-
-		for (size_t i = 0; i < n_names; i++) {
-			if (names[i]) {
-				char *h = hashes[i];
-
-				hashes[i] = NULL;	/* hashes[k] is free: moved from, or freed */
-				hashes[k] = h;
-				names[k++] = names[i];
-			} else {
-				free(hashes[i]);
-				hashes[i] = NULL;
-			}
-		}
-		n_names = k;
 	}
 	todo = xcalloc(n_names + n_items + 1, sizeof *todo);
 	while (seen_cap < 2 * (n_names + n_items))
@@ -1167,7 +1145,7 @@ int cmd_build(int argc, char **argv)
 		struct build_todo t = i < n_names ? (struct build_todo){ names[i], names[i], NULL, hashes[i] }
 						  : (struct build_todo){ items[i - n_names].key, NULL, &items[i - n_names],
 									 items[i - n_names].hash };
-		const char *had = build_state_hash(&st, t.id), *why = build_state_failed(&st, t.id);
+		const char *had = build_state_get(&st, t.id, "hash"), *why = build_state_get(&st, t.id, "failed");
 		const char *label = t.file ? t.file : t.item->doc.headline;
 
 		if (build_seen(seen, seen_cap, t.id)) {

@@ -20,13 +20,6 @@ void source_item_release(struct source_item *item)
 	memset(item, 0, sizeof *item);
 }
 
-static const char *source_state_string(const cJSON *obj, const char *key)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-
-	return cJSON_IsString(v) ? v->valuestring : NULL;
-}
-
 static void source_state_set(cJSON *obj, const char *key, const char *value)
 {
 	cJSON_DeleteItemFromObjectCaseSensitive(obj, key);
@@ -56,8 +49,8 @@ static int source_fetch(const struct show *show, const char *url, const cJSON *s
 
 	/* validators only with the copy they vouch for */
 	if (access(copy, R_OK) == 0) {
-		req.etag = source_state_string(st, "etag");
-		req.last_modified = source_state_string(st, "last_modified");
+		req.etag = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(st, "etag"));
+		req.last_modified = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(st, "last_modified"));
 	}
 	if (fetch_get(&req, res) < 0)
 		goto out;

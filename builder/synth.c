@@ -375,10 +375,20 @@ static int synth_speech_on_done(void *ud, size_t seg)
 	return 0;
 }
 
+int synth_time_limit_ms(const struct segment_list *segs)
+{
+	size_t bytes = 0;
+
+	for (size_t i = 0; i < segs->n; i++)
+		bytes += strlen(segs->items[i].text);
+	/* espeak-ng speaks far faster than this: the limit is for a hang, not a slow machine */
+	return 60000 + (int)(bytes / 2);
+}
+
 int synth_speech_run(struct synth_speech *sp, const char *name, const struct voice_profile *vp)
 {
 	struct synth_sink sink = { sp, synth_speech_on_samples, synth_speech_on_event, synth_speech_on_done };
-	size_t bytes = 0, n = sp->segs->n ? sp->segs->n : 1;
+	size_t n = sp->segs->n ? sp->segs->n : 1;
 
 	/* sized now: the segments may have been filled in since init */
 	sp->start = xcalloc(n, sizeof *sp->start);
@@ -386,8 +396,5 @@ int synth_speech_run(struct synth_speech *sp, const char *name, const struct voi
 	sp->end = xcalloc(n, sizeof *sp->end);
 	sp->has_word = xcalloc(n, sizeof *sp->has_word);
 
-	for (size_t i = 0; i < sp->segs->n; i++)
-		bytes += strlen(sp->segs->items[i].text);
-	/* espeak-ng speaks far faster than this: the limit is for a hang, not a slow machine */
-	return synth_segments_isolated(name, vp, sp->segs, 60000 + (int)(bytes / 2), &sink, &sp->pcm.rate);
+	return synth_segments_isolated(name, vp, sp->segs, synth_time_limit_ms(sp->segs), &sink, &sp->pcm.rate);
 }

@@ -71,8 +71,10 @@ struct synth_speech {
 /* sp gathers the speech of segs, which may still be empty (filled in before the run). */
 void synth_speech_init(struct synth_speech *sp, const struct segment_list *segs);
 void synth_speech_release(struct synth_speech *sp);
-/* Speaks every segment into sp with synth_segments_isolated, under a time limit
- * that grows with the text: a minute, and a second for every 2 KB. Once per sp. */
+/* How long speaking segs may take: a minute, and a second for every 2 KB of text. */
+int synth_time_limit_ms(const struct segment_list *segs);
+/* Speaks every segment into sp with synth_segments_isolated, under
+ * synth_time_limit_ms. Once per sp. */
 int synth_speech_run(struct synth_speech *sp, const char *name, const struct voice_profile *vp);
 
 
