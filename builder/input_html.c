@@ -449,6 +449,9 @@ static bool html_furniture(xmlNode *n, struct document *doc, bool before_text)
 		xmlFree(when);
 		return true;
 	}
+	/* most elements are neither: their text is read once, by whoever reads the block */
+	if (!is_byline && !is_furniture && !before_text)
+		return false;
 	text = html_text(n);
 	words = util_count_words(text);
 	/* "By Name" before the story's first paragraph is the byline, class or not */
