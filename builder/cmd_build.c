@@ -645,10 +645,11 @@ static int build_publish(const struct build_ctx *ctx, const char *slug)
 /* Who wrote the episode's articles, each once: "A", "A and B", "A, B and C"; NULL if unknown. */
 static char *build_writers(const struct episode *ep)
 {
-	const char *names[32];
+	const char **names = xcalloc(ep->n_articles ? ep->n_articles : 1, sizeof *names);
 	size_t n = 0;
+	char *joined;
 
-	for (size_t i = 0; i < ep->n_articles && n < 32; i++) {
+	for (size_t i = 0; i < ep->n_articles; i++) {
 		bool seen = !ep->articles[i].author;
 
 		for (size_t k = 0; k < n && !seen; k++)
@@ -656,7 +657,9 @@ static char *build_writers(const struct episode *ep)
 		if (!seen)
 			names[n++] = ep->articles[i].author;
 	}
-	return util_join_names(names, n);
+	joined = util_join_names(names, n);
+	free(names);
+	return joined;
 }
 
 /* Adds a chapter starting at start_ms; the one before it ends there. */
@@ -672,7 +675,7 @@ static void build_add_chapter(struct encode_chapter **chapters, size_t *n, size_
 
 static int build_episode(struct build_ctx *ctx, struct build_piece **pieces, size_t n, struct build_state *st)
 {
-	struct encode_part parts[64];
+	struct encode_part *parts = xcalloc(n ? n : 1, sizeof *parts);	/* one a piece: none is left out */
 	struct encode_chapter *chapters = NULL;
 	struct transcript_cue *cues = NULL;
 	size_t n_parts = 0, n_chapters = 0, cap_chapters = 0, n_cues = 0, cap_cues = 0, n_articles = 0;
@@ -698,7 +701,7 @@ static int build_episode(struct build_ctx *ctx, struct build_piece **pieces, siz
 		goto out;
 	}
 	/* the parts in order, and where each begins */
-	for (size_t i = 0; i < n && n_parts < sizeof parts / sizeof parts[0]; i++) {
+	for (size_t i = 0; i < n; i++) {
 		struct build_piece *p = pieces[i];
 		uint64_t at;
 		uint32_t at_ms;
@@ -816,6 +819,7 @@ static int build_episode(struct build_ctx *ctx, struct build_piece **pieces, siz
 	       n_articles == 1 ? "" : "s", (int)ep.duration / 60, (int)ep.duration % 60);
 	ret = 0;
 out:
+	free(parts);
 	free(path);
 	free(writers);
 	free(chapters);

@@ -241,16 +241,20 @@ static char *html_ld_string(const cJSON *j, const char *key)
 /* author: a name, a {"name": ...} object, or a list of those: "A", "A and B", "A, B and C". */
 static char *html_ld_author(const cJSON *j)
 {
-	const char *names[32];
+	const char **names;
 	const cJSON *item;
 	size_t n = 0;
+	char *joined;
 
 	if (!cJSON_IsArray(j))
 		return html_ld_string(j, "name");
+	names = xcalloc((size_t)cJSON_GetArraySize(j) + 1, sizeof *names);
 	cJSON_ArrayForEach(item, j)
-		if (n < 32 && html_ld_raw(item, "name"))
+		if (html_ld_raw(item, "name"))
 			names[n++] = html_ld_raw(item, "name");
-	return n ? html_ld_clean(util_join_names(names, n)) : NULL;
+	joined = n ? html_ld_clean(util_join_names(names, n)) : NULL;
+	free(names);
+	return joined;
 }
 
 static bool html_ld_is_article(const cJSON *j)

@@ -11,13 +11,18 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Temporary files still open, so an interrupt can remove them. */
-#define OUTFILE_MAX_OPEN 16
-static char *volatile outfile_open_tmp[OUTFILE_MAX_OPEN];
+/* Temporary files still open, so an interrupt can remove them. The list grows as
+ * needed (a build may have one a job open at once); it is swapped in with single
+ * stores, so a signal handler that interrupts a change sees the old list or the new. */
+static char *volatile *volatile outfile_open_tmp;
+static volatile size_t outfile_open_cap;
 
 static void outfile_track(char *tmp, int add)
 {
-	for (int i = 0; i < OUTFILE_MAX_OPEN; i++) {
+	size_t cap = outfile_open_cap;
+	char *volatile *grown;
+
+	for (size_t i = 0; i < cap; i++) {
 		if (add && !outfile_open_tmp[i]) {
 			outfile_open_tmp[i] = tmp;
 			return;
@@ -27,13 +32,29 @@ static void outfile_track(char *tmp, int add)
 			return;
 		}
 	}
+	if (!add)
+		return;
+	grown = xcalloc(cap ? 2 * cap : 16, sizeof *grown);
+	for (size_t i = 0; i < cap; i++)
+		grown[i] = outfile_open_tmp[i];
+	grown[cap] = tmp;
+	{
+		char *volatile *old = outfile_open_tmp;
+
+		outfile_open_tmp = grown;
+		outfile_open_cap = cap ? 2 * cap : 16;
+		free((void *)old);
+	}
 }
 
 void outfile_abort_all_signal_safe(void)
 {
-	for (int i = 0; i < OUTFILE_MAX_OPEN; i++)
-		if (outfile_open_tmp[i])
-			unlink(outfile_open_tmp[i]);
+	char *volatile *list = outfile_open_tmp;
+	size_t cap = outfile_open_cap;	/* stored after the list, so never larger than it */
+
+	for (size_t i = 0; list && i < cap; i++)
+		if (list[i])
+			unlink(list[i]);
 }
 
 int outfile_open(struct outfile *of, const char *dest)
