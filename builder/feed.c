@@ -197,6 +197,9 @@ static int feed_item_newest_first(const void *a, const void *b)
 	const struct feed_item *x = a, *y = b;
 	int c = strcmp(y->ep.date ? y->ep.date : "", x->ep.date ? x->ep.date : "");
 
+	/* episodes of one time: the higher number is the newer */
+	if (!c)
+		c = (y->ep.number > x->ep.number) - (y->ep.number < x->ep.number);
 	return c ? c : strcmp(y->ep.slug, x->ep.slug);
 }
 
