@@ -21,6 +21,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <math.h>
+#include <signal.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -106,6 +107,7 @@ struct build_piece {
 	FILE *fp;		/* the part's frames */
 	bool ready, failed;
 	char *error;		/* why it failed */
+	char *replaces;		/* a correction: the slug of the episode it is rebuilt in place in */
 };
 
 static void build_piece_free(struct build_piece *p)
@@ -120,6 +122,7 @@ static void build_piece_free(struct build_piece *p)
 		script_release(&p->sc);
 	free(p->key);
 	free(p->error);
+	free(p->replaces);
 	article_result_release(&p->res);
 	if (p->fp)
 		fclose(p->fp);
@@ -190,15 +193,13 @@ static void build_state_set(struct build_state *st, const char *name, const char
 	cJSON_AddItemToObject(arts, name, a);
 }
 
-/* The next episode number: numbers are given once and never reused, whatever keep = N removes. */
-static int build_state_next_number(struct build_state *st)
+/* The next episode number: numbers are given once and never reused, whatever keep = N removes.
+ * It is only taken (stored) when the episode is committed, so a failed episode leaves no gap. */
+static int build_state_next_number(const struct build_state *st)
 {
-	cJSON *last = cJSON_GetObjectItemCaseSensitive(st->root, "episodes");
-	int n = cJSON_IsNumber(last) ? last->valueint + 1 : 1;
+	const cJSON *last = cJSON_GetObjectItemCaseSensitive(st->root, "episodes");
 
-	cJSON_DeleteItemFromObjectCaseSensitive(st->root, "episodes");
-	cJSON_AddNumberToObject(st->root, "episodes", n);
-	return n;
+	return cJSON_IsNumber(last) ? last->valueint + 1 : 1;
 }
 
 static int build_state_save(const struct build_state *st)
@@ -213,6 +214,56 @@ static int build_state_save(const struct build_state *st)
 	}
 	free(text);
 	return ret;
+}
+
+/*
+ * Committing an episode. Its files are all written in .newscast/staging first; then one
+ * save of state.json commits it: the articles are marked as in it, its number is taken,
+ * and "commit" lists it as not finished. Only then are its files renamed into
+ * public/episodes (the sidecar last), the feed written, and the "commit" list emptied.
+ * A build killed before that save leaves nothing (staging is cleared); one killed after
+ * it leaves a commit that the next build finishes before anything else.
+ */
+
+/* NEWSCAST_TEST_KILL_AFTER=N: for the tests, the build kills itself after the N-th step of a commit. */
+static void build_step(const char *what)
+{
+	static int step;
+	const char *env = getenv("NEWSCAST_TEST_KILL_AFTER");
+
+	step++;
+	log_verbose("build: commit step %d: %s", step, what);
+	if (env && atoi(env) == step) {
+		fprintf(stderr, "newscast: NEWSCAST_TEST_KILL_AFTER=%d: killed after '%s'\n", step, what);
+		raise(SIGKILL);
+	}
+}
+
+/* The commit point of an episode: its articles, its number and the unfinished commit in one save. */
+static int build_state_commit(struct build_state *st, const struct episode *ep, bool replaces)
+{
+	cJSON *commits = cJSON_GetObjectItemCaseSensitive(st->root, "commit"), *c = cJSON_CreateObject(), *arts;
+	const cJSON *last = cJSON_GetObjectItemCaseSensitive(st->root, "episodes");
+
+	if (!cJSON_IsArray(commits)) {
+		cJSON_DeleteItemFromObjectCaseSensitive(st->root, "commit");
+		commits = cJSON_AddArrayToObject(st->root, "commit");
+	}
+	cJSON_AddStringToObject(c, "slug", ep->slug);
+	cJSON_AddStringToObject(c, "guid", ep->guid);
+	cJSON_AddNumberToObject(c, "number", ep->number);
+	cJSON_AddBoolToObject(c, "replaces", replaces);
+	arts = cJSON_AddArrayToObject(c, "articles");
+	for (size_t i = 0; i < ep->n_articles; i++) {
+		build_state_set(st, ep->articles[i].file, ep->articles[i].hash, ep->slug, NULL);
+		cJSON_AddItemToArray(arts, cJSON_CreateString(ep->articles[i].file));
+	}
+	cJSON_AddItemToArray(commits, c);
+	if (!cJSON_IsNumber(last) || last->valueint < ep->number) {
+		cJSON_DeleteItemFromObjectCaseSensitive(st->root, "episodes");
+		cJSON_AddNumberToObject(st->root, "episodes", ep->number);
+	}
+	return build_state_save(st);
 }
 
 /* ---- reading the inbox ---- */
@@ -312,6 +363,10 @@ struct build_ctx {
 	char *cache_dir, *staging, *episodes;
 	struct progress progress;
 	int failures;
+	int new_episodes;	/* made by this build so far: each a second later than the one before */
+	struct build_title { char *slug, *title; } *titles;	/* the show's episodes, once read */
+	size_t n_titles, cap_titles;
+	bool titles_read;
 };
 
 /* A feed's item that failed: a note in articles/failed/, and the state remembers it,
@@ -623,8 +678,39 @@ static int build_read_cover(const struct show *show, unsigned char **data, size_
 	return 0;
 }
 
-/* Moves the staged files of an episode into public/episodes; the sidecar last. */
-static int build_publish(const struct build_ctx *ctx, const char *slug)
+/* The commits are finished once the feed is written: each whose files are all in place is
+ * dropped; one whose files could not be moved stays, for the next build to finish. */
+static int build_state_commits_done(const struct build_ctx *ctx, struct build_state *st)
+{
+	cJSON *commits = cJSON_GetObjectItemCaseSensitive(st->root, "commit");
+	int kept = 0, n = cJSON_GetArraySize(commits);
+
+	if (!n)
+		return 0;
+	for (int i = n; i-- > 0;) {
+		const char *slug = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(commits, i),
+											"slug"));
+		bool staged = false;
+
+		for (size_t k = 0; slug && k < EPISODE_N_FILES && !staged; k++) {
+			char *f = xasprintf("%s/%s%s", ctx->staging, slug, episode_files[k]);
+
+			staged = access(f, F_OK) == 0;
+			free(f);
+		}
+		if (staged)
+			kept++;
+		else
+			cJSON_DeleteItemFromArray(commits, i);
+	}
+	if (!kept)
+		cJSON_DeleteItemFromObjectCaseSensitive(st->root, "commit");
+	return build_state_save(st);
+}
+
+/* Moves the staged files of an episode into public/episodes; the sidecar last. Finishing
+ * an interrupted commit (again), a file no longer staged was moved already. */
+static int build_publish(const struct build_ctx *ctx, const char *slug, bool again)
 {
 	int ret = 0;
 
@@ -632,14 +718,76 @@ static int build_publish(const struct build_ctx *ctx, const char *slug)
 		char *from = xasprintf("%s/%s%s", ctx->staging, slug, episode_files[i]);
 		char *to = xasprintf("%s/%s%s", ctx->episodes, slug, episode_files[i]);
 
-		if (rename(from, to) != 0) {
+		if (again && access(from, F_OK) != 0 && errno == ENOENT) {
+			/* moved before the build was stopped */
+		} else if (rename(from, to) != 0) {
 			log_error("cannot move '%s' to '%s': %s", from, to, strerror(errno));
 			ret = -1;
+		} else if (!again) {
+			build_step(episode_files[i]);
 		}
 		free(from);
 		free(to);
 	}
 	return ret;
+}
+
+/* Finishes what a build stopped in the middle of a commit left: the files still staged are
+ * moved into place and the feed is written. An episode whose staged files are lost is
+ * rolled back, so its articles are built again (a correction is reported as changed). */
+static int build_recover(struct build_ctx *ctx, struct build_state *st)
+{
+	cJSON *commits = cJSON_GetObjectItemCaseSensitive(st->root, "commit"), *c, *a;
+
+	if (!cJSON_GetArraySize(commits))
+		return 0;
+	cJSON_ArrayForEach(c, commits) {
+		const char *slug = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(c, "slug"));
+		bool replaces = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(c, "replaces")), whole = false;
+
+		if (!slug || strchr(slug, '/'))
+			continue;
+		if (build_publish(ctx, slug, true) == 0) {
+			char *json = xasprintf("%s/%s.json", ctx->episodes, slug), *mp3 = xasprintf("%s/%s.mp3", ctx->episodes, slug);
+
+			whole = access(json, F_OK) == 0 && access(mp3, F_OK) == 0;
+			free(json);
+			free(mp3);
+		}
+		if (whole) {
+			log_warn("episode '%s' was committed by a build that stopped before publishing it: it is published now",
+				 slug);
+			continue;
+		}
+		log_warn("episode '%s' was committed by a build that stopped, and its files are lost: its articles are "
+			 "built again", slug);
+		for (size_t i = EPISODE_N_FILES; !replaces && i-- > 0;) {
+			char *f = xasprintf("%s/%s%s", ctx->episodes, slug, episode_files[i]);
+
+			unlink(f);
+			free(f);
+		}
+		cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(c, "articles")) {
+			const char *id = cJSON_GetStringValue(a), *in = id ? build_state_get(st, id, "episode") : NULL;
+
+			if (!in || strcmp(in, slug) != 0)
+				continue;
+			if (replaces)	/* the old episode stays; the correction shows as a change */
+				build_state_set(st, id, "lost", slug, NULL);
+			else
+				cJSON_DeleteItemFromObjectCaseSensitive(cJSON_GetObjectItemCaseSensitive(st->root, "articles"),
+									id);
+		}
+	}
+	if (feed_write(&ctx->show) < 0 || build_state_commits_done(ctx, st) < 0)
+		return -1;
+	/* its files are the only copy: nothing is built (nor staging cleared) until they are in place */
+	if (cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(st->root, "commit"))) {
+		log_error("an episode committed before cannot be moved into '%s' (see above): fix that, then build again",
+			  ctx->episodes);
+		return -1;
+	}
+	return 0;
 }
 
 /* Who wrote the episode's articles, each once: "A", "A and B", "A, B and C"; NULL if unknown. */
@@ -673,13 +821,92 @@ static void build_add_chapter(struct encode_chapter **chapters, size_t *n, size_
 	(*n)++;
 }
 
-static int build_episode(struct build_ctx *ctx, struct build_piece **pieces, size_t n, struct build_state *st)
+/* When an episode was published, for what it says of its day: a correction's title, intro
+ * and tag keep the day of the episode it replaces (slug), a new episode has the build's. */
+static time_t build_episode_time(const struct build_ctx *ctx, const char *slug)
+{
+	char *json = slug ? xasprintf("%s/%s.json", ctx->episodes, slug) : NULL;
+	struct episode old;
+	struct tm tm = { 0 };
+	const char *end;
+	time_t at = ctx->when;
+
+	episode_init(&old);
+	if (json && episode_read(&old, json) == 0 && old.date &&
+	    (end = strptime(old.date, "%Y-%m-%dT%H:%M:%SZ", &tm)) && !*end)
+		at = timegm(&tm);
+	episode_release(&old);
+	free(json);
+	return at;
+}
+
+/* Remembers an episode's title (a rebuilt one's new title replaces its old). */
+static void build_title_note(struct build_ctx *ctx, const char *slug, const char *title)
+{
+	for (size_t i = 0; i < ctx->n_titles; i++)
+		if (strcmp(ctx->titles[i].slug, slug) == 0) {
+			free(ctx->titles[i].title);
+			ctx->titles[i].title = xstrdup(title);
+			return;
+		}
+	util_grow((void **)&ctx->titles, &ctx->cap_titles, ctx->n_titles + 1, sizeof *ctx->titles);
+	ctx->titles[ctx->n_titles++] = (struct build_title){ xstrdup(slug), xstrdup(title) };
+}
+
+/* title, else "title (2)", "title (3)" ...: the first that no other episode of the show
+ * has, so two digests of one day can be told apart. Takes title; a new string. */
+static char *build_unique_title(struct build_ctx *ctx, char *title, const char *slug)
+{
+	char *name = title;
+
+	if (!ctx->titles_read) {
+		DIR *d = opendir(ctx->episodes);
+		struct dirent *de;
+
+		while (d && (de = readdir(d))) {
+			struct episode old;
+			char *path;
+
+			if (de->d_name[0] == '.' || !util_ends_with(de->d_name, ".json") ||
+			    util_ends_with(de->d_name, ".chapters.json"))
+				continue;
+			path = xasprintf("%s/%s", ctx->episodes, de->d_name);
+			episode_init(&old);
+			if (episode_read(&old, path) == 0)
+				build_title_note(ctx, old.slug, old.title);
+			episode_release(&old);
+			free(path);
+		}
+		if (d)
+			closedir(d);
+		ctx->titles_read = true;
+	}
+	for (int k = 2;; k++) {
+		bool taken = false;
+
+		for (size_t i = 0; i < ctx->n_titles && !taken; i++)
+			taken = strcmp(ctx->titles[i].title, name) == 0 && strcmp(ctx->titles[i].slug, slug) != 0;
+		if (!taken)
+			break;
+		if (name != title)
+			free(name);
+		name = xasprintf("%s (%d)", title, k);
+	}
+	if (name != title)
+		free(title);
+	return name;
+}
+
+/* Builds the episode of pieces; replaces is the slug of the episode it corrects in place
+ * (its guid, number, slug and date are kept), or NULL for a new episode. */
+static int build_episode(struct build_ctx *ctx, struct build_piece **pieces, size_t n, struct build_state *st,
+			 const char *replaces)
 {
 	struct encode_part *parts = xcalloc(n ? n : 1, sizeof *parts);	/* one a piece: none is left out */
 	struct encode_chapter *chapters = NULL;
 	struct transcript_cue *cues = NULL;
 	size_t n_parts = 0, n_chapters = 0, cap_chapters = 0, n_cues = 0, cap_cues = 0, n_articles = 0;
-	struct episode ep;
+	struct episode ep, old;
 	struct encode_tags tags = { 0 };
 	struct strbuf desc;
 	unsigned char *cover = NULL;
@@ -689,16 +916,35 @@ static int build_episode(struct build_ctx *ctx, struct build_piece **pieces, siz
 	uint64_t total = 0;
 	struct stat stb;
 	struct tm tm;
+	time_t when, day;
 	int ret = -1;
 
 	episode_init(&ep);
+	episode_init(&old);
 	strbuf_init(&desc);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		if (pieces[i]->kind == PIECE_ARTICLE && pieces[i]->ready)
 			n_articles++;
+		else if (pieces[i]->kind == PIECE_ARTICLE && replaces) {
+			/* a correction never drops the rest of its episode: the episode stays as it was */
+			log_warn("episode '%s' is not rebuilt: its article '%s' could not be made", replaces,
+				 pieces[i]->name);
+			ret = 0;
+			goto out;
+		}
+	}
 	if (!n_articles) {
 		ret = 0;
 		goto out;
+	}
+	if (replaces) {
+		char *json = xasprintf("%s/%s.json", ctx->episodes, replaces);
+
+		ret = episode_read(&old, json);
+		free(json);
+		if (ret < 0)
+			goto out;
+		ret = -1;
 	}
 	/* the parts in order, and where each begins */
 	for (size_t i = 0; i < n; i++) {
@@ -749,18 +995,28 @@ static int build_episode(struct build_ctx *ctx, struct build_piece **pieces, siz
 	if (n_chapters)
 		chapters[n_chapters - 1].end_ms = (uint32_t)llround((double)total * 1000.0 / ctx->audio.out_rate);
 
-	localtime_r(&ctx->when, &tm);
+	day = build_episode_time(ctx, replaces);
+	localtime_r(&day, &tm);
 	strftime(date, sizeof date, "%Y-%m-%d", &tm);
-	gmtime_r(&ctx->when, &tm);
+	/* the episodes of one build a second apart, in build order, so the feed keeps that order */
+	when = ctx->when + ctx->new_episodes;
+	gmtime_r(&when, &tm);
 	strftime(rfc, sizeof rfc, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	ep.title = show_expand(&ctx->show, ctx->show.mode == SHOW_ARTICLE ? (ctx->show.title_pattern &&
-				strcmp(ctx->show.title_pattern, "{show} — {date:%A %-d %B %Y}") != 0 ?
-				ctx->show.title_pattern : "{headline}") : ctx->show.title_pattern,
-			       first_headline, (long)ctx->when);
-	ep.slug = build_slug(ctx, ctx->show.mode == SHOW_ARTICLE ? first_headline : ctx->show.title);
-	ep.guid = episode_new_guid();
-	ep.number = build_state_next_number(st);
-	ep.date = xstrdup(rfc);
+	if (replaces) {
+		ep.slug = xstrdup(old.slug);
+		ep.guid = xstrdup(old.guid);
+		ep.number = old.number;
+		ep.date = xstrdup(old.date ? old.date : rfc);
+	} else {
+		ep.slug = build_slug(ctx, ctx->show.mode == SHOW_ARTICLE ? first_headline : ctx->show.title);
+		ep.guid = episode_new_guid();
+		ep.number = build_state_next_number(st);
+		ep.date = xstrdup(rfc);
+	}
+	ep.title = build_unique_title(ctx, show_expand(&ctx->show, ctx->show.mode == SHOW_ARTICLE ?
+					(ctx->show.title_pattern && strcmp(ctx->show.title_pattern,
+					"{show} — {date:%A %-d %B %Y}") != 0 ? ctx->show.title_pattern : "{headline}") :
+					ctx->show.title_pattern, first_headline, (long)day), ep.slug);
 	ep.description = strbuf_detach(&desc);
 	strbuf_init(&desc);
 	ep.duration = (double)total / ctx->audio.out_rate;
@@ -796,12 +1052,17 @@ static int build_episode(struct build_ctx *ctx, struct build_piece **pieces, siz
 	path = xasprintf("%s/%s.srt", ctx->staging, ep.slug);
 	if (transcript_write_srt(path, cues, n_cues) < 0)
 		goto out;
-	if (episode_write(&ep, ctx->staging) < 0 || build_publish(ctx, ep.slug) < 0)
+	if (episode_write(&ep, ctx->staging) < 0)
 		goto out;
-	for (size_t i = 0; i < n; i++)
-		if (pieces[i]->kind == PIECE_ARTICLE && pieces[i]->ready)
-			build_state_set(st, pieces[i]->id, pieces[i]->hash, ep.slug, NULL);
-	if (build_state_save(st) < 0)
+	build_step("staged");
+	/* the commit point: from here on the episode is published, by this build or the next */
+	if (build_state_commit(st, &ep, replaces != NULL) < 0)
+		goto out;
+	build_step("committed");
+	if (!replaces)
+		ctx->new_episodes++;
+	build_title_note(ctx, ep.slug, ep.title);
+	if (build_publish(ctx, ep.slug, false) < 0)
 		goto out;
 	/* published parts are never needed again: the cache keeps only unfinished work */
 	for (size_t i = 0; i < n; i++) {
@@ -815,8 +1076,9 @@ static int build_episode(struct build_ctx *ctx, struct build_piece **pieces, siz
 		}
 	}
 	progress_done(&ctx->progress);
-	printf("built %s/%s.mp3: \"%s\", %zu article%s, %d:%02d\n", ctx->episodes, ep.slug, ep.title, n_articles,
-	       n_articles == 1 ? "" : "s", (int)ep.duration / 60, (int)ep.duration % 60);
+	printf("%s %s/%s.mp3: \"%s\", %zu article%s, %d:%02d\n", replaces ? "rebuilt in place" : "built",
+	       ctx->episodes, ep.slug, ep.title, n_articles, n_articles == 1 ? "" : "s", (int)ep.duration / 60,
+	       (int)ep.duration % 60);
 	ret = 0;
 out:
 	free(parts);
@@ -827,13 +1089,14 @@ out:
 	free(cover);
 	strbuf_release(&desc);
 	episode_release(&ep);
+	episode_release(&old);
 	return ret;
 }
 
 /* ---- the pieces of a run ---- */
 
 static struct build_piece *build_text_piece(struct build_ctx *ctx, enum build_kind kind, const char *value,
-					    const char *headline, int tail_ms)
+					    const char *headline, int tail_ms, time_t at)
 {
 	struct build_piece *p = xcalloc(1, sizeof *p);
 
@@ -848,7 +1111,7 @@ static struct build_piece *build_text_piece(struct build_ctx *ctx, enum build_ki
 			return NULL;
 		}
 	} else {
-		char *text = show_expand(&ctx->show, value, headline, (long)ctx->when);
+		char *text = show_expand(&ctx->show, value, headline, (long)at);
 
 		script_init(&p->sc);
 		p->scripted = true;
@@ -905,12 +1168,39 @@ struct build_todo {
 	const char *file;	/* the file's name in articles/; NULL for an item */
 	struct source_item *item;
 	const char *hash;
+	char *replaces;		/* --rebuild: the episode it is in, rebuilt in place; NULL for a new article */
 };
+
+static bool build_streq(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Whether p (at i) goes before q in the digests' order: new articles first, then the
+ * corrected episodes in the order their first article came in arts[0..i). */
+static bool build_group_before(const struct build_piece *p, const struct build_piece *q,
+			       struct build_piece *const *arts, size_t i)
+{
+	size_t fp = i, fq = i;
+
+	if (build_streq(p->replaces, q->replaces))
+		return false;
+	if (!p->replaces || !q->replaces)
+		return !p->replaces;
+	for (size_t k = 0; k < i; k++) {
+		if (fp == i && build_streq(arts[k]->replaces, p->replaces))
+			fp = k;
+		if (fq == i && build_streq(arts[k]->replaces, q->replaces))
+			fq = k;
+	}
+	return fp < fq;
+}
 
 static int build_run(struct build_ctx *ctx, const struct build_todo *todo, size_t n_todo, struct build_state *st)
 {
 	struct build_piece **arts = xcalloc(n_todo ? n_todo : 1, sizeof *arts), **all = NULL;
 	size_t n_arts = 0, n_all = 0, cap_all = 0, *ep_start = xcalloc(n_todo + 2, sizeof *ep_start), n_eps = 0;
+	char **ep_replaces = xcalloc(n_todo + 1, sizeof *ep_replaces);
 	const int *pause = ctx->voice.pause_ms;
 	int ret = 0;
 
@@ -924,6 +1214,7 @@ static int build_run(struct build_ctx *ctx, const struct build_todo *todo, size_
 		p->name = xstrdup(todo[i].file ? todo[i].file : todo[i].item->doc.headline);
 		p->path = todo[i].file ? xasprintf("%s/articles/%s", ctx->show.dir, todo[i].file) : NULL;
 		p->hash = xstrdup(todo[i].hash);
+		p->replaces = todo[i].replaces ? xstrdup(todo[i].replaces) : NULL;
 		script_init(&p->sc);
 		p->scripted = true;
 		bad = p->path ? script_build(&p->sc, p->path, &ctx->script)
@@ -939,15 +1230,34 @@ static int build_run(struct build_ctx *ctx, const struct build_todo *todo, size_
 		arts[n_arts++] = p;
 	}
 
+	/* a digest's corrections go with the other articles of the episode they correct: the new
+	 * articles first, then each corrected episode's, each a run (the order kept otherwise) */
+	if (ctx->show.mode == SHOW_DIGEST)
+		for (size_t i = 1; i < n_arts; i++) {
+			struct build_piece *p = arts[i];
+			size_t k = i;
+
+			while (k > 0 && build_group_before(p, arts[k - 1], arts, i)) {
+				arts[k] = arts[k - 1];
+				k--;
+			}
+			arts[k] = p;
+		}
 	/* the episodes: one for all (digest), or one each, with intro, sounds between, outro */
-	for (size_t e = 0; e < (ctx->show.mode == SHOW_DIGEST ? (n_arts ? 1 : 0) : n_arts); e++) {
-		size_t first = ctx->show.mode == SHOW_DIGEST ? 0 : e, last = ctx->show.mode == SHOW_DIGEST ? n_arts : e + 1;
+	for (size_t first = 0, last; first < n_arts; first = last) {
 		const char *headline = arts[first]->sc.doc.headline;
 		struct build_piece *p;
+		time_t at;
 
+		last = first + 1;
+		while (ctx->show.mode == SHOW_DIGEST && last < n_arts &&
+		       build_streq(arts[last]->replaces, arts[first]->replaces))
+			last++;
+		ep_replaces[n_eps] = arts[first]->replaces ? xstrdup(arts[first]->replaces) : NULL;
+		at = build_episode_time(ctx, ep_replaces[n_eps]);
 		ep_start[n_eps++] = n_all;
 		if (ctx->show.intro && *ctx->show.intro) {
-			if (!(p = build_text_piece(ctx, PIECE_INTRO, ctx->show.intro, headline, pause[BREAK_SECTION])))
+			if (!(p = build_text_piece(ctx, PIECE_INTRO, ctx->show.intro, headline, pause[BREAK_SECTION], at)))
 				goto fail;
 			util_grow((void **)&all, &cap_all, n_all + 1, sizeof *all);
 			all[n_all++] = p;
@@ -963,13 +1273,13 @@ static int build_run(struct build_ctx *ctx, const struct build_todo *todo, size_
 			arts[i] = NULL;
 			if (more && ctx->show.between) {
 				if (!(p = build_text_piece(ctx, PIECE_BETWEEN, ctx->show.between, headline,
-							   pause[BREAK_PARAGRAPH])))
+							   pause[BREAK_PARAGRAPH], at)))
 					goto fail;
 				all[n_all++] = p;
 			}
 		}
 		if (ctx->show.outro && *ctx->show.outro) {
-			if (!(p = build_text_piece(ctx, PIECE_OUTRO, ctx->show.outro, headline, 0)))
+			if (!(p = build_text_piece(ctx, PIECE_OUTRO, ctx->show.outro, headline, 0, at)))
 				goto fail;
 			util_grow((void **)&all, &cap_all, n_all + 1, sizeof *all);
 			all[n_all++] = p;
@@ -986,7 +1296,7 @@ static int build_run(struct build_ctx *ctx, const struct build_todo *todo, size_
 		}
 	}
 	for (size_t e = 0; e < n_eps && ret == 0; e++)
-		if (build_episode(ctx, all + ep_start[e], ep_start[e + 1] - ep_start[e], st) < 0)
+		if (build_episode(ctx, all + ep_start[e], ep_start[e + 1] - ep_start[e], st, ep_replaces[e]) < 0)
 			ret = -1;
 	goto out;
 fail:
@@ -996,9 +1306,12 @@ out:
 		build_piece_free(arts[i]);
 	for (size_t i = 0; i < n_all; i++)
 		build_piece_free(all[i]);
+	for (size_t e = 0; e < n_eps; e++)
+		free(ep_replaces[e]);
 	free(arts);
 	free(all);
 	free(ep_start);
+	free(ep_replaces);
 	return ret;
 }
 
@@ -1044,6 +1357,92 @@ static void build_clear_staging(const struct build_ctx *ctx)
 {
 	build_clear_dir(ctx->staging, false);
 	build_clear_dir(ctx->cache_dir, true);
+}
+
+/* The episode a published article is in, if it is still published: its slug (a new string), else NULL. */
+static char *build_episode_of(const struct build_ctx *ctx, const struct build_state *st, const char *id)
+{
+	const char *slug = build_state_get(st, id, "episode");
+	char *json = slug && !strchr(slug, '/') ? xasprintf("%s/%s.json", ctx->episodes, slug) : NULL;
+	bool there = json && access(json, F_OK) == 0;
+
+	free(json);
+	return there ? xstrdup(slug) : NULL;
+}
+
+/* --rebuild in a digest: a corrected article's digest is rebuilt in place with every article
+ * it holds, so the others come too, as they are now. A digest one of whose articles is no
+ * longer in the inbox (or its feed) is not rebuilt, and its correction is reported as a change.
+ * Returns the new count; todo has room for every article, and is kept in the inbox's order. */
+static size_t build_add_companions(const struct build_ctx *ctx, const struct build_state *st, struct build_todo *todo,
+				   size_t n_todo, char **names, char **hashes, size_t n_names,
+				   struct source_item *items, size_t n_items, size_t *changed)
+{
+	struct build_todo *sorted;
+	size_t n_sorted = 0;
+
+	for (size_t r = 0; r < n_todo; r++) {
+		const char *slug = todo[r].replaces;
+		struct episode ep;
+		char *json, *missing = NULL;
+		bool first = true;
+
+		for (size_t k = 0; slug && k < r && first; k++)
+			first = !build_streq(todo[k].replaces, slug);
+		if (!slug || !first)
+			continue;
+		json = xasprintf("%s/%s.json", ctx->episodes, slug);
+		episode_init(&ep);
+		if (episode_read(&ep, json) < 0)
+			missing = xstrdup("its sidecar cannot be read");
+		for (size_t a = 0; a < ep.n_articles && !missing; a++) {
+			const char *id = ep.articles[a].file;
+			bool found = false;
+
+			for (size_t k = 0; k < n_todo && !found; k++)
+				found = id && todo[k].id && strcmp(todo[k].id, id) == 0;
+			for (size_t c = 0; c < n_names + n_items && !found && id; c++) {
+				const char *cid = c < n_names ? names[c] : items[c - n_names].key;
+				const char *in = build_state_get(st, cid, "episode");
+
+				if (strcmp(cid, id) != 0 || !in || strcmp(in, slug) != 0)
+					continue;
+				todo[n_todo++] = c < n_names ? (struct build_todo){ names[c], names[c], NULL, hashes[c],
+										  xstrdup(slug) }
+							     : (struct build_todo){ items[c - n_names].key, NULL,
+										  &items[c - n_names],
+										  items[c - n_names].hash, xstrdup(slug) };
+				found = true;
+			}
+			if (!found)
+				missing = xasprintf("its article '%s' is no longer in articles/ or its feed",
+						    ep.articles[a].headline ? ep.articles[a].headline : id ? id : "?");
+		}
+		if (missing) {
+			log_warn("episode '%s' cannot be rebuilt with its corrected article: %s", slug, missing);
+			(*changed)++;
+			for (size_t k = n_todo; k-- > r;)	/* r itself last: slug is its string */
+				if (build_streq(todo[k].replaces, slug)) {
+					free(todo[k].replaces);
+					todo[k].replaces = NULL;
+					todo[k].id = NULL;	/* left out */
+				}
+		}
+		free(missing);
+		free(json);
+		episode_release(&ep);
+	}
+	/* back in the inbox's order, the order the digest had */
+	sorted = xcalloc(n_todo + 1, sizeof *sorted);
+	for (size_t c = 0; c < n_names + n_items; c++)
+		for (size_t k = 0; k < n_todo; k++)
+			if (todo[k].id && (c < n_names ? todo[k].file == names[c] : todo[k].item == &items[c - n_names])) {
+				sorted[n_sorted++] = todo[k];
+				break;
+			}
+	memcpy(todo, sorted, n_sorted * sizeof *todo);
+	free(sorted);
+	return n_sorted;
 }
 
 int cmd_build(int argc, char **argv)
@@ -1102,8 +1501,10 @@ int cmd_build(int argc, char **argv)
 	ctx.staging = xasprintf("%s/.newscast/staging", ctx.show.dir);
 	ctx.episodes = xasprintf("%s/public/episodes", ctx.show.dir);
 	progress_init(&ctx.progress, ctx.show.dir, a.quiet);
-	if (build_mkdirs(&ctx) < 0 || build_state_load(&st, &ctx.show) < 0 ||
-	    build_list_articles(&ctx.show, &names, &n_names) < 0)
+	if (build_mkdirs(&ctx) < 0 || build_state_load(&st, &ctx.show) < 0)
+		goto out;
+	/* a commit a stopped build left is finished first: its files are in staging */
+	if (build_recover(&ctx, &st) < 0 || build_list_articles(&ctx.show, &names, &n_names) < 0)
 		goto out;
 	build_clear_staging(&ctx);
 
@@ -1160,6 +1561,7 @@ int cmd_build(int argc, char **argv)
 		} else if (strcmp(t.hash, had) != 0 && (why || a.rebuild)) {
 			log_verbose("build: '%s' changed since it %s: %s", label, why ? "failed" : "was published",
 				    why ? "trying again" : "republishing (--rebuild)");
+			t.replaces = why ? NULL : build_episode_of(&ctx, &st, t.id);
 			todo[n_todo++] = t;
 		} else if (strcmp(t.hash, had) != 0) {
 			changed++;
@@ -1171,6 +1573,9 @@ int cmd_build(int argc, char **argv)
 			log_verbose("build: '%s' is published already", label);
 		}
 	}
+	/* a correction in a digest rebuilds the digest in place: its other articles come too */
+	if (ctx.show.mode == SHOW_DIGEST)
+		n_todo = build_add_companions(&ctx, &st, todo, n_todo, names, hashes, n_names, items, n_items, &changed);
 	if (n_todo == 0) {
 		char *feed = xasprintf("%s/public/feed.xml", ctx.show.dir);
 
@@ -1187,9 +1592,16 @@ int cmd_build(int argc, char **argv)
 	/* what failed, and the feeds' validators, are remembered even when no episode was made */
 	if (build_state_save(&st) < 0)
 		ret = 1;
-	/* the feed last, once every file it points at is in place */
-	if (feed_write(&ctx.show) < 0)
+	else
+		build_step("state saved");
+	/* the feed last, once every file it points at is in place; then the commits are done */
+	if (feed_write(&ctx.show) < 0) {
 		ret = 1;
+	} else {
+		build_step("feed written");
+		if (build_state_commits_done(&ctx, &st) < 0)
+			ret = 1;
+	}
 	if (ctx.failures)
 		log_error("%d article%s could not be built: see %s/articles/failed/", ctx.failures,
 			  ctx.failures == 1 ? "" : "s", ctx.show.dir);
@@ -1207,8 +1619,15 @@ out:
 	free(items);
 	free(hashes);
 	free(names);
+	for (size_t i = 0; i < n_todo; i++)
+		free(todo[i].replaces);
 	free(todo);
 	free(seen);
+	for (size_t i = 0; i < ctx.n_titles; i++) {
+		free(ctx.titles[i].slug);
+		free(ctx.titles[i].title);
+	}
+	free(ctx.titles);
 	free((char *)ctx.script.lexicon);
 	free(ctx.cache_dir);
 	free(ctx.staging);
