@@ -141,6 +141,15 @@ check "article mode: three distinct pubDates" [ "$(tail -n 1 <<<"$ORDER")" = 3 ]
 check "article mode: the page lists them in that order too" \
 	bash -c 'grep -o "Zebra crossing painted\|Apple harvest begins\|Mango stall opens" "$1" | awk "!s[\$0]++" | tr "\n" "|" |
 		grep -qx "Mango stall opens|Apple harvest begins|Zebra crossing painted|"' _ "$AM/public/index.html"
+# episodes of one time (sidecars from before this rule): the higher number is the newer
+for f in $(sidecars "$AM"); do
+	$PY -c 'import json, sys
+d = json.load(open(sys.argv[1])); d["date"] = "2026-11-29T06:00:00Z"; json.dump(d, open(sys.argv[1], "w"))' "$f"
+done
+expect_status 0 "article mode, one pubDate for all: newscast feed exits 0" "$NEWSCAST" feed "$AM"
+ORDER=$($PY -c 'import feedparser, sys
+print(" ".join(e.get("itunes_episode", "?") for e in feedparser.parse(sys.argv[1]).entries))' "$AM/public/feed.xml")
+check "article mode, one pubDate for all: the feed sorts by number, 3 2 1 ($ORDER)" [ "$ORDER" = "3 2 1" ]
 
 # ============ 5. two digests on one day have different titles ============
 TW="$TMP/twice"
