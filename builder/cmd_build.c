@@ -405,14 +405,15 @@ static void build_failed(struct build_ctx *ctx, struct build_state *st, const st
 static char *build_key(const struct build_ctx *ctx, const struct build_piece *p)
 {
 	uint64_t h = UTIL_FNV_START;
-	char settings[256];
+	/* the whole of it, however long the voice's names: a cut key could match another voice's */
+	char *settings = xasprintf("%s|%s|%d|%d|%d|%d|%.2f|%.2f|%d|%d", ctx->voice.espeak,
+				   ctx->voice.variant ? ctx->voice.variant : "", ctx->voice.rate, ctx->voice.pitch,
+				   ctx->voice.range, p->job.tail_ms, ctx->audio.target_lufs, ctx->audio.ceiling_dbtp,
+				   ctx->encode.bitrate, ctx->encode.rate);
 
 	h = util_fnv(h, BUILD_CACHE_VERSION, strlen(BUILD_CACHE_VERSION));
-	snprintf(settings, sizeof settings, "%s|%s|%d|%d|%d|%d|%.2f|%.2f|%d|%d", ctx->voice.espeak,
-		 ctx->voice.variant ? ctx->voice.variant : "", ctx->voice.rate, ctx->voice.pitch, ctx->voice.range,
-		 p->job.tail_ms, ctx->audio.target_lufs, ctx->audio.ceiling_dbtp, ctx->encode.bitrate,
-		 ctx->encode.rate);
 	h = util_fnv(h, settings, strlen(settings));
+	free(settings);
 	if (p->scripted) {
 		for (size_t i = 0; i < p->sc.segments.n; i++) {
 			const struct segment *s = &p->sc.segments.items[i];

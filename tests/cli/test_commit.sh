@@ -51,6 +51,8 @@ feedcheck() { $PY "$TMP/feedcheck.py" "$1"; }
 BIG="$TMP/big"
 new_show "$BIG"
 for i in $(seq -w 1 150); do tiny "$BIG" "a$i.txt" "Item $i" "Story $i is short."; done
+# forty writers, each named in the MP3's writer frame
+for i in $(seq -f %03g 1 40); do printf 'Item %s\n\nBy Writer %s\n\nStory %s is short.\n' $i $i $i >"$BIG/articles/a$i.txt"; done
 expect_status 0 "150-article digest: exit 0" build --date 2026-11-29 "$BIG"
 show_err
 J=$(sidecars "$BIG" | head -n 1)
@@ -63,6 +65,9 @@ t = ID3(sys.argv[1]); c = t.getall("CHAP"); toc = t.getall("CTOC")
 print(len(c), len(toc[0].child_element_ids) if toc else 0, c[-1].sub_frames["TIT2"].text[0] if c else "")' "$MP3")
 check "150-article digest: mutagen reads 151 chapters in the MP3, the last 'Item 150' ($CHAPS)" \
 	[ "$CHAPS" = "151 151 Item 150" ]
+WRITERS=$($PY -c 'import sys; from mutagen.id3 import ID3
+t = ID3(sys.argv[1]).get("TEXT"); print(t.text[0] if t else "")' "$MP3" | grep -o 'Writer [0-9]*' | sort -u | wc -l)
+check "150-article digest: the writer frame names all 40 writers (got $WRITERS)" [ "$WRITERS" -eq 40 ]
 check "150-article digest: the transcript ends with the outro" \
 	bash -c 'tail -n 3 "$1" | grep -q "Thank you for listening"' _ "${J%.json}.vtt"
 check "150-article digest: state.json marks exactly the episode's articles published" \
