@@ -308,6 +308,26 @@ START_TEST(html_jsonld_news_article)
 }
 END_TEST
 
+/* Any number of JSON-LD authors: none is dropped (there was room for 32). */
+START_TEST(html_jsonld_forty_authors)
+{
+	struct strbuf page;
+	struct document doc;
+
+	strbuf_init(&page);
+	strbuf_adds(&page, "<html><head><script type=\"application/ld+json\">"
+			   "{\"@type\": \"NewsArticle\", \"headline\": \"Many hands\", \"author\": [");
+	for (int i = 1; i <= 40; i++)
+		strbuf_addf(&page, "%s{\"name\": \"Writer %02d\"}", i > 1 ? ", " : "", i);
+	strbuf_adds(&page, "]}</script></head><body><p>Text.</p></body></html>");
+	parse_html(page.buf, &doc);
+	ck_assert_ptr_nonnull(strstr(doc.author, "Writer 01, Writer 02, "));
+	ck_assert_ptr_nonnull(strstr(doc.author, "Writer 39 and Writer 40"));
+	document_release(&doc);
+	strbuf_release(&page);
+}
+END_TEST
+
 /* Both: <h1> over JSON-LD's headline; JSON-LD's author, date and url over the meta
  * tags; the meta description over JSON-LD's. */
 START_TEST(html_jsonld_and_meta)
@@ -595,6 +615,7 @@ Suite *suite_input(void)
 	tcase_add_test(tc, html_jsonld_and_meta);
 	tcase_add_test(tc, html_jsonld_graph_and_array);
 	tcase_add_test(tc, html_jsonld_malformed_ignored);
+	tcase_add_test(tc, html_jsonld_forty_authors);
 	tcase_add_test(tc, html_jsonld_other_type_ignored);
 	suite_add_tcase(s, tc);
 	return s;

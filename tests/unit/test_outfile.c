@@ -192,6 +192,25 @@ START_TEST(interrupt_removes_every_open_file)
 }
 END_TEST
 
+/* A build may have a file open a job, up to 64 jobs: every one is removed, however many. */
+START_TEST(interrupt_removes_seventy_open_files)
+{
+	struct outfile of[70];
+
+	for (int i = 0; i < 70; i++) {
+		char *dest = xasprintf("%s/part%02d.mp3", test_dir, i);
+
+		ck_assert_int_eq(outfile_open(&of[i], dest), 0);
+		free(dest);
+	}
+	ck_assert_int_eq(test_count_entries(test_dir), 70);
+	outfile_abort_all_signal_safe();
+	ck_assert_int_eq(test_count_entries(test_dir), 0);
+	for (int i = 0; i < 70; i++)
+		outfile_abort(&of[i]);
+}
+END_TEST
+
 /* The temporary file is "DIR/.NAME.XXXXXX.tmp", as outfile.h says: a build clears
  * stray "*.tmp" files that a killed run left behind. */
 START_TEST(temporary_name_ends_in_tmp)
@@ -223,6 +242,7 @@ Suite *suite_outfile(void)
 	tcase_add_test(tc, abort_on_a_zeroed_outfile);
 	tcase_add_test(tc, failed_rename_removes_the_temporary_file);
 	tcase_add_test(tc, interrupt_removes_every_open_file);
+	tcase_add_test(tc, interrupt_removes_seventy_open_files);
 	tcase_add_test(tc, temporary_name_ends_in_tmp);
 	suite_add_tcase(s, tc);
 	return s;
