@@ -212,5 +212,22 @@ check "correction (digest): it still holds a.txt and b.txt, in that order" \
 	[ "$(jpy "$J" '" ".join(a["file"] for a in d["articles"])')" = "a.txt b.txt" ]
 check "correction (digest): its transcript has the correction" grep -q "on Tuesday, not Monday" "${J%.json}.vtt"
 check "correction (digest): the feed is whole, no duplicate" feedcheck "$DG" >/dev/null
+# a correction and a new article in one build: the digest in place, and a new one
+printf '\nStalls open at seven.\n' >>"$DG/articles/b.txt"
+tiny "$DG" d.txt "Ferry gets a new engine"
+expect_status 0 "correction and a new article: --rebuild exits 0" build --rebuild --date 2026-11-30 "$DG"
+check "correction and a new article: three episodes" [ "$(sidecars "$DG" | wc -l)" -eq 3 ]
+check "correction and a new article: the digest is corrected in place" grep -q "Stalls open at seven" "${J%.json}.vtt"
+check "correction and a new article: the new one holds only d.txt, number 3" \
+	[ "$(jpy "$(grep -l '"d.txt"' $(sidecars "$DG"))" '"%s %d" % (" ".join(a["file"] for a in d["articles"]), d["number"])')" = "d.txt 3" ]
+check "correction and a new article: the feed is whole, no duplicate" feedcheck "$DG" >/dev/null
+# a digest one of whose articles is gone is not rebuilt: the correction is reported
+mv "$DG/articles/a.txt" "$TMP/a-gone.txt"
+printf '\nParking is free.\n' >>"$DG/articles/b.txt"
+before=$(md5sum <"${J%.json}.mp3")
+expect_status 0 "correction of a digest with an article gone: exit 0" build --rebuild --date 2026-11-30 "$DG"
+check "correction of a digest with an article gone: a warning says why" grep -q "no longer in articles" "$TMP/stderr"
+check "correction of a digest with an article gone: the digest is unchanged, no new episode" \
+	[ "$(md5sum <"${J%.json}.mp3")" = "$before" -a "$(sidecars "$DG" | wc -l)" -eq 3 ]
 
 finish
