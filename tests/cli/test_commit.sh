@@ -123,7 +123,7 @@ NUM="$TMP/numbers"
 new_show "$NUM"
 tiny "$NUM" a.txt "First story"
 mkdir -p "$NUM/.newscast/staging/2026-11-29-numbers.mp3"	# the episode's audio cannot be written
-build --date 2026-11-29 "$NUM" >/dev/null 2>&1
+expect_status 1 "numbers: an episode that cannot be written fails the build" build --date 2026-11-29 "$NUM"
 rmdir "$NUM/.newscast/staging/2026-11-29-numbers.mp3"
 expect_status 0 "numbers: after a failed episode, the next build exits 0" build --date 2026-11-29 "$NUM"
 check "numbers: the first published episode is number 1" \
