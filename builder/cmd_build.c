@@ -506,14 +506,14 @@ static void build_finish_one(struct build_ctx *ctx, struct build_running *r)
 	free(path);
 }
 
-/* The running child that finished first (its output ended), waiting if none has. */
-static size_t build_next_done(struct build_running *running, size_t slots)
+/* The running child that finished first (its output ended), waiting if none has.
+ * fds and map have room for slots entries: every running child is watched. */
+static size_t build_next_done(struct build_running *running, size_t slots, struct pollfd *fds, size_t *map)
 {
 	for (;;) {
-		struct pollfd fds[64];
-		size_t map[64], n = 0;
+		size_t n = 0;
 
-		for (size_t i = 0; i < slots && n < 64; i++) {
+		for (size_t i = 0; i < slots; i++) {
 			if (!running[i].piece)
 				continue;
 			fds[n] = (struct pollfd){ running[i].run.child.fd, POLLIN, 0 };
@@ -563,6 +563,8 @@ static void build_make_parts(struct build_ctx *ctx, struct build_piece **pieces,
 {
 	size_t slots = (size_t)ctx->args->jobs, next = 0, done = 0, active = 0;
 	struct build_running *running = xcalloc(slots, sizeof *running);
+	struct pollfd *fds = xcalloc(slots, sizeof *fds);
+	size_t *map = xcalloc(slots, sizeof *map);
 	time_t started = time(NULL);
 
 	for (size_t i = 0; i < n; i++) {
@@ -602,7 +604,7 @@ static void build_make_parts(struct build_ctx *ctx, struct build_piece **pieces,
 			continue;
 		/* whichever finishes first frees its slot for the next piece */
 		{
-			size_t i = build_next_done(running, slots);
+			size_t i = build_next_done(running, slots, fds, map);
 
 			build_finish_one(ctx, &running[i]);
 			running[i].piece = NULL;
@@ -612,6 +614,8 @@ static void build_make_parts(struct build_ctx *ctx, struct build_piece **pieces,
 		build_progress(ctx, pieces, n, done, started);
 	}
 	free(running);
+	free(fds);
+	free(map);
 }
 
 /* ---- assembling an episode ---- */
