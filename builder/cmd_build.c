@@ -106,6 +106,7 @@ struct build_piece {
 	FILE *fp;		/* the part's frames */
 	bool ready, failed;
 	char *error;		/* why it failed */
+	int storage;		/* it failed for the show's storage, not for itself: the errno, or -1 */
 };
 
 static void build_piece_free(struct build_piece *p)
@@ -282,21 +283,29 @@ static int build_note(const struct show *show, const char *name, const char *wha
 	return ret;
 }
 
-/* Moves a failed article aside, with a file saying why: articles/failed/NAME and NAME.error. */
-static void build_set_aside(const struct show *show, const char *name, const char *why_given)
+/* Moves a failed article aside, with a file saying why: articles/failed/NAME and NAME.error;
+ * 0 when it is, -1 when it stays where it is (reported). */
+static int build_set_aside(const struct show *show, const char *name, const char *why_given)
 {
 	char *why = xstrdup(why_given);	/* it may be log_last_error()'s buffer, which the next error reuses */
 	char *note = xasprintf("%s.error", name), *from = xasprintf("%s/articles/%s", show->dir, name);
 	char *to = xasprintf("%s/articles/failed/%s", show->dir, name);
+	int ret = -1;
 
-	if (build_note(show, note, "article", why, "Fix it and move it back into articles/ to try again.") == 0 &&
-	    rename(from, to) != 0)
+	if (build_note(show, note, "article", why, "Fix it and move it back into articles/ to try again.") < 0)
+		goto out;
+	if (rename(from, to) != 0) {
 		log_error("cannot move '%s' to '%s': %s", from, to, strerror(errno));
+		goto out;
+	}
 	log_warn("'%s' set aside in articles/failed/: %s", name, why);
+	ret = 0;
+out:
 	free(why);
 	free(note);
 	free(from);
 	free(to);
+	return ret;
 }
 
 /* ---- making the parts ---- */
@@ -312,12 +321,34 @@ struct build_ctx {
 	char *cache_dir, *staging, *episodes;
 	struct progress progress;
 	int failures;
+	int halt;	/* the build stopped for its storage: the errno, or -1 (see build_halt) */
 };
 
+/* Stops the build for a failure that is the show's storage's (a full disk), not an article's:
+ * nothing is set aside, every article stays in the inbox, and the build fails. storage is the
+ * errno, or -1 for a failure to keep the build's own files that is no storage errno. */
+static void build_halt(struct build_ctx *ctx, int storage)
+{
+	if (!ctx->halt)
+		ctx->halt = storage ? storage : -1;
+}
+
+/* The build's last word when it stopped for its storage. */
+static void build_report_halt(const struct build_ctx *ctx)
+{
+	if (ctx->halt > 0)
+		log_error("the build stopped: the storage failed (%s); no article was set aside, every one is still "
+			  "in %s/articles/ for the next build", strerror(ctx->halt), ctx->show.dir);
+	else if (ctx->halt)
+		log_error("the build stopped for a failure that is not the articles' (see above); no article was set "
+			  "aside, every one is still in %s/articles/ for the next build", ctx->show.dir);
+}
+
 /* A feed's item that failed: a note in articles/failed/, and the state remembers it,
- * so it is not tried every night; it is tried again when the item changes. */
-static void build_item_failed(struct build_ctx *ctx, struct build_state *st, const struct build_piece *p,
-			      const char *why_given)
+ * so it is not tried every night; it is tried again when the item changes. 0 when the
+ * note is written, -1 when not (reported; the item is then tried again next time). */
+static int build_item_failed(struct build_ctx *ctx, struct build_state *st, const struct build_piece *p,
+			     const char *why_given)
 {
 	char *why = xstrdup(why_given);	/* it may be log_last_error()'s buffer, which the next error reuses */
 	char *slug = util_slug(p->name, 60);
@@ -325,25 +356,30 @@ static void build_item_failed(struct build_ctx *ctx, struct build_state *st, con
 	char *id_hash = util_hex64(util_fnv(UTIL_FNV_START, p->id, strlen(p->id)));
 	char *note = xasprintf("feed-%s-%.8s.error", slug, id_hash);
 	char *then = xasprintf("Item: %s (%s)\nIt is tried again when it changes in its feed.", p->name, p->id);
+	int ret = build_note(&ctx->show, note, "feed item", why, then);
 
-	build_note(&ctx->show, note, "feed item", why, then);
-	build_state_set(st, p->id, p->hash, NULL, why);
-	log_warn("feed item '%s' failed (note in articles/failed/): %s", p->name, why);
+	if (ret == 0) {
+		build_state_set(st, p->id, p->hash, NULL, why);
+		log_warn("feed item '%s' failed (note in articles/failed/): %s", p->name, why);
+	}
 	free(why);
 	free(slug);
 	free(id_hash);
 	free(note);
 	free(then);
+	return ret;
 }
 
-/* An article that failed: a file is moved aside, a feed's item remembered. */
+/* An article that failed: a file is moved aside, a feed's item remembered. When that
+ * cannot be done because the storage failed, the build stops instead. */
 static void build_failed(struct build_ctx *ctx, struct build_state *st, const struct build_piece *p, const char *why)
 {
-	if (p->path)
-		build_set_aside(&ctx->show, p->name, why);
+	int ret = p->path ? build_set_aside(&ctx->show, p->name, why) : build_item_failed(ctx, st, p, why);
+
+	if (ret < 0 && log_last_error_storage())
+		build_halt(ctx, log_last_error_storage());
 	else
-		build_item_failed(ctx, st, p, why);
-	ctx->failures++;
+		ctx->failures++;
 }
 
 /* The cache key: everything that decides the part's audio. */
@@ -438,12 +474,15 @@ static void build_finish_one(struct build_ctx *ctx, struct build_running *r)
 		outfile_abort(&r->out);
 		p->failed = true;
 		p->error = xstrdup(log_last_error());
+		p->storage = log_last_error_storage();
 		return;
 	}
 	path = xstrdup(r->out.dest);
 	if (outfile_commit(&r->out) < 0 || build_cache_store_meta(ctx, p) < 0 || !(p->fp = fopen(path, "rb"))) {
+		/* the cache is the show's: whatever went wrong, it is not the article's fault */
 		p->failed = true;
-		p->error = xstrdup("cannot write its audio to the cache");
+		p->error = xstrdup(log_last_error());
+		p->storage = log_last_error_storage() ? log_last_error_storage() : -1;
 	} else {
 		p->ready = true;
 	}
@@ -521,7 +560,8 @@ static void build_make_parts(struct build_ctx *ctx, struct build_piece **pieces,
 			struct build_running *r = running;
 			char *path;
 
-			if (p->ready || p->failed) {
+			/* once the storage failed, nothing more is made */
+			if (p->ready || p->failed || ctx->halt) {
 				done++;
 				continue;
 			}
@@ -534,6 +574,9 @@ static void build_make_parts(struct build_ctx *ctx, struct build_piece **pieces,
 				outfile_abort(&r->out);
 				p->failed = true;
 				p->error = xstrdup(log_last_error());
+				/* no room in the cache, or no process to make it: not the article's fault */
+				p->storage = log_last_error_storage() ? log_last_error_storage() : -1;
+				build_halt(ctx, p->storage);
 				r->piece = NULL;
 				done++;
 			} else {
@@ -549,6 +592,8 @@ static void build_make_parts(struct build_ctx *ctx, struct build_piece **pieces,
 			size_t i = build_next_done(running, slots);
 
 			build_finish_one(ctx, &running[i]);
+			if (running[i].piece->storage)
+				build_halt(ctx, running[i].piece->storage);
 			running[i].piece = NULL;
 		}
 		active--;
@@ -924,9 +969,16 @@ static int build_run(struct build_ctx *ctx, const struct build_todo *todo, size_
 		p->scripted = true;
 		bad = p->path ? script_build(&p->sc, p->path, &ctx->script)
 			      : script_build_doc(&p->sc, &todo[i].item->doc, &ctx->script);
+		if (bad < 0 && log_last_error_storage()) {	/* the disk could not give the article back */
+			build_halt(ctx, log_last_error_storage());
+			build_piece_free(p);
+			goto fail;
+		}
 		if (bad < 0) {
 			build_failed(ctx, st, p, log_last_error());
 			build_piece_free(p);
+			if (ctx->halt)
+				goto fail;
 			continue;
 		}
 		p->job = (struct article_job){ p->name, &ctx->voice, &p->sc.segments, NULL, pause[BREAK_ARTICLE],
@@ -973,7 +1025,10 @@ static int build_run(struct build_ctx *ctx, const struct build_todo *todo, size_
 	}
 	ep_start[n_eps] = n_all;
 	build_make_parts(ctx, all, n_all);
-	for (size_t i = 0; i < n_all; i++) {
+	/* the storage failed: no article is blamed for it, and no episode is made */
+	if (ctx->halt)
+		goto fail;
+	for (size_t i = 0; i < n_all && !ctx->halt; i++) {
 		if (all[i]->failed && all[i]->kind == PIECE_ARTICLE) {
 			build_failed(ctx, st, all[i], all[i]->error ? all[i]->error : "it failed");
 		} else if (all[i]->failed) {
@@ -981,9 +1036,13 @@ static int build_run(struct build_ctx *ctx, const struct build_todo *todo, size_
 			ret = -1;
 		}
 	}
+	if (ctx->halt)
+		goto fail;
 	for (size_t e = 0; e < n_eps && ret == 0; e++)
 		if (build_episode(ctx, all + ep_start[e], ep_start[e + 1] - ep_start[e], st) < 0)
 			ret = -1;
+	if (ret < 0 && log_last_error_storage())
+		build_halt(ctx, log_last_error_storage());
 	goto out;
 fail:
 	ret = -1;
@@ -1122,8 +1181,11 @@ int cmd_build(int argc, char **argv)
 			}
 			rel = xasprintf("articles/%s", names[i]);
 			if (source_read(&ctx.show, rel, NULL, ctx.when, &items, &n_items, &cap_items) < 0) {
-				build_set_aside(&ctx.show, names[i], log_last_error());
-				ctx.failures++;
+				if (log_last_error_storage())
+					build_halt(&ctx, log_last_error_storage());
+				else if (build_set_aside(&ctx.show, names[i], log_last_error()) < 0 && log_last_error_storage())
+					build_halt(&ctx, log_last_error_storage());
+				ctx.failures += !ctx.halt;
 			}
 			free(rel);
 			free(names[i]);
@@ -1194,6 +1256,10 @@ int cmd_build(int argc, char **argv)
 			  ctx.show.n_feeds == 1 ? "" : "s");
 out:
 	progress_done(&ctx.progress);
+	if (ctx.halt) {
+		build_report_halt(&ctx);
+		ret = 1;
+	}
 	for (size_t i = 0; i < n_names; i++) {
 		free(names[i]);
 		free(hashes ? hashes[i] : NULL);

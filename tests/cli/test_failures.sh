@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# What a build does when things fail: a full disk is the show's fault, not the articles'
+# (nothing set aside, the build stops, the next one builds them); a failed article never
+# overwrites an earlier one in articles/failed/; each failure is printed once; a killed
+# note's temporary file is cleaned up; control bytes in names never reach the terminal;
+# `newscast feed` on a show never built writes an empty feed.
+. "$(dirname "$0")/lib.sh"
+
+export TZ=UTC
+DATE=2026-11-29
+build() { "$NEWSCAST" build -q --date "$DATE" "$@"; }
+show_err() { sed 's/^/#   /' "$TMP/stderr" | head -n "${1:-5}"; }
+# count_failed_in_state SHOW: how many articles state.json marks failed.
+count_failed_in_state() {
+	[ -f "$1/.newscast/state.json" ] || { echo 0; return; }
+	jpy "$1/.newscast/state.json" 'sum(1 for a in d.get("articles", {}).values() if "failed" in a)'
+}
+# published_in_state SHOW: how many articles state.json marks published.
+published_in_state() {
+	[ -f "$1/.newscast/state.json" ] || { echo 0; return; }
+	jpy "$1/.newscast/state.json" 'sum(1 for a in d.get("articles", {}).values() if "episode" in a)'
+}
+sidecars() { ls "$1"/public/episodes/*.json 2>/dev/null | grep -v '\.chapters\.json$' | sort; }
+
+# Short articles, original text.
+ART="$TMP/art"
+mkdir -p "$ART"
+article "$ART" a-ferry.txt "Ferry fares frozen for a year" \
+	"Fares on the harbour ferry will not rise this year, the operator said on Friday."
+article "$ART" b-park.txt "New park opens by the river" \
+	"A new park opened on the east bank of the river on Saturday. The mayor cut a green ribbon at noon."
+article "$ART" c-school.txt "School roof to be repaired" \
+	"The roof of the village school will be repaired over the summer."
+article "$ART" d-library.txt "Library opens on Sunday afternoons" \
+	"The town library will open on Sunday afternoons from next month."
+article "$ART" e-cafe.txt "Cafe owners cheer the new footbridge" \
+	"Owners of the cafes on the west quay say the new footbridge has doubled their trade."
+
+# ============ 1. a full disk is the show's fault, not the articles' ============
+MNT="$TMP/small-disk"
+mkdir -p "$MNT"
+if [ "$(id -u)" -ne 0 ]; then
+	skip "full disk: the show on a 3 MB tmpfs" "needs root to mount a tmpfs"
+elif ! mount -t tmpfs -o size=3m newscast-test "$MNT" 2>"$TMP/mount.err"; then
+	skip "full disk: the show on a 3 MB tmpfs" "cannot mount a tmpfs: $(head -n 1 "$TMP/mount.err")"
+else
+	trap 'umount "$MNT" 2>/dev/null; rm -rf "$TMP"' EXIT
+	DS="$MNT/show"
+	"$NEWSCAST" init "$DS" >/dev/null
+	cp "$ART"/*.txt "$DS/articles/"
+	# leave about 64 KB free: less than one article's audio
+	free_kb=$(df -k --output=avail "$MNT" | tail -n 1 | tr -d ' ')
+	dd if=/dev/zero of="$MNT/filler" bs=1k count=$((free_kb - 64)) status=none 2>/dev/null
+	expect_status 1 "full disk: the build fails (exit 1)" build "$DS"
+	show_err 8
+	check "full disk: the message names the full disk" grep -q 'No space left on device' "$TMP/stderr"
+	check "full disk: the last line says the build stopped and nothing was set aside" \
+		bash -c 'tail -n 1 "$1" | grep -qi "stopped" && tail -n 1 "$1" | grep -qi "storage"' _ "$TMP/stderr"
+	check "full disk: no article is blamed (no 'set aside', no 'could not be built')" \
+		bash -c '! grep -Eqi "set aside in articles/failed|could not be built" "$1"' _ "$TMP/stderr"
+	check "full disk: all five articles are still in articles/ (got $(ls "$DS/articles/" | grep -c '\.txt$'))" \
+		[ "$(ls "$DS/articles/" | grep -c '\.txt$')" -eq 5 ]
+	check "full disk: nothing in articles/failed/" \
+		bash -c '[ ! -d "$1" ] || [ -z "$(ls -A "$1")" ]' _ "$DS/articles/failed"
+	check "full disk: state.json marks none failed (got $(count_failed_in_state "$DS"))" \
+		[ "$(count_failed_in_state "$DS")" -eq 0 ]
+	check "full disk: no episode was published" [ -z "$(sidecars "$DS")" ]
+	# space again: the next build builds them all
+	rm -f "$MNT/filler"
+	mount -o remount,size=16m "$MNT"
+	expect_status 0 "full disk, then space again: the next build exits 0" build "$DS"
+	show_err
+	mapfile -t DJ < <(sidecars "$DS")
+	check "space again: one episode (got ${#DJ[@]})" [ "${#DJ[@]}" -eq 1 ]
+	check "space again: it holds all five articles" \
+		[ "$(jpy "${DJ[0]:-/dev/null}" 'len(d["articles"])' 2>/dev/null)" = 5 ]
+	check "space again: state.json marks all five published (got $(published_in_state "$DS"))" \
+		[ "$(published_in_state "$DS")" -eq 5 ]
+	check "space again: articles/failed/ is still empty" \
+		bash -c '[ ! -d "$1/articles/failed" ] || [ -z "$(ls -A "$1/articles/failed")" ]' _ "$DS"
+	# a read-only file system is the storage's failure too
+	article "$DS/articles" f-buses.txt "Night buses return to the coast road" \
+		"Night buses will run again on the coast road from Friday."
+	mount -o remount,ro "$MNT"
+	expect_status 1 "read-only disk: the build fails (exit 1)" build "$DS"
+	show_err
+	check "read-only disk: the last line says the storage failed, read-only" \
+		bash -c 'tail -n 1 "$1" | grep -qi "storage failed (Read-only file system)"' _ "$TMP/stderr"
+	check "read-only disk: the new article is still in articles/" [ -f "$DS/articles/f-buses.txt" ]
+	mount -o remount,rw "$MNT"
+	expect_status 0 "read-only disk, then writable: the next build exits 0" build "$DS"
+	check "writable again: the new article is published" \
+		[ "$(published_in_state "$DS")" -eq 6 -a ! -e "$DS/articles/failed/f-buses.txt" ]
+	umount "$MNT"
+	trap 'rm -rf "$TMP"' EXIT
+fi
+
+finish
