@@ -7,6 +7,7 @@
 #include "episode.h"
 #include "feed.h"
 #include "fetch.h"
+#include "lock.h"
 #include "log.h"
 #include "outfile.h"
 #include "progress.h"
@@ -37,6 +38,7 @@ enum {
 	BUILD_REBUILD,
 	BUILD_DATE,
 	BUILD_QUIET,
+	BUILD_WAIT,
 };
 
 static const struct cli_option cmd_build_options[] = {
@@ -44,6 +46,15 @@ static const struct cli_option cmd_build_options[] = {
 	{ "rebuild", 0, NULL, "republish articles that changed since they were published", BUILD_REBUILD },
 	{ "date", 0, "YYYY-MM-DD", "the episode's date (default: today)", BUILD_DATE },
 	{ "quiet", 'q', NULL, "no progress line", BUILD_QUIET },
+	{ "wait", 0, "SECONDS", "wait up to SECONDS for another run on the show to finish (default 0), then exit 75",
+	  BUILD_WAIT },
+	{ "verbose", 'v', NULL, "explain decisions: what clean-up removed, what was skipped and why",
+	  CMD_OPT_VERBOSE },
+	{ "help", 'h', NULL, "show this help", CMD_OPT_HELP },
+	{ 0 },
+};
+
+static const struct cli_option cmd_init_options[] = {
 	{ "verbose", 'v', NULL, "explain decisions: what clean-up removed, what was skipped and why",
 	  CMD_OPT_VERBOSE },
 	{ "help", 'h', NULL, "show this help", CMD_OPT_HELP },
@@ -51,7 +62,7 @@ static const struct cli_option cmd_build_options[] = {
 };
 
 struct build_args {
-	int jobs, rebuild, quiet, help;
+	int jobs, rebuild, quiet, help, wait;
 	const char *date;
 };
 
@@ -78,6 +89,8 @@ static int cmd_build_on_option(int id, const char *value, void *ud)
 	case BUILD_QUIET:
 		a->quiet = 1;
 		return 0;
+	case BUILD_WAIT:
+		return cli_int("build", "wait", value, 0, 86400, &a->wait);
 	case CMD_OPT_VERBOSE:
 		log_set_verbose(true);
 		return 0;
@@ -1106,6 +1119,7 @@ int cmd_build(int argc, char **argv)
 	struct build_args a = { 0 };
 	struct build_ctx ctx = { 0 };
 	struct build_state st = { 0 };
+	struct lock lock = { -1, false };
 	char **names = NULL, **hashes = NULL;
 	struct source_item *items = NULL;
 	struct build_todo *todo = NULL;
@@ -1137,6 +1151,12 @@ int cmd_build(int argc, char **argv)
 	ret = 1;
 	if (show_load(&ctx.show, argv[first]) < 0)
 		goto out;
+	/* one run on a show at a time: two would publish the same articles twice */
+	if ((ret = lock_show(&lock, ctx.show.dir, a.wait)) != 0) {
+		ret = ret == LOCK_EXIT_BUSY ? LOCK_EXIT_BUSY : 1;
+		goto out;
+	}
+	ret = 1;
 	if (voice_profile_find(&ctx.voice, ctx.show.voice ? ctx.show.voice : VOICE_DEFAULT) < 0)
 		goto out;
 	ctx.script.voice = ctx.voice.path;
@@ -1278,6 +1298,7 @@ out:
 	build_state_release(&st);
 	voice_profile_release(&ctx.voice);
 	show_release(&ctx.show);
+	lock_release(&lock);
 	return ret;
 }
 
@@ -1286,14 +1307,14 @@ int cmd_init(int argc, char **argv)
 	struct build_args a = { 0 };
 	int first, ret;
 
-	ret = cli_parse("init", argc, argv, cmd_build_options + 4, cmd_build_on_option, &a, &first);
+	ret = cli_parse("init", argc, argv, cmd_init_options, cmd_build_on_option, &a, &first);
 	if (ret)
 		return ret;
 	if (a.help) {
 		cli_help(stdout, "init", "SHOW",
 			 "Create the show folder SHOW with a commented podcast.ini, an empty inbox (articles/),\n"
 			 "public/ for what gets published, and .newscast/ for newscast's own state.",
-			 cmd_build_options + 4);
+			 cmd_init_options);
 		return 0;
 	}
 	if (cli_one_operand("init", "show folder", argc - first) != 0)

@@ -24,6 +24,7 @@ int main(void)
 		suite_synth,
 		suite_util,
 		suite_cli,
+		suite_lock,
 	};
 	SRunner *sr = srunner_create(NULL);
 	int failed;
