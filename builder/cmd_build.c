@@ -21,6 +21,7 @@
 #include <cjson/cJSON.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <poll.h>
 #include <stdio.h>
@@ -296,28 +297,79 @@ static int build_note(const struct show *show, const char *name, const char *wha
 	return ret;
 }
 
-/* Moves a failed article aside, with a file saying why: articles/failed/NAME and NAME.error;
- * 0 when it is, -1 when it stays where it is (reported). */
+/* Renames from to to unless to exists (errno EEXIST then): never over a user's file. */
+static int build_rename_noreplace(const char *from, const char *to)
+{
+	if (renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
+		return 0;
+	if (errno != EINVAL && errno != ENOSYS)
+		return -1;
+	/* a file system without RENAME_NOREPLACE: link fails on an existing name too */
+	if (link(from, to) != 0)
+		return -1;
+	if (unlink(from) != 0) {
+		int err = errno;
+
+		unlink(to);
+		errno = err;
+		return -1;
+	}
+	return 0;
+}
+
+/* Moves a failed article aside, with a file saying why: articles/failed/NAME and NAME.error,
+ * or NAME-2, NAME-3 ... (before the extension) when an earlier one has that name; 0 when it
+ * is, -1 when it stays where it is (reported). */
 static int build_set_aside(const struct show *show, const char *name, const char *why_given)
 {
 	char *why = xstrdup(why_given);	/* it may be log_last_error()'s buffer, which the next error reuses */
-	char *note = xasprintf("%s.error", name), *from = xasprintf("%s/articles/%s", show->dir, name);
-	char *to = xasprintf("%s/articles/failed/%s", show->dir, name);
+	char *from = xasprintf("%s/articles/%s", show->dir, name), *dir = xasprintf("%s/articles/failed", show->dir);
+	const char *dot = strrchr(name, '.');
+	int stem = dot && dot != name ? (int)(dot - name) : (int)strlen(name);
+	char *as = NULL, *to = NULL, *note = NULL;
 	int ret = -1;
 
-	if (build_note(show, note, "article", why, "Fix it and move it back into articles/ to try again.") < 0)
-		goto out;
-	if (rename(from, to) != 0) {
-		log_error("cannot move '%s' to '%s': %s", from, to, strerror(errno));
+	if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
+		log_error("cannot create '%s': %s", dir, strerror(errno));
 		goto out;
 	}
-	log_warn("'%s' set aside in articles/failed/: %s", name, why);
+	for (int k = 1;; k++) {
+		char *note_path;
+		bool taken;
+
+		free(as);
+		free(to);
+		as = k == 1 ? xstrdup(name) : xasprintf("%.*s-%d%s", stem, name, k, name + stem);
+		to = xasprintf("%s/%s", dir, as);
+		note_path = xasprintf("%s.error", to);
+		/* a note without its article is someone's too */
+		taken = access(note_path, F_OK) == 0;
+		free(note_path);
+		if (taken)
+			continue;
+		if (build_rename_noreplace(from, to) == 0)
+			break;
+		if (errno != EEXIST) {
+			log_error("cannot move '%s' to '%s': %s", from, to, strerror(errno));
+			goto out;
+		}
+	}
+	note = xasprintf("%s.error", as);
+	if (build_note(show, note, "article", why, "Fix it and move it back into articles/ to try again.") < 0) {
+		/* no note, no setting aside: it goes back, to be tried again */
+		if (build_rename_noreplace(to, from) != 0)
+			log_error("cannot move '%s' back to '%s': %s", to, from, strerror(errno));
+		goto out;
+	}
+	log_warn("'%s' set aside as articles/failed/%s: %s", name, as, why);
 	ret = 0;
 out:
 	free(why);
-	free(note);
 	free(from);
+	free(dir);
+	free(as);
 	free(to);
+	free(note);
 	return ret;
 }
 

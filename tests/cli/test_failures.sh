@@ -57,7 +57,7 @@ else
 	check "full disk: the last line says the build stopped and nothing was set aside" \
 		bash -c 'tail -n 1 "$1" | grep -qi "stopped" && tail -n 1 "$1" | grep -qi "storage"' _ "$TMP/stderr"
 	check "full disk: no article is blamed (no 'set aside', no 'could not be built')" \
-		bash -c '! grep -Eqi "set aside in articles/failed|could not be built" "$1"' _ "$TMP/stderr"
+		bash -c '! grep -Eqi "set aside (in|as) articles/failed|could not be built" "$1"' _ "$TMP/stderr"
 	check "full disk: all five articles are still in articles/ (got $(ls "$DS/articles/" | grep -c '\.txt$'))" \
 		[ "$(ls "$DS/articles/" | grep -c '\.txt$')" -eq 5 ]
 	check "full disk: nothing in articles/failed/" \
@@ -94,5 +94,41 @@ else
 	umount "$MNT"
 	trap 'rm -rf "$TMP"' EXIT
 fi
+
+# ============ 2. a failed article never overwrites an earlier one in articles/failed/ ============
+FS="$TMP/fail-show"
+"$NEWSCAST" init "$FS" >/dev/null
+cp "$ART/a-ferry.txt" "$FS/articles/"
+printf 'First version\n' >"$FS/articles/story.txt"	# a headline and nothing to say
+expect_status 1 "failed names: a bad story.txt fails the build" build "$FS"
+check "failed names: it is articles/failed/story.txt, with its note" \
+	[ -f "$FS/articles/failed/story.txt" -a -s "$FS/articles/failed/story.txt.error" ]
+cp "$FS/articles/failed/story.txt" "$TMP/story.1"
+cp "$FS/articles/failed/story.txt.error" "$TMP/story.1.error"
+# a second, different story.txt that fails too
+printf 'Second version\n' >"$FS/articles/story.txt"
+# and the user's own note beside it, for a file that is not there: never overwritten either
+printf 'my notes about other.txt\n' >"$FS/articles/failed/other.txt.error"
+: >"$FS/articles/other.txt"
+expect_status 1 "failed names: a second bad story.txt fails the build" build "$FS"
+show_err 6
+check "failed names: the first articles/failed/story.txt is untouched" cmp -s "$TMP/story.1" "$FS/articles/failed/story.txt"
+check "failed names: ... and so is its note" cmp -s "$TMP/story.1.error" "$FS/articles/failed/story.txt.error"
+check "failed names: the second is articles/failed/story-2.txt" \
+	bash -c '[ -f "$1" ] && grep -q "^Second version" "$1"' _ "$FS/articles/failed/story-2.txt"
+check "failed names: its note is story-2.txt.error" [ -s "$FS/articles/failed/story-2.txt.error" ]
+check "failed names: the message names where it went" grep -q "story-2.txt" "$TMP/stderr"
+check "failed names: the user's other.txt.error is untouched" \
+	grep -qx 'my notes about other.txt' "$FS/articles/failed/other.txt.error"
+check "failed names: other.txt went to other-2.txt, with its note" \
+	[ -f "$FS/articles/failed/other-2.txt" -a -s "$FS/articles/failed/other-2.txt.error" ]
+check "failed names: nothing is left in the inbox but the published article" \
+	[ "$(ls "$FS/articles" | grep -v '^failed$' | tr '\n' ' ')" = "a-ferry.txt " ]
+# a third: story-3.txt
+printf 'Third version\n' >"$FS/articles/story.txt"
+build "$FS" >/dev/null 2>&1
+check "failed names: a third is story-3.txt; all three kept" \
+	bash -c 'grep -q "^First" "$1/story.txt" && grep -q "^Second" "$1/story-2.txt" && grep -q "^Third" "$1/story-3.txt"' _ \
+	"$FS/articles/failed"
 
 finish
