@@ -25,6 +25,7 @@ int main(void)
 		suite_util,
 		suite_cli,
 		suite_lock,
+		suite_log,
 	};
 	SRunner *sr = srunner_create(NULL);
 	int failed;

@@ -19,6 +19,7 @@ Suite *suite_synth(void);
 Suite *suite_util(void);
 Suite *suite_cli(void);
 Suite *suite_lock(void);
+Suite *suite_log(void);
 
 Suite *suite_lexicon(void);
 Suite *suite_normalize(void);

@@ -289,32 +289,6 @@ START_TEST(a_storage_failure_reaches_the_parent)
 }
 END_TEST
 
-START_TEST(storage_errors_are_told_from_others)
-{
-	int errs[] = { ENOSPC, EDQUOT, EROFS, EIO };
-
-	log_set_quiet_errors(true);
-	for (size_t i = 0; i < sizeof errs / sizeof errs[0]; i++) {
-		errno = errs[i];
-		log_error("cannot write 'a': %s", strerror(errno));
-		ck_assert_int_eq(log_last_error_storage(), errs[i]);
-		ck_assert_int_eq(errno, errs[i]);	/* log_error keeps errno */
-	}
-	errno = EACCES;
-	log_error("cannot write 'a': %s", strerror(errno));
-	ck_assert_int_eq(log_last_error_storage(), 0);
-	errno = ENOSPC;
-	log_error("'a' is empty");
-	ck_assert_int_eq(log_last_error_storage(), 0);
-	log_set_last_error("from a child", EROFS);
-	ck_assert_int_eq(log_last_error_storage(), EROFS);
-	ck_assert_str_eq(log_last_error(), "from a child");
-	log_set_last_error("from a child", EACCES);
-	ck_assert_int_eq(log_last_error_storage(), 0);
-	log_set_quiet_errors(false);
-}
-END_TEST
-
 START_TEST(on_data_can_stop_the_child)
 {
 	struct received r = { .stop_after = 100 };
@@ -371,7 +345,6 @@ Suite *suite_isolate(void)
 	tcase_add_test(tc, child_has_no_core_dumps);
 	tcase_add_test(tc, write_all_to_a_closed_pipe_fails);
 	tcase_add_test(tc, a_storage_failure_reaches_the_parent);
-	tcase_add_test(tc, storage_errors_are_told_from_others);
 	suite_add_tcase(s, tc);
 	return s;
 }
