@@ -19,6 +19,7 @@
 #include "util.h"
 
 #include <cjson/cJSON.h>
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -361,7 +362,8 @@ static int build_set_aside(const struct show *show, const char *name, const char
 			log_error("cannot move '%s' back to '%s': %s", to, from, strerror(errno));
 		goto out;
 	}
-	log_warn("'%s' set aside as articles/failed/%s: %s", name, as, why);
+	/* why was reported where it happened: said once, and kept in the note */
+	log_warn("'%s' set aside as articles/failed/%s (the reason is in articles/failed/%s)", name, as, note);
 	ret = 0;
 out:
 	free(why);
@@ -371,6 +373,42 @@ out:
 	free(to);
 	free(note);
 	return ret;
+}
+
+/* Whether name is the temporary file of a note being written (outfile's ".NAME.error.XXXXXX.tmp"). */
+static bool build_is_note_tmp(const char *name)
+{
+	size_t len = strlen(name);
+
+	if (name[0] != '.' || len < 1 + strlen(".error") + 7 + 4 || !util_ends_with(name, ".tmp") || name[len - 11] != '.')
+		return false;
+	for (size_t i = len - 10; i < len - 4; i++)
+		if (!isalnum((unsigned char)name[i]))
+			return false;
+	return len - 11 >= 1 + strlen(".error") && strncmp(name + len - 11 - strlen(".error"), ".error", 6) == 0;
+}
+
+/* A build killed while writing a note leaves its temporary file in articles/failed/:
+ * the next one removes it. Nothing else there is touched: the rest is the user's. */
+static void build_clear_failed_tmp(const struct show *show)
+{
+	char *dir = xasprintf("%s/articles/failed", show->dir);
+	DIR *d = opendir(dir);
+	struct dirent *de;
+
+	while (d && (de = readdir(d))) {
+		char *p;
+
+		if (!build_is_note_tmp(de->d_name))
+			continue;
+		p = xasprintf("%s/%s", dir, de->d_name);
+		if (unlink(p) == 0)
+			log_verbose("build: removed '%s', a note a killed build left half-written", p);
+		free(p);
+	}
+	if (d)
+		closedir(d);
+	free(dir);
 }
 
 /* ---- making the parts ---- */
@@ -425,7 +463,8 @@ static int build_item_failed(struct build_ctx *ctx, struct build_state *st, cons
 
 	if (ret == 0) {
 		build_state_set(st, p->id, p->hash, NULL, why);
-		log_warn("feed item '%s' failed (note in articles/failed/): %s", p->name, why);
+		/* why was reported where it happened: said once, and kept in the note */
+		log_warn("feed item '%s' failed (the reason is in articles/failed/%s)", p->name, note);
 	}
 	free(why);
 	free(slug);
@@ -1233,6 +1272,7 @@ int cmd_build(int argc, char **argv)
 	    build_list_articles(&ctx.show, &names, &n_names) < 0)
 		goto out;
 	build_clear_staging(&ctx);
+	build_clear_failed_tmp(&ctx.show);
 
 	/* the articles: files in articles/, then each feed's items in the feed's order */
 	for (size_t i = 0; i < ctx.show.n_feeds; i++)

@@ -131,4 +131,72 @@ check "failed names: a third is story-3.txt; all three kept" \
 	bash -c 'grep -q "^First" "$1/story.txt" && grep -q "^Second" "$1/story-2.txt" && grep -q "^Third" "$1/story-3.txt"' _ \
 	"$FS/articles/failed"
 
+# ============ 3. each failure is printed once ============
+PS="$TMP/print-show"
+"$NEWSCAST" init "$PS" >/dev/null
+cp "$ART/a-ferry.txt" "$PS/articles/"
+printf 'Only a headline here\n' >"$PS/articles/bare.txt"
+printf '<html><body><p>no headline anywhere</p>' >"$PS/articles/page.html"
+expect_status 1 "print once: a build with two bad articles exits 1" build "$PS"
+show_err 6
+for reason in "nothing to speak" "no headline found"; do
+	check "print once: '$reason' is printed once (got $(grep -c "$reason" "$TMP/stderr"))" \
+		[ "$(grep -c "$reason" "$TMP/stderr")" -eq 1 ]
+done
+check "print once: each article's name is in its reason and in one set-aside line" \
+	bash -c 'for a in bare.txt page.html; do [ "$(grep -c "'"'"'$a'"'"' set aside" "$1")" -eq 1 ] || exit 1; done' _ "$TMP/stderr"
+check "print once: the notes still hold the reasons" \
+	bash -c 'grep -q "nothing to speak" "$1/bare.txt.error" && grep -q "no headline found" "$1/page.html.error"' _ \
+	"$PS/articles/failed"
+
+# ============ 4. a note's temporary file left by a killed build is removed ============
+# what outfile leaves when SIGKILL comes while it writes x.txt.error: .x.txt.error.XXXXXX.tmp
+printf 'half a note' >"$PS/articles/failed/.bare.txt.error.Ab12Cd.tmp"
+printf 'half a note' >"$PS/articles/failed/.other story.txt.error.q9Z0aa.tmp"
+printf 'mine' >"$PS/articles/failed/notes.tmp"	# the user's own files stay
+printf 'mine' >"$PS/articles/failed/.hidden.tmp"
+printf 'mine' >"$PS/articles/failed/.x.txt.error.tmp"
+cp "$ART/b-park.txt" "$PS/articles/"
+expect_status 0 "leftovers: the next build exits 0" build "$PS"
+check "leftovers: no .*.error.*.tmp is left in articles/failed/" \
+	bash -c '[ -z "$(ls -A "$1" | grep -E "^\..*\.error\.[A-Za-z0-9]{6}\.tmp$")" ]' _ "$PS/articles/failed"
+check "leftovers: the user's notes.tmp, .hidden.tmp and .x.txt.error.tmp are kept" \
+	bash -c 'cd "$1" && [ -f notes.tmp -a -f .hidden.tmp -a -f .x.txt.error.tmp ]' _ "$PS/articles/failed"
+check "leftovers: the failed articles and their notes are kept" \
+	bash -c 'cd "$1" && [ -f bare.txt -a -f bare.txt.error -a -f page.html -a -f page.html.error ]' _ "$PS/articles/failed"
+
+# ============ 5. control bytes in names never reach the terminal ============
+CS="$TMP/ctl-show"
+"$NEWSCAST" init "$CS" >/dev/null
+cp "$ART/a-ferry.txt" "$CS/articles/"
+evil=$(printf 'x\033[2J\033]0;pwned\007\302\233y\342\200\256z\377')
+printf 'Only a headline\n' >"$CS/articles/$evil.txt"
+expect_status 1 "control bytes: a bad article with escapes in its name fails the build" build "$CS"
+show_err 3
+check "control bytes: stderr has no control byte but newlines" \
+	bash -c '! LC_ALL=C grep -q "[[:cntrl:]]" "$1"' _ "$TMP/stderr"
+check "control bytes: stderr is valid UTF-8 with no C1 control or bidi override" \
+	$PY -c 'import sys, re
+t = open(sys.argv[1], "rb").read().decode("utf-8")
+sys.exit(1 if re.search("[\u0080-\u009f\u202a-\u202e\u2066-\u2069]", t) else 0)' "$TMP/stderr"
+check "control bytes: the name is written out (\\x1b, \\u009b, \\u202e, \\xff)" \
+	grep -qF 'x\x1b[2J\x1b]0;pwned\x07\u009by\u202ez\xff.txt' "$TMP/stderr"
+check "control bytes: the article is still set aside under its real name" [ -f "$CS/articles/failed/$evil.txt" ]
+check "control bytes: its note has no control byte either" \
+	bash -c '! LC_ALL=C grep -q "[[:cntrl:]]" <(tr -d "\n" <"$1")' _ "$CS/articles/failed/$evil.txt.error"
+
+# ============ 6. newscast feed on a show never built: an empty feed ============
+ES="$TMP/empty-show"
+"$NEWSCAST" init "$ES" >/dev/null
+rm -rf "$ES/public"	# as a show folder made by hand, or copied without public/
+expect_status 0 "never built: newscast feed exits 0" "$NEWSCAST" feed "$ES"
+show_err
+check "never built: feed.xml is well-formed" xmllint --noout "$ES/public/feed.xml"
+check "never built: feedparser reads it, with no items" $PY -c 'import sys, feedparser
+d = feedparser.parse(sys.argv[1])
+sys.exit(0 if not d.bozo and len(d.entries) == 0 and d.feed.get("title") else 1)' "$ES/public/feed.xml"
+check "never built: index.html is there" [ -s "$ES/public/index.html" ]
+mkdir -p "$ES/public"
+expect_status 0 "public/ but no episodes/: newscast feed exits 0" "$NEWSCAST" feed "$ES"
+
 finish
