@@ -375,17 +375,19 @@ out:
 	return ret;
 }
 
-/* Whether name is the temporary file of a note being written (outfile's ".NAME.error.XXXXXX.tmp"). */
+/* Whether name is the temporary file of a note being written: outfile's ".NAME.error.XXXXXX.tmp",
+ * where XXXXXX are six letters or digits. */
 static bool build_is_note_tmp(const char *name)
 {
 	size_t len = strlen(name);
 
-	if (name[0] != '.' || len < 1 + strlen(".error") + 7 + 4 || !util_ends_with(name, ".tmp") || name[len - 11] != '.')
+	if (len < strlen(".N.error.XXXXXX.tmp") || name[0] != '.' || !util_ends_with(name, ".tmp") ||
+	    name[len - 11] != '.')
 		return false;
 	for (size_t i = len - 10; i < len - 4; i++)
 		if (!isalnum((unsigned char)name[i]))
 			return false;
-	return len - 11 >= 1 + strlen(".error") && strncmp(name + len - 11 - strlen(".error"), ".error", 6) == 0;
+	return strncmp(name + len - 17, ".error", 6) == 0;
 }
 
 /* A build killed while writing a note leaves its temporary file in articles/failed/:
