@@ -244,7 +244,7 @@ int article_finish(struct article_run *run, struct article_result *res)
 		util_grow((void **)&run->buf, &run->cap, run->len + 1, 1);
 		run->buf[run->len] = '\0';
 		/* printed already, by the worker; kept for the caller's records */
-		log_set_last_error(run->len ? (char *)run->buf : "the worker failed");
+		log_set_last_error(run->len ? (char *)run->buf : "the worker failed", ir.storage_errno);
 		break;
 	default:
 		break;

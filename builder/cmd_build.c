@@ -7,6 +7,7 @@
 #include "episode.h"
 #include "feed.h"
 #include "fetch.h"
+#include "lock.h"
 #include "log.h"
 #include "outfile.h"
 #include "progress.h"
@@ -18,8 +19,10 @@
 #include "util.h"
 
 #include <cjson/cJSON.h>
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <signal.h>
 #include <poll.h>
@@ -38,6 +41,7 @@ enum {
 	BUILD_REBUILD,
 	BUILD_DATE,
 	BUILD_QUIET,
+	BUILD_WAIT,
 };
 
 static const struct cli_option cmd_build_options[] = {
@@ -45,6 +49,15 @@ static const struct cli_option cmd_build_options[] = {
 	{ "rebuild", 0, NULL, "republish articles that changed since they were published", BUILD_REBUILD },
 	{ "date", 0, "YYYY-MM-DD", "the episode's date (default: today)", BUILD_DATE },
 	{ "quiet", 'q', NULL, "no progress line", BUILD_QUIET },
+	{ "wait", 0, "SECONDS", "wait up to SECONDS for another run on the show to finish (default 0), then exit 75",
+	  BUILD_WAIT },
+	{ "verbose", 'v', NULL, "explain decisions: what clean-up removed, what was skipped and why",
+	  CMD_OPT_VERBOSE },
+	{ "help", 'h', NULL, "show this help", CMD_OPT_HELP },
+	{ 0 },
+};
+
+static const struct cli_option cmd_init_options[] = {
 	{ "verbose", 'v', NULL, "explain decisions: what clean-up removed, what was skipped and why",
 	  CMD_OPT_VERBOSE },
 	{ "help", 'h', NULL, "show this help", CMD_OPT_HELP },
@@ -52,7 +65,7 @@ static const struct cli_option cmd_build_options[] = {
 };
 
 struct build_args {
-	int jobs, rebuild, quiet, help;
+	int jobs, rebuild, quiet, help, wait;
 	const char *date;
 };
 
@@ -79,6 +92,8 @@ static int cmd_build_on_option(int id, const char *value, void *ud)
 	case BUILD_QUIET:
 		a->quiet = 1;
 		return 0;
+	case BUILD_WAIT:
+		return cli_int("build", "wait", value, 0, 86400, &a->wait);
 	case CMD_OPT_VERBOSE:
 		log_set_verbose(true);
 		return 0;
@@ -108,6 +123,7 @@ struct build_piece {
 	bool ready, failed;
 	char *error;		/* why it failed */
 	char *replaces;		/* a correction: the slug of the episode it is rebuilt in place in */
+	int storage;		/* it failed for the show's storage, not for itself: the errno, or -1 */
 };
 
 static void build_piece_free(struct build_piece *p)
@@ -333,21 +349,119 @@ static int build_note(const struct show *show, const char *name, const char *wha
 	return ret;
 }
 
-/* Moves a failed article aside, with a file saying why: articles/failed/NAME and NAME.error. */
-static void build_set_aside(const struct show *show, const char *name, const char *why_given)
+/* Renames from to to unless to exists (errno EEXIST then): never over a user's file. */
+static int build_rename_noreplace(const char *from, const char *to)
+{
+	if (renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
+		return 0;
+	if (errno != EINVAL && errno != ENOSYS)
+		return -1;
+	/* a file system without RENAME_NOREPLACE: link fails on an existing name too */
+	if (link(from, to) != 0)
+		return -1;
+	if (unlink(from) != 0) {
+		int err = errno;
+
+		unlink(to);
+		errno = err;
+		return -1;
+	}
+	return 0;
+}
+
+/* Moves a failed article aside, with a file saying why: articles/failed/NAME and NAME.error,
+ * or NAME-2, NAME-3 ... (before the extension) when an earlier one has that name; 0 when it
+ * is, -1 when it stays where it is (reported). */
+static int build_set_aside(const struct show *show, const char *name, const char *why_given)
 {
 	char *why = xstrdup(why_given);	/* it may be log_last_error()'s buffer, which the next error reuses */
-	char *note = xasprintf("%s.error", name), *from = xasprintf("%s/articles/%s", show->dir, name);
-	char *to = xasprintf("%s/articles/failed/%s", show->dir, name);
+	char *from = xasprintf("%s/articles/%s", show->dir, name), *dir = xasprintf("%s/articles/failed", show->dir);
+	const char *dot = strrchr(name, '.');
+	int stem = dot && dot != name ? (int)(dot - name) : (int)strlen(name);
+	char *as = NULL, *to = NULL, *note = NULL;
+	int ret = -1;
 
-	if (build_note(show, note, "article", why, "Fix it and move it back into articles/ to try again.") == 0 &&
-	    rename(from, to) != 0)
-		log_error("cannot move '%s' to '%s': %s", from, to, strerror(errno));
-	log_warn("'%s' set aside in articles/failed/: %s", name, why);
+	if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
+		log_error("cannot create '%s': %s", dir, strerror(errno));
+		goto out;
+	}
+	for (int k = 1;; k++) {
+		char *note_path;
+		bool taken;
+
+		free(as);
+		free(to);
+		as = k == 1 ? xstrdup(name) : xasprintf("%.*s-%d%s", stem, name, k, name + stem);
+		to = xasprintf("%s/%s", dir, as);
+		note_path = xasprintf("%s.error", to);
+		/* a note without its article is someone's too */
+		taken = access(note_path, F_OK) == 0;
+		free(note_path);
+		if (taken)
+			continue;
+		if (build_rename_noreplace(from, to) == 0)
+			break;
+		if (errno != EEXIST) {
+			log_error("cannot move '%s' to '%s': %s", from, to, strerror(errno));
+			goto out;
+		}
+	}
+	note = xasprintf("%s.error", as);
+	if (build_note(show, note, "article", why, "Fix it and move it back into articles/ to try again.") < 0) {
+		/* no note, no setting aside: it goes back, to be tried again */
+		if (build_rename_noreplace(to, from) != 0)
+			log_error("cannot move '%s' back to '%s': %s", to, from, strerror(errno));
+		goto out;
+	}
+	/* why was reported where it happened: said once, and kept in the note */
+	log_warn("'%s' set aside as articles/failed/%s (the reason is in articles/failed/%s)", name, as, note);
+	ret = 0;
+out:
 	free(why);
-	free(note);
 	free(from);
+	free(dir);
+	free(as);
 	free(to);
+	free(note);
+	return ret;
+}
+
+/* Whether name is the temporary file of a note being written: outfile's ".NAME.error.XXXXXX.tmp",
+ * where XXXXXX are six letters or digits. */
+static bool build_is_note_tmp(const char *name)
+{
+	size_t len = strlen(name);
+
+	if (len < strlen(".N.error.XXXXXX.tmp") || name[0] != '.' || !util_ends_with(name, ".tmp") ||
+	    name[len - 11] != '.')
+		return false;
+	for (size_t i = len - 10; i < len - 4; i++)
+		if (!isalnum((unsigned char)name[i]))
+			return false;
+	return strncmp(name + len - 17, ".error", 6) == 0;
+}
+
+/* A build killed while writing a note leaves its temporary file in articles/failed/:
+ * the next one removes it. Nothing else there is touched: the rest is the user's. */
+static void build_clear_failed_tmp(const struct show *show)
+{
+	char *dir = xasprintf("%s/articles/failed", show->dir);
+	DIR *d = opendir(dir);
+	struct dirent *de;
+
+	while (d && (de = readdir(d))) {
+		char *p;
+
+		if (!build_is_note_tmp(de->d_name))
+			continue;
+		p = xasprintf("%s/%s", dir, de->d_name);
+		if (unlink(p) == 0)
+			log_verbose("build: removed '%s', a note a killed build left half-written", p);
+		free(p);
+	}
+	if (d)
+		closedir(d);
+	free(dir);
 }
 
 /* ---- making the parts ---- */
@@ -367,12 +481,34 @@ struct build_ctx {
 	struct build_title { char *slug, *title; } *titles;	/* the show's episodes, once read */
 	size_t n_titles, cap_titles;
 	bool titles_read;
+	int halt;	/* the build stopped for its storage: the errno, or -1 (see build_halt) */
 };
 
+/* Stops the build for a failure that is the show's storage's (a full disk), not an article's:
+ * nothing is set aside, every article stays in the inbox, and the build fails. storage is the
+ * errno, or -1 for a failure to keep the build's own files that is no storage errno. */
+static void build_halt(struct build_ctx *ctx, int storage)
+{
+	if (!ctx->halt)
+		ctx->halt = storage ? storage : -1;
+}
+
+/* The build's last word when it stopped for its storage. */
+static void build_report_halt(const struct build_ctx *ctx)
+{
+	if (ctx->halt > 0)
+		log_error("the build stopped: the storage failed (%s); no article was set aside, every one is still "
+			  "in %s/articles/ for the next build", strerror(ctx->halt), ctx->show.dir);
+	else if (ctx->halt)
+		log_error("the build stopped for a failure that is not the articles' (see above); no article was set "
+			  "aside, every one is still in %s/articles/ for the next build", ctx->show.dir);
+}
+
 /* A feed's item that failed: a note in articles/failed/, and the state remembers it,
- * so it is not tried every night; it is tried again when the item changes. */
-static void build_item_failed(struct build_ctx *ctx, struct build_state *st, const struct build_piece *p,
-			      const char *why_given)
+ * so it is not tried every night; it is tried again when the item changes. 0 when the
+ * note is written, -1 when not (reported; the item is then tried again next time). */
+static int build_item_failed(struct build_ctx *ctx, struct build_state *st, const struct build_piece *p,
+			     const char *why_given)
 {
 	char *why = xstrdup(why_given);	/* it may be log_last_error()'s buffer, which the next error reuses */
 	char *slug = util_slug(p->name, 60);
@@ -380,25 +516,31 @@ static void build_item_failed(struct build_ctx *ctx, struct build_state *st, con
 	char *id_hash = util_hex64(util_fnv(UTIL_FNV_START, p->id, strlen(p->id)));
 	char *note = xasprintf("feed-%s-%.8s.error", slug, id_hash);
 	char *then = xasprintf("Item: %s (%s)\nIt is tried again when it changes in its feed.", p->name, p->id);
+	int ret = build_note(&ctx->show, note, "feed item", why, then);
 
-	build_note(&ctx->show, note, "feed item", why, then);
-	build_state_set(st, p->id, p->hash, NULL, why);
-	log_warn("feed item '%s' failed (note in articles/failed/): %s", p->name, why);
+	if (ret == 0) {
+		build_state_set(st, p->id, p->hash, NULL, why);
+		/* why was reported where it happened: said once, and kept in the note */
+		log_warn("feed item '%s' failed (the reason is in articles/failed/%s)", p->name, note);
+	}
 	free(why);
 	free(slug);
 	free(id_hash);
 	free(note);
 	free(then);
+	return ret;
 }
 
-/* An article that failed: a file is moved aside, a feed's item remembered. */
+/* An article that failed: a file is moved aside, a feed's item remembered. When that
+ * cannot be done because the storage failed, the build stops instead. */
 static void build_failed(struct build_ctx *ctx, struct build_state *st, const struct build_piece *p, const char *why)
 {
-	if (p->path)
-		build_set_aside(&ctx->show, p->name, why);
+	int ret = p->path ? build_set_aside(&ctx->show, p->name, why) : build_item_failed(ctx, st, p, why);
+
+	if (ret < 0 && log_last_error_storage())
+		build_halt(ctx, log_last_error_storage());
 	else
-		build_item_failed(ctx, st, p, why);
-	ctx->failures++;
+		ctx->failures++;
 }
 
 /* The cache key: everything that decides the part's audio. */
@@ -494,12 +636,15 @@ static void build_finish_one(struct build_ctx *ctx, struct build_running *r)
 		outfile_abort(&r->out);
 		p->failed = true;
 		p->error = xstrdup(log_last_error());
+		p->storage = log_last_error_storage();
 		return;
 	}
 	path = xstrdup(r->out.dest);
 	if (outfile_commit(&r->out) < 0 || build_cache_store_meta(ctx, p) < 0 || !(p->fp = fopen(path, "rb"))) {
+		/* the cache is the show's: whatever went wrong, it is not the article's fault */
 		p->failed = true;
-		p->error = xstrdup("cannot write its audio to the cache");
+		p->error = xstrdup(log_last_error());
+		p->storage = log_last_error_storage() ? log_last_error_storage() : -1;
 	} else {
 		p->ready = true;
 	}
@@ -579,7 +724,8 @@ static void build_make_parts(struct build_ctx *ctx, struct build_piece **pieces,
 			struct build_running *r = running;
 			char *path;
 
-			if (p->ready || p->failed) {
+			/* once the storage failed, nothing more is made */
+			if (p->ready || p->failed || ctx->halt) {
 				done++;
 				continue;
 			}
@@ -592,6 +738,9 @@ static void build_make_parts(struct build_ctx *ctx, struct build_piece **pieces,
 				outfile_abort(&r->out);
 				p->failed = true;
 				p->error = xstrdup(log_last_error());
+				/* no room in the cache, or no process to make it: not the article's fault */
+				p->storage = log_last_error_storage() ? log_last_error_storage() : -1;
+				build_halt(ctx, p->storage);
 				r->piece = NULL;
 				done++;
 			} else {
@@ -607,6 +756,8 @@ static void build_make_parts(struct build_ctx *ctx, struct build_piece **pieces,
 			size_t i = build_next_done(running, slots, fds, map);
 
 			build_finish_one(ctx, &running[i]);
+			if (running[i].piece->storage)
+				build_halt(ctx, running[i].piece->storage);
 			running[i].piece = NULL;
 		}
 		active--;
@@ -1224,9 +1375,16 @@ static int build_run(struct build_ctx *ctx, const struct build_todo *todo, size_
 		p->scripted = true;
 		bad = p->path ? script_build(&p->sc, p->path, &ctx->script)
 			      : script_build_doc(&p->sc, &todo[i].item->doc, &ctx->script);
+		if (bad < 0 && log_last_error_storage()) {	/* the disk could not give the article back */
+			build_halt(ctx, log_last_error_storage());
+			build_piece_free(p);
+			goto fail;
+		}
 		if (bad < 0) {
 			build_failed(ctx, st, p, log_last_error());
 			build_piece_free(p);
+			if (ctx->halt)
+				goto fail;
 			continue;
 		}
 		p->job = (struct article_job){ p->name, &ctx->voice, &p->sc.segments, NULL, pause[BREAK_ARTICLE],
@@ -1292,7 +1450,10 @@ static int build_run(struct build_ctx *ctx, const struct build_todo *todo, size_
 	}
 	ep_start[n_eps] = n_all;
 	build_make_parts(ctx, all, n_all);
-	for (size_t i = 0; i < n_all; i++) {
+	/* the storage failed: no article is blamed for it, and no episode is made */
+	if (ctx->halt)
+		goto fail;
+	for (size_t i = 0; i < n_all && !ctx->halt; i++) {
 		if (all[i]->failed && all[i]->kind == PIECE_ARTICLE) {
 			build_failed(ctx, st, all[i], all[i]->error ? all[i]->error : "it failed");
 		} else if (all[i]->failed) {
@@ -1300,9 +1461,13 @@ static int build_run(struct build_ctx *ctx, const struct build_todo *todo, size_
 			ret = -1;
 		}
 	}
+	if (ctx->halt)
+		goto fail;
 	for (size_t e = 0; e < n_eps && ret == 0; e++)
 		if (build_episode(ctx, all + ep_start[e], ep_start[e + 1] - ep_start[e], st, ep_replaces[e]) < 0)
 			ret = -1;
+	if (ret < 0 && log_last_error_storage())
+		build_halt(ctx, log_last_error_storage());
 	goto out;
 fail:
 	ret = -1;
@@ -1455,6 +1620,7 @@ int cmd_build(int argc, char **argv)
 	struct build_args a = { 0 };
 	struct build_ctx ctx = { 0 };
 	struct build_state st = { 0 };
+	struct lock lock = { -1, false };
 	char **names = NULL, **hashes = NULL;
 	struct source_item *items = NULL;
 	struct build_todo *todo = NULL;
@@ -1486,6 +1652,12 @@ int cmd_build(int argc, char **argv)
 	ret = 1;
 	if (show_load(&ctx.show, argv[first]) < 0)
 		goto out;
+	/* one run on a show at a time: two would publish the same articles twice */
+	if ((ret = lock_show(&lock, ctx.show.dir, a.wait)) != 0) {
+		ret = ret == LOCK_EXIT_BUSY ? LOCK_EXIT_BUSY : 1;
+		goto out;
+	}
+	ret = 1;
 	if (voice_profile_find(&ctx.voice, ctx.show.voice ? ctx.show.voice : VOICE_DEFAULT) < 0)
 		goto out;
 	ctx.script.voice = ctx.voice.path;
@@ -1512,6 +1684,7 @@ int cmd_build(int argc, char **argv)
 	if (build_recover(&ctx, &st) < 0 || build_list_articles(&ctx.show, &names, &n_names) < 0)
 		goto out;
 	build_clear_staging(&ctx);
+	build_clear_failed_tmp(&ctx.show);
 
 	/* the articles: files in articles/, then each feed's items in the feed's order */
 	for (size_t i = 0; i < ctx.show.n_feeds; i++)
@@ -1532,8 +1705,11 @@ int cmd_build(int argc, char **argv)
 			}
 			rel = xasprintf("articles/%s", names[i]);
 			if (source_read(&ctx.show, rel, NULL, ctx.when, &items, &n_items, &cap_items) < 0) {
-				build_set_aside(&ctx.show, names[i], log_last_error());
-				ctx.failures++;
+				if (log_last_error_storage())
+					build_halt(&ctx, log_last_error_storage());
+				else if (build_set_aside(&ctx.show, names[i], log_last_error()) < 0 && log_last_error_storage())
+					build_halt(&ctx, log_last_error_storage());
+				ctx.failures += !ctx.halt;
 			}
 			free(rel);
 			free(names[i]);
@@ -1615,6 +1791,10 @@ int cmd_build(int argc, char **argv)
 			  ctx.show.n_feeds == 1 ? "" : "s");
 out:
 	progress_done(&ctx.progress);
+	if (ctx.halt) {
+		build_report_halt(&ctx);
+		ret = 1;
+	}
 	for (size_t i = 0; i < n_names; i++) {
 		free(names[i]);
 		free(hashes ? hashes[i] : NULL);
@@ -1640,6 +1820,7 @@ out:
 	build_state_release(&st);
 	voice_profile_release(&ctx.voice);
 	show_release(&ctx.show);
+	lock_release(&lock);
 	return ret;
 }
 
@@ -1648,14 +1829,14 @@ int cmd_init(int argc, char **argv)
 	struct build_args a = { 0 };
 	int first, ret;
 
-	ret = cli_parse("init", argc, argv, cmd_build_options + 4, cmd_build_on_option, &a, &first);
+	ret = cli_parse("init", argc, argv, cmd_init_options, cmd_build_on_option, &a, &first);
 	if (ret)
 		return ret;
 	if (a.help) {
 		cli_help(stdout, "init", "SHOW",
 			 "Create the show folder SHOW with a commented podcast.ini, an empty inbox (articles/),\n"
 			 "public/ for what gets published, and .newscast/ for newscast's own state.",
-			 cmd_build_options + 4);
+			 cmd_init_options);
 		return 0;
 	}
 	if (cli_one_operand("init", "show folder", argc - first) != 0)

@@ -212,6 +212,8 @@ static int feed_read_episodes(const char *dir, struct feed_item **items, size_t 
 
 	*items = NULL;
 	*n = 0;
+	if (!d && errno == ENOENT)	/* a show never built: no episodes, an empty feed */
+		return 0;
 	if (!d) {
 		log_error("cannot read '%s': %s", dir, strerror(errno));
 		return -1;
@@ -648,6 +650,10 @@ int feed_write(const struct show *show)
 			 show->ini);
 	if (feed_read_episodes(eps, &items, &n) < 0)
 		goto out;
+	if (mkdir(pub, 0777) < 0 && errno != EEXIST) {
+		log_error("cannot create '%s': %s", pub, strerror(errno));
+		goto out;
+	}
 	listed = show->keep > 0 && (size_t)show->keep < n ? (size_t)show->keep : n;
 	cover = feed_cover(show, pub);
 	if (feed_write_page(show, items, listed, cover, page) == 0 &&

@@ -33,6 +33,10 @@ int isolate_write_all(int fd, const void *buf, size_t n)
 	return 0;
 }
 
+/* A child that failed for a storage failure exits with this plus its errno, so that its
+ * parent knows the disk, not the work, was at fault. */
+#define ISOLATE_EXIT_STORAGE 64
+
 static long isolate_now_ms(void)
 {
 	struct timespec ts;
@@ -65,9 +69,13 @@ static void isolate_child_main(int fd, int (*child_fn)(int fd, void *ud), void *
 	if (null >= 0)
 		close(null);
 	signal(SIGPIPE, SIG_DFL);
+	/* the parent's last error is not the child's */
+	log_set_last_error("", 0);
 	{
-		int r = child_fn(fd, ud);
+		int r = child_fn(fd, ud), storage = log_last_error_storage();
 
+		if (r < 0 && storage && ISOLATE_EXIT_STORAGE + storage <= 255)
+			_exit(ISOLATE_EXIT_STORAGE + storage);
 		_exit(r < 0 ? 1 : r > 255 ? 255 : r);
 	}
 }
@@ -170,6 +178,9 @@ int isolate_wait(struct isolate_child *child, int (*on_data)(const void *buf, si
 		} else if (WIFEXITED(wstatus) && WEXITSTATUS(wstatus) != 0) {
 			res->status = ISOLATE_FAILED;
 			res->exit_code = WEXITSTATUS(wstatus);
+			if (res->exit_code > ISOLATE_EXIT_STORAGE &&
+			    log_errno_is_storage(res->exit_code - ISOLATE_EXIT_STORAGE))
+				res->storage_errno = res->exit_code - ISOLATE_EXIT_STORAGE;
 		}
 	}
 	return res->status == ISOLATE_OK ? 0 : -1;

@@ -17,6 +17,7 @@ struct isolate_result {
 	enum isolate_status status;
 	int exit_code;
 	int signal;
+	int storage_errno;	/* ISOLATE_FAILED on a storage failure (log_last_error_storage in the child); else 0 */
 };
 
 /* A child started by isolate_spawn, waited for by isolate_wait. */
@@ -27,7 +28,8 @@ struct isolate_child {
 };
 
 /* Forks a child that runs child_fn(fd, child_ud) and exits with its return
- * value (1 for a negative one; core dumps off). The parent goes on at once; it must call isolate_wait. */
+ * value (which, if positive, stays under 64; 1 for a negative one, or a code that carries the errno of a storage
+ * failure to res->storage_errno; core dumps off). The parent goes on at once; it must call isolate_wait. */
 int isolate_spawn(struct isolate_child *child, int (*child_fn)(int fd, void *ud), void *child_ud, int timeout_ms);
 
 /* Passes what the child writes to on_data(buf, n, parent_ud) (which may be NULL;

@@ -1,36 +1,126 @@
 /* log: one place that prints messages for the user, so every error looks the same. */
 #include "log.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 static bool verbose;
 static bool quiet_errors;
 static FILE *log_stream;	/* NULL: stderr */
 static char log_last[512];
+static int log_last_storage;	/* the last error's errno, when a storage failure */
 
-static void log_vprint(const char *prefix, const char *fmt, va_list ap)
+/* The length of the UTF-8 character at s (1-4), or 0 when s does not start one. */
+static size_t log_utf8_len(const unsigned char *s)
+{
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		return (s[1] & 0xc0) == 0x80 ? 2 : 0;
+	if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		unsigned char lo = s[0] == 0xe0 ? 0xa0 : 0x80, hi = s[0] == 0xed ? 0x9f : 0xbf;
+
+		return s[1] >= lo && s[1] <= hi && (s[2] & 0xc0) == 0x80 ? 3 : 0;
+	}
+	if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		unsigned char lo = s[0] == 0xf0 ? 0x90 : 0x80, hi = s[0] == 0xf4 ? 0x8f : 0xbf;
+
+		return s[1] >= lo && s[1] <= hi && (s[2] & 0xc0) == 0x80 && (s[3] & 0xc0) == 0x80 ? 4 : 0;
+	}
+	return 0;
+}
+
+/*
+ * The message with what could drive a terminal written out: C0 and C1 controls and DEL
+ * ("\x1b", "\u009b"), the bidirectional overrides that reorder what is shown ("\u202e"),
+ * and bytes that are not UTF-8 ("\xff"). Messages quote file names and feed titles, which
+ * anyone may choose. A new string, or NULL when out of memory.
+ */
+static char *log_escape(const char *msg)
+{
+	const unsigned char *s = (const unsigned char *)msg;
+	size_t len = strlen(msg), o = 0;
+	char *out = malloc(len * 4 + 1);	/* "\xNN" for a byte; "\uNNNN" for two or three */
+
+	if (!out)
+		return NULL;
+	while (*s) {
+		size_t n = log_utf8_len(s);
+		unsigned cp = n == 2 ? (s[0] & 0x1fu) << 6 | (s[1] & 0x3fu)
+			    : n == 3 ? (s[0] & 0x0fu) << 12 | (s[1] & 0x3fu) << 6 | (s[2] & 0x3fu) : 0;
+
+		if (n == 0 || (n == 1 && (*s < 0x20 || *s == 0x7f))) {
+			o += (size_t)sprintf(out + o, "\\x%02x", *s);
+			s++;
+		} else if ((n == 2 && cp < 0xa0) || (n == 3 && ((cp >= 0x202a && cp <= 0x202e) ||
+								 (cp >= 0x2066 && cp <= 0x2069)))) {
+			o += (size_t)sprintf(out + o, "\\u%04x", cp);
+			s += n;
+		} else {
+			memcpy(out + o, s, n);
+			o += n;
+			s += n;
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* Formats fmt, with what could drive a terminal written out; a new string, or NULL. */
+static char *log_format(const char *fmt, va_list ap)
+{
+	char *raw, *out;
+
+	if (vasprintf(&raw, fmt, ap) < 0)
+		return NULL;
+	out = log_escape(raw);
+	free(raw);
+	return out;
+}
+
+static void log_print(const char *prefix, const char *msg)
 {
 	FILE *fp = log_stream ? log_stream : stderr;
 
 	fputs("newscast: ", fp);
 	fputs(prefix, fp);
-	vfprintf(fp, fmt, ap);
+	fputs(msg, fp);
 	fputc('\n', fp);
+}
+
+static void log_vprint(const char *prefix, const char *fmt, va_list ap)
+{
+	char *msg = log_format(fmt, ap);
+
+	log_print(prefix, msg ? msg : fmt);
+	free(msg);
+}
+
+bool log_errno_is_storage(int err)
+{
+	return err == ENOSPC || err == EDQUOT || err == EROFS || err == EIO;
 }
 
 void log_error(const char *fmt, ...)
 {
+	int err = errno;	/* what the message reports, when it reports strerror(errno) */
+	char *msg;
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(log_last, sizeof log_last, fmt, ap);
+	msg = log_format(fmt, ap);
 	va_end(ap);
-	if (quiet_errors)
-		return;
-	va_start(ap, fmt);
-	log_vprint("", fmt, ap);
-	va_end(ap);
+	/* kept escaped too: it goes into notes a user may print */
+	snprintf(log_last, sizeof log_last, "%s", msg ? msg : fmt);
+	/* a stale errno left by an earlier call is not this error's: it must be in the message */
+	log_last_storage = log_errno_is_storage(err) && msg && strstr(msg, strerror(err)) ? err : 0;
+	if (!quiet_errors)
+		log_print("", msg ? msg : fmt);
+	free(msg);
+	errno = err;
 }
 
 const char *log_last_error(void)
@@ -38,9 +128,15 @@ const char *log_last_error(void)
 	return log_last;
 }
 
-void log_set_last_error(const char *msg)
+int log_last_error_storage(void)
+{
+	return log_last_storage;
+}
+
+void log_set_last_error(const char *msg, int storage_errno)
 {
 	snprintf(log_last, sizeof log_last, "%s", msg);
+	log_last_storage = log_errno_is_storage(storage_errno) ? storage_errno : 0;
 }
 
 void log_warn(const char *fmt, ...)

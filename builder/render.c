@@ -140,6 +140,14 @@ int render_part_wait(struct render_part_child *c, const char *name, struct encod
 			log_error("encoding '%s': a worker took too long", name);
 		else if (res.status == ISOLATE_OK)
 			log_error("encoding '%s': a worker gave no result", name);
+		else if (res.status == ISOLATE_FAILED) {
+			/* it printed why; what is kept is whether the disk was at fault */
+			char *why = xasprintf("encoding '%s': a worker failed%s%s", name, res.storage_errno ? ": " : "",
+					      res.storage_errno ? strerror(res.storage_errno) : "");
+
+			log_set_last_error(why, res.storage_errno);
+			free(why);
+		}
 		return -1;
 	}
 	*part = c->part;

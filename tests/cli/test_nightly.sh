@@ -136,7 +136,7 @@ S="$TMP/harbour"
 sed -i 's/^mode = .*/mode = article/' "$S/podcast.ini"	# an item per article
 cp "$ART/a-tram.txt" "$ART/b-market.txt" "$S/articles/"
 LOG="$S/.newscast/log"
-LOCK="$S/.newscast/nightly.lock"
+LOCK="$S/.newscast/lock"
 t0=$(date +%s)
 expect_status 0 "nightly: the first run exits 0" nightly "$S"
 show_err
@@ -174,7 +174,7 @@ for _ in $(seq 100); do	# until the first run has taken the lock
 	if ! flock -n "$LOCK" true; then held=0; break; fi
 	sleep 0.1
 done
-check "lock: the first run holds SHOW/.newscast/nightly.lock" [ "$held" -eq 0 ]
+check "lock: the first run holds SHOW/.newscast/lock" [ "$held" -eq 0 ]
 s0=${EPOCHREALTIME/[.,]/}
 expect_status 75 "lock: a second run with --wait 1 exits 75" nightly "$S" --wait 1
 s1=${EPOCHREALTIME/[.,]/}

@@ -24,6 +24,8 @@ int main(void)
 		suite_synth,
 		suite_util,
 		suite_cli,
+		suite_lock,
+		suite_log,
 	};
 	SRunner *sr = srunner_create(NULL);
 	int failed;

@@ -18,6 +18,8 @@ Suite *suite_encode(void);
 Suite *suite_synth(void);
 Suite *suite_util(void);
 Suite *suite_cli(void);
+Suite *suite_lock(void);
+Suite *suite_log(void);
 
 Suite *suite_lexicon(void);
 Suite *suite_normalize(void);

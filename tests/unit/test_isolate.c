@@ -1,8 +1,10 @@
 /* Unit tests for isolate: a child's output streamed back, its exit, crash, time limit and abort. */
 #include "isolate.h"
+#include "log.h"
 #include "suites.h"
 #include "util.h"
 
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -227,6 +229,66 @@ START_TEST(return_3_is_exit_code_3)
 }
 END_TEST
 
+/* A child that fails writing to a full disk: the storage failure, not a bad input. */
+static int child_disk_full(int fd, void *ud)
+{
+	(void)fd;
+	(void)ud;
+	log_set_quiet_errors(true);
+	errno = ENOSPC;
+	log_error("cannot write '%s': %s", "part.mp3", strerror(errno));
+	return -1;
+}
+
+/* A child that fails for its input while errno is a stale ENOSPC its message does not report. */
+static int child_bad_input_stale_errno(int fd, void *ud)
+{
+	(void)fd;
+	(void)ud;
+	log_set_quiet_errors(true);
+	errno = ENOSPC;
+	log_error("'%s': nothing to speak", "x.txt");
+	return -1;
+}
+
+/* An error the parent recorded before forking is not the child's. */
+static int child_fails_silently(int fd, void *ud)
+{
+	(void)fd;
+	(void)ud;
+	return -1;
+}
+
+START_TEST(a_storage_failure_reaches_the_parent)
+{
+	struct received r = { .stop_after = 0 };
+	struct isolate_result res;
+
+	ck_assert_int_eq(run(child_disk_full, NULL, &r, 5000, &res), -1);
+	ck_assert_int_eq(res.status, ISOLATE_FAILED);
+	ck_assert_int_eq(res.storage_errno, ENOSPC);
+	strbuf_release(&r.data);
+	ck_assert_int_eq(run(child_bad_input_stale_errno, NULL, &r, 5000, &res), -1);
+	ck_assert_int_eq(res.status, ISOLATE_FAILED);
+	ck_assert_int_eq(res.exit_code, 1);
+	ck_assert_int_eq(res.storage_errno, 0);
+	strbuf_release(&r.data);
+	log_set_quiet_errors(true);
+	errno = EIO;
+	log_error("cannot read 'x': %s", strerror(errno));
+	log_set_quiet_errors(false);
+	ck_assert_int_eq(log_last_error_storage(), EIO);
+	ck_assert_int_eq(run(child_fails_silently, NULL, &r, 5000, &res), -1);
+	ck_assert_int_eq(res.exit_code, 1);
+	ck_assert_int_eq(res.storage_errno, 0);
+	strbuf_release(&r.data);
+	ck_assert_int_eq(run(child_returns_3, NULL, &r, 5000, &res), -1);
+	ck_assert_int_eq(res.storage_errno, 0);
+	log_set_last_error("", 0);
+	strbuf_release(&r.data);
+}
+END_TEST
+
 START_TEST(on_data_can_stop_the_child)
 {
 	struct received r = { .stop_after = 100 };
@@ -282,6 +344,7 @@ Suite *suite_isolate(void)
 	tcase_add_test(tc, on_data_can_stop_the_child);
 	tcase_add_test(tc, child_has_no_core_dumps);
 	tcase_add_test(tc, write_all_to_a_closed_pipe_fails);
+	tcase_add_test(tc, a_storage_failure_reaches_the_parent);
 	suite_add_tcase(s, tc);
 	return s;
 }
