@@ -2,11 +2,11 @@
 #include "show.h"
 
 #include "encode.h"
+#include "ini.h"
 #include "log.h"
 #include "util.h"
 
 #include <errno.h>
-#include <ini.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,22 +44,8 @@ void show_release(struct show *show)
 	memset(show, 0, sizeof *show);
 }
 
-struct show_parse {
-	struct show *show;
-	char *error;	/* the first error; ini_parse gives its line */
-};
-
-static int show_fail(struct show_parse *p, char *msg)
-{
-	if (!p->error)
-		p->error = msg;
-	else
-		free(msg);
-	return 0;
-}
-
-static int show_number(struct show_parse *p, const char *section, const char *key, const char *value, double lo,
-		       double hi, double *out)
+/* NULL when value is a number from lo to hi, put in *out; else the error, a new string. */
+static char *show_number(const char *section, const char *key, const char *value, double lo, double hi, double *out)
 {
 	char *end;
 	double v;
@@ -67,23 +53,22 @@ static int show_number(struct show_parse *p, const char *section, const char *ke
 	errno = 0;
 	v = strtod(value, &end);
 	if (!*value || *end || errno || v < lo || v > hi)
-		return show_fail(p, xasprintf("bad value '%s' for '%s' in [%s] (a number from %g to %g)", value, key,
-					      section, lo, hi));
+		return xasprintf("bad value '%s' for '%s' in [%s] (a number from %g to %g)", value, key, section, lo, hi);
 	*out = v;
-	return 1;
+	return NULL;
 }
 
-static int show_int(struct show_parse *p, const char *section, const char *key, const char *value, int lo, int hi,
-		    int *out)
+static char *show_int(const char *section, const char *key, const char *value, int lo, int hi, int *out)
 {
 	double v;
+	char *err = show_number(section, key, value, lo, hi, &v);
 
-	if (!show_number(p, section, key, value, lo, hi, &v))
-		return 0;
+	if (err)
+		return err;
 	if (v != (int)v)
-		return show_fail(p, xasprintf("bad value '%s' for '%s' in [%s] (a whole number)", value, key, section));
+		return xasprintf("bad value '%s' for '%s' in [%s] (a whole number)", value, key, section);
 	*out = (int)v;
-	return 1;
+	return NULL;
 }
 
 static void show_set(char **field, const char *value)
@@ -92,10 +77,11 @@ static void show_set(char **field, const char *value)
 	*field = *value ? xstrdup(value) : NULL;
 }
 
-static int show_handler(void *user, const char *section, const char *key, const char *value)
+static char *show_handler(void *user, struct ini_entry *e)
 {
-	struct show_parse *p = user;
-	struct show *s = p->show;
+	struct show *s = user;
+	const char *section = e->section, *key = e->key, *value = e->value;
+	char *err;
 	const struct {
 		const char *section, *key;
 		char **field;
@@ -111,10 +97,15 @@ static int show_handler(void *user, const char *section, const char *key, const 
 		{ "voice", "lexicon", &s->lexicon },
 	};
 
+	/* only a description may take several lines */
+	if (e->continued && !(strcmp(section, "show") == 0 && strcmp(key, "description") == 0)) {
+		e->error_line = e->continued;
+		return xasprintf("this indented line continues '%s' in [%s], which takes one line", key, section);
+	}
 	for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++) {
 		if (strcmp(section, strings[i].section) == 0 && strcmp(key, strings[i].key) == 0) {
 			show_set(strings[i].field, value);
-			return 1;
+			return NULL;
 		}
 	}
 	if (strcmp(section, "show") == 0 && strcmp(key, "explicit") == 0) {
@@ -123,84 +114,76 @@ static int show_handler(void *user, const char *section, const char *key, const 
 		else if (strcmp(value, "false") == 0 || strcmp(value, "no") == 0)
 			s->explicit_content = false;
 		else
-			return show_fail(p, xasprintf("bad value '%s' for 'explicit' in [show] (true or false)", value));
-		return 1;
+			return xasprintf("bad value '%s' for 'explicit' in [show] (true or false)", value);
+		return NULL;
 	}
 	if (strcmp(section, "show") == 0 && strcmp(key, "keep") == 0)
-		return show_int(p, section, key, value, 0, 100000, &s->keep);
+		return show_int(section, key, value, 0, 100000, &s->keep);
 	if (strcmp(section, "episode") == 0 && strcmp(key, "mode") == 0) {
 		if (strcmp(value, "digest") == 0)
 			s->mode = SHOW_DIGEST;
 		else if (strcmp(value, "article") == 0)
 			s->mode = SHOW_ARTICLE;
 		else
-			return show_fail(p, xasprintf("bad value '%s' for 'mode' in [episode] (digest or article)", value));
-		return 1;
+			return xasprintf("bad value '%s' for 'mode' in [episode] (digest or article)", value);
+		return NULL;
 	}
 	if (strcmp(section, "audio") == 0) {
 		if (strcmp(key, "bitrate") == 0) {
-			if (!show_int(p, section, key, value, 8, 320, &s->bitrate))
-				return 0;
+			if ((err = show_int(section, key, value, 8, 320, &s->bitrate)))
+				return err;
 			if (!encode_bitrate_valid(s->bitrate))
-				return show_fail(p, xasprintf("bad value '%s' for 'bitrate' in [audio] (an MP3 bitrate: 64, 96, 128 ...)", value));
-			return 1;
+				return xasprintf("bad value '%s' for 'bitrate' in [audio] (an MP3 bitrate: 64, 96, 128 ...)", value);
+			return NULL;
 		}
 		if (strcmp(key, "sample_rate") == 0) {
-			if (!show_int(p, section, key, value, 8000, 48000, &s->sample_rate))
-				return 0;
+			if ((err = show_int(section, key, value, 8000, 48000, &s->sample_rate)))
+				return err;
 			if (s->sample_rate != 32000 && s->sample_rate != 44100 && s->sample_rate != 48000)
-				return show_fail(p, xasprintf("bad value '%s' for 'sample_rate' in [audio] (32000, 44100 or 48000)", value));
-			return 1;
+				return xasprintf("bad value '%s' for 'sample_rate' in [audio] (32000, 44100 or 48000)", value);
+			return NULL;
 		}
 		if (strcmp(key, "loudness") == 0)
-			return show_number(p, section, key, value, -40, -5, &s->loudness);
+			return show_number(section, key, value, -40, -5, &s->loudness);
 		if (strcmp(key, "true_peak") == 0)
-			return show_number(p, section, key, value, -12, 0, &s->true_peak);
+			return show_number(section, key, value, -12, 0, &s->true_peak);
 	}
 	if (strcmp(section, "source") == 0) {
 		if (strcmp(key, "feed") == 0) {
 			/* several feed lines, each a source */
 			if (!*value)
-				return show_fail(p, xstrdup("'feed' in [source] needs a URL or a path"));
+				return xstrdup("'feed' in [source] needs a URL or a path");
 			s->feeds = xrealloc(s->feeds, (s->n_feeds + 1) * sizeof *s->feeds);
 			s->feeds[s->n_feeds++] = xstrdup(value);
-			return 1;
+			return NULL;
 		}
 		if (strcmp(key, "timeout") == 0)
-			return show_int(p, section, key, value, 1, 600, &s->feed_timeout);
+			return show_int(section, key, value, 1, 600, &s->feed_timeout);
 		if (strcmp(key, "max_size") == 0)
-			return show_int(p, section, key, value, 1, 1024, &s->feed_max_mb);
+			return show_int(section, key, value, 1, 1024, &s->feed_max_mb);
 		if (strcmp(key, "max_age") == 0)
-			return show_int(p, section, key, value, 0, 100000, &s->max_age);
+			return show_int(section, key, value, 0, 100000, &s->max_age);
 	}
 	if (strcmp(section, "show") && strcmp(section, "episode") && strcmp(section, "voice") && strcmp(section, "audio") &&
 	    strcmp(section, "source"))
-		return show_fail(p, xasprintf("unknown section [%s]", section));
-	return show_fail(p, xasprintf("unknown key '%s' in [%s]", key, section));
+		return xasprintf("unknown section [%s]", section);
+	return xasprintf("unknown key '%s' in [%s]", key, section);
 }
 
 int show_load(struct show *show, const char *dir)
 {
-	struct show_parse p = { show, NULL };
-	FILE *fp;
-	int line;
+	struct stat st;
 
 	free(show->dir);
 	free(show->ini);
 	show->dir = xstrdup(dir);
 	show->ini = xasprintf("%s/podcast.ini", dir);
-	fp = fopen(show->ini, "r");
-	if (!fp) {
+	if (stat(show->ini, &st) < 0 && errno == ENOENT) {
 		log_error("cannot open '%s': %s (create a show with 'newscast init %s')", show->ini, strerror(errno), dir);
 		return -1;
 	}
-	line = ini_parse_file(fp, show_handler, &p);
-	fclose(fp);
-	if (line != 0) {
-		log_error("'%s' line %d: %s", show->ini, line, p.error ? p.error : "not an INI line");
-		free(p.error);
+	if (ini_parse_file(show->ini, NULL, show_handler, show) < 0)
 		return -1;
-	}
 	if (!show->title) {
 		log_error("'%s': [show] needs a title", show->ini);
 		return -1;

@@ -93,6 +93,13 @@ START_TEST(show_ini_errors_name_line_and_key)
 		{ "[show]\ntitle = A\n[audio]\nloudness = loud\n", "line 4: bad value 'loud' for 'loudness'" },
 		{ "[shows]\ntitle = A\n", "line 2: unknown section [shows]" },
 		{ "[show]\nauthor = B\n", "[show] needs a title" },
+		/* a continued key that takes one line: the error names the indented line */
+		{ "[show]\ntitle = A\n  B\n", "podcast.ini' line 3: this indented line continues 'title' in [show]" },
+		/* a line longer than libinih's buffer, then a bad one: the right line */
+		{ "[show]\ntitle = A\ncopyright = ...................................................................."
+		  "........................................................................................................"
+		  "..........................................................................\nmode = x\n",
+		  "podcast.ini' line 4: unknown key 'mode' in [show]" },
 	};
 
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -110,6 +117,55 @@ START_TEST(show_ini_errors_name_line_and_key)
 		free(ini);
 		test_rmdir(dir);
 	}
+}
+END_TEST
+
+/* podcast.ini lines longer than libinih's 200 bytes, and values of several lines */
+START_TEST(show_ini_long_and_multi_line_values)
+{
+	char *dir = test_tmpdir(), *ini = xasprintf("%s/podcast.ini", dir);
+	struct strbuf text, desc, url, feed;
+	struct show show;
+
+	strbuf_init(&text);
+	strbuf_init(&desc);
+	strbuf_init(&url);
+	strbuf_init(&feed);
+	for (int i = 0; i < 400; i++)
+		strbuf_adds(&desc, i % 10 ? "abcdefghi " : "Zoë's new ");	/* 4000 bytes */
+	strbuf_adds(&desc, "END");
+	strbuf_adds(&url, "https://example.com/podcast/");
+	while (url.len < 2000)
+		strbuf_addc(&url, 'u');
+	strbuf_adds(&feed, "https://example.com/feed?");
+	while (feed.len < 2000)
+		strbuf_addc(&feed, 'f');
+	strbuf_addf(&text, "[show]\ntitle = T\ndescription = %s\nbase_url = %s\n\n[source]\nfeed = %s\n", desc.buf,
+		    url.buf, feed.buf);
+	test_write_file(ini, text.buf);
+	show_init(&show);
+	ck_assert_int_eq(show_load(&show, dir), 0);
+	ck_assert_str_eq(show.description, desc.buf);
+	ck_assert_str_eq(show.base_url, url.buf);
+	ck_assert_uint_eq(show.n_feeds, 1);
+	ck_assert_str_eq(show.feeds[0], feed.buf);
+	show_release(&show);
+
+	/* a description of several lines keeps them all */
+	test_write_file(ini, "[show]\ntitle = T\ndescription = The first line,\n  the second,\n  ; a comment\n  and the third.\n"
+			     "author = A\n");
+	show_init(&show);
+	ck_assert_int_eq(show_load(&show, dir), 0);
+	ck_assert_str_eq(show.description, "The first line,\nthe second,\nand the third.");
+	ck_assert_str_eq(show.author, "A");
+	show_release(&show);
+
+	strbuf_release(&text);
+	strbuf_release(&desc);
+	strbuf_release(&url);
+	strbuf_release(&feed);
+	free(ini);
+	test_rmdir(dir);
 }
 END_TEST
 
@@ -254,6 +310,7 @@ Suite *suite_feed(void)
 	tcase_add_test(tc, truncate_on_a_character);
 	tcase_add_test(tc, show_placeholders);
 	tcase_add_test(tc, show_ini_errors_name_line_and_key);
+	tcase_add_test(tc, show_ini_long_and_multi_line_values);
 	tcase_add_test(tc, show_create_then_load);
 	tcase_add_test(tc, sidecar_round_trip);
 	tcase_add_test(tc, transcript_times);
