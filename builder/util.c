@@ -199,11 +199,10 @@ out:
 	return ret;
 }
 
-/* What a file that is not a regular file is, for messages. */
-static const char *util_file_kind(mode_t mode)
+const char *util_file_kind(unsigned int mode)
 {
 	return S_ISDIR(mode) ? "a folder" : S_ISCHR(mode) || S_ISBLK(mode) ? "a device" : S_ISFIFO(mode) ? "a FIFO"
-	       : S_ISSOCK(mode) ? "a socket" : "not a regular file";
+	       : S_ISSOCK(mode) ? "a socket" : S_ISREG(mode) ? "a file" : "something else";
 }
 
 int util_open_regular(const char *path, const char *what, size_t max_bytes, int flags)

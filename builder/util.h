@@ -53,6 +53,8 @@ int util_open_regular(const char *path, const char *what, size_t max_bytes, int 
 /* util_open_regular, then the whole file into a new NUL-terminated buffer the
  * caller frees. Every configuration file is read this way. */
 int util_read_regular(const char *path, const char *what, size_t max_bytes, int flags, char **data, size_t *len);
+/* What a file of this st_mode is, for messages: "a folder", "a device", "a FIFO" ... */
+const char *util_file_kind(unsigned int mode);
 
 /* Calls fn(line, number, ud) for each line of text that is neither blank nor a
  * '#' comment, trimmed of white space at both ends (text is modified in place).
