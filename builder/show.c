@@ -4,8 +4,10 @@
 #include "encode.h"
 #include "ini.h"
 #include "log.h"
+#include "paths.h"
 #include "util.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +15,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unicode/uloc.h>
 
 void show_init(struct show *show)
 {
@@ -34,7 +37,7 @@ void show_release(struct show *show)
 	char **fields[] = { &show->dir, &show->ini, &show->title, &show->author, &show->description,
 			    &show->language, &show->link, &show->base_url, &show->image, &show->category,
 			    &show->owner_name, &show->owner_email, &show->copyright, &show->title_pattern,
-			    &show->intro, &show->outro, &show->between, &show->voice, &show->lexicon };
+			    &show->intro, &show->outro, &show->between, &show->voice, &show->lexicon, &show->guid };
 
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
 		free(*fields[i]);
@@ -68,6 +71,203 @@ static char *show_int(const char *section, const char *key, const char *value, i
 	if (v != (int)v)
 		return xasprintf("bad value '%s' for '%s' in [%s] (a whole number)", value, key, section);
 	*out = (int)v;
+	return NULL;
+}
+
+/* Apple's limit for a show's description, as for an episode's. */
+#define SHOW_MAX_DESCRIPTION 4000
+
+char *show_check_category(const char *value, char **canonical)
+{
+	char *path = paths_join(paths_rules_dir(), "apple-categories.txt"), *text = NULL, *err = NULL;
+	char *want = xstrdup(value), *want_sub = strchr(want, '/');
+	const char *cat = NULL, *sub = NULL;
+	struct strbuf cats, subs;
+	size_t len;
+
+	strbuf_init(&cats);
+	strbuf_init(&subs);
+	if (want_sub)
+		*want_sub++ = '\0';
+	if (util_read_regular(path, NULL, 1u << 16, 0, &text, &len) < 0) {
+		err = xstrdup("Apple's list of categories cannot be read");
+		goto out;
+	}
+	/* a category starts a line, its subcategories follow it, indented */
+	for (char *line = text, *next; line; line = next) {
+		bool indented = *line == '\t' || *line == ' ';
+		char *name;
+
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		name = util_trim(line);
+		if (!*name || *name == '#')
+			continue;
+		if (!indented) {
+			if (cat)
+				break;	/* past the category's subcategories */
+			strbuf_addf(&cats, "%s%s", cats.len ? ", " : "", name);
+			if (!cat && strcasecmp(name, util_trim(want)) == 0)
+				cat = name;
+		} else if (cat && want_sub) {
+			strbuf_addf(&subs, "%s%s", subs.len ? ", " : "", name);
+			if (!sub && strcasecmp(name, util_trim(want_sub)) == 0)
+				sub = name;
+		}
+	}
+	if (!cat) {
+		/* cats lists them all only when the loop ran to the end, which it did */
+		err = xasprintf("category '%s' is not one of Apple's categories: %s", util_trim(want), cats.buf);
+	} else if (want_sub && !sub) {
+		if (subs.len)
+			err = xasprintf("'%s' is not one of Apple's subcategories of %s: %s", util_trim(want_sub), cat,
+					subs.buf);
+		else
+			err = xasprintf("Apple's category %s has no subcategories ('%s' given)", cat, util_trim(want_sub));
+	} else if (canonical) {
+		*canonical = sub ? xasprintf("%s/%s", cat, sub) : xstrdup(cat);
+	}
+out:
+	strbuf_release(&cats);
+	strbuf_release(&subs);
+	free(want);
+	free(text);
+	free(path);
+	return err;
+}
+
+char *show_check_language(const char *value)
+{
+	char locale[ULOC_FULLNAME_CAPACITY], lang[ULOC_LANG_CAPACITY];
+	UErrorCode err = U_ZERO_ERROR;
+	int32_t parsed = 0;
+
+	/* the whole of it a tag, and its language one ICU has an ISO 639 code for */
+	uloc_forLanguageTag(value, locale, sizeof locale, &parsed, &err);
+	if (U_SUCCESS(err) && *value && parsed == (int32_t)strlen(value)) {
+		uloc_getLanguage(locale, lang, sizeof lang, &err);
+		if (U_SUCCESS(err) && *lang && *uloc_getISO3Language(locale))
+			return NULL;
+	}
+	return xasprintf("language '%s' is not a language tag (en, en-us, fr, pt-br ...)", value);
+}
+
+char *show_check_email(const char *value)
+{
+	const char *at = strrchr(value, '@'), *p;
+	bool ok = at && at > value && strlen(value) <= 254;
+
+	/* local part: letters, digits and the few marks addresses use, dots not doubled or at an end */
+	for (p = value; ok && p < at; p++)
+		ok = (isalnum((unsigned char)*p) || strchr("!#$%&'*+/=?^_`{|}~.-", *p) || (unsigned char)*p >= 0x80) &&
+		     !(*p == '.' && (p == value || p + 1 == at || p[1] == '.'));
+	/* domain: dot-separated labels of letters, digits and '-', at least two of them */
+	if (ok) {
+		size_t label = 0, labels = 0;
+
+		for (p = at + 1;; p++) {
+			if (*p == '.' || !*p) {
+				ok = ok && label > 0 && p[-1] != '-';
+				labels++;
+				label = 0;
+				if (!*p)
+					break;
+			} else if (isalnum((unsigned char)*p) || *p == '-' || (unsigned char)*p >= 0x80) {
+				ok = ok && !(label == 0 && *p == '-');
+				label++;
+			} else {
+				ok = false;
+			}
+		}
+		ok = ok && labels >= 2;
+	}
+	return ok ? NULL : xasprintf("owner_email '%s' is not an e-mail address (name@example.com)", value);
+}
+
+char *show_check_url(const char *key, const char *value)
+{
+	const char *host = NULL;
+
+	if (strncasecmp(value, "https://", 8) == 0)
+		host = value + 8;
+	else if (strncasecmp(value, "http://", 7) == 0)
+		host = value + 7;
+	if (!host)
+		return xasprintf("%s '%s' is not an http:// or https:// URL", key, value);
+	if (!*host || strchr("/?#", *host))
+		return xasprintf("%s '%s' has no host", key, value);
+	for (const char *p = value; *p; p++)
+		if ((unsigned char)*p <= ' ' || *p == 0x7f)
+			return xasprintf("%s '%s' has white space or a control character in it", key, value);
+	return NULL;
+}
+
+/* A file podcast.ini names is a regular file, when it is there: not a folder, a device or a
+ * FIFO (whether it is there is for its reader to say). */
+static char *show_check_file(const struct show *s, const char *section, const char *key, const char *value)
+{
+	char *path = show_path(s, value), *err = NULL;
+	struct stat st;
+
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		err = xasprintf("'%s' in [%s] names '%s', which is %s, not a file", key, section, path,
+				util_file_kind(st.st_mode));
+	free(path);
+	return err;
+}
+
+/* Whether value starts with a URL scheme ("ftp://"): a URL, not a path. */
+static bool show_has_scheme(const char *value)
+{
+	const char *p = value;
+
+	if (!isalpha((unsigned char)*p))
+		return false;
+	while (isalnum((unsigned char)*p) || *p == '+' || *p == '-' || *p == '.')
+		p++;
+	return strncmp(p, "://", 3) == 0;
+}
+
+bool show_is_uuid(const char *value)
+{
+	for (size_t i = 0; i < 36; i++) {
+		bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+
+		if (dash ? value[i] != '-' : !isxdigit((unsigned char)value[i]))
+			return false;
+	}
+	return value[36] == '\0';
+}
+
+/* The checks of a string value podcast.ini gives (set already): NULL, or the error. */
+static char *show_check_value(struct show *s, const char *section, const char *key, const char *value)
+{
+	bool in_show = strcmp(section, "show") == 0;
+
+	if (!*value)
+		return NULL;
+	if (in_show && strcmp(key, "description") == 0 && strlen(value) > SHOW_MAX_DESCRIPTION)
+		return xasprintf("description is %zu bytes: Apple Podcasts takes at most %d", strlen(value),
+				 SHOW_MAX_DESCRIPTION);
+	if (in_show && strcmp(key, "language") == 0)
+		return show_check_language(value);
+	if (in_show && strcmp(key, "owner_email") == 0)
+		return show_check_email(value);
+	if (in_show && (strcmp(key, "link") == 0 || strcmp(key, "base_url") == 0))
+		return show_check_url(key, value);
+	if (in_show && strcmp(key, "category") == 0) {
+		char *canonical = NULL, *err = show_check_category(value, &canonical);
+
+		if (canonical) {
+			free(s->category);
+			s->category = canonical;
+		}
+		return err;
+	}
+	if ((in_show && strcmp(key, "image") == 0) || (strcmp(section, "voice") == 0 && strcmp(key, "lexicon") == 0) ||
+	    (strcmp(section, "episode") == 0 && strcmp(key, "title") && show_is_audio(value)))
+		return show_check_file(s, section, key, value);
 	return NULL;
 }
 
@@ -105,7 +305,7 @@ static char *show_handler(void *user, struct ini_entry *e)
 	for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++) {
 		if (strcmp(section, strings[i].section) == 0 && strcmp(key, strings[i].key) == 0) {
 			show_set(strings[i].field, value);
-			return NULL;
+			return show_check_value(s, section, key, value);
 		}
 	}
 	if (strcmp(section, "show") == 0 && strcmp(key, "explicit") == 0) {
@@ -115,6 +315,24 @@ static char *show_handler(void *user, struct ini_entry *e)
 			s->explicit_content = false;
 		else
 			return xasprintf("bad value '%s' for 'explicit' in [show] (true or false)", value);
+		return NULL;
+	}
+	if (strcmp(section, "show") == 0 && strcmp(key, "locked") == 0) {
+		if (strcmp(value, "true") == 0 || strcmp(value, "yes") == 0)
+			s->locked = true;
+		else if (strcmp(value, "false") == 0 || strcmp(value, "no") == 0)
+			s->locked = false;
+		else
+			return xasprintf("bad value '%s' for 'locked' in [show] (yes or no)", value);
+		return NULL;
+	}
+	if (strcmp(section, "show") == 0 && strcmp(key, "guid") == 0) {
+		/* set once, kept when the feed moves: a UUID, written as Podcasting 2.0 does */
+		if (!show_is_uuid(value))
+			return xasprintf("bad value '%s' for 'guid' in [show] (a UUID: 8-4-4-4-12 hex digits)", value);
+		show_set(&s->guid, value);
+		for (char *p = s->guid; *p; p++)
+			*p = (char)tolower((unsigned char)*p);
 		return NULL;
 	}
 	if (strcmp(section, "show") == 0 && strcmp(key, "keep") == 0)
@@ -153,6 +371,10 @@ static char *show_handler(void *user, struct ini_entry *e)
 			/* several feed lines, each a source */
 			if (!*value)
 				return xstrdup("'feed' in [source] needs a URL or a path");
+			if (show_has_scheme(value) && (err = show_check_url(key, value)))
+				return err;
+			if (!show_has_scheme(value) && (err = show_check_file(s, section, key, value)))
+				return err;
 			s->feeds = xrealloc(s->feeds, (s->n_feeds + 1) * sizeof *s->feeds);
 			s->feeds[s->n_feeds++] = xstrdup(value);
 			return NULL;
@@ -254,11 +476,17 @@ static const char show_template[] =
 	"base_url = https://example.com/podcast/\n"
 	"; a square JPEG or PNG, 1400 to 3000 pixels, relative to this folder\n"
 	";image = cover.jpg\n"
+	"; one of Apple's categories, or Category/Subcategory (newscast's rules/apple-categories.txt)\n"
 	"category = News\n"
 	"explicit = false\n"
 	"owner_name = The newsroom\n"
 	"owner_email = podcast@example.com\n"
 	"copyright = © The newsroom\n"
+	"; yes: other podcast hosts may not import the feed (podcast:locked)\n"
+	"locked = no\n"
+	"; podcast:guid is made once, from the feed's first address, and kept in .newscast/podcast-guid;\n"
+	"; give the show's old one here when it moves to newscast\n"
+	";guid = 00000000-0000-0000-0000-000000000000\n"
 	"\n"
 	"[episode]\n"
 	"; digest: all new articles of a run become one episode; article: one episode each\n"
