@@ -2,7 +2,7 @@
 CC ?= cc
 PREFIX ?= /usr/local
 DATADIR ?= $(PREFIX)/share/newscast
-PKGS = espeak-ng sndfile soxr libebur128 icu-uc icu-i18n inih libcjson libxml-2.0 nettle libcmark libcurl
+PKGS = espeak-ng sndfile soxr libebur128 icu-uc icu-i18n libcjson libxml-2.0 nettle libcmark libcurl
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lmp3lame -lm -pthread
 CFLAGS ?= -O2 -g

@@ -13,18 +13,27 @@
 #include <sndfile.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+/* An intro, an outro or a sound between articles is short: a larger file is refused. */
+#define ARTICLE_MAX_AUDIO_BYTES (256u << 20)
 
 int article_read_audio(const char *path, struct pcm *pcm)
 {
 	SF_INFO info = { 0 };
-	SNDFILE *sf = sf_open(path, SFM_READ, &info);
+	/* a regular file, so that a FIFO or /dev/zero cannot hang or fill the build */
+	int fd = util_open_regular(path, "audio", ARTICLE_MAX_AUDIO_BYTES, 0);
+	SNDFILE *sf = fd < 0 ? NULL : sf_open_fd(fd, SFM_READ, &info, 0);
 	float *frames = NULL;
 	int16_t *mono = NULL;
 	sf_count_t got;
 	int ret = -1;
 
 	if (!sf) {
-		log_error("cannot read audio '%s': %s", path, sf_strerror(NULL));
+		if (fd >= 0) {
+			log_error("cannot read audio '%s': %s", path, sf_strerror(NULL));
+			close(fd);
+		}
 		return -1;
 	}
 	if (info.channels < 1 || info.samplerate < 1000) {
@@ -55,6 +64,7 @@ out:
 	free(frames);
 	free(mono);
 	sf_close(sf);
+	close(fd);
 	return ret;
 }
 

@@ -126,7 +126,7 @@ int clean_rules_load(struct clean_rules *rules, const char *path)
 	size_t len;
 	int ret;
 
-	if (util_read_file(path, 1u << 20, &text, &len) < 0)
+	if (util_read_regular(path, "rules", 1u << 20, 0, &text, &len) < 0)
 		return -1;
 	ret = clean_rules_parse(rules, path, text);
 	free(text);

@@ -306,17 +306,23 @@ static int build_list_articles(const struct show *show, char ***names, size_t *n
 		return -1;
 	}
 	while ((de = readdir(d))) {
-		char *path;
 		struct stat st;
 
 		if (de->d_name[0] == '.' || input_format_of(de->d_name) == INPUT_AUTO)
 			continue;
-		path = xasprintf("%s/%s", dir, de->d_name);
-		if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+		/* nothing outside the show is read through articles/: a link is refused, not followed
+		 * (and the reader opens with O_NOFOLLOW, so one swapped in later is refused too) */
+		if (fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0) {
+			log_warn("'%s/%s' is skipped: %s", dir, de->d_name, strerror(errno));
+		} else if (S_ISLNK(st.st_mode)) {
+			log_warn("'%s/%s' is a symbolic link: refused, since nothing is read through a link in articles/ "
+				 "(put the file itself there)", dir, de->d_name);
+		} else if (!S_ISREG(st.st_mode)) {
+			log_warn("'%s/%s' is skipped: it is %s, not a file", dir, de->d_name, util_file_kind(st.st_mode));
+		} else {
 			util_grow((void **)names, &cap, *n + 1, sizeof **names);
 			(*names)[(*n)++] = xstrdup(de->d_name);
 		}
-		free(path);
 	}
 	closedir(d);
 	free(dir);
@@ -1287,14 +1293,18 @@ static struct build_piece *build_text_piece(struct build_ctx *ctx, enum build_ki
  * reported once, by whoever reads it for real. */
 static char *build_file_hash(const char *path)
 {
-	FILE *fp = fopen(path, "rb");
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);	/* as its reader will */
+	FILE *fp = fd < 0 ? NULL : fdopen(fd, "rb");
 	uint64_t h = UTIL_FNV_START;
 	char buf[65536];
 	size_t n;
 	bool bad;
 
-	if (!fp)
+	if (!fp) {
+		if (fd >= 0)
+			close(fd);
 		return xstrdup("unreadable");
+	}
 	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
 		h = util_fnv(h, buf, n);
 	bad = ferror(fp);
@@ -1661,6 +1671,7 @@ int cmd_build(int argc, char **argv)
 	if (voice_profile_find(&ctx.voice, ctx.show.voice ? ctx.show.voice : VOICE_DEFAULT) < 0)
 		goto out;
 	ctx.script.voice = ctx.voice.path;
+	ctx.script.inbox = true;	/* nothing is read through a link in articles/ */
 	ctx.script.lexicon = ctx.show.lexicon ? show_path(&ctx.show, ctx.show.lexicon) : NULL;
 	ctx.audio = (struct audio_settings){ ctx.show.sample_rate, ctx.show.loudness, ctx.show.true_peak, 1 };
 	ctx.encode = (struct encode_settings){ ENCODE_MP3, ctx.show.sample_rate, ctx.show.bitrate,

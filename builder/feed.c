@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -110,6 +111,77 @@ static char *feed_url(const struct show *show, const char *path)
 	return url;
 }
 
+/* Whether url's host is one reserved for examples (RFC 2606, 6761): `newscast init`
+ * writes https://example.com/podcast/, and a feed there has never been anyone's. */
+static bool feed_placeholder_url(const char *url)
+{
+	static const char *const names[] = { "example.com", "example.net", "example.org", "example", "test",
+					     "invalid", "localhost" };
+	const char *host = strstr(url, "://");
+	size_t n;
+
+	host = host ? host + 3 : url;
+	n = strcspn(host, "/:?#");
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		size_t k = strlen(names[i]);
+
+		if (n >= k && strncasecmp(host + n - k, names[i], k) == 0 && (n == k || host[n - k - 1] == '.'))
+			return true;
+	}
+	return false;
+}
+
+char *feed_show_guid(const struct show *show)
+{
+	char *dir = xasprintf("%s/.newscast", show->dir), *path = xasprintf("%s/podcast-guid", dir);
+	char *kept = NULL, *guid = NULL, *self = NULL;
+	struct outfile of;
+	size_t len;
+
+	if (access(path, F_OK) == 0) {
+		if (util_read_regular(path, NULL, 4096, 0, &kept, &len) < 0)
+			goto out;
+		util_trim(kept);
+		if (!show_is_uuid(kept)) {
+			log_error("'%s' does not hold a podcast:guid (a UUID): put the show's back, or give it as "
+				  "'guid =' in [show]", path);
+			goto out;
+		}
+	}
+	if (show->guid)
+		guid = xstrdup(show->guid);
+	else if (kept)
+		guid = xstrdup(kept);
+	else {
+		self = feed_url(show, "feed.xml");
+		guid = feed_guid(self);
+		if (!show->base_url || feed_placeholder_url(show->base_url))
+			goto out;	/* not kept: the feed has no address of its own yet */
+	}
+	if (kept && strcmp(kept, guid) == 0)
+		goto out;
+	if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
+		log_error("cannot create '%s': %s", dir, strerror(errno));
+		goto fail;
+	}
+	if (outfile_open(&of, path) < 0)
+		goto fail;
+	fprintf(of.fp, "%s\n", guid);
+	if (outfile_commit(&of) < 0)
+		goto fail;
+	log_verbose("feed: podcast:guid %s, kept in '%s'", guid, path);
+	goto out;
+fail:
+	free(guid);
+	guid = NULL;
+out:
+	free(dir);
+	free(path);
+	free(kept);
+	free(self);
+	return guid;
+}
+
 /* ---- the cover ---- */
 
 /* Width and height of a PNG or JPEG; 0 when it is neither or cannot be read. */
@@ -155,7 +227,7 @@ static char *feed_cover(const struct show *show, const char *public_dir)
 	if (!show->image)
 		return NULL;
 	src = show_path(show, show->image);
-	if (util_read_file(src, 32u << 20, &data, &len) < 0) {
+	if (util_read_regular(src, "cover", 32u << 20, 0, &data, &len) < 0) {
 		log_warn("the feed has no cover: '%s' cannot be read", src);
 		goto out;
 	}
@@ -336,11 +408,11 @@ static int feed_write_text(xmlTextWriterPtr w, const char *name, const char *tex
 }
 
 static int feed_write_rss(const struct show *show, const struct feed_item *items, size_t n, const char *cover,
-			  const char *path)
+			  const char *guid, const char *path)
 {
 	xmlBufferPtr buf = xmlBufferCreate();
 	xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
-	char *self = feed_url(show, "feed.xml"), *guid = feed_guid(self), *cover_url = cover ? feed_url(show, cover) : NULL;
+	char *self = feed_url(show, "feed.xml"), *cover_url = cover ? feed_url(show, cover) : NULL;
 	char now[64], when[64], dur[32], num[32], len[32];
 	time_t t = time(NULL);
 	struct tm tm;
@@ -408,7 +480,7 @@ static int feed_write_rss(const struct show *show, const struct feed_item *items
 	W(xmlTextWriterStartElement(w, BAD_CAST "podcast:locked"));
 	if (show->owner_email)
 		W(xmlTextWriterWriteAttribute(w, BAD_CAST "owner", BAD_CAST show->owner_email));
-	W(xmlTextWriterWriteString(w, BAD_CAST "no"));
+	W(xmlTextWriterWriteString(w, BAD_CAST(show->locked ? "yes" : "no")));
 	W(xmlTextWriterEndElement(w));
 
 	for (size_t i = 0; i < n; i++) {
@@ -499,7 +571,6 @@ out:
 	if (buf)
 		xmlBufferFree(buf);
 	free(self);
-	free(guid);
 	free(cover_url);
 	return ret;
 }
@@ -640,7 +711,7 @@ static void feed_remove_episode(const char *dir, const char *slug)
 int feed_write(const struct show *show)
 {
 	char *pub = xasprintf("%s/public", show->dir), *eps = xasprintf("%s/episodes", pub);
-	char *feed = xasprintf("%s/feed.xml", pub), *page = xasprintf("%s/index.html", pub), *cover;
+	char *feed = xasprintf("%s/feed.xml", pub), *page = xasprintf("%s/index.html", pub), *cover, *guid = NULL;
 	struct feed_item *items = NULL;
 	size_t n = 0, listed;
 	int ret = -1;
@@ -648,7 +719,7 @@ int feed_write(const struct show *show)
 	if (!show->base_url)
 		log_warn("'%s': [show] has no base_url: the feed's links are relative and podcast apps need them absolute",
 			 show->ini);
-	if (feed_read_episodes(eps, &items, &n) < 0)
+	if (!(guid = feed_show_guid(show)) || feed_read_episodes(eps, &items, &n) < 0)
 		goto out;
 	if (mkdir(pub, 0777) < 0 && errno != EEXIST) {
 		log_error("cannot create '%s': %s", pub, strerror(errno));
@@ -657,7 +728,7 @@ int feed_write(const struct show *show)
 	listed = show->keep > 0 && (size_t)show->keep < n ? (size_t)show->keep : n;
 	cover = feed_cover(show, pub);
 	if (feed_write_page(show, items, listed, cover, page) == 0 &&
-	    feed_write_rss(show, items, listed, cover, feed) == 0)
+	    feed_write_rss(show, items, listed, cover, guid, feed) == 0)
 		ret = (int)listed;
 	free(cover);
 	/* only once the new feed no longer lists them */
@@ -667,6 +738,7 @@ out:
 	for (size_t i = 0; i < n; i++)
 		episode_release(&items[i].ep);
 	free(items);
+	free(guid);
 	free(pub);
 	free(eps);
 	free(feed);

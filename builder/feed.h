@@ -18,6 +18,13 @@ int feed_write(const struct show *show);
  * Returns a new string. */
 char *feed_guid(const char *url);
 
+/* The show's podcast:guid, which is set once and kept when the feed moves: podcast.ini's
+ * guid, else the one kept in SHOW/.newscast/podcast-guid, else feed_guid of the feed's
+ * URL, kept there from the first time the show has a base_url of its own (not one on
+ * example.com, .test, localhost ...). podcast.ini's is kept there too. Returns a new
+ * string, or NULL after reporting. */
+char *feed_show_guid(const struct show *show);
+
 /* RFC 2822 date ("Sun, 29 Nov 2026 06:00:00 +0000") of an RFC 3339 UTC one
  * ("2026-11-29T06:00:00Z"), into buf of at least 40 bytes; "" if it cannot. */
 void feed_rfc2822(const char *rfc3339, char *buf, size_t size);

@@ -454,20 +454,21 @@ static int input_take_item(const char *name, struct input_feed *feed, const char
 	return 0;
 }
 
-int input_read_file_as(const char *path, enum input_format format, const char *item, struct document *doc)
+/* flags: util_open_regular's, for a file that must be a regular file; 0 for any file, or "-". */
+static int input_read(const char *path, enum input_format format, const char *item, int flags, struct document *doc)
 {
 	const char *name = strcmp(path, "-") == 0 ? "(standard input)" : path;
 	struct input_feed feed;
 	char *data = NULL;
-	size_t len = 0;
+	size_t len = 0, max;
 	int ret = -1;
 
 	if (format == INPUT_AUTO)
 		format = input_format_of(path);
 	input_feed_init(&feed);
 	/* a feed may be larger than an article; what it is may be known only once read */
-	if (util_read_file(path, format == INPUT_AUTO || format == INPUT_FEED ? INPUT_FEED_MAX_BYTES : INPUT_MAX_BYTES,
-			   &data, &len) < 0)
+	max = format == INPUT_AUTO || format == INPUT_FEED ? INPUT_FEED_MAX_BYTES : INPUT_MAX_BYTES;
+	if ((flags ? util_read_regular(path, NULL, max, flags, &data, &len) : util_read_file(path, max, &data, &len)) < 0)
 		goto out;
 	if (format == INPUT_AUTO) {
 		format = input_sniff(data, len);
@@ -496,6 +497,16 @@ out:
 	input_feed_release(&feed);
 	free(data);
 	return ret;
+}
+
+int input_read_file_as(const char *path, enum input_format format, const char *item, struct document *doc)
+{
+	return input_read(path, format, item, 0, doc);
+}
+
+int input_read_inbox_file(const char *path, enum input_format format, struct document *doc)
+{
+	return input_read(path, format, NULL, UTIL_NO_LINK, doc);
 }
 
 int input_read_file(const char *path, struct document *doc)

@@ -67,6 +67,9 @@ enum input_format input_sniff(const char *data, size_t len);
 /* Like input_read_file, in the given format. A feed gives one of its items: the one
  * whose id (guid) is item, else the item'th from 1; the first when item is NULL. */
 int input_read_file_as(const char *path, enum input_format format, const char *item, struct document *doc);
+/* Like input_read_file_as, for a file in a show's inbox: only a regular file is read,
+ * never one through a symbolic link (a link swapped in after a check included). */
+int input_read_inbox_file(const char *path, enum input_format format, struct document *doc);
 
 /* A feed read as articles. */
 struct input_feed {

@@ -169,7 +169,7 @@ int lexicon_load(struct lexicon *lex, const char *path)
 	size_t len;
 	int ret;
 
-	if (util_read_file(path, 4u << 20, &text, &len) < 0)
+	if (util_read_regular(path, "lexicon", 4u << 20, 0, &text, &len) < 0)
 		return -1;
 	ret = lexicon_parse(lex, path, text);
 	free(text);

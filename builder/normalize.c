@@ -181,7 +181,7 @@ static int norm_load(struct norm_list *l, const char *dir, const char *file, boo
 	size_t len;
 	int ret = -1;
 
-	if (util_read_file(path, 1u << 20, &text, &len) == 0)
+	if (util_read_regular(path, NULL, 1u << 20, 0, &text, &len) == 0)
 		ret = util_each_line(text, norm_parse_line, &np) < 0 ? -1 : 0;
 	free(text);
 	free(path);

@@ -138,7 +138,8 @@ static int script_make(struct script *sc, const char *path, const char *text, st
 		document_release(&sc->doc);
 		sc->doc = *doc;
 		document_init(doc);
-	} else if (input_read_file_as(path, opts->format, opts->item, &sc->doc) < 0) {
+	} else if ((opts->inbox ? input_read_inbox_file(path, opts->format, &sc->doc)
+				: input_read_file_as(path, opts->format, opts->item, &sc->doc)) < 0) {
 		goto out;
 	}
 	if (!text && (!sc->doc.headline || !*sc->doc.headline)) {

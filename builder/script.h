@@ -17,6 +17,7 @@ struct script_options {
 	const char *lexicon;		/* extra pronunciation lexicon; may be NULL */
 	enum input_format format;	/* INPUT_AUTO: by the file's extension, else its content */
 	const char *item;		/* of a feed: a number from 1 or a guid; NULL for the first */
+	bool inbox;			/* the article is in a show's inbox: see input_read_inbox_file */
 };
 
 struct script {

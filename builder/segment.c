@@ -72,7 +72,7 @@ int segment_abbrevs_load(struct segment_abbrevs *ab, const char *path)
 	size_t len;
 	int ret;
 
-	if (util_read_file(path, 1u << 20, &text, &len) < 0)
+	if (util_read_regular(path, NULL, 1u << 20, 0, &text, &len) < 0)
 		return -1;
 	ret = util_each_line(text, segment_parse_line, &p) < 0 ? -1 : 0;
 	free(text);

@@ -2,17 +2,20 @@
 #include "show.h"
 
 #include "encode.h"
+#include "ini.h"
 #include "log.h"
+#include "paths.h"
 #include "util.h"
 
+#include <ctype.h>
 #include <errno.h>
-#include <ini.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unicode/uloc.h>
 
 void show_init(struct show *show)
 {
@@ -34,7 +37,7 @@ void show_release(struct show *show)
 	char **fields[] = { &show->dir, &show->ini, &show->title, &show->author, &show->description,
 			    &show->language, &show->link, &show->base_url, &show->image, &show->category,
 			    &show->owner_name, &show->owner_email, &show->copyright, &show->title_pattern,
-			    &show->intro, &show->outro, &show->between, &show->voice, &show->lexicon };
+			    &show->intro, &show->outro, &show->between, &show->voice, &show->lexicon, &show->guid };
 
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
 		free(*fields[i]);
@@ -44,22 +47,8 @@ void show_release(struct show *show)
 	memset(show, 0, sizeof *show);
 }
 
-struct show_parse {
-	struct show *show;
-	char *error;	/* the first error; ini_parse gives its line */
-};
-
-static int show_fail(struct show_parse *p, char *msg)
-{
-	if (!p->error)
-		p->error = msg;
-	else
-		free(msg);
-	return 0;
-}
-
-static int show_number(struct show_parse *p, const char *section, const char *key, const char *value, double lo,
-		       double hi, double *out)
+/* NULL when value is a number from lo to hi, put in *out; else the error, a new string. */
+static char *show_number(const char *section, const char *key, const char *value, double lo, double hi, double *out)
 {
 	char *end;
 	double v;
@@ -67,23 +56,219 @@ static int show_number(struct show_parse *p, const char *section, const char *ke
 	errno = 0;
 	v = strtod(value, &end);
 	if (!*value || *end || errno || v < lo || v > hi)
-		return show_fail(p, xasprintf("bad value '%s' for '%s' in [%s] (a number from %g to %g)", value, key,
-					      section, lo, hi));
+		return xasprintf("bad value '%s' for '%s' in [%s] (a number from %g to %g)", value, key, section, lo, hi);
 	*out = v;
-	return 1;
+	return NULL;
 }
 
-static int show_int(struct show_parse *p, const char *section, const char *key, const char *value, int lo, int hi,
-		    int *out)
+static char *show_int(const char *section, const char *key, const char *value, int lo, int hi, int *out)
 {
 	double v;
+	char *err = show_number(section, key, value, lo, hi, &v);
 
-	if (!show_number(p, section, key, value, lo, hi, &v))
-		return 0;
+	if (err)
+		return err;
 	if (v != (int)v)
-		return show_fail(p, xasprintf("bad value '%s' for '%s' in [%s] (a whole number)", value, key, section));
+		return xasprintf("bad value '%s' for '%s' in [%s] (a whole number)", value, key, section);
 	*out = (int)v;
-	return 1;
+	return NULL;
+}
+
+/* Apple's limit for a show's description, as for an episode's. */
+#define SHOW_MAX_DESCRIPTION 4000
+
+char *show_check_category(const char *value, char **canonical)
+{
+	char *path = paths_join(paths_rules_dir(), "apple-categories.txt"), *text = NULL, *err = NULL;
+	char *want = xstrdup(value), *want_sub = strchr(want, '/');
+	const char *cat = NULL, *sub = NULL;
+	struct strbuf cats, subs;
+	size_t len;
+
+	strbuf_init(&cats);
+	strbuf_init(&subs);
+	if (want_sub)
+		*want_sub++ = '\0';
+	if (util_read_regular(path, NULL, 1u << 16, 0, &text, &len) < 0) {
+		err = xstrdup("Apple's list of categories cannot be read");
+		goto out;
+	}
+	/* a category starts a line, its subcategories follow it, indented */
+	for (char *line = text, *next; line; line = next) {
+		bool indented = *line == '\t' || *line == ' ';
+		char *name;
+
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		name = util_trim(line);
+		if (!*name || *name == '#')
+			continue;
+		if (!indented) {
+			if (cat)
+				break;	/* past the category's subcategories */
+			strbuf_addf(&cats, "%s%s", cats.len ? ", " : "", name);
+			if (!cat && strcasecmp(name, util_trim(want)) == 0)
+				cat = name;
+		} else if (cat && want_sub) {
+			strbuf_addf(&subs, "%s%s", subs.len ? ", " : "", name);
+			if (!sub && strcasecmp(name, util_trim(want_sub)) == 0)
+				sub = name;
+		}
+	}
+	if (!cat) {
+		/* cats lists them all only when the loop ran to the end, which it did */
+		err = xasprintf("category '%s' is not one of Apple's categories: %s", util_trim(want), cats.buf);
+	} else if (want_sub && !sub) {
+		if (subs.len)
+			err = xasprintf("'%s' is not one of Apple's subcategories of %s: %s", util_trim(want_sub), cat,
+					subs.buf);
+		else
+			err = xasprintf("Apple's category %s has no subcategories ('%s' given)", cat, util_trim(want_sub));
+	} else if (canonical) {
+		*canonical = sub ? xasprintf("%s/%s", cat, sub) : xstrdup(cat);
+	}
+out:
+	strbuf_release(&cats);
+	strbuf_release(&subs);
+	free(want);
+	free(text);
+	free(path);
+	return err;
+}
+
+char *show_check_language(const char *value)
+{
+	char locale[ULOC_FULLNAME_CAPACITY], lang[ULOC_LANG_CAPACITY];
+	UErrorCode err = U_ZERO_ERROR;
+	int32_t parsed = 0;
+
+	/* the whole of it a tag, and its language one ICU has an ISO 639 code for */
+	uloc_forLanguageTag(value, locale, sizeof locale, &parsed, &err);
+	if (U_SUCCESS(err) && *value && parsed == (int32_t)strlen(value)) {
+		uloc_getLanguage(locale, lang, sizeof lang, &err);
+		if (U_SUCCESS(err) && *lang && *uloc_getISO3Language(locale))
+			return NULL;
+	}
+	return xasprintf("language '%s' is not a language tag (en, en-us, fr, pt-br ...)", value);
+}
+
+char *show_check_email(const char *value)
+{
+	const char *at = strrchr(value, '@'), *p;
+	bool ok = at && at > value && strlen(value) <= 254;
+
+	/* local part: letters, digits and the few marks addresses use, dots not doubled or at an end */
+	for (p = value; ok && p < at; p++)
+		ok = (isalnum((unsigned char)*p) || strchr("!#$%&'*+/=?^_`{|}~.-", *p) || (unsigned char)*p >= 0x80) &&
+		     !(*p == '.' && (p == value || p + 1 == at || p[1] == '.'));
+	/* domain: dot-separated labels of letters, digits and '-', at least two of them */
+	if (ok) {
+		size_t label = 0, labels = 0;
+
+		for (p = at + 1;; p++) {
+			if (*p == '.' || !*p) {
+				ok = ok && label > 0 && p[-1] != '-';
+				labels++;
+				label = 0;
+				if (!*p)
+					break;
+			} else if (isalnum((unsigned char)*p) || *p == '-' || (unsigned char)*p >= 0x80) {
+				ok = ok && !(label == 0 && *p == '-');
+				label++;
+			} else {
+				ok = false;
+			}
+		}
+		ok = ok && labels >= 2;
+	}
+	return ok ? NULL : xasprintf("owner_email '%s' is not an e-mail address (name@example.com)", value);
+}
+
+char *show_check_url(const char *key, const char *value)
+{
+	const char *host = NULL;
+
+	if (strncasecmp(value, "https://", 8) == 0)
+		host = value + 8;
+	else if (strncasecmp(value, "http://", 7) == 0)
+		host = value + 7;
+	if (!host)
+		return xasprintf("%s '%s' is not an http:// or https:// URL", key, value);
+	if (!*host || strchr("/?#", *host))
+		return xasprintf("%s '%s' has no host", key, value);
+	for (const char *p = value; *p; p++)
+		if ((unsigned char)*p <= ' ' || *p == 0x7f)
+			return xasprintf("%s '%s' has white space or a control character in it", key, value);
+	return NULL;
+}
+
+/* A file podcast.ini names is a regular file, when it is there: not a folder, a device or a
+ * FIFO (whether it is there is for its reader to say). */
+static char *show_check_file(const struct show *s, const char *section, const char *key, const char *value)
+{
+	char *path = show_path(s, value), *err = NULL;
+	struct stat st;
+
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		err = xasprintf("'%s' in [%s] names '%s', which is %s, not a file", key, section, path,
+				util_file_kind(st.st_mode));
+	free(path);
+	return err;
+}
+
+/* Whether value starts with a URL scheme ("ftp://"): a URL, not a path. */
+static bool show_has_scheme(const char *value)
+{
+	const char *p = value;
+
+	if (!isalpha((unsigned char)*p))
+		return false;
+	while (isalnum((unsigned char)*p) || *p == '+' || *p == '-' || *p == '.')
+		p++;
+	return strncmp(p, "://", 3) == 0;
+}
+
+bool show_is_uuid(const char *value)
+{
+	for (size_t i = 0; i < 36; i++) {
+		bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+
+		if (dash ? value[i] != '-' : !isxdigit((unsigned char)value[i]))
+			return false;
+	}
+	return value[36] == '\0';
+}
+
+/* The checks of a string value podcast.ini gives (set already): NULL, or the error. */
+static char *show_check_value(struct show *s, const char *section, const char *key, const char *value)
+{
+	bool in_show = strcmp(section, "show") == 0;
+
+	if (!*value)
+		return NULL;
+	if (in_show && strcmp(key, "description") == 0 && strlen(value) > SHOW_MAX_DESCRIPTION)
+		return xasprintf("description is %zu bytes: Apple Podcasts takes at most %d", strlen(value),
+				 SHOW_MAX_DESCRIPTION);
+	if (in_show && strcmp(key, "language") == 0)
+		return show_check_language(value);
+	if (in_show && strcmp(key, "owner_email") == 0)
+		return show_check_email(value);
+	if (in_show && (strcmp(key, "link") == 0 || strcmp(key, "base_url") == 0))
+		return show_check_url(key, value);
+	if (in_show && strcmp(key, "category") == 0) {
+		char *canonical = NULL, *err = show_check_category(value, &canonical);
+
+		if (canonical) {
+			free(s->category);
+			s->category = canonical;
+		}
+		return err;
+	}
+	if ((in_show && strcmp(key, "image") == 0) || (strcmp(section, "voice") == 0 && strcmp(key, "lexicon") == 0) ||
+	    (strcmp(section, "episode") == 0 && strcmp(key, "title") && show_is_audio(value)))
+		return show_check_file(s, section, key, value);
+	return NULL;
 }
 
 static void show_set(char **field, const char *value)
@@ -92,10 +277,11 @@ static void show_set(char **field, const char *value)
 	*field = *value ? xstrdup(value) : NULL;
 }
 
-static int show_handler(void *user, const char *section, const char *key, const char *value)
+static char *show_handler(void *user, struct ini_entry *e)
 {
-	struct show_parse *p = user;
-	struct show *s = p->show;
+	struct show *s = user;
+	const char *section = e->section, *key = e->key, *value = e->value;
+	char *err;
 	const struct {
 		const char *section, *key;
 		char **field;
@@ -111,10 +297,15 @@ static int show_handler(void *user, const char *section, const char *key, const 
 		{ "voice", "lexicon", &s->lexicon },
 	};
 
+	/* only a description may take several lines */
+	if (e->continued && !(strcmp(section, "show") == 0 && strcmp(key, "description") == 0)) {
+		e->error_line = e->continued;
+		return xasprintf("this indented line continues '%s' in [%s], which takes one line", key, section);
+	}
 	for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++) {
 		if (strcmp(section, strings[i].section) == 0 && strcmp(key, strings[i].key) == 0) {
 			show_set(strings[i].field, value);
-			return 1;
+			return show_check_value(s, section, key, value);
 		}
 	}
 	if (strcmp(section, "show") == 0 && strcmp(key, "explicit") == 0) {
@@ -123,84 +314,98 @@ static int show_handler(void *user, const char *section, const char *key, const 
 		else if (strcmp(value, "false") == 0 || strcmp(value, "no") == 0)
 			s->explicit_content = false;
 		else
-			return show_fail(p, xasprintf("bad value '%s' for 'explicit' in [show] (true or false)", value));
-		return 1;
+			return xasprintf("bad value '%s' for 'explicit' in [show] (true or false)", value);
+		return NULL;
+	}
+	if (strcmp(section, "show") == 0 && strcmp(key, "locked") == 0) {
+		if (strcmp(value, "true") == 0 || strcmp(value, "yes") == 0)
+			s->locked = true;
+		else if (strcmp(value, "false") == 0 || strcmp(value, "no") == 0)
+			s->locked = false;
+		else
+			return xasprintf("bad value '%s' for 'locked' in [show] (yes or no)", value);
+		return NULL;
+	}
+	if (strcmp(section, "show") == 0 && strcmp(key, "guid") == 0) {
+		/* set once, kept when the feed moves: a UUID, written as Podcasting 2.0 does */
+		if (!show_is_uuid(value))
+			return xasprintf("bad value '%s' for 'guid' in [show] (a UUID: 8-4-4-4-12 hex digits)", value);
+		show_set(&s->guid, value);
+		for (char *p = s->guid; *p; p++)
+			*p = (char)tolower((unsigned char)*p);
+		return NULL;
 	}
 	if (strcmp(section, "show") == 0 && strcmp(key, "keep") == 0)
-		return show_int(p, section, key, value, 0, 100000, &s->keep);
+		return show_int(section, key, value, 0, 100000, &s->keep);
 	if (strcmp(section, "episode") == 0 && strcmp(key, "mode") == 0) {
 		if (strcmp(value, "digest") == 0)
 			s->mode = SHOW_DIGEST;
 		else if (strcmp(value, "article") == 0)
 			s->mode = SHOW_ARTICLE;
 		else
-			return show_fail(p, xasprintf("bad value '%s' for 'mode' in [episode] (digest or article)", value));
-		return 1;
+			return xasprintf("bad value '%s' for 'mode' in [episode] (digest or article)", value);
+		return NULL;
 	}
 	if (strcmp(section, "audio") == 0) {
 		if (strcmp(key, "bitrate") == 0) {
-			if (!show_int(p, section, key, value, 8, 320, &s->bitrate))
-				return 0;
+			if ((err = show_int(section, key, value, 8, 320, &s->bitrate)))
+				return err;
 			if (!encode_bitrate_valid(s->bitrate))
-				return show_fail(p, xasprintf("bad value '%s' for 'bitrate' in [audio] (an MP3 bitrate: 64, 96, 128 ...)", value));
-			return 1;
+				return xasprintf("bad value '%s' for 'bitrate' in [audio] (an MP3 bitrate: 64, 96, 128 ...)", value);
+			return NULL;
 		}
 		if (strcmp(key, "sample_rate") == 0) {
-			if (!show_int(p, section, key, value, 8000, 48000, &s->sample_rate))
-				return 0;
+			if ((err = show_int(section, key, value, 8000, 48000, &s->sample_rate)))
+				return err;
 			if (s->sample_rate != 32000 && s->sample_rate != 44100 && s->sample_rate != 48000)
-				return show_fail(p, xasprintf("bad value '%s' for 'sample_rate' in [audio] (32000, 44100 or 48000)", value));
-			return 1;
+				return xasprintf("bad value '%s' for 'sample_rate' in [audio] (32000, 44100 or 48000)", value);
+			return NULL;
 		}
 		if (strcmp(key, "loudness") == 0)
-			return show_number(p, section, key, value, -40, -5, &s->loudness);
+			return show_number(section, key, value, -40, -5, &s->loudness);
 		if (strcmp(key, "true_peak") == 0)
-			return show_number(p, section, key, value, -12, 0, &s->true_peak);
+			return show_number(section, key, value, -12, 0, &s->true_peak);
 	}
 	if (strcmp(section, "source") == 0) {
 		if (strcmp(key, "feed") == 0) {
 			/* several feed lines, each a source */
 			if (!*value)
-				return show_fail(p, xstrdup("'feed' in [source] needs a URL or a path"));
+				return xstrdup("'feed' in [source] needs a URL or a path");
+			if (show_has_scheme(value) && (err = show_check_url(key, value)))
+				return err;
+			if (!show_has_scheme(value) && (err = show_check_file(s, section, key, value)))
+				return err;
 			s->feeds = xrealloc(s->feeds, (s->n_feeds + 1) * sizeof *s->feeds);
 			s->feeds[s->n_feeds++] = xstrdup(value);
-			return 1;
+			return NULL;
 		}
 		if (strcmp(key, "timeout") == 0)
-			return show_int(p, section, key, value, 1, 600, &s->feed_timeout);
+			return show_int(section, key, value, 1, 600, &s->feed_timeout);
 		if (strcmp(key, "max_size") == 0)
-			return show_int(p, section, key, value, 1, 1024, &s->feed_max_mb);
+			return show_int(section, key, value, 1, 1024, &s->feed_max_mb);
 		if (strcmp(key, "max_age") == 0)
-			return show_int(p, section, key, value, 0, 100000, &s->max_age);
+			return show_int(section, key, value, 0, 100000, &s->max_age);
 	}
 	if (strcmp(section, "show") && strcmp(section, "episode") && strcmp(section, "voice") && strcmp(section, "audio") &&
 	    strcmp(section, "source"))
-		return show_fail(p, xasprintf("unknown section [%s]", section));
-	return show_fail(p, xasprintf("unknown key '%s' in [%s]", key, section));
+		return xasprintf("unknown section [%s]", section);
+	return xasprintf("unknown key '%s' in [%s]", key, section);
 }
 
 int show_load(struct show *show, const char *dir)
 {
-	struct show_parse p = { show, NULL };
-	FILE *fp;
-	int line;
+	struct stat st;
 
 	free(show->dir);
 	free(show->ini);
 	show->dir = xstrdup(dir);
 	show->ini = xasprintf("%s/podcast.ini", dir);
-	fp = fopen(show->ini, "r");
-	if (!fp) {
+	if (stat(show->ini, &st) < 0 && errno == ENOENT) {
 		log_error("cannot open '%s': %s (create a show with 'newscast init %s')", show->ini, strerror(errno), dir);
 		return -1;
 	}
-	line = ini_parse_file(fp, show_handler, &p);
-	fclose(fp);
-	if (line != 0) {
-		log_error("'%s' line %d: %s", show->ini, line, p.error ? p.error : "not an INI line");
-		free(p.error);
+	if (ini_parse_file(show->ini, NULL, show_handler, show) < 0)
 		return -1;
-	}
 	if (!show->title) {
 		log_error("'%s': [show] needs a title", show->ini);
 		return -1;
@@ -271,11 +476,17 @@ static const char show_template[] =
 	"base_url = https://example.com/podcast/\n"
 	"; a square JPEG or PNG, 1400 to 3000 pixels, relative to this folder\n"
 	";image = cover.jpg\n"
+	"; one of Apple's categories, or Category/Subcategory (newscast's rules/apple-categories.txt)\n"
 	"category = News\n"
 	"explicit = false\n"
 	"owner_name = The newsroom\n"
 	"owner_email = podcast@example.com\n"
 	"copyright = © The newsroom\n"
+	"; yes: other podcast hosts may not import the feed (podcast:locked)\n"
+	"locked = no\n"
+	"; podcast:guid is made once, from the feed's first address, and kept in .newscast/podcast-guid;\n"
+	"; give the show's old one here when it moves to newscast\n"
+	";guid = 00000000-0000-0000-0000-000000000000\n"
 	"\n"
 	"[episode]\n"
 	"; digest: all new articles of a run become one episode; article: one episode each\n"

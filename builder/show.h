@@ -16,6 +16,8 @@ struct show {
 	/* [show] */
 	char *title, *author, *description, *language, *link, *base_url, *image, *category, *owner_name,
 		*owner_email, *copyright;
+	char *guid;		/* podcast:guid as podcast.ini gives it; NULL: the one kept in .newscast/ */
+	bool locked;		/* podcast:locked: other hosts may not import the feed */
 	bool explicit_content;
 	int keep;		/* newest episodes kept in the feed; 0: all */
 	/* [episode] */
@@ -52,6 +54,21 @@ int show_create(const char *dir);
 bool show_is_audio(const char *value);
 /* DIR/rel as a new string (rel itself when absolute). */
 char *show_path(const struct show *show, const char *rel);
+
+/* The checks of what podcast.ini says for Apple Podcasts, each NULL when value is
+ * good, else the error, a new string. A category is "Category" or
+ * "Category/Subcategory" from builder/rules/apple-categories.txt, in any case;
+ * *canonical (when not NULL) gets Apple's spelling, a new string. */
+char *show_check_category(const char *value, char **canonical);
+/* A BCP 47 language tag whose language ICU knows: "en", "en-gb", "pt-BR". */
+char *show_check_language(const char *value);
+/* An e-mail address: local@domain.tld. */
+char *show_check_email(const char *value);
+/* An http:// or https:// URL with a host and no white space. */
+char *show_check_url(const char *key, const char *value);
+
+/* Whether value is a UUID: 8-4-4-4-12 hex digits. */
+bool show_is_uuid(const char *value);
 
 /* Expands {show}, {headline}, {date} and {date:STRFTIME} in pattern, as a new string. */
 char *show_expand(const struct show *show, const char *pattern, const char *headline, long when);

@@ -141,8 +141,11 @@ int source_read(const struct show *show, const char *src, cJSON *state, time_t w
 		if (source_fetch(show, src, state, &res, &data, &len) < 0)
 			goto out;
 	} else {
+		/* a feed dropped into articles/ is read there, never through a link */
+		int flags = strncmp(src, "articles/", 9) == 0 ? UTIL_NO_LINK : 0;
+
 		path = show_path(show, src);
-		if (util_read_file(path, (size_t)show->feed_max_mb << 20, &data, &len) < 0)
+		if (util_read_regular(path, "feed", (size_t)show->feed_max_mb << 20, flags, &data, &len) < 0)
 			goto out;
 	}
 	if (input_parse_feed(path ? path : src, data, len, &feed) < 0)

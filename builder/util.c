@@ -5,10 +5,13 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
 
@@ -192,6 +195,80 @@ int util_read_file(const char *path, size_t max_bytes, char **data, size_t *len)
 out:
 	if (fp && fp != stdin)
 		fclose(fp);
+	strbuf_release(&sb);
+	return ret;
+}
+
+const char *util_file_kind(unsigned int mode)
+{
+	return S_ISDIR(mode) ? "a folder" : S_ISCHR(mode) || S_ISBLK(mode) ? "a device" : S_ISFIFO(mode) ? "a FIFO"
+	       : S_ISSOCK(mode) ? "a socket" : S_ISREG(mode) ? "a file" : "something else";
+}
+
+int util_open_regular(const char *path, const char *what, size_t max_bytes, int flags)
+{
+	const char *sp = what && *what ? " " : "";
+	struct stat st;
+	int fd, e = 0;
+
+	what = what ? what : "";
+	/* O_NONBLOCK: opening a FIFO for reading would wait for a writer */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (flags & UTIL_NO_LINK ? O_NOFOLLOW : 0));
+
+	if (fd < 0) {
+		e = errno;
+		if (e == ELOOP && (flags & UTIL_NO_LINK))
+			log_error("cannot open %s%s'%s': it is a symbolic link, which is not followed here", what, sp, path);
+		else
+			log_error("cannot open %s%s'%s': %s", what, sp, path, strerror(e));
+	} else if (fstat(fd, &st) < 0 || fcntl(fd, F_SETFL, 0) < 0) {
+		e = errno;
+		log_error("cannot read '%s': %s", path, strerror(e));
+	} else if (!S_ISREG(st.st_mode)) {
+		e = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+		log_error("cannot open %s%s'%s': it is %s, not a file", what, sp, path, util_file_kind(st.st_mode));
+	} else if ((uintmax_t)st.st_size > max_bytes) {
+		e = EFBIG;
+		log_error("'%s' is too large (over %zu bytes)", path, max_bytes);
+	}
+	if (e && fd >= 0) {
+		close(fd);
+		fd = -1;
+	}
+	errno = e;
+	return fd;
+}
+
+int util_read_regular(const char *path, const char *what, size_t max_bytes, int flags, char **data, size_t *len)
+{
+	int fd = util_open_regular(path, what, max_bytes, flags);
+	struct strbuf sb;
+	char chunk[65536];
+	ssize_t n;
+	int ret = -1;
+
+	if (fd < 0)
+		return -1;
+	strbuf_init(&sb);
+	while ((n = read(fd, chunk, sizeof chunk)) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			log_error("cannot read '%s': %s", path, strerror(errno));
+			goto out;
+		}
+		/* it may have grown since fstat */
+		if (sb.len + (size_t)n > max_bytes) {
+			log_error("'%s' is too large (over %zu bytes)", path, max_bytes);
+			goto out;
+		}
+		strbuf_add(&sb, chunk, (size_t)n);
+	}
+	*len = sb.len;
+	*data = strbuf_detach(&sb);
+	ret = 0;
+out:
+	close(fd);
 	strbuf_release(&sb);
 	return ret;
 }

@@ -40,6 +40,22 @@ char *strbuf_detach(struct strbuf *sb);
  * the caller frees. Refuses files over max_bytes. Reports its own errors. */
 int util_read_file(const char *path, size_t max_bytes, char **data, size_t *len);
 
+/* Flags of util_open_regular. */
+#define UTIL_NO_LINK 1	/* refuse a symbolic link (its last component) instead of following it */
+
+/* Opens path for reading when it is a regular file of at most max_bytes: a folder,
+ * a device, a FIFO or a socket is refused (none is opened, so a FIFO cannot block),
+ * and so is a symbolic link with UTIL_NO_LINK; what is checked is what is open, so
+ * a file swapped after a check is not read. Returns the descriptor, or -1 after
+ * reporting "cannot open WHAT 'PATH': ..." (what may be NULL; errno tells why:
+ * ENOENT, EISDIR, ELOOP, EFBIG ...). */
+int util_open_regular(const char *path, const char *what, size_t max_bytes, int flags);
+/* util_open_regular, then the whole file into a new NUL-terminated buffer the
+ * caller frees. Every configuration file is read this way. */
+int util_read_regular(const char *path, const char *what, size_t max_bytes, int flags, char **data, size_t *len);
+/* What a file of this st_mode is, for messages: "a folder", "a device", "a FIFO" ... */
+const char *util_file_kind(unsigned int mode);
+
 /* Calls fn(line, number, ud) for each line of text that is neither blank nor a
  * '#' comment, trimmed of white space at both ends (text is modified in place).
  * Stops at the first non-zero return of fn, and returns it; 0 otherwise. */

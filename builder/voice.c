@@ -1,13 +1,13 @@
 /* voice: voice profiles (INI files in voices/): the espeak-ng voice, rate, pitch and the pauses. */
 #include "voice.h"
 
+#include "ini.h"
 #include "log.h"
 #include "paths.h"
 #include "util.h"
 
 #include <dirent.h>
 #include <errno.h>
-#include <ini.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,22 +39,8 @@ void voice_profile_release(struct voice_profile *vp)
 	memset(vp, 0, sizeof *vp);
 }
 
-struct voice_parse {
-	struct voice_profile *vp;
-	char *error;	/* the first error, for the line ini_parse reports */
-};
-
-static int voice_fail(struct voice_parse *p, char *msg)
-{
-	if (!p->error)
-		p->error = msg;
-	else
-		free(msg);
-	return 0;
-}
-
-static int voice_int(struct voice_parse *p, const char *section, const char *key, const char *value,
-		     int lo, int hi, int *out)
+/* NULL when value is a whole number from lo to hi, put in *out; else the error, a new string. */
+static char *voice_int(const char *section, const char *key, const char *value, int lo, int hi, int *out)
 {
 	char *end;
 	long v;
@@ -62,10 +48,10 @@ static int voice_int(struct voice_parse *p, const char *section, const char *key
 	errno = 0;
 	v = strtol(value, &end, 10);
 	if (!*value || *end || errno || v < lo || v > hi)
-		return voice_fail(p, xasprintf("bad value '%s' for '%s' in [%s] (a whole number from %d to %d)",
-					       value, key, section, lo, hi));
+		return xasprintf("bad value '%s' for '%s' in [%s] (a whole number from %d to %d)", value, key, section,
+				 lo, hi);
 	*out = (int)v;
-	return 1;
+	return NULL;
 }
 
 static void voice_set_string(char **field, const char *value)
@@ -74,61 +60,51 @@ static void voice_set_string(char **field, const char *value)
 	*field = *value ? xstrdup(value) : NULL;
 }
 
-static int voice_handler(void *user, const char *section, const char *key, const char *value)
+static char *voice_handler(void *user, struct ini_entry *e)
 {
-	struct voice_parse *p = user;
-	struct voice_profile *vp = p->vp;
+	struct voice_profile *vp = user;
+	const char *section = e->section, *key = e->key, *value = e->value;
 
+	if (e->continued) {
+		e->error_line = e->continued;
+		return xasprintf("this indented line continues '%s' in [%s], which takes one line", key, section);
+	}
 	if (strcmp(section, "voice") == 0) {
 		if (strcmp(key, "description") == 0)
 			voice_set_string(&vp->description, value);
 		else if (strcmp(key, "espeak") == 0) {
 			if (!*value || strpbrk(value, " +/"))
-				return voice_fail(p, xasprintf("bad espeak-ng voice '%s' in [voice]", value));
+				return xasprintf("bad espeak-ng voice '%s' in [voice]", value);
 			voice_set_string(&vp->espeak, value);
 		} else if (strcmp(key, "variant") == 0) {
 			if (strpbrk(value, " +/."))
-				return voice_fail(p, xasprintf("bad variant '%s' in [voice]", value));
+				return xasprintf("bad variant '%s' in [voice]", value);
 			voice_set_string(&vp->variant, value);
 		} else if (strcmp(key, "lexicon") == 0)
 			voice_set_string(&vp->lexicon, value);
 		else if (strcmp(key, "rate") == 0)
-			return voice_int(p, section, key, value, 80, 450, &vp->rate);
+			return voice_int(section, key, value, 80, 450, &vp->rate);
 		else if (strcmp(key, "pitch") == 0)
-			return voice_int(p, section, key, value, 0, 100, &vp->pitch);
+			return voice_int(section, key, value, 0, 100, &vp->pitch);
 		else if (strcmp(key, "range") == 0)
-			return voice_int(p, section, key, value, 0, 100, &vp->range);
+			return voice_int(section, key, value, 0, 100, &vp->range);
 		else
-			return voice_fail(p, xasprintf("unknown key '%s' in [voice]", key));
-		return 1;
+			return xasprintf("unknown key '%s' in [voice]", key);
+		return NULL;
 	}
 	if (strcmp(section, "pauses") == 0) {
 		for (int b = 0; b < BREAK_COUNT; b++)
 			if (strcmp(key, segment_break_name((enum segment_break)b)) == 0)
-				return voice_int(p, section, key, value, 0, 10000, &vp->pause_ms[b]);
-		return voice_fail(p, xasprintf("unknown key '%s' in [pauses]", key));
+				return voice_int(section, key, value, 0, 10000, &vp->pause_ms[b]);
+		return xasprintf("unknown key '%s' in [pauses]", key);
 	}
-	return voice_fail(p, xasprintf("unknown section [%s]", section));
+	return xasprintf("unknown section [%s]", section);
 }
 
 int voice_profile_load(struct voice_profile *vp, const char *path)
 {
-	struct voice_parse p = { vp, NULL };
-	FILE *fp;
-	int line;
-
-	fp = fopen(path, "r");
-	if (!fp) {
-		log_error("cannot open voice profile '%s': %s", path, strerror(errno));
+	if (ini_parse_file(path, "voice profile", voice_handler, vp) < 0)
 		return -1;
-	}
-	line = ini_parse_file(fp, voice_handler, &p);
-	fclose(fp);
-	if (line != 0) {
-		log_error("'%s' line %d: %s", path, line, p.error ? p.error : "not an INI line");
-		free(p.error);
-		return -1;
-	}
 	free(vp->path);
 	vp->path = xstrdup(path);
 	/* a lexicon named in the profile is found beside it */

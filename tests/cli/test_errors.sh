@@ -154,6 +154,27 @@ else
 	skip "SIGTERM while writing" "the run (exit $rc) finished before it could be interrupted while writing .episode.mp3.*"
 fi
 
+# --- configuration files are regular files: a folder, a device or a FIFO is an error, and none hangs ---
+mkfifo "$TMP/in/fifo.ini"
+d=$(outdir voice-folder)
+fails_cleanly "--voice /etc (a folder)" "$d" "'/etc'" "folder" -- timeout 30 "$NEWSCAST" speak -q --voice /etc "$GOOD" -o "$d/ep.mp3"
+d=$(outdir voice-zero)
+fails_cleanly "--voice /dev/zero" "$d" "'/dev/zero'" "device" -- timeout 30 "$NEWSCAST" speak -q --voice /dev/zero "$GOOD" -o "$d/ep.mp3"
+d=$(outdir voice-fifo)
+fails_cleanly "--voice FIFO" "$d" "fifo.ini'" "FIFO" -- timeout 30 "$NEWSCAST" speak -q --voice "$TMP/in/fifo.ini" "$GOOD" -o "$d/ep.mp3"
+d=$(outdir lexicon-zero)
+fails_cleanly "--lexicon /dev/zero" "$d" "'/dev/zero'" "device" -- timeout 30 "$NEWSCAST" speak -q --lexicon /dev/zero "$GOOD" -o "$d/ep.mp3"
+d=$(outdir rules-folder)
+fails_cleanly "--rules FOLDER" "$d" "'$TMP/in'" "folder" -- timeout 30 "$NEWSCAST" speak -q --rules "$TMP/in" "$GOOD" -o "$d/ep.mp3"
+CS="$TMP/config-show"
+"$NEWSCAST" init "$CS" >/dev/null 2>&1
+cp "$GOOD" "$CS/articles/good.txt"
+rm "$CS/podcast.ini" && ln -s /dev/zero "$CS/podcast.ini"
+timeout 30 "$NEWSCAST" build -q "$CS" >"$TMP/out" 2>"$TMP/err"; rc=$?
+check "podcast.ini a link to /dev/zero: build exits 1 (got $rc), no hang" [ "$rc" -eq 1 ]
+check "podcast.ini a link to /dev/zero: the error names it, a device" grep -qF "podcast.ini': it is a device, not a file" "$TMP/err"
+check "podcast.ini a link to /dev/zero: no episode" [ -z "$(ls -A "$CS/public/episodes")" ]
+
 # --- usage errors: exit 2, and nothing written ---
 mkdir -p "$TMP/cwd"
 usage_error() {

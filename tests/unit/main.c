@@ -23,6 +23,7 @@ int main(void)
 		suite_encode,
 		suite_synth,
 		suite_util,
+		suite_ini,
 		suite_cli,
 		suite_lock,
 		suite_log,

@@ -17,6 +17,7 @@ Suite *suite_outfile(void);
 Suite *suite_encode(void);
 Suite *suite_synth(void);
 Suite *suite_util(void);
+Suite *suite_ini(void);
 Suite *suite_cli(void);
 Suite *suite_lock(void);
 Suite *suite_log(void);

@@ -93,6 +93,13 @@ START_TEST(show_ini_errors_name_line_and_key)
 		{ "[show]\ntitle = A\n[audio]\nloudness = loud\n", "line 4: bad value 'loud' for 'loudness'" },
 		{ "[shows]\ntitle = A\n", "line 2: unknown section [shows]" },
 		{ "[show]\nauthor = B\n", "[show] needs a title" },
+		/* a continued key that takes one line: the error names the indented line */
+		{ "[show]\ntitle = A\n  B\n", "podcast.ini' line 3: this indented line continues 'title' in [show]" },
+		/* a line longer than libinih's buffer, then a bad one: the right line */
+		{ "[show]\ntitle = A\ncopyright = ...................................................................."
+		  "........................................................................................................"
+		  "..........................................................................\nmode = x\n",
+		  "podcast.ini' line 4: unknown key 'mode' in [show]" },
 	};
 
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -110,6 +117,196 @@ START_TEST(show_ini_errors_name_line_and_key)
 		free(ini);
 		test_rmdir(dir);
 	}
+}
+END_TEST
+
+/* podcast.ini lines longer than libinih's 200 bytes, and values of several lines */
+START_TEST(show_ini_long_and_multi_line_values)
+{
+	char *dir = test_tmpdir(), *ini = xasprintf("%s/podcast.ini", dir);
+	struct strbuf text, desc, url, feed;
+	struct show show;
+
+	strbuf_init(&text);
+	strbuf_init(&desc);
+	strbuf_init(&url);
+	strbuf_init(&feed);
+	strbuf_adds(&desc, "Zoë's news:");
+	while (desc.len < 3993)
+		strbuf_addc(&desc, desc.len % 10 ? 'a' : ' ');
+	strbuf_adds(&desc, "The END");	/* 4000 bytes: Apple's most */
+	ck_assert_uint_eq(desc.len, 4000);
+	strbuf_adds(&url, "https://example.com/podcast/");
+	while (url.len < 2000)
+		strbuf_addc(&url, 'u');
+	strbuf_adds(&feed, "https://example.com/feed?");
+	while (feed.len < 2000)
+		strbuf_addc(&feed, 'f');
+	strbuf_addf(&text, "[show]\ntitle = T\ndescription = %s\nbase_url = %s\n\n[source]\nfeed = %s\n", desc.buf,
+		    url.buf, feed.buf);
+	test_write_file(ini, text.buf);
+	show_init(&show);
+	ck_assert_int_eq(show_load(&show, dir), 0);
+	ck_assert_str_eq(show.description, desc.buf);
+	ck_assert_str_eq(show.base_url, url.buf);
+	ck_assert_uint_eq(show.n_feeds, 1);
+	ck_assert_str_eq(show.feeds[0], feed.buf);
+	show_release(&show);
+
+	/* a description of several lines keeps them all */
+	test_write_file(ini, "[show]\ntitle = T\ndescription = The first line,\n  the second,\n  ; a comment\n  and the third.\n"
+			     "author = A\n");
+	show_init(&show);
+	ck_assert_int_eq(show_load(&show, dir), 0);
+	ck_assert_str_eq(show.description, "The first line,\nthe second,\nand the third.");
+	ck_assert_str_eq(show.author, "A");
+	show_release(&show);
+
+	strbuf_release(&text);
+	strbuf_release(&desc);
+	strbuf_release(&url);
+	strbuf_release(&feed);
+	free(ini);
+	test_rmdir(dir);
+}
+END_TEST
+
+/* NULL-or-message checks: ok when want is NULL, else the message must be want. */
+static void expect_check(char *got, const char *want, const char *value)
+{
+	if (!want)
+		ck_assert_msg(!got, "'%s' refused: %s", value, got ? got : "");
+	else
+		ck_assert_msg(got && strcmp(got, want) == 0, "'%s': got '%s', want '%s'", value, got ? got : "(ok)", want);
+	free(got);
+}
+
+START_TEST(show_checks_what_apple_is_told)
+{
+	static const struct {
+		const char *value, *canonical, *error;
+	} categories[] = {
+		{ "News", "News", NULL },
+		{ "news / daily news", "News/Daily News", NULL },
+		{ "Society & Culture/Places & Travel", "Society & Culture/Places & Travel", NULL },
+		{ "TV & Film/After Shows", "TV & Film/After Shows", NULL },
+		{ "Technology", "Technology", NULL },
+		{ "Tech", NULL,
+		  "category 'Tech' is not one of Apple's categories: Arts, Business, Comedy, Education, Fiction, Government, "
+		  "History, Health & Fitness, Kids & Family, Leisure, Music, News, Religion & Spirituality, Science, "
+		  "Society & Culture, Sports, Technology, True Crime, TV & Film" },
+		{ "News/Cooking", NULL,
+		  "'Cooking' is not one of Apple's subcategories of News: Business News, Daily News, Entertainment News, "
+		  "News Commentary, Politics, Sports News, Tech News" },
+		{ "Arts/Daily News", NULL,
+		  "'Daily News' is not one of Apple's subcategories of Arts: Books, Design, Fashion & Beauty, Food, "
+		  "Performing Arts, Visual Arts" },
+		{ "True Crime/Murder", NULL, "Apple's category True Crime has no subcategories ('Murder' given)" },
+	};
+	static const struct {
+		const char *value;
+		bool ok;
+	} languages[] = { { "en", true },   { "en-us", true },	{ "en-GB", true },     { "pt-BR", true },
+			  { "fr", true },   { "zh-Hant-TW", true }, { "gsw", true },   { "english", false },
+			  { "en_US", false }, { "e", false },	{ "en-", false },      { "xx", false },
+			  { "", false },    { "en us", false } };
+	static const struct {
+		const char *value;
+		bool ok;
+	} emails[] = { { "podcast@example.com", true }, { "first.last+pod@news.example.co.uk", true },
+		       { "not-an-email", false },	{ "a@b", false },
+		       { "@example.com", false },	{ "a@example..com", false },
+		       { "a.@example.com", false },	{ ".a@example.com", false },
+		       { "a b@example.com", false },	{ "a@-example.com", false },
+		       { "a@example.com.", false },	{ "a@exa_mple.com", false } };
+	static const struct {
+		const char *value, *error;
+	} urls[] = {
+		{ "https://example.com/", NULL },
+		{ "HTTP://example.com:8080/pod?x=1", NULL },
+		{ "ftp://x/", "base_url 'ftp://x/' is not an http:// or https:// URL" },
+		{ "javascript:alert()", "base_url 'javascript:alert()' is not an http:// or https:// URL" },
+		{ "example.com/pod/", "base_url 'example.com/pod/' is not an http:// or https:// URL" },
+		{ "https://", "base_url 'https://' has no host" },
+		{ "https:///pod", "base_url 'https:///pod' has no host" },
+		{ "https://example.com/a b", "base_url 'https://example.com/a b' has white space or a control character in it" },
+	};
+
+	for (size_t i = 0; i < sizeof categories / sizeof categories[0]; i++) {
+		char *canonical = NULL;
+
+		expect_check(show_check_category(categories[i].value, &canonical), categories[i].error, categories[i].value);
+		if (categories[i].canonical)
+			ck_assert_str_eq(canonical, categories[i].canonical);
+		else
+			ck_assert_ptr_null(canonical);
+		free(canonical);
+	}
+	for (size_t i = 0; i < sizeof languages / sizeof languages[0]; i++) {
+		char *want = languages[i].ok ? NULL
+					     : xasprintf("language '%s' is not a language tag (en, en-us, fr, pt-br ...)",
+							 languages[i].value);
+
+		expect_check(show_check_language(languages[i].value), want, languages[i].value);
+		free(want);
+	}
+	for (size_t i = 0; i < sizeof emails / sizeof emails[0]; i++) {
+		char *want = emails[i].ok ? NULL
+					  : xasprintf("owner_email '%s' is not an e-mail address (name@example.com)",
+						      emails[i].value);
+
+		expect_check(show_check_email(emails[i].value), want, emails[i].value);
+		free(want);
+	}
+	for (size_t i = 0; i < sizeof urls / sizeof urls[0]; i++)
+		expect_check(show_check_url("base_url", urls[i].value), urls[i].error, urls[i].value);
+}
+END_TEST
+
+/* podcast:guid is set once: kept in .newscast/ when the feed moves; podcast.ini's wins and is kept */
+START_TEST(show_guid_is_kept)
+{
+	char *dir = test_tmpdir(), *kept = xasprintf("%s/.newscast/podcast-guid", dir), *g, *data;
+	struct show show;
+	size_t len;
+
+	show_init(&show);
+	show.dir = xstrdup(dir);
+	/* no base_url yet, or init's example.com: nothing is kept */
+	g = feed_show_guid(&show);
+	ck_assert_ptr_nonnull(g);
+	ck_assert(!test_exists(kept));
+	free(g);
+	show.base_url = xstrdup("https://example.com/podcast/");
+	g = feed_show_guid(&show);
+	ck_assert_str_eq(g, "6c967fe4-ab76-51b1-aec1-bde9677f87cb");
+	ck_assert(!test_exists(kept));
+	free(g);
+	free(show.base_url);
+	show.base_url = xstrdup("https://mp3s.nashownotes.com/");
+	g = feed_show_guid(&show);
+	ck_assert_str_eq(g, "7ed36ec4-95f6-5de4-9650-69e8e537602b");	/* of mp3s.nashownotes.com/feed.xml */
+	free(g);
+	data = (char *)test_read_file(kept, &len);
+	ck_assert_str_eq(data, "7ed36ec4-95f6-5de4-9650-69e8e537602b\n");
+	free(data);
+	free(show.base_url);
+	show.base_url = xstrdup("https://cdn.example.net/elsewhere/");
+	g = feed_show_guid(&show);
+	ck_assert_str_eq(g, "7ed36ec4-95f6-5de4-9650-69e8e537602b");
+	free(g);
+	show.guid = xstrdup("0b7c1f6e-6c37-5c3b-9a51-1f3f0d3e7a10");
+	g = feed_show_guid(&show);
+	ck_assert_str_eq(g, "0b7c1f6e-6c37-5c3b-9a51-1f3f0d3e7a10");
+	free(g);
+	free(show.guid);
+	show.guid = NULL;
+	g = feed_show_guid(&show);
+	ck_assert_str_eq(g, "0b7c1f6e-6c37-5c3b-9a51-1f3f0d3e7a10");
+	free(g);
+	show_release(&show);
+	free(kept);
+	test_rmdir(dir);
 }
 END_TEST
 
@@ -254,6 +451,9 @@ Suite *suite_feed(void)
 	tcase_add_test(tc, truncate_on_a_character);
 	tcase_add_test(tc, show_placeholders);
 	tcase_add_test(tc, show_ini_errors_name_line_and_key);
+	tcase_add_test(tc, show_ini_long_and_multi_line_values);
+	tcase_add_test(tc, show_checks_what_apple_is_told);
+	tcase_add_test(tc, show_guid_is_kept);
 	tcase_add_test(tc, show_create_then_load);
 	tcase_add_test(tc, sidecar_round_trip);
 	tcase_add_test(tc, transcript_times);

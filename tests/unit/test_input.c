@@ -1,10 +1,13 @@
 /* Unit tests for input: the plain-text reader, UTF-8 checks, control characters. */
+#include "helpers.h"
 #include "input.h"
 #include "suites.h"
 #include "util.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static void parse(const char *text, struct document *doc)
 {
@@ -587,6 +590,42 @@ START_TEST(metadata_without_controls)
 }
 END_TEST
 
+/* An article in a show's inbox is read from there: a link is refused by the reader
+ * itself, so one swapped in after the build listed the folder is not followed. */
+START_TEST(inbox_file_is_never_read_through_a_link)
+{
+	char *secret = xasprintf("%s/secret.txt", test_dir), *link = xasprintf("%s/x.txt", test_dir), *err, *want;
+	struct document doc;
+
+	test_write_file(secret, "Secret headline\n\nroot:SECRET:19000:0:99999:7:::\n");
+	ck_assert_int_eq(symlink(secret, link), 0);
+	document_init(&doc);
+	test_stderr_begin();
+	ck_assert_int_eq(input_read_inbox_file(link, INPUT_AUTO, &doc), -1);
+	err = test_stderr_end();
+	want = xasprintf("newscast: cannot open '%s': it is a symbolic link, which is not followed here\n", link);
+	ck_assert_str_eq(err, want);
+	ck_assert_ptr_null(doc.headline);
+	document_release(&doc);
+	free(err);
+	free(want);
+	/* the file itself is read; a folder is not */
+	document_init(&doc);
+	ck_assert_int_eq(input_read_inbox_file(secret, INPUT_AUTO, &doc), 0);
+	ck_assert_str_eq(doc.headline, "Secret headline");
+	document_release(&doc);
+	document_init(&doc);
+	test_stderr_begin();
+	ck_assert_int_eq(input_read_inbox_file(test_dir, INPUT_TEXT, &doc), -1);
+	err = test_stderr_end();
+	ck_assert(strstr(err, "it is a folder, not a file"));
+	document_release(&doc);
+	free(err);
+	free(secret);
+	free(link);
+}
+END_TEST
+
 Suite *suite_input(void)
 {
 	Suite *s = suite_create("input");
@@ -617,6 +656,10 @@ Suite *suite_input(void)
 	tcase_add_test(tc, html_jsonld_malformed_ignored);
 	tcase_add_test(tc, html_jsonld_forty_authors);
 	tcase_add_test(tc, html_jsonld_other_type_ignored);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("inbox");
+	test_add_dir_fixtures(tc);
+	tcase_add_test(tc, inbox_file_is_never_read_through_a_link);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -3,8 +3,11 @@
 #include "suites.h"
 #include "util.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 START_TEST(strbuf_starts_empty)
 {
@@ -209,6 +212,73 @@ START_TEST(read_file_whole_and_too_large)
 }
 END_TEST
 
+/* Reads path with util_read_regular; returns its status, and what it said in *err. */
+static int read_regular(const char *path, size_t max, int flags, char **err)
+{
+	char *data = NULL;
+	size_t len = 0;
+	int ret;
+
+	test_stderr_begin();
+	ret = util_read_regular(path, "test file", max, flags, &data, &len);
+	*err = test_stderr_end();
+	if (ret == 0) {
+		ck_assert_uint_eq(len, strlen(data));
+		free(data);
+	} else {
+		ck_assert_ptr_null(data);
+	}
+	return ret;
+}
+
+/* Configuration files are regular files: a folder, a device or a FIFO is refused (none blocks). */
+START_TEST(read_regular_takes_only_files)
+{
+	char *file = xasprintf("%s/f.ini", test_dir), *fifo = xasprintf("%s/fifo.ini", test_dir);
+	char *link = xasprintf("%s/link.ini", test_dir), *want, *err;
+
+	test_write_file(file, "[s]\nk = v\n");
+	ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+	ck_assert_int_eq(symlink(file, link), 0);
+
+	ck_assert_int_eq(read_regular(file, 100, 0, &err), 0);
+	ck_assert_str_eq(err, "");
+	free(err);
+	/* a link is followed, unless UTIL_NO_LINK says not to */
+	ck_assert_int_eq(read_regular(link, 100, 0, &err), 0);
+	free(err);
+	ck_assert_int_eq(read_regular(link, 100, UTIL_NO_LINK, &err), -1);
+	want = xasprintf("newscast: cannot open test file '%s': it is a symbolic link, which is not followed here\n", link);
+	ck_assert_str_eq(err, want);
+	free(want);
+	free(err);
+	ck_assert_int_eq(read_regular(test_dir, 100, 0, &err), -1);
+	want = xasprintf("newscast: cannot open test file '%s': it is a folder, not a file\n", test_dir);
+	ck_assert_str_eq(err, want);
+	free(want);
+	free(err);
+	ck_assert_int_eq(read_regular("/dev/zero", 100, 0, &err), -1);
+	ck_assert_str_eq(err, "newscast: cannot open test file '/dev/zero': it is a device, not a file\n");
+	free(err);
+	ck_assert_int_eq(read_regular(fifo, 100, 0, &err), -1);
+	want = xasprintf("newscast: cannot open test file '%s': it is a FIFO, not a file\n", fifo);
+	ck_assert_str_eq(err, want);
+	free(want);
+	free(err);
+	/* too large, by its size before a byte is read */
+	ck_assert_int_eq(read_regular(file, 9, 0, &err), -1);
+	want = xasprintf("newscast: '%s' is too large (over 9 bytes)\n", file);
+	ck_assert_str_eq(err, want);
+	free(want);
+	free(err);
+	ck_assert_int_eq(util_open_regular("/dev/null", NULL, 1, 0), -1);
+	ck_assert_int_eq(errno, EINVAL);
+	free(file);
+	free(fifo);
+	free(link);
+}
+END_TEST
+
 Suite *suite_util(void)
 {
 	Suite *s = suite_create("util");
@@ -225,6 +295,10 @@ Suite *suite_util(void)
 	tcase_add_test(tc, squeeze_spaces);
 	tcase_add_test(tc, ends_with);
 	tcase_add_test(tc, read_file_whole_and_too_large);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("files");
+	test_add_dir_fixtures(tc);
+	tcase_add_test(tc, read_regular_takes_only_files);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -137,6 +137,31 @@ START_TEST(errors_name_the_file_line_and_key)
 }
 END_TEST
 
+/* A folder or a device as a profile is an error, not the default voice, nor a hang. */
+START_TEST(profile_is_a_regular_file)
+{
+	static const char *const paths[] = { "/dev/zero", NULL };
+	struct voice_profile vp;
+	char *err;
+
+	for (size_t i = 0; i < 2; i++) {
+		const char *path = paths[i] ? paths[i] : test_dir;
+		char *want = xasprintf("newscast: cannot open voice profile '%s': it is %s, not a file\n", path,
+				       paths[i] ? "a device" : "a folder");
+
+		voice_profile_init(&vp);
+		test_stderr_begin();
+		ck_assert_int_eq(voice_profile_find(&vp, path), -1);
+		err = test_stderr_end();
+		ck_assert_str_eq(err, want);
+		ck_assert_ptr_null(vp.name);
+		voice_profile_release(&vp);
+		free(err);
+		free(want);
+	}
+}
+END_TEST
+
 START_TEST(missing_file)
 {
 	struct voice_profile vp;
@@ -245,6 +270,7 @@ Suite *suite_voice(void)
 	tcase_add_test(tc, a_profile_of_our_own);
 	tcase_add_test(tc, errors_name_the_file_line_and_key);
 	tcase_add_test(tc, missing_file);
+	tcase_add_test(tc, profile_is_a_regular_file);
 	tcase_add_test(tc, list_of_voices);
 	tcase_add_test(tc, find_by_name_or_path);
 	suite_add_tcase(s, tc);
