@@ -83,7 +83,9 @@ static int article_append(FILE *to, FILE *from)
  * the halves are cut in a silence, the second encoded in another process, and its
  * frames appended to the first's (a fresh encoder starts with an empty bit
  * reservoir, so the join is a valid stream). *second_at is then the sample where
- * the second half starts and *second_out where it plays, in output samples.
+ * the second half starts and *second_out where it plays, in output samples; with
+ * no second half, *second_at is SIZE_MAX (not pcm->len: a segment that ends the
+ * part, with no pause after it, ends at pcm->len and is still in the first half).
  */
 static int article_encode(const struct article_job *job, const struct pcm *pcm, const struct audio_plan *plan,
 			  FILE *out, struct encode_part *part, size_t *second_at, uint64_t *second_out)
@@ -95,7 +97,7 @@ static int article_encode(const struct article_job *job, const struct pcm *pcm, 
 	FILE *tmp;
 	int ret = -1;
 
-	*second_at = pcm->len;
+	*second_at = SIZE_MAX;
 	*second_out = 0;
 	if (!job->split || pcm->len < (size_t)pcm->rate * 40 || audio_split(pcm, 2, (size_t)pcm->rate / 4, starts) < 2)
 		return render_part(pcm, 0, pcm->len, &job->audio, &job->encode, plan, 1, out, part, NULL);

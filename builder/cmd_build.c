@@ -30,7 +30,7 @@
 #include <unistd.h>
 
 /* Bump when a change to newscast changes the audio it makes: cached parts are keyed by it. */
-#define BUILD_CACHE_VERSION "newscast-parts-1"
+#define BUILD_CACHE_VERSION "newscast-parts-2"
 
 enum {
 	BUILD_JOBS = CMD_OPT_FIRST_OWN,
