@@ -135,5 +135,5 @@ EP2=${EP2%.mp3}
 sentences "$A/b-ferry.txt" >"$TMP/article.sentences"
 check_episode "$EP2" "$TMP/article.sentences"
 
-_failures=$((_failures + $(grep -c '^not ok' "$TMP/results" 2>/dev/null || echo 0)))
+_failures=$((_failures + $(grep -c "^not ok" "$TMP/results" 2>/dev/null)))
 finish

@@ -22,5 +22,6 @@ Suite *suite_cli(void);
 Suite *suite_lexicon(void);
 Suite *suite_normalize(void);
 Suite *suite_feed(void);
+Suite *suite_transcript(void);
 
 #endif
