@@ -93,7 +93,9 @@ static int article_append(FILE *to, FILE *from)
  * the halves are cut in a silence, the second encoded in another process, and its
  * frames appended to the first's (a fresh encoder starts with an empty bit
  * reservoir, so the join is a valid stream). *second_at is then the sample where
- * the second half starts and *second_out where it plays, in output samples.
+ * the second half starts and *second_out where it plays, in output samples; with
+ * no second half, *second_at is SIZE_MAX (not pcm->len: a segment that ends the
+ * part, with no pause after it, ends at pcm->len and is still in the first half).
  */
 static int article_encode(const struct article_job *job, const struct pcm *pcm, const struct audio_plan *plan,
 			  FILE *out, struct encode_part *part, size_t *second_at, uint64_t *second_out)
@@ -105,7 +107,7 @@ static int article_encode(const struct article_job *job, const struct pcm *pcm, 
 	FILE *tmp;
 	int ret = -1;
 
-	*second_at = pcm->len;
+	*second_at = SIZE_MAX;
 	*second_out = 0;
 	if (!job->split || pcm->len < (size_t)pcm->rate * 40 || audio_split(pcm, 2, (size_t)pcm->rate / 4, starts) < 2)
 		return render_part(pcm, 0, pcm->len, &job->audio, &job->encode, plan, 1, out, part, NULL);
@@ -178,6 +180,7 @@ static int article_child(int fd, void *ud)
 	res.out_samples = audio_output_length(sp.pcm.len, sp.pcm.rate, job->audio.out_rate);
 	res.lufs = plan.predicted_lufs;
 	res.n_timings = n;
+	res.n_words = sp.n_words;
 	if (isolate_write_all(fd, &res, sizeof res) < 0)
 		goto out;
 	for (size_t i = 0; i < n; i++) {
@@ -186,6 +189,13 @@ static int article_child(int fd, void *ud)
 					    article_place(&sp.pcm, &job->audio, sp.end[i], second_at, second_out) };
 
 		if (isolate_write_all(fd, &t, sizeof t) < 0)
+			goto out;
+	}
+	for (size_t i = 0; i < sp.n_words; i++) {
+		struct article_word w = { (uint32_t)sp.words[i].seg, sp.words[i].text_pos,
+					  article_place(&sp.pcm, &job->audio, sp.words[i].sample, second_at, second_out) };
+
+		if (isolate_write_all(fd, &w, sizeof w) < 0)
 			goto out;
 	}
 	ret = 0;
@@ -235,13 +245,21 @@ int article_finish(struct article_run *run, struct article_result *res)
 		}
 		memcpy(res, run->buf, sizeof *res);
 		res->part.fp = NULL;
-		if (run->len != sizeof *res + res->n_timings * sizeof(struct article_timing)) {
+		res->timings = NULL;
+		res->words = NULL;
+		if (res->n_timings > run->len / sizeof(struct article_timing) ||
+		    res->n_words > run->len / sizeof(struct article_word) ||
+		    run->len != sizeof *res + res->n_timings * sizeof(struct article_timing) +
+					res->n_words * sizeof(struct article_word)) {
 			log_error("'%s': the worker's result is damaged", run->job->name);
-			res->n_timings = 0;
+			res->n_timings = res->n_words = 0;
 			break;
 		}
 		res->timings = xcalloc(res->n_timings ? res->n_timings : 1, sizeof *res->timings);
 		memcpy(res->timings, run->buf + sizeof *res, res->n_timings * sizeof *res->timings);
+		res->words = xcalloc(res->n_words ? res->n_words : 1, sizeof *res->words);
+		memcpy(res->words, run->buf + sizeof *res + res->n_timings * sizeof *res->timings,
+		       res->n_words * sizeof *res->words);
 		ret = 0;
 		break;
 	case ISOLATE_CRASHED:
@@ -270,4 +288,7 @@ void article_result_release(struct article_result *res)
 	free(res->timings);
 	res->timings = NULL;
 	res->n_timings = 0;
+	free(res->words);
+	res->words = NULL;
+	res->n_words = 0;
 }

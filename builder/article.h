@@ -31,12 +31,22 @@ struct article_timing {
 	uint32_t end_ms;	/* the end of its speech, before the pause after it */
 };
 
+/* When a word starts, for captions: its segment, its first character in the
+ * segment's text (0-based, in characters), and its time from the part's start. */
+struct article_word {
+	uint32_t seg;
+	uint32_t text_pos;
+	uint32_t ms;
+};
+
 struct article_result {
 	struct encode_part part;	/* part.fp is the caller's, as given to article_start */
 	uint64_t out_samples;		/* samples of audio in the part, at the output rate */
 	double lufs;			/* loudness the part was rendered to, as measured */
 	struct article_timing *timings;	/* one a segment; NULL for audio files */
 	size_t n_timings;
+	struct article_word *words;	/* in order of speech; NULL for audio files */
+	size_t n_words;
 };
 
 struct article_run {
@@ -48,7 +58,7 @@ struct article_run {
 
 /* Starts making job's part in a child process, writing its frames to out. */
 int article_start(struct article_run *run, const struct article_job *job, FILE *out);
-/* Waits for the child; on success fills *res (timings are new memory: article_result_release).
+/* Waits for the child; on success fills *res (timings and words are new memory: article_result_release).
  * A crash, a time-out or an error is reported with the job's name. */
 int article_finish(struct article_run *run, struct article_result *res);
 void article_result_release(struct article_result *res);

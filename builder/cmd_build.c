@@ -34,7 +34,7 @@
 #include <unistd.h>
 
 /* Bump when a change to newscast changes the audio it makes: cached parts are keyed by it. */
-#define BUILD_CACHE_VERSION "newscast-parts-1"
+#define BUILD_CACHE_VERSION "newscast-parts-2"
 
 enum {
 	BUILD_JOBS = CMD_OPT_FIRST_OWN,
@@ -591,11 +591,17 @@ static bool build_cache_load(const struct build_ctx *ctx, struct build_piece *p)
 	bool ok = false;
 
 	if (fp && fread(&p->res, sizeof p->res, 1, fp) == 1) {
-		size_t n = p->res.n_timings;
+		size_t n = p->res.n_timings, nw = p->res.n_words;
 
-		p->res.timings = xcalloc(n ? n : 1, sizeof *p->res.timings);
-		ok = fread(p->res.timings, sizeof *p->res.timings, n, fp) == n &&
-		     n == (p->scripted ? p->sc.segments.n : 0);
+		p->res.timings = NULL;
+		p->res.words = NULL;
+		ok = n == (p->scripted ? p->sc.segments.n : 0) && nw <= (size_t)1 << 28;
+		if (ok) {
+			p->res.timings = xcalloc(n ? n : 1, sizeof *p->res.timings);
+			p->res.words = xcalloc(nw ? nw : 1, sizeof *p->res.words);
+			ok = fread(p->res.timings, sizeof *p->res.timings, n, fp) == n &&
+			     fread(p->res.words, sizeof *p->res.words, nw, fp) == nw;
+		}
 		p->fp = ok ? fopen(mp3, "rb") : NULL;
 		ok = p->fp != NULL;
 	}
@@ -621,6 +627,7 @@ static int build_cache_store_meta(const struct build_ctx *ctx, const struct buil
 	if (outfile_open(&of, path) == 0) {
 		fwrite(&p->res, sizeof p->res, 1, of.fp);
 		fwrite(p->res.timings, sizeof *p->res.timings, p->res.n_timings, of.fp);
+		fwrite(p->res.words, sizeof *p->res.words, p->res.n_words, of.fp);
 		ret = outfile_commit(&of);
 	}
 	free(path);
@@ -1066,8 +1073,9 @@ static int build_episode(struct build_ctx *ctx, struct build_piece **pieces, siz
 {
 	struct encode_part *parts = xcalloc(n ? n : 1, sizeof *parts);	/* one a piece: none is left out */
 	struct encode_chapter *chapters = NULL;
-	struct transcript_cue *cues = NULL;
-	size_t n_parts = 0, n_chapters = 0, cap_chapters = 0, n_cues = 0, cap_cues = 0, n_articles = 0;
+	struct transcript tr;
+	struct transcript_word *words = NULL;
+	size_t n_parts = 0, n_chapters = 0, cap_chapters = 0, cap_words = 0, n_articles = 0;
 	struct episode ep, old;
 	struct encode_tags tags = { 0 };
 	struct strbuf desc;
@@ -1083,6 +1091,7 @@ static int build_episode(struct build_ctx *ctx, struct build_piece **pieces, siz
 
 	episode_init(&ep);
 	episode_init(&old);
+	transcript_init(&tr);
 	strbuf_init(&desc);
 	for (size_t i = 0; i < n; i++) {
 		if (pieces[i]->kind == PIECE_ARTICLE && pieces[i]->ready)
@@ -1131,12 +1140,21 @@ static int build_episode(struct build_ctx *ctx, struct build_piece **pieces, siz
 			if (p->sc.segments.items[k].role == ROLE_SUBHEADING)
 				build_add_chapter(&chapters, &n_chapters, &cap_chapters,
 						  at_ms + p->res.timings[k].start_ms, p->sc.segments.items[k].written);
-		for (size_t k = 0; k < p->res.n_timings; k++) {
-			util_grow((void **)&cues, &cap_cues, n_cues + 1, sizeof *cues);
-			cues[n_cues].start_ms = at_ms + p->res.timings[k].speech_ms;
-			cues[n_cues].end_ms = at_ms + p->res.timings[k].end_ms;
-			cues[n_cues].text = p->sc.segments.items[k].written;
-			n_cues++;
+		/* captions: each sentence cut into cues, timed by its words */
+		for (size_t k = 0, w = 0; k < p->res.n_timings; k++) {
+			const struct segment *seg = &p->sc.segments.items[k];
+			struct transcript_sentence ts = { seg->written, seg->text, at_ms + p->res.timings[k].speech_ms,
+							  at_ms + p->res.timings[k].end_ms, NULL, 0 };
+
+			while (w < p->res.n_words && p->res.words[w].seg < k)
+				w++;
+			for (; w < p->res.n_words && p->res.words[w].seg == k; w++) {
+				util_grow((void **)&words, &cap_words, ts.n_words + 1, sizeof *words);
+				words[ts.n_words++] = (struct transcript_word){ p->res.words[w].text_pos,
+										at_ms + p->res.words[w].ms };
+			}
+			ts.words = words;
+			transcript_add_sentence(&tr, &ts);
 		}
 		if (p->kind == PIECE_ARTICLE) {
 			char *summary = build_summary(&p->sc);
@@ -1208,11 +1226,11 @@ static int build_episode(struct build_ctx *ctx, struct build_piece **pieces, siz
 		ep.bytes = (uint64_t)stb.st_size;
 	free(path);
 	path = xasprintf("%s/%s.vtt", ctx->staging, ep.slug);
-	if (transcript_write_vtt(path, cues, n_cues) < 0)
+	if (transcript_write_vtt(path, tr.cues, tr.n) < 0)
 		goto out;
 	free(path);
 	path = xasprintf("%s/%s.srt", ctx->staging, ep.slug);
-	if (transcript_write_srt(path, cues, n_cues) < 0)
+	if (transcript_write_srt(path, tr.cues, tr.n) < 0)
 		goto out;
 	if (episode_write(&ep, ctx->staging) < 0)
 		goto out;
@@ -1247,7 +1265,8 @@ out:
 	free(path);
 	free(writers);
 	free(chapters);
-	free(cues);
+	transcript_release(&tr);
+	free(words);
 	free(cover);
 	strbuf_release(&desc);
 	episode_release(&ep);

@@ -651,21 +651,26 @@ static int feed_write_page(const struct show *show, const struct feed_item *item
 		char day[16];
 
 		snprintf(day, sizeof day, "%.10s", ep->date ? ep->date : "");
-		fprintf(of.fp, "<article id=\"ep-%s\">\n<h2>", ep->slug);
+		fprintf(of.fp, "<article id=\"ep-%s\">\n<h2 id=\"title-%s\">", ep->slug, ep->slug);
 		feed_html(of.fp, ep->title);
 		fprintf(of.fp, "</h2>\n<p><time datetime=\"%s\">%s</time> · %d:%02d</p>\n", day, day,
 			(int)ep->duration / 60, (int)ep->duration % 60);
-		fprintf(of.fp, "<audio id=\"player-%s\" controls preload=\"none\" src=\"episodes/%s.mp3\"></audio>\n",
-			ep->slug, ep->slug);
+		/* named after its episode: a screen reader otherwise hears one "audio" after another */
+		fprintf(of.fp, "<audio id=\"player-%s\" controls preload=\"none\" src=\"episodes/%s.mp3\" "
+			       "aria-labelledby=\"title-%s\"></audio>\n",
+			ep->slug, ep->slug, ep->slug);
 		if (ep->n_chapters) {
 			fputs("<ol class=\"chapters\">\n", of.fp);
 			for (size_t k = 0; k < ep->n_chapters; k++) {
 				unsigned s = ep->chapters[k].start_ms / 1000;
 
-				/* the time as text; the script puts a button that seeks the player in its place */
+				/* the time as text; the script puts a button that seeks the player in its place,
+				 * named for what it does, not only by its time */
 				fprintf(of.fp, "<li><span>%u:%02u</span><button type=\"button\" class=\"seek\" hidden "
-					       "data-player=\"player-%s\" data-t=\"%.3f\">%u:%02u</button> ", s / 60, s % 60,
-					ep->slug, ep->chapters[k].start_ms / 1000.0, s / 60, s % 60);
+					       "data-player=\"player-%s\" data-t=\"%.3f\" aria-label=\"Play from %u:%02u: ",
+					s / 60, s % 60, ep->slug, ep->chapters[k].start_ms / 1000.0, s / 60, s % 60);
+				feed_html(of.fp, ep->chapters[k].title);
+				fprintf(of.fp, "\">%u:%02u</button> ", s / 60, s % 60);
 				feed_html(of.fp, ep->chapters[k].title);
 				fputs("</li>\n", of.fp);
 			}

@@ -336,6 +336,7 @@ void synth_speech_release(struct synth_speech *sp)
 	free(sp->speech);
 	free(sp->end);
 	free(sp->has_word);
+	free(sp->words);
 	memset(sp, 0, sizeof *sp);
 }
 
@@ -353,6 +354,10 @@ static int synth_speech_on_event(void *ud, size_t seg, const struct synth_event 
 {
 	struct synth_speech *sp = ud;
 
+	if (ev->kind == SYNTH_WORD) {
+		util_grow((void **)&sp->words, &sp->cap_words, sp->n_words + 1, sizeof *sp->words);
+		sp->words[sp->n_words++] = (struct synth_word){ seg, ev->text_pos, sp->start[seg] + ev->sample };
+	}
 	if (!sp->has_word[seg] && (ev->kind == SYNTH_WORD || ev->kind == SYNTH_SENTENCE)) {
 		sp->speech[seg] = sp->start[seg] + ev->sample;
 		sp->has_word[seg] = ev->kind == SYNTH_WORD;

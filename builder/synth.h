@@ -57,13 +57,24 @@ char *synth_sanitize(const char *text);
 int synth_segments_isolated(const char *name, const struct voice_profile *vp, const struct segment_list *segs,
 			    int timeout_ms, const struct synth_sink *sink, int *sample_rate);
 
+/* A word espeak-ng spoke: its segment, its first character in the segment's
+ * text (0-based, in characters) and where it starts in the speech, in samples. */
+struct synth_word {
+	size_t seg;
+	uint32_t text_pos;
+	size_t sample;
+};
+
 /* An article's speech gathered in one buffer, each segment followed by its pause,
- * and where each segment starts, speaks its first word and ends, in samples. */
+ * where each segment starts, speaks its first word and ends, in samples, and
+ * where each word starts, for captions. */
 struct synth_speech {
 	struct pcm pcm;
 	const struct segment_list *segs;
 	size_t *start, *speech, *end;	/* per segment */
 	bool *has_word;
+	struct synth_word *words;	/* in order of speech */
+	size_t n_words, cap_words;
 	void (*on_segment)(void *ud, size_t seg);	/* after each segment, for progress; may be NULL */
 	void *ud;
 };

@@ -272,15 +272,16 @@ outro_text=$(printf '%s' "$OUTRO" | sed "s/{show}/$TITLE/")
 n_intro=$(sentences "$intro_text")
 n_outro=$(sentences "$outro_text")
 n_want=$((n_art + n_intro + n_outro))
-check "vtt: one cue a sentence: $n_vtt cues for $n_art sentences in the articles' scripts (headlines included), $n_intro in the intro, $n_outro in the outro" \
-	[ "$n_vtt" -eq "$n_want" ]
-[ "$n_vtt" -eq "$n_want" ] || { cut -d' ' -f3- "$TMP/vtt.cues" | grep -F -e "$TITLE" | sed 's/^/#   cue: /'; }
-check "vtt: every line of each article's script is a cue of its own" bash -c '
+# cues are cut to two lines of 42 characters (test_captions.sh checks them): at least one a sentence
+check "vtt: at least one cue a sentence: $n_vtt cues for $n_art sentences in the articles' scripts (headlines included), $n_intro in the intro, $n_outro in the outro" \
+	[ "$n_vtt" -ge "$n_want" ]
+cut -d' ' -f3- "$TMP/vtt.cues" | tr '\n' ' ' >"$TMP/vtt.text"
+check "vtt: every line of each article's script is in the cues' text, whole" bash -c '
 	for f in "${@:2}"; do
 		"'"$NEWSCAST"'" script "$f" | grep -v "^\[pause [0-9]* ms\]$" | while IFS= read -r l; do
-			cut -d" " -f3- "$1" | grep -qxF -- "$l" || { echo "#   no cue: $l"; exit 1; }
+			grep -qF -- " $l " <(printf " %s" "$(cat "$1")") || { echo "#   not in the cues: $l"; exit 1; }
 		done || exit 1
-	done' _ "$TMP/vtt.cues" "$ART"/a-ferry.txt "$ART"/b-park.txt "$ART"/c-school.txt
+	done' _ "$TMP/vtt.text" "$ART"/a-ferry.txt "$ART"/b-park.txt "$ART"/c-school.txt
 check "vtt: cue times increase (each starts after the previous starts, at or after its end; end ≥ start)" \
 	awk 'NR > 1 && ($1 <= ps || $1 < pe) { bad = 1 } $2 < $1 { bad = 1 } { ps = $1; pe = $2 } END { exit bad || NR < 2 }' "$TMP/vtt.cues"
 check "vtt: the last cue ends within the audio ($(tail -n 1 "$TMP/vtt.cues" | cut -d' ' -f2) s of $ddur s)" \
@@ -361,7 +362,8 @@ check "--rebuild: the digest still holds its three articles, b-park.txt with its
 	[ "$(jpy "$J" '" ".join(a["file"] for a in d["articles"])' 2>/dev/null)" = "a-ferry.txt b-park.txt c-school.txt" -a \
 	"$(jpy "$J" '[a["hash"] for a in d["articles"] if a["file"] == "b-park.txt"]' 2>/dev/null)" != "$old_hash" ]
 check "--rebuild: the changed article's new sentence is in the digest's transcript" \
-	grep -qF "The park will close at dusk in winter." "${J%.json}.vtt"
+	bash -c 'awk "NR > 1 && !/-->/ && !/^[0-9]+\$/ && NF" "$1" | tr "\n" " " | grep -qF "The park will close at dusk in winter."' _ \
+	"${J%.json}.vtt"
 guids "$SHOW" >"$TMP/guids.3"
 check "--rebuild: no episode's guid changed" cmp -s "$TMP/guids.2" "$TMP/guids.3"
 expect_status 0 "after --rebuild: a build finds nothing new" build "$SHOW"

@@ -519,6 +519,9 @@ else
 	for m in client_body proxy fastcgi uwsgi scgi; do
 		"$NGINX" -V 2>&1 | grep -q -- "--without-http_${m}_module" || temps+="${m}_temp_path $NG/$m; "
 	done
+	# the README's block for serving public/, exactly as it stands there
+	awk '/^```nginx$/ { on = 1; next } on && /^```$/ { exit } on' "$ROOT/README.md" >"$NG/public.conf"
+	check "README: an nginx block for public/ to test" [ -s "$NG/public.conf" ]
 	{
 		[ "$(id -u)" = 0 ] && echo "user root;"	# the workers read the show under a private TMP
 		cat <<EOF
@@ -536,7 +539,10 @@ http {
 	server {
 		listen 127.0.0.1:$PORT;
 		server_name localhost;
-		location /podcast/ { alias $SHOW/public/; }
+		location /podcast/ {
+			alias $SHOW/public/;
+			include $NG/public.conf;
+		}
 	}
 }
 EOF
@@ -563,6 +569,27 @@ if [ "${up:-0}" = 1 ]; then
 	check "HTTP: HEAD: Content-Length $size" grep -qix "content-length: $size" "$TMP/head"
 	check "HTTP: HEAD: Content-Type audio/mpeg" grep -qix "content-type: audio/mpeg" "$TMP/head"
 	check "HTTP: HEAD: Accept-Ranges: bytes" grep -qix "accept-ranges: bytes" "$TMP/head"
+	# the README's types: every kind of file public/ holds, as curl sees its Content-Type
+	slug0=$(basename "$encf" .mp3)
+	for ft in "feed.xml=application/rss+xml; charset=utf-8" "index.html=text/html; charset=utf-8" \
+		"episodes/$slug0.vtt=text/vtt; charset=utf-8" "episodes/$slug0.srt=application/x-subrip; charset=utf-8" \
+		"episodes/$slug0.chapters.json=application/json" "episodes/$slug0.json=application/json" \
+		"episodes/$slug0.mp3=audio/mpeg" "$(cd "$SHOW/public" && ls cover.* 2>/dev/null | head -n 1)=image/"; do
+		f=${ft%%=*} want=${ft#*=}
+		got=$(curl -s -o /dev/null --max-time 10 -w '%{content_type}' "${FEED_URL%feed.xml}$f")
+		if [ "$want" = image/ ]; then
+			check "HTTP: $f is served as an image ($got)" bash -c '[[ $1 == image/png || $1 == image/jpeg ]]' _ "$got"
+		else
+			check "HTTP: $f is served as $want (got ${got:-nothing})" [ "$got" = "$want" ]
+		fi
+	done
+	check "HTTP: transcripts and chapters allow other sites' players (Access-Control-Allow-Origin: *)" bash -c '
+		for u in "${@:2}"; do curl -sI --max-time 10 "$1$u" | tr -d "\r" | grep -qix "access-control-allow-origin: \*" || exit 1; done
+		' _ "${FEED_URL%feed.xml}episodes/" "$slug0.vtt" "$slug0.srt" "$slug0.chapters.json"
+	check "HTTP: feedparser reads the served feed without a warning (no bozo: the charset is sent)" \
+		$PY -c 'import feedparser, sys
+d = feedparser.parse(sys.argv[1])
+sys.exit(1 if d.bozo or not d.entries else 0)' "$FEED_URL"
 	code=$(curl -s --max-time 10 -r 1000-1999 -o "$TMP/range" -D "$TMP/range.h" -w '%{http_code}' "$enc")
 	check "HTTP: a Range request (bytes 1000-1999): 206" [ "$code" = 206 ]
 	check "HTTP: Range: Content-Range bytes 1000-1999/$size" \

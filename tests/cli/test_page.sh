@@ -362,6 +362,34 @@ async function main() {
       const au = info.audios.find(x => x.id === a.audio) || {};
       check(`episode ${i + 1}: its <audio> plays episodes/${e.slug}.mp3`, au.src === url(`episodes/${e.slug}.mp3`), JSON.stringify(au));
     });
+    // accessible names as Chromium computes them (its accessibility tree, not the DOM's attributes)
+    const cdp = await ctx.newCDPSession(page);
+    const axNames = async sel => {
+      const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+      const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: sel });
+      const out = [];
+      for (const nodeId of nodeIds) {
+        const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+        const n = nodes.find(x => !x.ignored) || nodes[0] || {};
+        out.push({ role: n.role && n.role.value, name: n.name && n.name.value });
+      }
+      return out;
+    };
+    const players = await axNames('main article audio');
+    check('every player is named after its episode, in the accessibility tree',
+      players.length === X.episodes.length && X.episodes.every((e, i) => players[i].name === e.title),
+      () => X.episodes.map((e, i) => `want ${JSON.stringify(e.title)}, got ${JSON.stringify(players[i])}`));
+    check('no two players have the same accessible name',
+      new Set(players.map(p => p.name)).size === players.length, JSON.stringify(players));
+    for (const [i, e] of X.episodes.entries()) {
+      const names = await axNames(`article[id="ep-${e.slug}"] ol.chapters > li > button`);
+      const want = e.chapters.map(c => `Play from ${mmss(c.start)}: ${c.title}`);
+      check(`episode ${i + 1}: every chapter button is named "Play from M:SS: title" (${want.length})`,
+        names.length === want.length && names.every((n, k) => n.role === 'button' && n.name === want[k]),
+        () => want.map((w, k) => `want ${JSON.stringify(w)}, got ${JSON.stringify(names[k])}`));
+    }
+    await cdp.detach();
+
     const early = requested.filter(u => /\.mp3(\?|$)/.test(u));
     check('no audio is fetched before it is asked for (preload="none")', early.length === 0, early);
 

@@ -12,6 +12,7 @@ int main(void)
 		suite_lexicon,
 		suite_normalize,
 		suite_feed,
+		suite_transcript,
 		suite_clean,
 		suite_segment,
 		suite_voice,

@@ -25,5 +25,6 @@ Suite *suite_log(void);
 Suite *suite_lexicon(void);
 Suite *suite_normalize(void);
 Suite *suite_feed(void);
+Suite *suite_transcript(void);
 
 #endif
