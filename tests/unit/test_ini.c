@@ -163,7 +163,7 @@ START_TEST(ini_errors_name_the_line)
 		{ "[s]\nk = \xc0\xaf\n", 0, "newscast: 't.ini' line 2: not valid UTF-8 (byte 0xc0)\n" },
 		/* the handler's errors: on the key's line, or the one it names */
 		{ "[s]\n\nfail = x\n", 0, "newscast: 't.ini' line 3: refused 'x'\n" },
-		{ "[s]\nfail = a\n  b\n", 0, "newscast: 't.ini' line 2: refused 'a\nb'\n" },
+		{ "[s]\nfail = a\n  b\n", 0, "newscast: 't.ini' line 2: refused 'a\\x0ab'\n" },	/* one line: log escapes the newline */
 		{ "[s]\nfail_later = a\n# c\n  b\n", 0, "newscast: 't.ini' line 4: refused its continuation\n" },
 		/* line numbers count past a long line and CRLF */
 		{ "[s]\r\n\r\n; ........................................................................."
