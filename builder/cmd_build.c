@@ -1081,6 +1081,7 @@ int cmd_build(int argc, char **argv)
 	if (voice_profile_find(&ctx.voice, ctx.show.voice ? ctx.show.voice : VOICE_DEFAULT) < 0)
 		goto out;
 	ctx.script.voice = ctx.voice.path;
+	ctx.script.max_minutes = ctx.show.max_minutes;
 	ctx.script.lexicon = ctx.show.lexicon ? show_path(&ctx.show, ctx.show.lexicon) : NULL;
 	ctx.audio = (struct audio_settings){ ctx.show.sample_rate, ctx.show.loudness, ctx.show.true_peak, 1 };
 	ctx.encode = (struct encode_settings){ ENCODE_MP3, ctx.show.sample_rate, ctx.show.bitrate,

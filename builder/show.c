@@ -2,6 +2,7 @@
 #include "show.h"
 
 #include "encode.h"
+#include "script.h"
 #include "log.h"
 #include "util.h"
 
@@ -128,6 +129,8 @@ static int show_handler(void *user, const char *section, const char *key, const 
 	}
 	if (strcmp(section, "show") == 0 && strcmp(key, "keep") == 0)
 		return show_int(p, section, key, value, 0, 100000, &s->keep);
+	if (strcmp(section, "episode") == 0 && strcmp(key, "max_minutes") == 0)
+		return show_int(p, section, key, value, 1, SCRIPT_MAX_MINUTES_LIMIT, &s->max_minutes);
 	if (strcmp(section, "episode") == 0 && strcmp(key, "mode") == 0) {
 		if (strcmp(value, "digest") == 0)
 			s->mode = SHOW_DIGEST;
@@ -287,6 +290,8 @@ static const char show_template[] =
 	"outro = That was {show}. Thank you for listening.\n"
 	"; a short sound between articles (an audio file); without it, a pause\n"
 	";between = chime.wav\n"
+	"; an article of more speech than this many minutes is refused before it is spoken\n"
+	"max_minutes = 180\n"
 	"\n"
 	"[voice]\n"
 	"; a profile from newscast's voices/ (newscast voices lists them) or a path to one\n"
