@@ -334,7 +334,9 @@ int show_create(const char *dir)
 	}
 	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++) {
 		char *sub = xasprintf("%s/%s", dir, subs[i]);
-		int bad = mkdir(sub, 0777) < 0 && errno != EEXIST;
+		/* .newscast/ holds the feeds' URLs and copies: its owner's only */
+		int bad = strcmp(subs[i], ".newscast") == 0 ? mkdir(sub, 0700) < 0 && errno != EEXIST
+							     : mkdir(sub, 0777) < 0 && errno != EEXIST;
 
 		if (bad)
 			log_error("cannot create '%s': %s", sub, strerror(errno));
