@@ -73,4 +73,30 @@ ini_set "$SHOW/podcast.ini" episode max_minutes 0
 expect_status 1 "podcast.ini max_minutes = 0 is refused, naming the key" "$NEWSCAST" build -q "$SHOW"
 check "podcast.ini max_minutes = 0: the error names the key" grep -qF "max_minutes" "$TMP/stderr"
 
+# HTML nested deep: libxml2 alone stops at 256 levels and drops the rest of the page. 300 levels
+# are read whole; 10,000 are refused with a clear error, never read in part with exit 0.
+deep() {	# deep N: the body of an article whose text lies before, inside and after N divs
+	$PY -c 'import sys; n = int(sys.argv[1]); print("<p>Before the divs.</p>" + "<div>" * n
+	+ "<p>Inside the deepest div.</p>" + "</div>" * n + "<p>After the divs, the end of the story.</p>")' "$1"
+}
+page() { printf '<html><head><title>Deep</title></head><body><article><h1>Deep page</h1>%s</article></body></html>\n' "$(deep "$1")"; }
+page 300 >"$TMP/deep300.html"
+expect_status 0 "HTML 300 divs deep: read" "$NEWSCAST" script "$TMP/deep300.html"
+for want in "Before the divs." "Inside the deepest div." "After the divs, the end of the story."; do
+	check "HTML 300 divs deep: \"$want\" is read" grep -qF "$want" "$TMP/stdout"
+done
+page 10000 >"$TMP/deep10000.html"
+expect_status 1 "HTML 10,000 divs deep: refused (exit 1)" "$NEWSCAST" script "$TMP/deep10000.html"
+check "HTML 10,000 divs deep: one line on stderr" [ "$(wc -l <"$TMP/stderr")" -eq 1 ]
+check "HTML 10,000 divs deep: the error names the file and the nesting" \
+	grep -qF "'$TMP/deep10000.html' line 1: elements nested more than 1000 deep" "$TMP/stderr"
+# the same as a feed item's content
+printf '<?xml version="1.0"?><rss version="2.0"><channel><title>F</title><item><title>Deep item</title><guid>d1</guid><description><![CDATA[%s]]></description></item></channel></rss>\n' \
+	"$(deep 300)" >"$TMP/deep300.rss"
+expect_status 0 "a feed item 300 divs deep: read" "$NEWSCAST" script "$TMP/deep300.rss"
+check "a feed item 300 divs deep: the text after the divs is read" grep -qF "After the divs, the end of the story." "$TMP/stdout"
+printf '<?xml version="1.0"?><rss version="2.0"><channel><title>F</title><item><title>Deep item</title><guid>d1</guid><description><![CDATA[%s]]></description></item></channel></rss>\n' \
+	"$(deep 10000)" >"$TMP/deep10000.rss"
+expect_status 1 "a feed item 10,000 divs deep: refused (exit 1)" "$NEWSCAST" script "$TMP/deep10000.rss"
+
 finish
