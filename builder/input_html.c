@@ -572,8 +572,13 @@ static int html_read(const char *name, const char *data, size_t len, struct docu
 				  HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
 					  XML_PARSE_HUGE);
 	if (ctxt->_private) {
-		log_error("'%s' line %d: elements nested more than %d deep; not read, so that none of it is lost",
-			  name, xmlSAX2GetLineNumber(ctxt), HTML_MAX_DEPTH);
+		/* a feed's item: reported if it is spoken, and then once */
+		if (fragment && !doc->error)
+			doc->error = xasprintf("'%s': its HTML nests elements more than %d deep; not read, so that "
+					       "none of it is lost", doc->name ? doc->name : name, HTML_MAX_DEPTH);
+		else if (!fragment)
+			log_error("'%s' line %d: elements nested more than %d deep; not read, so that none of it "
+				  "is lost", name, xmlSAX2GetLineNumber(ctxt), HTML_MAX_DEPTH);
 		goto out;
 	}
 	/* what recovery cannot mend (a limit of the parser's, memory) would lose the rest of the page */
@@ -582,7 +587,10 @@ static int html_read(const char *name, const char *data, size_t len, struct docu
 		char *msg = xstrdup(e && e->message ? e->message : "the parser stopped"), *m = util_trim(msg);
 
 		m[strcspn(m, "\n")] = '\0';
-		log_error("'%s' line %d: cannot read the HTML whole: %s", name, e ? e->line : 0, m);
+		if (fragment && !doc->error)
+			doc->error = xasprintf("'%s': cannot read its HTML whole: %s", doc->name ? doc->name : name, m);
+		else if (!fragment)
+			log_error("'%s' line %d: cannot read the HTML whole: %s", name, e ? e->line : 0, m);
 		free(msg);
 		goto out;
 	}

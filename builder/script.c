@@ -164,6 +164,10 @@ static int script_make(struct script *sc, const char *path, const char *text, st
 	} else if (input_read_file_as(path, opts->format, opts->item, &sc->doc) < 0) {
 		goto out;
 	}
+	if (sc->doc.error) {
+		log_error("%s", sc->doc.error);
+		goto out;
+	}
 	if (!text && (!sc->doc.headline || !*sc->doc.headline)) {
 		/* the readers see to it, but for a feed's item, which may have no title */
 		log_error("'%s': the item has no title to read as its headline", sc->doc.name);

@@ -98,5 +98,22 @@ check "a feed item 300 divs deep: the text after the divs is read" grep -qF "Aft
 printf '<?xml version="1.0"?><rss version="2.0"><channel><title>F</title><item><title>Deep item</title><guid>d1</guid><description><![CDATA[%s]]></description></item></channel></rss>\n' \
 	"$(deep 10000)" >"$TMP/deep10000.rss"
 expect_status 1 "a feed item 10,000 divs deep: refused (exit 1)" "$NEWSCAST" script "$TMP/deep10000.rss"
+check "a feed item 10,000 divs deep: one line on stderr" [ "$(wc -l <"$TMP/stderr")" -eq 1 ]
+check "a feed item 10,000 divs deep: the error names the item and the nesting" \
+	grep -qF "'$TMP/deep10000.rss:1': its HTML nests elements more than 1000 deep" "$TMP/stderr"
+# in a build, such an item fails (a note says why) and the rest is published
+SHOW2="$TMP/show2"
+"$NEWSCAST" init "$SHOW2" >/dev/null
+sed -i 's/^image = .*//' "$SHOW2/podcast.ini"
+ini_set "$SHOW2/podcast.ini" episode intro ""
+ini_set "$SHOW2/podcast.ini" episode outro ""
+ini_set "$SHOW2/podcast.ini" source max_age 0
+printf '<?xml version="1.0"?><rss version="2.0"><channel><title>F</title><item><title>Deep item</title><guid>d1</guid><description><![CDATA[%s]]></description></item><item><title>Ferry times</title><guid>d2</guid><description>The harbour ferry leaves every twenty minutes from Monday.</description></item></channel></rss>\n' \
+	"$(deep 10000)" >"$SHOW2/articles/wire.rss"
+timeout 120 "$NEWSCAST" build -q "$SHOW2" >"$TMP/stdout" 2>"$TMP/stderr"; rc=$?
+check "build with a feed item 10,000 divs deep: exit 1 (got $rc)" [ "$rc" -eq 1 ]
+check "build: the deep item's note says why" \
+	bash -c 'grep -lF "nests elements more than 1000 deep" "$1"/articles/failed/*.error >/dev/null' _ "$SHOW2"
+check "build: the other item is published" [ "$(ls "$SHOW2"/public/episodes/*.mp3 2>/dev/null | wc -l)" -eq 1 ]
 
 finish
