@@ -173,7 +173,7 @@ static int article_child(int fd, void *ud)
 		goto out;
 	}
 	pcm_append_silence(&sp.pcm, job->tail_ms);
-	if (audio_plan(&sp.pcm, &job->audio, &plan) < 0)
+	if (render_plan(&sp.pcm, &job->audio, &job->encode, &plan) < 0)
 		goto out;
 	if (article_encode(job, &sp.pcm, &plan, out, &res.part, &second_at, &second_out) < 0)
 		goto out;

@@ -16,6 +16,9 @@
 #define AUDIO_PEAK_MARGIN_DB 0.5
 #define AUDIO_BLOCK 4096
 #define AUDIO_MAX_THREADS 8
+/* The plan stops searching once the chain's loudness is this close to the target
+ * (LU): each step is one cheap pass, and the file must land within 0.3 LU. */
+#define AUDIO_PLAN_TOLERANCE 0.1
 
 int audio_measure(const struct pcm *pcm, struct audio_loudness *out)
 {
@@ -44,6 +47,22 @@ out:
 	if (ret < 0)
 		log_error("cannot measure loudness");
 	ebur128_destroy(&st);
+	return ret;
+}
+
+int audio_measure_float(const float *samples, size_t n, int rate, double *lufs)
+{
+	ebur128_state *st = ebur128_init(1, (unsigned long)rate, EBUR128_MODE_I);
+	int ret = -1;
+
+	*lufs = -HUGE_VAL;
+	if (st && ebur128_add_frames_float(st, samples, n) == EBUR128_SUCCESS &&
+	    ebur128_loudness_global(st, lufs) == EBUR128_SUCCESS)
+		ret = 0;
+	else
+		log_error("cannot measure loudness");
+	if (st)
+		ebur128_destroy(&st);
 	return ret;
 }
 
@@ -314,13 +333,24 @@ static int audio_measure_chain(const struct pcm *pcm, const struct audio_setting
 	return ret;
 }
 
-int audio_plan(const struct pcm *pcm, const struct audio_settings *settings, struct audio_plan *plan)
+int audio_plan_rough(const struct pcm *pcm, const struct audio_settings *settings, struct audio_plan *plan)
 {
-	double limited = -HUGE_VAL, gain_db = 0.0;
-
 	plan->threshold = (float)pow(10.0, (settings->ceiling_dbtp - AUDIO_PEAK_MARGIN_DB) / 20.0);
+	plan->predicted_lufs = -HUGE_VAL;
 	if (audio_measure(pcm, &plan->measured) < 0)
 		return -1;
+	plan->gain_db = isfinite(plan->measured.integrated_lufs) ? settings->target_lufs - plan->measured.integrated_lufs
+								  : 0.0;
+	return 0;
+}
+
+int audio_plan(const struct pcm *pcm, const struct audio_settings *settings, struct audio_plan *plan)
+{
+	double limited = -HUGE_VAL, gain_db;
+
+	if (audio_plan_rough(pcm, settings, plan) < 0)
+		return -1;
+	gain_db = plan->gain_db;
 	if (isfinite(plan->measured.integrated_lufs)) {
 		/* The limiter lowers loudness as it holds the peaks, more the harder it works:
 		 * secant steps on loudness-after-limiter against gain find the gain that lands
@@ -329,7 +359,6 @@ int audio_plan(const struct pcm *pcm, const struct audio_settings *settings, str
 		double prev_gain = 0.0, prev_lufs = plan->measured.integrated_lufs, best_err = HUGE_VAL;
 		double best_gain = 0.0, best_lufs = -HUGE_VAL, slope, step;
 
-		gain_db = settings->target_lufs - plan->measured.integrated_lufs;
 		for (int round = 0; round < 5; round++) {
 			if (audio_measure_chain(pcm, settings, gain_db, plan->threshold, &limited) < 0)
 				return -1;
@@ -340,7 +369,7 @@ int audio_plan(const struct pcm *pcm, const struct audio_settings *settings, str
 				best_gain = gain_db;
 				best_lufs = limited;
 			}
-			if (best_err < 0.2)
+			if (best_err < AUDIO_PLAN_TOLERANCE)
 				break;
 			slope = (limited - prev_lufs) / (gain_db - prev_gain);
 			if (!(slope >= 0.2 && slope <= 1.0))
@@ -363,7 +392,7 @@ int audio_plan(const struct pcm *pcm, const struct audio_settings *settings, str
 	plan->gain_db = gain_db;
 	plan->predicted_lufs = limited;
 	log_verbose("audio: measured %.1f LUFS, peak %.1f dBFS; gain %+.1f dB and a limiter at %.1f dBFS "
-		    "give %.1f LUFS (target %.1f LUFS, %.1f dBTP)", plan->measured.integrated_lufs,
+		    "give %.2f LUFS (target %.2f LUFS, %.1f dBTP)", plan->measured.integrated_lufs,
 		    plan->measured.peak_db, gain_db, settings->ceiling_dbtp - AUDIO_PEAK_MARGIN_DB, limited,
 		    settings->target_lufs, settings->ceiling_dbtp);
 	return 0;

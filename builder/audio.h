@@ -32,6 +32,8 @@ struct audio_loudness {
 
 /* Measures pcm with libebur128. */
 int audio_measure(const struct pcm *pcm, struct audio_loudness *out);
+/* The integrated loudness of n mono float samples at rate, in *lufs (-HUGE_VAL for silence). */
+int audio_measure_float(const float *samples, size_t n, int rate, double *lufs);
 
 /* How an article's speech will be rendered: found by measuring it. */
 struct audio_plan {
@@ -44,6 +46,10 @@ struct audio_plan {
 /* Measures pcm and finds the gain that brings it, after the limiter, to the
  * loudness target. Costs a few passes of the chain (no encoding). */
 int audio_plan(const struct pcm *pcm, const struct audio_settings *settings, struct audio_plan *plan);
+
+/* The first guess of audio_plan, for a quick look at how the speech will sound:
+ * measured, with the gain that reaches the target before the limiter. */
+int audio_plan_rough(const struct pcm *pcm, const struct audio_settings *settings, struct audio_plan *plan);
 
 /* Renders samples [start, end) of pcm to sink: the plan's gain, resampling to
  * out_rate with libsoxr, then a look-ahead limiter that keeps peaks under the

@@ -5,6 +5,8 @@
 #include "util.h"
 
 #include <ctype.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uregex.h>
@@ -178,30 +180,83 @@ static void clean_report(const struct document *doc, const struct block *b, cons
 		    cut < n ? "..." : "");
 }
 
+/* The texts of the blocks kept so far, by hash: finding a repeat must not cost a
+ * pass over every earlier block (100,000 paragraphs would take minutes). */
+struct clean_seen {
+	const char **slots;	/* borrowed from the document's blocks; NULL: empty */
+	uint64_t *hashes;
+	size_t n, cap;		/* cap is a power of two */
+};
+
+static void clean_seen_put(struct clean_seen *seen, const char *text, uint64_t h);
+
+static void clean_seen_grow(struct clean_seen *seen)
+{
+	struct clean_seen bigger = { NULL, NULL, 0, seen->cap ? seen->cap * 2 : 64 };
+
+	bigger.slots = xcalloc(bigger.cap, sizeof *bigger.slots);
+	bigger.hashes = xcalloc(bigger.cap, sizeof *bigger.hashes);
+	for (size_t i = 0; i < seen->cap; i++)
+		if (seen->slots[i])
+			clean_seen_put(&bigger, seen->slots[i], seen->hashes[i]);
+	free(seen->slots);
+	free(seen->hashes);
+	*seen = bigger;
+}
+
+static void clean_seen_put(struct clean_seen *seen, const char *text, uint64_t h)
+{
+	size_t i;
+
+	if ((seen->n + 1) * 2 > seen->cap)
+		clean_seen_grow(seen);
+	for (i = h & (seen->cap - 1); seen->slots[i]; i = (i + 1) & (seen->cap - 1))
+		;
+	seen->slots[i] = text;
+	seen->hashes[i] = h;
+	seen->n++;
+}
+
+static bool clean_seen_has(const struct clean_seen *seen, const char *text, uint64_t h)
+{
+	if (!seen->cap)
+		return false;
+	for (size_t i = h & (seen->cap - 1); seen->slots[i]; i = (i + 1) & (seen->cap - 1))
+		if (seen->hashes[i] == h && strcmp(seen->slots[i], text) == 0)
+			return true;
+	return false;
+}
+
 size_t clean_document(const struct clean_rules *rules, struct document *doc)
 {
-	size_t removed = 0;
+	struct clean_seen seen = { 0 };
+	size_t removed = 0, kept = 0;
 
-	for (size_t i = 0; i < doc->n_blocks;) {
+	/* Kept blocks are moved down in one pass: removing each in place would move the rest every time. */
+	for (size_t i = 0; i < doc->n_blocks; i++) {
 		struct block *b = &doc->blocks[i];
 		const char *rule = NULL;
+		uint64_t h = 0;
 
-		if (b->kind == BLOCK_DIVIDER) {
-			i++;
-			continue;
-		}
-		for (size_t k = 0; k < i && !rule; k++)
-			if (doc->blocks[k].text && strcmp(doc->blocks[k].text, b->text) == 0)
+		if (b->kind != BLOCK_DIVIDER) {
+			h = util_fnv(UTIL_FNV_START, b->text, strlen(b->text));
+			if (clean_seen_has(&seen, b->text, h))
 				rule = "repeated";
-		if (!rule)
-			rule = clean_match(rules, b->text);
-		if (!rule) {
-			i++;
+			if (!rule)
+				rule = clean_match(rules, b->text);
+		}
+		if (rule) {
+			clean_report(doc, b, rule);
+			free(b->text);
+			removed++;
 			continue;
 		}
-		clean_report(doc, b, rule);
-		document_remove_block(doc, i);
-		removed++;
+		if (b->kind != BLOCK_DIVIDER)
+			clean_seen_put(&seen, b->text, h);
+		doc->blocks[kept++] = *b;
 	}
+	doc->n_blocks = kept;
+	free(seen.slots);
+	free(seen.hashes);
 	return removed;
 }

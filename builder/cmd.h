@@ -22,6 +22,7 @@ enum {
 	CMD_OPT_LEXICON,
 	CMD_OPT_FORMAT,
 	CMD_OPT_ITEM,
+	CMD_OPT_MAX_MINUTES,
 	CMD_OPT_FIRST_OWN,	/* each command numbers its own options from here */
 };
 
@@ -36,6 +37,8 @@ enum {
 	{ "format", 0, "FORMAT", "text, markdown, html or feed (default: by extension, else by content)",       \
 	  CMD_OPT_FORMAT },                                                                                     \
 	{ "item", 0, "N|GUID", "which item of a feed: its guid, or its number from 1 (default: 1)", CMD_OPT_ITEM }, \
+	{ "max-minutes", 0, "N", "refuse an article of more than N minutes of speech (default: 180)",          \
+	  CMD_OPT_MAX_MINUTES },                                                                                \
 	{ "verbose", 'v', NULL, "explain decisions: what clean-up removed and why, loudness", CMD_OPT_VERBOSE },   \
 	{ "help", 'h', NULL, "show this help", CMD_OPT_HELP }
 

@@ -224,7 +224,7 @@ static int build_state_save(const struct build_state *st)
 	struct outfile of;
 	int ret = -1;
 
-	if (text && outfile_open(&of, st->path) == 0) {
+	if (text && outfile_open_private(&of, st->path) == 0) {
 		fputs(text, of.fp);
 		ret = outfile_commit(&of);
 	}
@@ -624,7 +624,7 @@ static int build_cache_store_meta(const struct build_ctx *ctx, const struct buil
 	struct outfile of;
 	int ret = -1;
 
-	if (outfile_open(&of, path) == 0) {
+	if (outfile_open_private(&of, path) == 0) {
 		fwrite(&p->res, sizeof p->res, 1, of.fp);
 		fwrite(p->res.timings, sizeof *p->res.timings, p->res.n_timings, of.fp);
 		fwrite(p->res.words, sizeof *p->res.words, p->res.n_words, of.fp);
@@ -747,7 +747,7 @@ static void build_make_parts(struct build_ctx *ctx, struct build_piece **pieces,
 			path = xasprintf("%s/%s.mp3", ctx->cache_dir, p->key);
 			memset(r, 0, sizeof *r);
 			r->piece = p;
-			if (outfile_open(&r->out, path) < 0 || article_start(&r->run, &p->job, r->out.fp) < 0) {
+			if (outfile_open_private(&r->out, path) < 0 || article_start(&r->run, &p->job, r->out.fp) < 0) {
 				outfile_abort(&r->out);
 				p->failed = true;
 				p->error = xstrdup(log_last_error());
@@ -1520,11 +1520,16 @@ static int build_mkdirs(struct build_ctx *ctx)
 			 xasprintf("%s/.newscast", ctx->show.dir), ctx->cache_dir, ctx->staging };
 	int ret = 0;
 
-	for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++)
-		if (mkdir(dirs[i], 0777) < 0 && errno != EEXIST) {
+	for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+		/* .newscast/ holds the feeds' URLs and copies: its owner's only */
+		if (i >= 2) {
+			if (util_private_dir(dirs[i]) < 0)
+				ret = -1;
+		} else if (mkdir(dirs[i], 0777) < 0 && errno != EEXIST) {
 			log_error("cannot create '%s': %s", dirs[i], strerror(errno));
 			ret = -1;
 		}
+	}
 	free(dirs[0]);
 	free(dirs[2]);
 	return ret;
@@ -1691,6 +1696,7 @@ int cmd_build(int argc, char **argv)
 		goto out;
 	ctx.script.voice = ctx.voice.path;
 	ctx.script.inbox = true;	/* nothing is read through a link in articles/ */
+	ctx.script.max_minutes = ctx.show.max_minutes;
 	ctx.script.lexicon = ctx.show.lexicon ? show_path(&ctx.show, ctx.show.lexicon) : NULL;
 	ctx.audio = (struct audio_settings){ ctx.show.sample_rate, ctx.show.loudness, ctx.show.true_peak, 1 };
 	ctx.encode = (struct encode_settings){ ENCODE_MP3, ctx.show.sample_rate, ctx.show.bitrate,

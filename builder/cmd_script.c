@@ -5,6 +5,7 @@
 #include "log.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 static const struct cli_option cmd_script_options[] = {
 	CMD_SCRIPT_OPTIONS,
@@ -41,6 +42,19 @@ int cmd_script_option(int id, const char *value, struct script_options *opts, in
 	case CMD_OPT_ITEM:
 		opts->item = value;
 		return 0;
+	case CMD_OPT_MAX_MINUTES:
+	{
+		char *end;
+		long v = strtol(value, &end, 10);
+
+		if (!*value || *end || v < 1 || v > SCRIPT_MAX_MINUTES_LIMIT) {
+			fprintf(stderr, "newscast: bad value '%s' for --max-minutes (a whole number from 1 to %d)\n",
+				value, SCRIPT_MAX_MINUTES_LIMIT);
+			return -1;
+		}
+		opts->max_minutes = (int)v;
+		return 0;
+	}
 	case CMD_OPT_VERBOSE:
 		log_set_verbose(true);
 		return 0;

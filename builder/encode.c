@@ -306,6 +306,71 @@ int encode_parts_supported(const struct encode_settings *settings)
 	       (settings->rate == 32000 || settings->rate == 44100 || settings->rate == 48000);
 }
 
+int encode_roundtrip(const struct encode_settings *settings, const float *samples, size_t n, float **out,
+		     size_t *out_n)
+{
+	struct encoder enc = { .settings = *settings, .name = "(a loudness check)" };
+	struct strbuf mp3;
+	hip_t hip = NULL;
+	short left[4 * 1152], right[4 * 1152];
+	size_t cap = 0;
+	int ret = -1, bytes;
+
+	*out = NULL;
+	*out_n = 0;
+	strbuf_init(&mp3);
+	if (encode_lame_new(&enc, 0) < 0)
+		goto out;
+	for (size_t off = 0; off < n; off += ENCODE_BLOCK) {
+		size_t k = n - off < ENCODE_BLOCK ? n - off : ENCODE_BLOCK;
+
+		bytes = lame_encode_buffer_ieee_float(enc.lame, samples + off, samples + off, (int)k, enc.mp3buf,
+						      (int)enc.mp3buf_size);
+		if (bytes < 0)
+			goto fail;
+		strbuf_add(&mp3, (const char *)enc.mp3buf, (size_t)bytes);
+	}
+	bytes = lame_encode_flush(enc.lame, enc.mp3buf, (int)enc.mp3buf_size);
+	if (bytes < 0)
+		goto fail;
+	strbuf_add(&mp3, (const char *)enc.mp3buf, (size_t)bytes);
+	hip = hip_decode_init();
+	if (!hip)
+		goto fail;
+	/* a little at a time: hip_decode1 gives at most a frame a call, drained with empty calls */
+	for (size_t off = 0; off < mp3.len;) {
+		size_t k = mp3.len - off < 1024 ? mp3.len - off : 1024;
+		int got = hip_decode1(hip, (unsigned char *)mp3.buf + off, k, left, right);
+
+		off += k;
+		while (got > 0) {
+			util_grow((void **)out, &cap, *out_n + (size_t)got, sizeof **out);
+			for (int i = 0; i < got; i++)
+				(*out)[(*out_n)++] = (float)left[i] / 32768.0f;
+			got = hip_decode1(hip, (unsigned char *)mp3.buf + off, 0, left, right);
+		}
+		if (got < 0)
+			goto fail;
+	}
+	ret = 0;
+	goto out;
+fail:
+	log_error("cannot encode and decode a sample of MP3 for its loudness");
+out:
+	if (hip)
+		hip_decode_exit(hip);
+	if (enc.lame)
+		lame_close(enc.lame);
+	free(enc.mp3buf);
+	strbuf_release(&mp3);
+	if (ret < 0) {
+		free(*out);
+		*out = NULL;
+		*out_n = 0;
+	}
+	return ret;
+}
+
 struct encoder *encoder_new_part(const struct encode_settings *settings, int first, FILE *fp)
 {
 	struct encoder *enc = xcalloc(1, sizeof *enc);

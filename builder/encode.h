@@ -87,6 +87,12 @@ struct encode_part {
 
 /* Whether MP3 at this rate can be joined in parts (MPEG-1 rates: 1152 samples a frame). */
 int encode_parts_supported(const struct encode_settings *settings);
+
+/* Encodes n samples as an MP3 with settings (LAME, as encoder_new would) and
+ * decodes them again (LAME's hip decoder): *out gets a new buffer of *out_n
+ * samples, what a listener hears. Only for ENCODE_MP3. */
+int encode_roundtrip(const struct encode_settings *settings, const float *samples, size_t n, float **out,
+		     size_t *out_n);
 /* A new encoder for one part, writing frames to fp (borrowed: the caller keeps
  * it, typically a tmpfile() made before forking); the first part also reserves
  * LAME's Info frame. */

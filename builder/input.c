@@ -29,6 +29,7 @@ void document_release(struct document *doc)
 	free(doc->link);
 	free(doc->id);
 	free(doc->description);
+	free(doc->error);
 	memset(doc, 0, sizeof *doc);
 }
 

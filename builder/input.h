@@ -27,6 +27,8 @@ struct document {
 	size_t n_blocks;
 	size_t cap_blocks;
 	size_t n_stripped;	/* control characters removed from the text */
+	char *error;		/* why a reader could not read part of it (a feed item's HTML), not yet
+				 * reported: such a document is never spoken; NULL when read whole */
 };
 
 /* Articles larger than this are refused: no news story is 4 MB of text. */
@@ -110,7 +112,8 @@ int input_parse_markdown(const char *name, const char *data, size_t len, struct 
 int input_parse_html(const char *name, const char *data, size_t len, struct document *doc);
 /* Adds the blocks of an HTML fragment (a feed item's content, in UTF-8) to doc:
  * all of it is the body, bare text and <br><br> breaks included; the caller sets
- * the headline. */
+ * the headline. A fragment that cannot be read whole adds nothing and sets
+ * doc->error, reported when the item is spoken; -1 then. */
 int input_parse_html_content(const char *name, const char *data, size_t len, struct document *doc);
 
 /* Parses plain text (UTF-8) of len bytes; name is used in messages. */

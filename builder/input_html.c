@@ -6,6 +6,7 @@
 
 #include <cjson/cJSON.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/SAX2.h>
 #include <libxml/tree.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -530,12 +531,31 @@ static void html_blocks(xmlNode *n, struct document *doc, bool quote, bool loose
 	strbuf_release(&run);
 }
 
+/* Elements may nest this deep: deeper, a page is refused rather than read in part
+ * (libxml2 stops at 256 without XML_PARSE_HUGE and drops the rest), and the
+ * readers below, which recurse, keep to a bounded stack. */
+#define HTML_MAX_DEPTH 1000
+
+/* libxml2's own start of an element, then a stop as soon as the tree grows too
+ * deep: a hostile page costs no more than the first HTML_MAX_DEPTH levels. */
+static void html_start_element(void *ud, const xmlChar *name, const xmlChar **attrs)
+{
+	htmlParserCtxtPtr ctxt = ud;
+
+	xmlSAX2StartElement(ud, name, attrs);	/* what htmlDefaultSAXHandler does */
+	if (ctxt->nodeNr > HTML_MAX_DEPTH && !ctxt->_private) {
+		ctxt->_private = ctxt;	/* the mark that the page was too deep */
+		xmlStopParser(ctxt);
+	}
+}
+
 /* Reads a page (fragment false) or an item's HTML content (fragment true: all of
  * it is the body, and the caller gives the headline). */
 static int html_read(const char *name, const char *data, size_t len, struct document *doc, bool fragment)
 {
 	/* lenient, silent, and never fetching anything a page names */
-	htmlDocPtr html;
+	htmlDocPtr html = NULL;
+	htmlParserCtxtPtr ctxt;
 	xmlNode *root, *body = NULL, *h1;
 	struct html_ld ld = { NULL };
 	size_t score = 0;
@@ -545,8 +565,39 @@ static int html_read(const char *name, const char *data, size_t len, struct docu
 		log_error("'%s': binary content, not HTML", name);
 		return -1;
 	}
-	html = htmlReadMemory(data, (int)len, NULL, fragment ? "UTF-8" : NULL,
-			      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+	ctxt = htmlNewParserCtxt();
+	if (!ctxt) {
+		log_error("'%s': cannot start the HTML parser", name);
+		return -1;
+	}
+	/* XML_PARSE_HUGE lifts libxml2's depth limit of 256; HTML_MAX_DEPTH is ours */
+	ctxt->sax->startElement = html_start_element;
+	html = htmlCtxtReadMemory(ctxt, data, (int)len, NULL, fragment ? "UTF-8" : NULL,
+				  HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+					  XML_PARSE_HUGE);
+	if (ctxt->_private) {
+		/* a feed's item: reported if it is spoken, and then once */
+		if (fragment && !doc->error)
+			doc->error = xasprintf("'%s': its HTML nests elements more than %d deep; not read, so that "
+					       "none of it is lost", doc->name ? doc->name : name, HTML_MAX_DEPTH);
+		else if (!fragment)
+			log_error("'%s' line %d: elements nested more than %d deep; not read, so that none of it "
+				  "is lost", name, xmlSAX2GetLineNumber(ctxt), HTML_MAX_DEPTH);
+		goto out;
+	}
+	/* what recovery cannot mend (a limit of the parser's, memory) would lose the rest of the page */
+	if (ctxt->errNo == XML_ERR_INTERNAL_ERROR || ctxt->errNo == XML_ERR_NO_MEMORY) {
+		const xmlError *e = xmlCtxtGetLastError(ctxt);
+		char *msg = xstrdup(e && e->message ? e->message : "the parser stopped"), *m = util_trim(msg);
+
+		m[strcspn(m, "\n")] = '\0';
+		if (fragment && !doc->error)
+			doc->error = xasprintf("'%s': cannot read its HTML whole: %s", doc->name ? doc->name : name, m);
+		else if (!fragment)
+			log_error("'%s' line %d: cannot read the HTML whole: %s", name, e ? e->line : 0, m);
+		free(msg);
+		goto out;
+	}
 	root = html ? xmlDocGetRootElement(html) : NULL;
 	if (fragment) {
 		/* an empty item is "nothing to speak", found later */
@@ -615,6 +666,7 @@ out:
 	free(ld.id);
 	if (html)
 		xmlFreeDoc(html);
+	htmlFreeParserCtxt(ctxt);
 	return ret;
 }
 

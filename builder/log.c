@@ -1,6 +1,8 @@
 /* log: one place that prints messages for the user, so every error looks the same. */
 #include "log.h"
 
+#include "util.h"
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -72,11 +74,14 @@ static char *log_escape(const char *msg)
 /* Formats fmt, with what could drive a terminal written out; a new string, or NULL. */
 static char *log_format(const char *fmt, va_list ap)
 {
-	char *raw, *out;
+	char *raw, *clean, *out;
 
 	if (vasprintf(&raw, fmt, ap) < 0)
 		return NULL;
-	out = log_escape(raw);
+	/* and with the credentials of every URL it names taken out */
+	clean = util_redact_urls(raw);
+	out = log_escape(clean);
+	free(clean);
 	free(raw);
 	return out;
 }
@@ -135,7 +140,10 @@ int log_last_error_storage(void)
 
 void log_set_last_error(const char *msg, int storage_errno)
 {
-	snprintf(log_last, sizeof log_last, "%s", msg);
+	char *clean = util_redact_urls(msg);
+
+	snprintf(log_last, sizeof log_last, "%s", clean);
+	free(clean);
 	log_last_storage = log_errno_is_storage(storage_errno) ? storage_errno : 0;
 }
 

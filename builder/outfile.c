@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -57,7 +58,19 @@ void outfile_abort_all_signal_safe(void)
 			unlink(list[i]);
 }
 
+static int outfile_open_mode(struct outfile *of, const char *dest, bool private);
+
 int outfile_open(struct outfile *of, const char *dest)
+{
+	return outfile_open_mode(of, dest, false);
+}
+
+int outfile_open_private(struct outfile *of, const char *dest)
+{
+	return outfile_open_mode(of, dest, true);
+}
+
+static int outfile_open_mode(struct outfile *of, const char *dest, bool private)
 {
 	const char *slash = strrchr(dest, '/');
 	char *dir = slash ? xstrndup(dest, (size_t)(slash - dest) + 1) : xstrdup("");
@@ -84,7 +97,7 @@ int outfile_open(struct outfile *of, const char *dest)
 	/* mkstemp makes the file private; a published file gets the usual mode. */
 	mask = umask(0);
 	umask(mask);
-	fchmod(of->fd, 0666 & ~mask);
+	fchmod(of->fd, private ? 0600 : 0666 & ~mask);
 	of->fp = fdopen(of->fd, "w+b");
 	if (!of->fp) {
 		log_error("cannot write '%s': %s", dest, strerror(errno));

@@ -14,6 +14,9 @@ struct outfile {
 /* Creates DIR/.NAME.XXXXXX.tmp for dest. Reports "cannot write 'dest': ..." and
  * returns -1 when the folder does not exist or cannot be written. */
 int outfile_open(struct outfile *of, const char *dest);
+/* Like outfile_open, for newscast's own state (.newscast/): the file is
+ * readable by its owner only (0600) whatever the umask. */
+int outfile_open_private(struct outfile *of, const char *dest);
 /* Flushes, syncs and renames the file into place; the outfile is released. */
 int outfile_commit(struct outfile *of);
 /* Removes the temporary file; safe after commit and on a zeroed outfile. */

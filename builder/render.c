@@ -16,6 +16,8 @@
 #define RENDER_MIN_PART_SECONDS 20
 /* Parts are cut in a silence at least this long (espeak-ng's own pauses and ours). */
 #define RENDER_MIN_SILENCE_MS 250
+/* How much speech render_plan encodes to measure what the encoder loses. */
+#define RENDER_LOSS_SAMPLE_SECONDS 10
 
 int render_default_jobs(void)
 {
@@ -259,10 +261,67 @@ static int render_stream(const struct render_job *job, const struct audio_plan *
 	return ret;
 }
 
+/* Gathers rendered samples for render_plan. */
+struct render_gather {
+	float *samples;
+	size_t n, cap;
+};
+
+static int render_gather_write(void *ud, const float *samples, size_t n)
+{
+	struct render_gather *g = ud;
+
+	util_grow((void **)&g->samples, &g->cap, g->n + n, sizeof *g->samples);
+	memcpy(g->samples + g->n, samples, n * sizeof *samples);
+	g->n += n;
+	return 0;
+}
+
+int render_plan(const struct pcm *pcm, const struct audio_settings *audio, const struct encode_settings *encode,
+		struct audio_plan *plan)
+{
+	struct render_gather g = { NULL, 0, 0 };
+	struct audio_sink sink = { &g, render_gather_write, NULL };
+	struct audio_settings aimed = *audio;
+	size_t len = (size_t)pcm->rate * RENDER_LOSS_SAMPLE_SECONDS, start = 0;
+	float *decoded = NULL;
+	size_t n_decoded = 0;
+	double before, after, loss;
+	int ret = -1;
+
+	if (encode->format != ENCODE_MP3)
+		return audio_plan(pcm, audio, plan);
+	/* A sample at about the level the plan will find (the loss hardly depends on it),
+	 * from the middle: the loss is steady along speech, within 0.02 LU between samples. */
+	if (audio_plan_rough(pcm, audio, plan) < 0)
+		return -1;
+	if (pcm->len > len)
+		start = (pcm->len - len) / 2;
+	else
+		len = pcm->len;
+	if (audio_render_range(pcm, start, start + len, audio, plan, &sink) < 0 ||
+	    encode_roundtrip(encode, g.samples, g.n, &decoded, &n_decoded) < 0 ||
+	    audio_measure_float(g.samples, g.n, audio->out_rate, &before) < 0 ||
+	    audio_measure_float(decoded, n_decoded, audio->out_rate, &after) < 0)
+		goto out;
+	loss = before - after;
+	/* a sample too quiet to gate, or a loss no encoder makes: plan for the target itself */
+	if (isfinite(loss) && fabs(loss) >= 0.02 && fabs(loss) <= 3.0) {
+		aimed.target_lufs += loss;
+		log_verbose("audio: the encoder takes %.2f LU away; aiming at %.2f LUFS before it", loss,
+			    aimed.target_lufs);
+	}
+	ret = audio_plan(pcm, &aimed, plan);
+out:
+	free(g.samples);
+	free(decoded);
+	return ret;
+}
+
 int render_file(const struct render_job *job, struct render_result *result)
 {
 	memset(result, 0, sizeof *result);
-	if (audio_plan(job->pcm, &job->audio, &result->plan) < 0)
+	if (render_plan(job->pcm, &job->audio, &job->encode, &result->plan) < 0)
 		return -1;
 	if (encode_parts_supported(&job->encode))
 		return render_mp3_parts(job, &result->plan, result);

@@ -32,6 +32,13 @@ struct render_result {
 	size_t parts;		/* how many MP3 parts were joined (1: none) */
 };
 
+/* audio_plan, aimed at the loudness of the encoded file: a lossy encoder takes
+ * some loudness away (LAME at 96 kbps about 0.4 LU, evenly across the spectrum:
+ * quantisation, not its lowpass), measured on a sample of the speech encoded and
+ * decoded again, and the plan is made for the target plus what it loses. */
+int render_plan(const struct pcm *pcm, const struct audio_settings *audio, const struct encode_settings *encode,
+		struct audio_plan *plan);
+
 /* Renders job->pcm to job->path, which appears only when complete. Long MP3s
  * are cut in the silences near equal shares and the parts encoded at once in
  * child processes; chapter times account for where the joins fall. */

@@ -8,6 +8,7 @@
 #include "paths.h"
 #include "util.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -46,6 +47,28 @@ out:
 	free(path);
 	clean_rules_free(rules);
 	return ret;
+}
+
+/* Refuses an article whose speech would take longer than the limit, estimated from
+ * its words at the voice's rate and the pauses between its paragraphs, before it
+ * costs the memory of its speech. */
+static int script_check_length(const struct script *sc, const struct script_options *opts)
+{
+	int max = opts->max_minutes > 0 ? opts->max_minutes : SCRIPT_DEFAULT_MAX_MINUTES;
+	size_t words = sc->doc.headline ? util_count_words(sc->doc.headline) : 0;
+	double minutes;
+
+	for (size_t i = 0; i < sc->doc.n_blocks; i++)
+		if (sc->doc.blocks[i].text)
+			words += util_count_words(sc->doc.blocks[i].text);
+	minutes = (double)words / (sc->voice.rate > 0 ? sc->voice.rate : 1) +
+		  (double)sc->doc.n_blocks * sc->voice.pause_ms[BREAK_PARAGRAPH] / 60000.0;
+	if (minutes <= max)
+		return 0;
+	log_error("'%s': %zu words make about %.0f minutes of speech at %d words a minute, more than the "
+		  "%d allowed (--max-minutes, or max_minutes in podcast.ini [episode])", sc->doc.name, words,
+		  ceil(minutes), sc->voice.rate, max);
+	return -1;
 }
 
 /* The part of the voice's language that chooses rules: "en" of "en-gb-x-rp". */
@@ -142,12 +165,18 @@ static int script_make(struct script *sc, const char *path, const char *text, st
 				: input_read_file_as(path, opts->format, opts->item, &sc->doc)) < 0) {
 		goto out;
 	}
+	if (sc->doc.error) {
+		log_error("%s", sc->doc.error);
+		goto out;
+	}
 	if (!text && (!sc->doc.headline || !*sc->doc.headline)) {
 		/* the readers see to it, but for a feed's item, which may have no title */
 		log_error("'%s': the item has no title to read as its headline", sc->doc.name);
 		goto out;
 	}
 	if (!opts->keep_boilerplate && !text && script_clean(sc, opts) < 0)
+		goto out;
+	if (script_check_length(sc, opts) < 0)
 		goto out;
 	if (segment_document(&sc->doc, ab, sc->voice.pause_ms, &sc->segments) < 0)
 		goto out;

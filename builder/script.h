@@ -18,7 +18,14 @@ struct script_options {
 	enum input_format format;	/* INPUT_AUTO: by the file's extension, else its content */
 	const char *item;		/* of a feed: a number from 1 or a guid; NULL for the first */
 	bool inbox;			/* the article is in a show's inbox: see input_read_inbox_file */
+	int max_minutes;		/* the longest speech an article may make; 0: SCRIPT_DEFAULT_MAX_MINUTES */
 };
+
+/* An article's speech is held in memory (about 160 MB an hour) to be measured
+ * for loudness before it is encoded: a longer article is refused, from an
+ * estimate made before anything is spoken. */
+#define SCRIPT_DEFAULT_MAX_MINUTES 180
+#define SCRIPT_MAX_MINUTES_LIMIT 1440
 
 struct script {
 	struct document doc;
@@ -32,7 +39,8 @@ void script_release(struct script *sc);
 
 /* Reads the article at path ("-" for standard input) with the options' voice
  * and rules. Errors are reported: unreadable or binary input, an unknown
- * voice, bad rules, nothing speakable after clean-up. */
+ * voice, bad rules, nothing speakable after clean-up, more speech than
+ * max_minutes. */
 int script_build(struct script *sc, const char *path, const struct script_options *opts);
 
 /* Like script_build, for an article already read (a feed's item): sc takes doc's

@@ -184,6 +184,33 @@ static char *segment_utf8(const UChar *u, int32_t len)
 	return s;
 }
 
+/* Passes u[start, end) on as sentences of at most SEGMENT_MAX_CHARS, cut at the
+ * last space before the limit: a text with no full stop must not become one
+ * giant call to espeak-ng, nor one giant buffer of its speech. */
+static void segment_emit(const UChar *u, int32_t start, int32_t end, void (*add)(char *sentence, void *ud),
+			 void *ud)
+{
+	while (start < end) {
+		int32_t cut = end;
+
+		if (end - start > SEGMENT_MAX_CHARS) {
+			cut = start + SEGMENT_MAX_CHARS;
+			while (cut > start && !u_isUWhiteSpace(u[cut]))
+				cut--;
+			if (cut == start) {
+				/* one word longer than the limit: cut it, but not inside a character */
+				cut = start + SEGMENT_MAX_CHARS;
+				if (U16_IS_TRAIL(u[cut]))
+					cut--;
+			}
+		}
+		/* a sentence of only punctuation ("—", "***") has nothing to say */
+		if (segment_has_alnum(u + start, cut - start))
+			add(segment_utf8(u + start, cut - start), ud);
+		start = cut;
+	}
+}
+
 int segment_sentences(const struct segment_abbrevs *ab, const char *text,
 		      void (*add)(char *sentence, void *ud), void *ud)
 {
@@ -211,15 +238,7 @@ int segment_sentences(const struct segment_abbrevs *ab, const char *text,
 			if (kind == 1 || (kind == 2 && !segment_next_is_upper(u, len, b)))
 				continue;
 		}
-		{
-			char *s = segment_utf8(u + start, b - start);
-
-			/* a sentence of only punctuation ("—", "***") has nothing to say */
-			if (segment_has_alnum(u + start, b - start))
-				add(s, ud);
-			else
-				free(s);
-		}
+		segment_emit(u, start, b, add, ud);
 		start = b;
 	}
 	ret = 0;

@@ -57,7 +57,10 @@ void segment_list_release(struct segment_list *list);
 void segment_list_add(struct segment_list *list, char *text, enum segment_role role, enum segment_break brk,
 		      int line);
 
-/* Splits text into sentences; calls add(sentence, ud) for each, with a new
+/* The longest sentence, in UTF-16 units: a longer one is cut at a space (about a minute of speech). */
+#define SEGMENT_MAX_CHARS 1000
+
+/* Splits text into sentences of at most SEGMENT_MAX_CHARS; calls add(sentence, ud) for each, with a new
  * string the callee takes over. Returns -1 on an ICU failure. */
 int segment_sentences(const struct segment_abbrevs *ab, const char *text,
 		      void (*add)(char *sentence, void *ud), void *ud);

@@ -5,6 +5,7 @@
 #include "ini.h"
 #include "log.h"
 #include "paths.h"
+#include "script.h"
 #include "util.h"
 
 #include <ctype.h>
@@ -337,6 +338,8 @@ static char *show_handler(void *user, struct ini_entry *e)
 	}
 	if (strcmp(section, "show") == 0 && strcmp(key, "keep") == 0)
 		return show_int(section, key, value, 0, 100000, &s->keep);
+	if (strcmp(section, "episode") == 0 && strcmp(key, "max_minutes") == 0)
+		return show_int(section, key, value, 1, SCRIPT_MAX_MINUTES_LIMIT, &s->max_minutes);
 	if (strcmp(section, "episode") == 0 && strcmp(key, "mode") == 0) {
 		if (strcmp(value, "digest") == 0)
 			s->mode = SHOW_DIGEST;
@@ -498,6 +501,8 @@ static const char show_template[] =
 	"outro = That was {show}. Thank you for listening.\n"
 	"; a short sound between articles (an audio file); without it, a pause\n"
 	";between = chime.wav\n"
+	"; an article of more speech than this many minutes is refused before it is spoken\n"
+	"max_minutes = 180\n"
 	"\n"
 	"[voice]\n"
 	"; a profile from newscast's voices/ (newscast voices lists them) or a path to one\n"
@@ -540,7 +545,9 @@ int show_create(const char *dir)
 	}
 	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++) {
 		char *sub = xasprintf("%s/%s", dir, subs[i]);
-		int bad = mkdir(sub, 0777) < 0 && errno != EEXIST;
+		/* .newscast/ holds the feeds' URLs and copies: its owner's only */
+		int bad = strcmp(subs[i], ".newscast") == 0 ? mkdir(sub, 0700) < 0 && errno != EEXIST
+							     : mkdir(sub, 0777) < 0 && errno != EEXIST;
 
 		if (bad)
 			log_error("cannot create '%s': %s", sub, strerror(errno));

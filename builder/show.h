@@ -25,6 +25,7 @@ struct show {
 	char *title_pattern;	/* "{show} — {date:%A %-d %B %Y}" or "{headline}" */
 	char *intro, *outro;	/* text to speak, or an audio file (see show_is_audio) */
 	char *between;		/* an audio file played between articles; NULL: a pause */
+	int max_minutes;	/* the longest speech of one article; 0: the default (script.h) */
 	/* [voice] */
 	char *voice;		/* profile name or path */
 	char *lexicon;		/* the show's own lexicon, relative to DIR; may be NULL */

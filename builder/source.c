@@ -6,10 +6,8 @@
 #include "outfile.h"
 #include "util.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 void source_item_release(struct source_item *item)
@@ -27,23 +25,43 @@ static void source_state_set(cJSON *obj, const char *key, const char *value)
 		cJSON_AddStringToObject(obj, key, value);
 }
 
-/* Where the last good copy of a URL's feed is kept, as a new string. */
+/* Where the last good copy of a URL's feed is kept, as a new string: named by a
+ * hash of the URL without its credentials, which a 64-bit FNV would not hide. */
 static char *source_copy_path(const struct show *show, const char *url)
 {
-	char *hex = util_hex64(util_fnv(UTIL_FNV_START, url, strlen(url)));
+	char *key = util_redact_urls(url);
+	char *hex = util_hex64(util_fnv(UTIL_FNV_START, key, strlen(key)));
 	char *path = xasprintf("%s/.newscast/feeds/%s.xml", show->dir, hex);
 
 	free(hex);
+	free(key);
 	return path;
+}
+
+/* A feed's validators are kept in the state under its URL without credentials;
+ * a state.json written before kept them under the URL itself: moved. */
+static const cJSON *source_state_get(cJSON *state, const char *url)
+{
+	char *key = util_redact_urls(url);
+	cJSON *old = strcmp(key, url) != 0 ? cJSON_DetachItemFromObjectCaseSensitive(state, url) : NULL;
+	const cJSON *st;
+
+	if (old) {
+		cJSON_DeleteItemFromObjectCaseSensitive(state, key);
+		cJSON_AddItemToObject(state, key, old);
+	}
+	st = cJSON_GetObjectItemCaseSensitive(state, key);
+	free(key);
+	return st;
 }
 
 /* A URL's body: fetched when it changed (res then holds the new validators and
  * res->data the body), else the copy kept from last time, in *data. */
-static int source_fetch(const struct show *show, const char *url, const cJSON *state, struct fetch_result *res,
+static int source_fetch(const struct show *show, const char *url, cJSON *state, struct fetch_result *res,
 			char **data, size_t *len)
 {
 	char *copy = source_copy_path(show, url);
-	const cJSON *st = cJSON_GetObjectItemCaseSensitive(state, url);
+	const cJSON *st = source_state_get(state, url);
 	struct fetch_request req = { url, NULL, NULL, show->feed_timeout, (size_t)show->feed_max_mb << 20 };
 	int ret = -1;
 
@@ -75,27 +93,28 @@ static int source_keep(const struct show *show, const char *url, cJSON *state, c
 		       const char *data, size_t len)
 {
 	char *copy = source_copy_path(show, url), *dir = xasprintf("%s/.newscast/feeds", show->dir);
+	char *key = util_redact_urls(url);
 	struct outfile of;
 	cJSON *st;
 	int ret = -1;
 
-	if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
-		log_error("cannot create '%s': %s", dir, strerror(errno));
+	if (util_private_dir(dir) < 0)
 		goto out;
-	}
-	if (outfile_open(&of, copy) < 0)
+	if (outfile_open_private(&of, copy) < 0)
 		goto out;
 	fwrite(data, 1, len, of.fp);
 	if (outfile_commit(&of) < 0)
 		goto out;
 	cJSON_DeleteItemFromObjectCaseSensitive(state, url);
-	st = cJSON_AddObjectToObject(state, url);
+	cJSON_DeleteItemFromObjectCaseSensitive(state, key);
+	st = cJSON_AddObjectToObject(state, key);
 	source_state_set(st, "etag", res->etag);
 	source_state_set(st, "last_modified", res->last_modified);
 	ret = 0;
 out:
 	free(copy);
 	free(dir);
+	free(key);
 	return ret;
 }
 
@@ -131,7 +150,7 @@ int source_read(const struct show *show, const char *src, cJSON *state, time_t w
 {
 	struct input_feed feed;
 	struct fetch_result res;
-	char *data = NULL, *path = NULL;
+	char *data = NULL, *path = NULL, *name = util_redact_urls(src);
 	size_t len = 0, taken = 0, old = 0;
 	int ret = -1;
 
@@ -148,7 +167,8 @@ int source_read(const struct show *show, const char *src, cJSON *state, time_t w
 		if (util_read_regular(path, "feed", (size_t)show->feed_max_mb << 20, flags, &data, &len) < 0)
 			goto out;
 	}
-	if (input_parse_feed(path ? path : src, data, len, &feed) < 0)
+	/* the feed's name goes into messages, notes and sidecars: without credentials */
+	if (input_parse_feed(path ? path : name, data, len, &feed) < 0)
 		goto out;
 	if (fetch_is_url(src) && !res.unchanged && source_keep(show, src, state, &res, data, len) < 0)
 		goto out;
@@ -174,12 +194,13 @@ int source_read(const struct show *show, const char *src, cJSON *state, time_t w
 		document_init(doc);
 		taken++;
 	}
-	log_verbose("source: '%s': %zu items, %zu taken, %zu too old", src, feed.n, taken, old);
+	log_verbose("source: '%s': %zu items, %zu taken, %zu too old", name, feed.n, taken, old);
 	ret = 0;
 out:
 	input_feed_release(&feed);
 	fetch_result_release(&res);
 	free(data);
 	free(path);
+	free(name);
 	return ret;
 }

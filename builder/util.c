@@ -458,3 +458,46 @@ char *util_join_names(const char *const *names, size_t n)
 	}
 	return strbuf_detach(&sb);
 }
+
+static bool util_scheme_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '+' || c == '-' || c == '.';
+}
+
+char *util_redact_urls(const char *s)
+{
+	static const char stops[] = "/?# \t\r\n'\"<>";
+	struct strbuf sb;
+	const char *p = s, *sep;
+
+	strbuf_init(&sb);
+	while ((sep = strstr(p, "://"))) {
+		const char *host = sep + 3, *at = NULL;
+
+		/* the authority ends where the path starts; its userinfo at its last '@' */
+		if (sep > p && util_scheme_char(sep[-1]))
+			for (const char *q = host; *q && !strchr(stops, *q); q++)
+				if (*q == '@')
+					at = q;
+		strbuf_add(&sb, p, (size_t)(host - p));
+		if (at)
+			strbuf_adds(&sb, "***");
+		p = at ? at : host;
+	}
+	strbuf_adds(&sb, p);
+	return strbuf_detach(&sb);
+}
+
+int util_private_dir(const char *path)
+{
+	if (mkdir(path, 0700) < 0 && errno != EEXIST) {
+		log_error("cannot create '%s': %s", path, strerror(errno));
+		return -1;
+	}
+	/* a folder made before this rule, or by hand */
+	if (chmod(path, 0700) < 0) {
+		log_error("cannot make '%s' private: %s", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}

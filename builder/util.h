@@ -83,6 +83,15 @@ uint64_t util_fnv(uint64_t h, const void *data, size_t n);
 /* h as 16 hex digits, a new string. */
 char *util_hex64(uint64_t h);
 
+/* s with the user name and password of every URL in it replaced by three
+ * stars (the "user:pw" of "https://user:pw@host/feed"), as a new string:
+ * credentials in a feed's URL must reach no message, log or state file. */
+char *util_redact_urls(const char *s);
+
+/* Creates the folder path readable by its owner only (0700), and makes it so
+ * if it exists; returns -1 after reporting an error. */
+int util_private_dir(const char *path);
+
 /* uregex_open for a UTF-8 pattern (uregex_openC would read it in the platform's code page). */
 URegularExpression *util_regex_open(const char *pattern, uint32_t flags, UParseError *perr, UErrorCode *err);
 

@@ -253,7 +253,7 @@ check "the first chapter (Introduction) starts at 0" [ "$(head -n 1 "$TMP/chap" 
 ffmpeg -hide_banner -nostats -i "$MP3" -af ebur128=peak=true -f null - 2>&1 | sed -n '/Summary:/,$p' >"$TMP/ebur128"
 lufs=$(awk '$1 == "I:" { print $2 }' "$TMP/ebur128")
 peak=$(awk '$1 == "Peak:" { print $2 }' "$TMP/ebur128")
-check "episode: integrated loudness $lufs LUFS is -16 ±1" between "${lufs:-x}" -17 -15
+check "episode: integrated loudness $lufs LUFS of the MP3 is -16 ±0.3" between "${lufs:-x}" -16.3 -15.7
 check "episode: true peak $peak dBTP is at most -1.0 (+0.3 for MP3 decoding)" between "${peak:-x}" -60 -0.7
 
 # ============ 5. transcripts ============

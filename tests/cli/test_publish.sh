@@ -36,6 +36,29 @@ for mode in rsync cp; do
 done
 unset RSYNC
 
+# A relative DEST is relative to where publish runs, never to public/ (where rsync works); a DEST
+# inside public/ is refused rather than copied into itself, growing every run.
+for mode in rsync cp; do
+	if [ "$mode" = rsync ] && ! command -v rsync >/dev/null; then
+		skip "relative DEST with rsync" "rsync is not installed"
+		continue
+	fi
+	if [ "$mode" = rsync ]; then r=rsync; else r=; fi
+	show="$TMP/rel-$mode-show" cwd="$TMP/rel-$mode-cwd"
+	mk "$show" ep1
+	mkdir -p "$cwd"
+	for run in first second; do
+		(cd "$cwd" && RSYNC=$r "$PUBLISH" "$show" www) >"$TMP/stdout" 2>"$TMP/stderr"
+		check "$mode: relative DEST 'www', $run run: exit 0" [ $? -eq 0 ]
+		check "$mode: relative DEST 'www', $run run: copied to ./www" diff -r "$show/public" "$cwd/www"
+		check "$mode: relative DEST 'www', $run run: nothing under public/www" [ ! -e "$show/public/www" ]
+	done
+	(cd "$show" && RSYNC=$r "$PUBLISH" . public/www) >"$TMP/stdout" 2>"$TMP/stderr"
+	check "$mode: DEST inside public/: exit 1" [ $? -eq 1 ]
+	check "$mode: DEST inside public/: the error says it would copy into itself" grep -q 'into itself' "$TMP/stderr"
+	check "$mode: DEST inside public/: nothing is copied" [ ! -e "$show/public/www" ]
+done
+
 # Killed at any moment, a publish never leaves a feed in DEST that points at a missing or
 # partial file: a real show, published and killed again and again at random points.
 show="$TMP/real"

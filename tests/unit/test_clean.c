@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static struct clean_rules *real_rules(void)
 {
@@ -307,6 +308,71 @@ START_TEST(repeats_go_even_without_rules)
 }
 END_TEST
 
+/* Repeats are found however far back the first one is, among thousands of paragraphs,
+ * and only kept blocks count: exactly the first of each text stays, in order. */
+START_TEST(repeats_among_many_paragraphs)
+{
+	struct clean_rules *rules = clean_rules_new();
+	struct document doc;
+	char text[64];
+	size_t n = 0;
+
+	document_init(&doc);
+	doc.name = xstrdup("t.txt");
+	add(&doc, BLOCK_HEADING, "Paragraph 7 of the story.", 1);
+	for (int round = 0; round < 3; round++) {
+		for (int i = 0; i < 3000; i++) {
+			snprintf(text, sizeof text, "Paragraph %d of the story.", i);
+			add(&doc, BLOCK_PARAGRAPH, text, 2 + round * 3000 + i);
+		}
+		add(&doc, BLOCK_DIVIDER, NULL, 9001 + round);
+	}
+	ck_assert_uint_eq(clean_document(rules, &doc), 2 * 3000 + 1);
+	ck_assert_uint_eq(doc.n_blocks, 1 + 2999 + 3);
+	ck_assert_int_eq(doc.blocks[0].kind, BLOCK_HEADING);
+	for (int i = 0, b = 1; i < 3000; i++) {
+		if (i == 7)
+			continue;	/* the heading said it first */
+		snprintf(text, sizeof text, "Paragraph %d of the story.", i);
+		ck_assert_str_eq(doc.blocks[b].text, text);
+		ck_assert_int_eq(doc.blocks[b].line, 2 + i);
+		b++;
+		n++;
+	}
+	ck_assert_uint_eq(n, 2999);
+	for (size_t k = 3000; k < 3003; k++)
+		ck_assert_int_eq(doc.blocks[k].kind, BLOCK_DIVIDER);
+	document_release(&doc);
+	clean_rules_free(rules);
+}
+END_TEST
+
+/* A functional check, not a benchmark (scripts/bench times it): 100,000 short
+ * paragraphs, half of them repeats, clean in seconds with the shipped rules. */
+START_TEST(many_paragraphs_clean_quickly)
+{
+	struct clean_rules *rules = real_rules();
+	struct document doc;
+	struct timespec t0, t1;
+	char text[64];
+
+	document_init(&doc);
+	doc.name = xstrdup("t.txt");
+	for (int i = 0; i < 100000; i++) {
+		snprintf(text, sizeof text, "Short paragraph %d.", i % 50000);
+		add(&doc, BLOCK_PARAGRAPH, text, i + 1);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	ck_assert_uint_eq(clean_document(rules, &doc), 50000);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	ck_assert_uint_eq(doc.n_blocks, 50000);
+	ck_assert_str_eq(doc.blocks[49999].text, "Short paragraph 49999.");
+	ck_assert_double_lt((double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9, 10.0);
+	document_release(&doc);
+	clean_rules_free(rules);
+}
+END_TEST
+
 /* Whether s is well-formed UTF-8 (no checks for overlong forms: enough to see a cut character). */
 static int valid_utf8(const char *s)
 {
@@ -395,8 +461,14 @@ Suite *suite_clean(void)
 	tcase_add_test(tc, missing_rules_file);
 	tcase_add_test(tc, document_loses_boilerplate_and_repeats);
 	tcase_add_test(tc, repeats_go_even_without_rules);
+	tcase_add_test(tc, repeats_among_many_paragraphs);
 	tcase_add_test(tc, verbose_names_line_and_rule);
 	tcase_add_test(tc, verbose_cuts_on_a_character_boundary);
+	suite_add_tcase(s, tc);
+	/* its own bound is the check; Check's default 4 s would cut it short under the sanitizers */
+	tc = tcase_create("scale");
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, many_paragraphs_clean_quickly);
 	suite_add_tcase(s, tc);
 	return s;
 }

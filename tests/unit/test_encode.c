@@ -304,6 +304,30 @@ START_TEST(missing_folder_fails)
 }
 END_TEST
 
+/* What a listener hears: the samples encoded and decoded again, as long (a frame or
+ * two more: the encoder's delay and padding) and as loud as what went in, near enough. */
+START_TEST(mp3_roundtrip)
+{
+	const struct encode_settings s = { ENCODE_MP3, 44100, 96, ENCODE_DEFAULT_QUALITY };
+	size_t n = 3 * 44100, got = 0;
+	float *in = xmalloc(n * sizeof *in), *out = NULL;
+	double rms_in = 0, rms_out = 0;
+
+	for (size_t i = 0; i < n; i++)
+		in[i] = 0.3f * (float)sin(2 * M_PI * 440.0 * (double)i / 44100.0);
+	ck_assert_int_eq(encode_roundtrip(&s, in, n, &out, &got), 0);
+	ck_assert_uint_ge(got, n);
+	ck_assert_uint_le(got, n + 3 * 1152);
+	for (size_t i = 0; i < n; i++)
+		rms_in += (double)in[i] * in[i];
+	for (size_t i = 0; i < got; i++)
+		rms_out += (double)out[i] * out[i];
+	ck_assert_double_eq_tol(10 * log10(rms_out / rms_in), 0.0, 0.5);
+	free(in);
+	free(out);
+}
+END_TEST
+
 START_TEST(empty_tags_and_no_samples)
 {
 	const struct encode_settings settings = { ENCODE_MP3, 44100, 64, ENCODE_DEFAULT_QUALITY };
@@ -351,6 +375,7 @@ Suite *suite_encode(void)
 	tcase_add_test(files, free_without_finish_leaves_no_file);
 	tcase_add_test(files, missing_folder_fails);
 	tcase_add_test(files, empty_tags_and_no_samples);
+	tcase_add_test(files, mp3_roundtrip);
 	suite_add_tcase(s, files);
 	return s;
 }

@@ -97,6 +97,38 @@ START_TEST(punctuation_alone_is_not_a_sentence)
 }
 END_TEST
 
+/* A text with no full stop is cut at a space before SEGMENT_MAX_CHARS; one huge word is cut
+ * anyway, never inside a character. */
+START_TEST(long_sentences_are_cut_at_a_space)
+{
+	struct strbuf in, want, word200;
+
+	strbuf_init(&in);
+	strbuf_init(&want);
+	strbuf_init(&word200);
+	for (int i = 0; i < 450; i++)
+		strbuf_adds(&in, "abcd ");
+	for (int i = 0; i < 200; i++)
+		strbuf_adds(&word200, i ? " abcd" : "abcd");
+	strbuf_addf(&want, "%s | %s | ", word200.buf, word200.buf);
+	for (int i = 0; i < 50; i++)
+		strbuf_adds(&want, i ? " abcd" : "abcd");
+	strbuf_adds(&want, " | ");
+	expect_split(in.buf, 3, want.buf);
+
+	strbuf_reset(&in);
+	strbuf_reset(&want);
+	for (int i = 0; i < 999; i++)
+		strbuf_addc(&in, 'x');
+	strbuf_addf(&want, "%s | \xf0\x9f\x98\x80xyz | ", in.buf);
+	strbuf_adds(&in, "\xf0\x9f\x98\x80xyz");	/* U+1F600, a surrogate pair at units 999 and 1000 */
+	expect_split(in.buf, 2, want.buf);
+	strbuf_release(&in);
+	strbuf_release(&want);
+	strbuf_release(&word200);
+}
+END_TEST
+
 START_TEST(abbreviation_files)
 {
 	struct segment_abbrevs *ab = segment_abbrevs_new();
@@ -271,6 +303,7 @@ Suite *suite_segment(void)
 	tcase_add_test(sent, initials_do_not_end_sentences);
 	tcase_add_test(sent, ordinary_sentences);
 	tcase_add_test(sent, punctuation_alone_is_not_a_sentence);
+	tcase_add_test(sent, long_sentences_are_cut_at_a_space);
 	tcase_add_test(sent, abbreviation_files);
 	suite_add_tcase(s, sent);
 	tcase_add_test(doc, document_roles_and_breaks);

@@ -188,6 +188,28 @@ START_TEST(ends_with)
 }
 END_TEST
 
+static void expect_redacted(const char *in, const char *want)
+{
+	char *got = util_redact_urls(in);
+
+	ck_assert_str_eq(got, want);
+	free(got);
+}
+
+START_TEST(redact_urls)
+{
+	expect_redacted("cannot fetch 'https://user:pw@example.com/feed.rss': HTTP 404",
+			"cannot fetch 'https://***@example.com/feed.rss': HTTP 404");
+	expect_redacted("http://user@host:8080/a?b=c@d", "http://***@host:8080/a?b=c@d");
+	expect_redacted("http://a:b@c@host/x", "http://***@host/x");	/* the last '@' ends the userinfo */
+	expect_redacted("two: http://a:1@h/ and HTTPS://b:2@k", "two: http://***@h/ and HTTPS://***@k");
+	expect_redacted("no credentials: https://example.com/a@b", "no credentials: https://example.com/a@b");
+	expect_redacted("mail desk@news.example.org; ://x@y", "mail desk@news.example.org; ://x@y");
+	expect_redacted("", "");
+	expect_redacted("http://", "http://");
+}
+END_TEST
+
 START_TEST(read_file_whole_and_too_large)
 {
 	char *dir = test_tmpdir();
@@ -295,6 +317,7 @@ Suite *suite_util(void)
 	tcase_add_test(tc, squeeze_spaces);
 	tcase_add_test(tc, ends_with);
 	tcase_add_test(tc, read_file_whole_and_too_large);
+	tcase_add_test(tc, redact_urls);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("files");
 	test_add_dir_fixtures(tc);
