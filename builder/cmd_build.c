@@ -1256,7 +1256,7 @@ static int build_episode(struct build_ctx *ctx, struct build_piece **pieces, siz
 		}
 	}
 	progress_done(&ctx->progress);
-	printf("%s %s/%s.mp3: \"%s\", %zu article%s, %d:%02d\n", replaces ? "rebuilt in place" : "built",
+	log_info("%s %s/%s.mp3: \"%s\", %zu article%s, %d:%02d", replaces ? "rebuilt in place" : "built",
 	       ctx->episodes, ep.slug, ep.title, n_articles, n_articles == 1 ? "" : "s", (int)ep.duration / 60,
 	       (int)ep.duration % 60);
 	ret = 0;
@@ -1796,7 +1796,7 @@ int cmd_build(int argc, char **argv)
 	if (n_todo == 0) {
 		char *feed = xasprintf("%s/public/feed.xml", ctx.show.dir);
 
-		printf("nothing new to build in %s (%zu article%s published already%s)\n", ctx.show.dir, published,
+		log_info("nothing new to build in %s (%zu article%s published already%s)", ctx.show.dir, published,
 		       published == 1 ? "" : "s", changed ? ", some changed: see above" : "");
 		/* nothing to do, unless the feed itself is missing */
 		ret = (access(feed, F_OK) != 0 && feed_write(&ctx.show) < 0) || build_state_save(&st) < 0 || feed_failures ||

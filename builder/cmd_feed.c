@@ -71,7 +71,7 @@ int cmd_feed(int argc, char **argv)
 	}
 	ret = 1;
 	if ((n = feed_write(&show)) >= 0) {
-		printf("wrote %s/public/feed.xml and index.html: %d episode%s\n", show.dir, n, n == 1 ? "" : "s");
+		log_info("wrote %s/public/feed.xml and index.html: %d episode%s", show.dir, n, n == 1 ? "" : "s");
 		ret = 0;
 	}
 out:

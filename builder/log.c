@@ -158,6 +158,18 @@ void log_warn(const char *fmt, ...)
 	va_end(ap);
 }
 
+void log_info(const char *fmt, ...)
+{
+	char *msg;
+	va_list ap;
+
+	va_start(ap, fmt);
+	msg = log_format(fmt, ap);
+	va_end(ap);
+	printf("%s\n", msg ? msg : fmt);
+	free(msg);
+}
+
 void log_verbose(const char *fmt, ...)
 {
 	va_list ap;

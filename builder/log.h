@@ -8,6 +8,9 @@
 /* Errors are printed once, where they happen, as "newscast: MESSAGE". */
 void log_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void log_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* What a command reports on stdout ("built ..."), with what could drive a terminal written
+ * out as log_error does: titles come from articles anyone may write. */
+void log_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Printed only with --verbose: the decisions the program made and why. */
 void log_verbose(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -490,12 +490,19 @@ char *util_redact_urls(const char *s)
 
 int util_private_dir(const char *path)
 {
+	struct stat st;
+
 	if (mkdir(path, 0700) < 0 && errno != EEXIST) {
 		log_error("cannot create '%s': %s", path, strerror(errno));
 		return -1;
 	}
-	/* a folder made before this rule, or by hand */
-	if (chmod(path, 0700) < 0) {
+	/* a folder made before this rule, or by hand; one already private is left alone, so a
+	 * read-only show is reported by what fails to be written, not here */
+	if (stat(path, &st) < 0) {
+		log_error("cannot read '%s': %s", path, strerror(errno));
+		return -1;
+	}
+	if ((st.st_mode & 07777) != 0700 && chmod(path, 0700) < 0) {
 		log_error("cannot make '%s' private: %s", path, strerror(errno));
 		return -1;
 	}

@@ -185,6 +185,15 @@ check "control bytes: the article is still set aside under its real name" [ -f "
 check "control bytes: its note has no control byte either" \
 	bash -c '! LC_ALL=C grep -q "[[:cntrl:]]" <(tr -d "\n" <"$1")' _ "$CS/articles/failed/$evil.txt.error"
 
+# what build prints on stdout quotes headlines too: a bidi override there is written out
+RS="$TMP/rlo-show"
+"$NEWSCAST" init "$RS" >/dev/null
+ini_set "$RS/podcast.ini" episode mode article
+printf 'Harbour \342\200\256swen ferry\n\nThe ferry runs again on Monday after repairs.\n' >"$RS/articles/rlo.txt"
+expect_status 0 "control bytes: an article-mode build of a headline with a bidi override" build -q "$RS"
+check "control bytes: stdout's 'built' line writes the override out (\\u202e), never raw" \
+	bash -c 'grep -qF "Harbour \\u202eswen ferry" "$1" && ! grep -qF "$(printf "\342\200\256")" "$1"' _ "$TMP/stdout"
+
 # ============ 6. newscast feed on a show never built: an empty feed ============
 ES="$TMP/empty-show"
 "$NEWSCAST" init "$ES" >/dev/null
