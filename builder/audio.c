@@ -333,23 +333,35 @@ static int audio_measure_chain(const struct pcm *pcm, const struct audio_setting
 	return ret;
 }
 
-int audio_plan_rough(const struct pcm *pcm, const struct audio_settings *settings, struct audio_plan *plan)
+/* The plan's first guess from its measurement: the gain that reaches the target before the limiter. */
+static void audio_plan_guess(const struct audio_settings *settings, struct audio_plan *plan)
 {
 	plan->threshold = (float)pow(10.0, (settings->ceiling_dbtp - AUDIO_PEAK_MARGIN_DB) / 20.0);
 	plan->predicted_lufs = -HUGE_VAL;
-	if (audio_measure(pcm, &plan->measured) < 0)
-		return -1;
 	plan->gain_db = isfinite(plan->measured.integrated_lufs) ? settings->target_lufs - plan->measured.integrated_lufs
 								  : 0.0;
+}
+
+int audio_plan_rough(const struct pcm *pcm, const struct audio_settings *settings, struct audio_plan *plan)
+{
+	if (audio_measure(pcm, &plan->measured) < 0)
+		return -1;
+	audio_plan_guess(settings, plan);
 	return 0;
 }
 
 int audio_plan(const struct pcm *pcm, const struct audio_settings *settings, struct audio_plan *plan)
 {
-	double limited = -HUGE_VAL, gain_db;
-
 	if (audio_plan_rough(pcm, settings, plan) < 0)
 		return -1;
+	return audio_plan_refine(pcm, settings, plan);
+}
+
+int audio_plan_refine(const struct pcm *pcm, const struct audio_settings *settings, struct audio_plan *plan)
+{
+	double limited = -HUGE_VAL, gain_db;
+
+	audio_plan_guess(settings, plan);
 	gain_db = plan->gain_db;
 	if (isfinite(plan->measured.integrated_lufs)) {
 		/* The limiter lowers loudness as it holds the peaks, more the harder it works:

@@ -50,6 +50,9 @@ int audio_plan(const struct pcm *pcm, const struct audio_settings *settings, str
 /* The first guess of audio_plan, for a quick look at how the speech will sound:
  * measured, with the gain that reaches the target before the limiter. */
 int audio_plan_rough(const struct pcm *pcm, const struct audio_settings *settings, struct audio_plan *plan);
+/* The rest of audio_plan, for a plan audio_plan_rough measured (pcm is not measured
+ * again): the gain for settings' target, found with the limiter. */
+int audio_plan_refine(const struct pcm *pcm, const struct audio_settings *settings, struct audio_plan *plan);
 
 /* Renders samples [start, end) of pcm to sink: the plan's gain, resampling to
  * out_rate with libsoxr, then a look-ahead limiter that keeps peaks under the

@@ -311,7 +311,8 @@ int render_plan(const struct pcm *pcm, const struct audio_settings *audio, const
 		log_verbose("audio: the encoder takes %.2f LU away; aiming at %.2f LUFS before it", loss,
 			    aimed.target_lufs);
 	}
-	ret = audio_plan(pcm, &aimed, plan);
+	/* measured once: the rough plan's measurement is the speech's, whatever the target */
+	ret = audio_plan_refine(pcm, &aimed, plan);
 out:
 	free(g.samples);
 	free(decoded);
