@@ -13,34 +13,17 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/utf8.h>
 
-/* The byte length of the UTF-8 character at s (n bytes left), or 0 when it is not one. */
-static size_t ini_utf8_len(const unsigned char *s, size_t n)
+/* The byte length of the UTF-8 character at s (n bytes left), or 0 when it is not one
+ * (ICU's U8_NEXT decides, as the text readers do; it reads at most 4 bytes). */
+static size_t ini_utf8_len(const char *s, size_t n)
 {
-	size_t len, i;
-	unsigned int c;
+	int32_t i = 0;
+	UChar32 c;
 
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		len = 2, c = s[0] & 0x1f;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		len = 3, c = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		len = 4, c = s[0] & 0x07;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = c << 6 | (s[i] & 0x3f);
-	}
-	/* overlong forms, UTF-16 surrogates, beyond U+10FFFF */
-	if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10ffff)) || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	return len;
+	U8_NEXT(s, i, n < 4 ? (int32_t)n : 4, c);
+	return c < 0 ? 0 : (size_t)i;
 }
 
 static bool ini_blank(char c)
@@ -174,7 +157,7 @@ int ini_parse(const char *name, const char *data, size_t len, ini_handler_fn fn,
 				ini_error(&st, number, "a NUL byte: this is not a text file");
 				goto out;
 			}
-			n = ini_utf8_len((const unsigned char *)data + i, len - i);
+			n = ini_utf8_len(data + i, len - i);
 			if (!n) {
 				char *msg = xasprintf("not valid UTF-8 (byte 0x%02x)", (unsigned char)data[i]);
 

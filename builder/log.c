@@ -8,32 +8,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/utf8.h>
 
 static bool verbose;
 static bool quiet_errors;
 static FILE *log_stream;	/* NULL: stderr */
 static char log_last[512];
 static int log_last_storage;	/* the last error's errno, when a storage failure */
-
-/* The length of the UTF-8 character at s (1-4), or 0 when s does not start one. */
-static size_t log_utf8_len(const unsigned char *s)
-{
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		return (s[1] & 0xc0) == 0x80 ? 2 : 0;
-	if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		unsigned char lo = s[0] == 0xe0 ? 0xa0 : 0x80, hi = s[0] == 0xed ? 0x9f : 0xbf;
-
-		return s[1] >= lo && s[1] <= hi && (s[2] & 0xc0) == 0x80 ? 3 : 0;
-	}
-	if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		unsigned char lo = s[0] == 0xf0 ? 0x90 : 0x80, hi = s[0] == 0xf4 ? 0x8f : 0xbf;
-
-		return s[1] >= lo && s[1] <= hi && (s[2] & 0xc0) == 0x80 && (s[3] & 0xc0) == 0x80 ? 4 : 0;
-	}
-	return 0;
-}
 
 /*
  * The message with what could drive a terminal written out: C0 and C1 controls and DEL
@@ -44,27 +25,26 @@ static size_t log_utf8_len(const unsigned char *s)
 static char *log_escape(const char *msg)
 {
 	const unsigned char *s = (const unsigned char *)msg;
-	size_t len = strlen(msg), o = 0;
-	char *out = malloc(len * 4 + 1);	/* "\xNN" for a byte; "\uNNNN" for two or three */
+	int32_t len = (int32_t)strlen(msg), i = 0;
+	size_t o = 0;
+	char *out = malloc((size_t)len * 4 + 1);	/* "\xNN" for a byte; "\uNNNN" for two or three */
 
 	if (!out)
 		return NULL;
-	while (*s) {
-		size_t n = log_utf8_len(s);
-		unsigned cp = n == 2 ? (s[0] & 0x1fu) << 6 | (s[1] & 0x3fu)
-			    : n == 3 ? (s[0] & 0x0fu) << 12 | (s[1] & 0x3fu) << 6 | (s[2] & 0x3fu) : 0;
+	while (i < len) {
+		int32_t at = i;
+		UChar32 c;
 
-		if (n == 0 || (n == 1 && (*s < 0x20 || *s == 0x7f))) {
-			o += (size_t)sprintf(out + o, "\\x%02x", *s);
-			s++;
-		} else if ((n == 2 && cp < 0xa0) || (n == 3 && ((cp >= 0x202a && cp <= 0x202e) ||
-								 (cp >= 0x2066 && cp <= 0x2069)))) {
-			o += (size_t)sprintf(out + o, "\\u%04x", cp);
-			s += n;
+		U8_NEXT(s, i, len, c);
+		if (c < 0 || c < 0x20 || c == 0x7f) {
+			/* a byte that is not UTF-8 is written out alone; the next is read afresh */
+			o += (size_t)sprintf(out + o, "\\x%02x", s[at]);
+			i = at + 1;
+		} else if ((c >= 0x80 && c < 0xa0) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
+			o += (size_t)sprintf(out + o, "\\u%04x", (unsigned)c);
 		} else {
-			memcpy(out + o, s, n);
-			o += n;
-			s += n;
+			memcpy(out + o, s + at, (size_t)(i - at));
+			o += (size_t)(i - at);
 		}
 	}
 	out[o] = '\0';
