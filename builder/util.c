@@ -161,41 +161,51 @@ char *strbuf_detach(struct strbuf *sb)
 	return p;
 }
 
-int util_read_file(const char *path, size_t max_bytes, char **data, size_t *len)
+/* Reads fd to its end into a new NUL-terminated buffer, refusing more than max_bytes;
+ * name is what messages call it. fd is left open. */
+static int util_read_fd(int fd, const char *name, size_t max_bytes, char **data, size_t *len)
 {
-	const char *name = strcmp(path, "-") == 0 ? "(standard input)" : path;
-	FILE *fp = stdin;
 	struct strbuf sb;
 	char chunk[65536];
-	size_t n;
+	ssize_t n;
 	int ret = -1;
 
 	strbuf_init(&sb);
-	if (strcmp(path, "-") != 0) {
-		fp = fopen(path, "rb");
-		if (!fp) {
-			log_error("cannot open '%s': %s", name, strerror(errno));
+	while ((n = read(fd, chunk, sizeof chunk)) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			log_error("cannot read '%s': %s", name, strerror(errno));
 			goto out;
 		}
-	}
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
-		if (sb.len + n > max_bytes) {
+		/* a regular file may have grown since fstat */
+		if (sb.len + (size_t)n > max_bytes) {
 			log_error("'%s' is too large (over %zu bytes)", name, max_bytes);
 			goto out;
 		}
-		strbuf_add(&sb, chunk, n);
-	}
-	if (ferror(fp)) {
-		log_error("cannot read '%s': %s", name, strerror(errno));
-		goto out;
+		strbuf_add(&sb, chunk, (size_t)n);
 	}
 	*len = sb.len;
 	*data = strbuf_detach(&sb);
 	ret = 0;
 out:
-	if (fp && fp != stdin)
-		fclose(fp);
 	strbuf_release(&sb);
+	return ret;
+}
+
+int util_read_file(const char *path, size_t max_bytes, char **data, size_t *len)
+{
+	int fd, ret;
+
+	if (strcmp(path, "-") == 0)
+		return util_read_fd(STDIN_FILENO, "(standard input)", max_bytes, data, len);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		log_error("cannot open '%s': %s", path, strerror(errno));
+		return -1;
+	}
+	ret = util_read_fd(fd, path, max_bytes, data, len);
+	close(fd);
 	return ret;
 }
 
@@ -241,35 +251,12 @@ int util_open_regular(const char *path, const char *what, size_t max_bytes, int 
 
 int util_read_regular(const char *path, const char *what, size_t max_bytes, int flags, char **data, size_t *len)
 {
-	int fd = util_open_regular(path, what, max_bytes, flags);
-	struct strbuf sb;
-	char chunk[65536];
-	ssize_t n;
-	int ret = -1;
+	int fd = util_open_regular(path, what, max_bytes, flags), ret;
 
 	if (fd < 0)
 		return -1;
-	strbuf_init(&sb);
-	while ((n = read(fd, chunk, sizeof chunk)) != 0) {
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			log_error("cannot read '%s': %s", path, strerror(errno));
-			goto out;
-		}
-		/* it may have grown since fstat */
-		if (sb.len + (size_t)n > max_bytes) {
-			log_error("'%s' is too large (over %zu bytes)", path, max_bytes);
-			goto out;
-		}
-		strbuf_add(&sb, chunk, (size_t)n);
-	}
-	*len = sb.len;
-	*data = strbuf_detach(&sb);
-	ret = 0;
-out:
+	ret = util_read_fd(fd, path, max_bytes, data, len);
 	close(fd);
-	strbuf_release(&sb);
 	return ret;
 }
 
