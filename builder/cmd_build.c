@@ -990,20 +990,28 @@ static void build_add_chapter(struct encode_chapter **chapters, size_t *n, size_
 	(*n)++;
 }
 
+/* The time of a sidecar's date, or the build's when it has none. */
+static time_t build_sidecar_time(const struct build_ctx *ctx, const struct episode *ep)
+{
+	struct tm tm = { 0 };
+	const char *end;
+
+	if (ep->date && (end = strptime(ep->date, "%Y-%m-%dT%H:%M:%SZ", &tm)) && !*end)
+		return timegm(&tm);
+	return ctx->when;
+}
+
 /* When an episode was published, for what it says of its day: a correction's title, intro
  * and tag keep the day of the episode it replaces (slug), a new episode has the build's. */
 static time_t build_episode_time(const struct build_ctx *ctx, const char *slug)
 {
 	char *json = slug ? xasprintf("%s/%s.json", ctx->episodes, slug) : NULL;
 	struct episode old;
-	struct tm tm = { 0 };
-	const char *end;
 	time_t at = ctx->when;
 
 	episode_init(&old);
-	if (json && episode_read(&old, json) == 0 && old.date &&
-	    (end = strptime(old.date, "%Y-%m-%dT%H:%M:%SZ", &tm)) && !*end)
-		at = timegm(&tm);
+	if (json && episode_read(&old, json) == 0)
+		at = build_sidecar_time(ctx, &old);
 	episode_release(&old);
 	free(json);
 	return at;
@@ -1175,7 +1183,8 @@ static int build_episode(struct build_ctx *ctx, struct build_piece **pieces, siz
 	if (n_chapters)
 		chapters[n_chapters - 1].end_ms = (uint32_t)llround((double)total * 1000.0 / ctx->audio.out_rate);
 
-	day = build_episode_time(ctx, replaces);
+	/* the replaced episode's sidecar is read already */
+	day = replaces ? build_sidecar_time(ctx, &old) : ctx->when;
 	localtime_r(&day, &tm);
 	strftime(date, sizeof date, "%Y-%m-%d", &tm);
 	/* the episodes of one build a second apart, in build order, so the feed keeps that order */
