@@ -912,17 +912,19 @@ static int build_recover(struct build_ctx *ctx, struct build_state *st)
 		return 0;
 	cJSON_ArrayForEach(c, commits) {
 		const char *slug = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(c, "slug"));
-		bool replaces = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(c, "replaces")), whole = false;
+		bool replaces = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(c, "replaces")), whole;
+		char *json, *mp3;
 
 		if (!slug || strchr(slug, '/'))
 			continue;
-		if (build_publish(ctx, slug, true) == 0) {
-			char *json = xasprintf("%s/%s.json", ctx->episodes, slug), *mp3 = xasprintf("%s/%s.mp3", ctx->episodes, slug);
-
-			whole = access(json, F_OK) == 0 && access(mp3, F_OK) == 0;
-			free(json);
-			free(mp3);
-		}
+		/* a file that cannot be moved yet is no lost file: the commit stays, reported below */
+		if (build_publish(ctx, slug, true) < 0)
+			continue;
+		json = xasprintf("%s/%s.json", ctx->episodes, slug);
+		mp3 = xasprintf("%s/%s.mp3", ctx->episodes, slug);
+		whole = access(json, F_OK) == 0 && access(mp3, F_OK) == 0;
+		free(json);
+		free(mp3);
 		if (whole) {
 			log_warn("episode '%s' was committed by a build that stopped before publishing it: it is published now",
 				 slug);

@@ -231,4 +231,24 @@ check "correction of a digest with an article gone: a warning says why" grep -q 
 check "correction of a digest with an article gone: the digest is unchanged, no new episode" \
 	[ "$(md5sum <"${J%.json}.mp3")" = "$before" -a "$(sidecars "$DG" | wc -l)" -eq 3 ]
 
+# ============ 7. a commit whose files cannot be moved yet is kept, not rolled back ============
+MV="$TMP/kill-move"
+cp -a "$BASE" "$MV"
+NEWSCAST_TEST_KILL_AFTER=2 build --date 2026-11-29 "$MV" >/dev/null 2>"$TMP/stderr"
+SLUG=$(jpy "$MV/.newscast/state.json" 'd["commit"][0]["slug"]')
+# a folder where the transcript goes: moving the staged one into place fails
+mkdir -p "$MV/public/episodes/$SLUG.vtt/x"
+expect_status 1 "unmovable commit: the next build fails" build --date 2026-11-29 "$MV"
+check "unmovable commit: c.txt is still marked as in the committed episode" \
+	[ "$(jpy "$MV/.newscast/state.json" 'd["articles"]["c.txt"].get("episode")')" = "$SLUG" ]
+check "unmovable commit: the audio moved into place already is kept" [ -f "$MV/public/episodes/$SLUG.mp3" ]
+rm -rf "$MV/public/episodes/$SLUG.vtt"
+expect_status 0 "unmovable commit: once it can be moved, the build exits 0" build --date 2026-11-29 "$MV"
+out=$(feedcheck "$MV")
+check "unmovable commit: then the feed is whole, with no duplicate" [ $? -eq 0 ]
+check "unmovable commit: c.txt is in one episode, the committed one" \
+	[ "$(grep -l '"c.txt"' $(sidecars "$MV"))" = "$MV/public/episodes/$SLUG.json" ]
+expect_status 0 "unmovable commit: a third build exits 0" build --date 2026-11-29 "$MV"
+check "unmovable commit: and finds nothing new" grep -q 'nothing new' "$TMP/stdout"
+
 finish
