@@ -160,11 +160,7 @@ char *feed_show_guid(const struct show *show)
 	}
 	if (kept && strcmp(kept, guid) == 0)
 		goto out;
-	if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
-		log_error("cannot create '%s': %s", dir, strerror(errno));
-		goto fail;
-	}
-	if (outfile_open(&of, path) < 0)
+	if (util_private_dir(dir) < 0 || outfile_open_private(&of, path) < 0)
 		goto fail;
 	fprintf(of.fp, "%s\n", guid);
 	if (outfile_commit(&of) < 0)

@@ -50,14 +50,13 @@ int lock_show(struct lock *lk, const char *show_dir, int wait_s)
 
 	lk->fd = -1;
 	lk->own = false;
-	if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
-		log_error("cannot create '%s': %s", dir, strerror(errno));
+	/* .newscast/ is its owner's only, whichever command makes it first */
+	if (util_private_dir(dir) < 0)
 		goto out;
-	}
 	lk->fd = lock_inherited(path);
 	if (lk->fd < 0) {
-		/* read-only is enough to lock, and lets anyone who may read the show take it */
-		lk->fd = open(path, O_RDONLY | O_CREAT | O_CLOEXEC, 0666);
+		/* read-only is enough to lock */
+		lk->fd = open(path, O_RDONLY | O_CREAT | O_CLOEXEC, 0600);
 		if (lk->fd < 0) {
 			log_error("cannot open the lock '%s': %s", path, strerror(errno));
 			goto out;

@@ -66,6 +66,10 @@ check "the feed was fetched with the credentials (an episode was made)" \
 	[ "$(ls "$SHOW"/public/episodes/*.mp3 2>/dev/null | wc -l)" -eq 1 ]
 check "the failing source is reported, its URL redacted" grep -qF "http://***@127.0.0.1:$PORT/nosuch.rss" "$TMP/err1"
 no_secret "build's stdout and stderr (verbose)" "$TMP/out1" "$TMP/err1"
+# what build and feed make in .newscast/ (the lock, the podcast:guid) is private without nightly's help
+"$NEWSCAST" feed "$SHOW" >/dev/null 2>&1
+bad=$(find "$SHOW/.newscast" \( \( -type d ! -perm 700 \) -o \( -type f ! -perm 600 \) \) -printf '%m %p\n')
+check "build and feed alone: .newscast/ folders are 700 and its files 600${bad:+ (not: $(echo $bad))}" [ -z "$bad" ]
 
 # The nightly job: its log, its lock, its output.
 NEWSCAST="$NEWSCAST" timeout 120 "$ROOT/scripts/nightly" "$SHOW" >"$TMP/out2" 2>"$TMP/err2"
