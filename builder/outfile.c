@@ -144,8 +144,10 @@ void outfile_abort(struct outfile *of)
 	else if (of->fd >= 0 && of->tmp)
 		close(of->fd);
 	if (of->tmp) {
-		outfile_track(of->tmp, 0);
+		/* removed, then forgotten: an interrupt between the two unlinks a name already gone,
+		 * where the other order would leave the file behind */
 		unlink(of->tmp);
+		outfile_track(of->tmp, 0);
 		free(of->tmp);
 	}
 	free(of->dest);
