@@ -259,7 +259,6 @@ static void build_step(const char *what)
 static int build_state_commit(struct build_state *st, const struct episode *ep, bool replaces)
 {
 	cJSON *commits = cJSON_GetObjectItemCaseSensitive(st->root, "commit"), *c = cJSON_CreateObject(), *arts;
-	const cJSON *last = cJSON_GetObjectItemCaseSensitive(st->root, "episodes");
 
 	if (!cJSON_IsArray(commits)) {
 		cJSON_DeleteItemFromObjectCaseSensitive(st->root, "commit");
@@ -275,7 +274,8 @@ static int build_state_commit(struct build_state *st, const struct episode *ep, 
 		cJSON_AddItemToArray(arts, cJSON_CreateString(ep->articles[i].file));
 	}
 	cJSON_AddItemToArray(commits, c);
-	if (!cJSON_IsNumber(last) || last->valueint < ep->number) {
+	/* a correction keeps its number: the count moves only past a new one */
+	if (build_state_next_number(st) <= ep->number) {
 		cJSON_DeleteItemFromObjectCaseSensitive(st->root, "episodes");
 		cJSON_AddNumberToObject(st->root, "episodes", ep->number);
 	}
