@@ -75,6 +75,19 @@ static char *show_int(const char *section, const char *key, const char *value, i
 	return NULL;
 }
 
+/* NULL when value is true/yes or false/no, put in *out; else the error (naming the
+ * choices the key's documentation gives), a new string. */
+static char *show_bool(const char *section, const char *key, const char *value, const char *choices, bool *out)
+{
+	if (strcmp(value, "true") == 0 || strcmp(value, "yes") == 0)
+		*out = true;
+	else if (strcmp(value, "false") == 0 || strcmp(value, "no") == 0)
+		*out = false;
+	else
+		return xasprintf("bad value '%s' for '%s' in [%s] (%s)", value, key, section, choices);
+	return NULL;
+}
+
 /* Apple's limit for a show's description, as for an episode's. */
 #define SHOW_MAX_DESCRIPTION 4000
 
@@ -309,24 +322,10 @@ static char *show_handler(void *user, struct ini_entry *e)
 			return show_check_value(s, section, key, value);
 		}
 	}
-	if (strcmp(section, "show") == 0 && strcmp(key, "explicit") == 0) {
-		if (strcmp(value, "true") == 0 || strcmp(value, "yes") == 0)
-			s->explicit_content = true;
-		else if (strcmp(value, "false") == 0 || strcmp(value, "no") == 0)
-			s->explicit_content = false;
-		else
-			return xasprintf("bad value '%s' for 'explicit' in [show] (true or false)", value);
-		return NULL;
-	}
-	if (strcmp(section, "show") == 0 && strcmp(key, "locked") == 0) {
-		if (strcmp(value, "true") == 0 || strcmp(value, "yes") == 0)
-			s->locked = true;
-		else if (strcmp(value, "false") == 0 || strcmp(value, "no") == 0)
-			s->locked = false;
-		else
-			return xasprintf("bad value '%s' for 'locked' in [show] (yes or no)", value);
-		return NULL;
-	}
+	if (strcmp(section, "show") == 0 && strcmp(key, "explicit") == 0)
+		return show_bool(section, key, value, "true or false", &s->explicit_content);
+	if (strcmp(section, "show") == 0 && strcmp(key, "locked") == 0)
+		return show_bool(section, key, value, "yes or no", &s->locked);
 	if (strcmp(section, "show") == 0 && strcmp(key, "guid") == 0) {
 		/* set once, kept when the feed moves: a UUID, written as Podcasting 2.0 does */
 		if (!show_is_uuid(value))
