@@ -137,6 +137,14 @@ static int ini_line(struct ini_state *st, char *text, int number)
 	return 0;
 }
 
+char *ini_one_line(struct ini_entry *e)
+{
+	if (!e->continued)
+		return NULL;
+	e->error_line = e->continued;
+	return xasprintf("this indented line continues '%s' in [%s], which takes one line", e->key, e->section);
+}
+
 int ini_parse(const char *name, const char *data, size_t len, ini_handler_fn fn, void *ud)
 {
 	struct ini_state st = { name, fn, ud, NULL, NULL, { 0 }, 0, 0 };

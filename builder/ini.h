@@ -21,6 +21,10 @@ struct ini_entry {
  * reader then reports "'NAME' line N: MESSAGE" and stops. */
 typedef char *(*ini_handler_fn)(void *ud, struct ini_entry *e);
 
+/* For a handler whose key takes one line: NULL when e's value has one, else the error
+ * (a new string) about its first continuation line, which e->error_line then names. */
+char *ini_one_line(struct ini_entry *e);
+
 /* Reads len bytes of INI text and calls fn for each key. The syntax:
  *  - "[section]" lines; "key = value" lines (the first '=' splits);
  *  - comments: lines whose first non-blank character is ';' or '#', and from a ';'

@@ -312,10 +312,8 @@ static char *show_handler(void *user, struct ini_entry *e)
 	};
 
 	/* only a description may take several lines */
-	if (e->continued && !(strcmp(section, "show") == 0 && strcmp(key, "description") == 0)) {
-		e->error_line = e->continued;
-		return xasprintf("this indented line continues '%s' in [%s], which takes one line", key, section);
-	}
+	if (!(strcmp(section, "show") == 0 && strcmp(key, "description") == 0) && (err = ini_one_line(e)))
+		return err;
 	for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++) {
 		if (strcmp(section, strings[i].section) == 0 && strcmp(key, strings[i].key) == 0) {
 			show_set(strings[i].field, value);

@@ -64,11 +64,10 @@ static char *voice_handler(void *user, struct ini_entry *e)
 {
 	struct voice_profile *vp = user;
 	const char *section = e->section, *key = e->key, *value = e->value;
+	char *err = ini_one_line(e);
 
-	if (e->continued) {
-		e->error_line = e->continued;
-		return xasprintf("this indented line continues '%s' in [%s], which takes one line", key, section);
-	}
+	if (err)
+		return err;
 	if (strcmp(section, "voice") == 0) {
 		if (strcmp(key, "description") == 0)
 			voice_set_string(&vp->description, value);
