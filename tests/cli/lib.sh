@@ -79,3 +79,32 @@ article() {
 	local f="$1/$2" h=$3; shift 3
 	{ printf '%s\n' "$h"; for p in "$@"; do printf '\n%s\n' "$p"; done; } >"$f"
 }
+
+# start_feedserver FEED: serves the file FEED with feedserver.py on 127.0.0.1 (every request logged
+# to $TMP/server.log, its output in $TMP/server.out), stopped whatever happens (lib.sh's trap is
+# kept, and runs after); sets PORT, or fails the test.
+SERVER_PID=
+stop_server() {
+	if [ -n "$SERVER_PID" ]; then
+		kill "$SERVER_PID" 2>/dev/null
+		wait "$SERVER_PID" 2>/dev/null
+		SERVER_PID=
+	fi
+}
+start_feedserver() {
+	local feed=$1 lib_trap
+	eval "set -- $(trap -p EXIT)"	# trap -- 'COMMAND' EXIT
+	lib_trap=${3:-}
+	# shellcheck disable=SC2064 # lib.sh's command is put in now; its "$TMP" is expanded when it runs
+	trap "stop_server; $lib_trap" EXIT
+	$PY "$ROOT/tests/cli/feedserver.py" --feed "$feed" --port-file "$TMP/port" --log "$TMP/server.log" \
+		>"$TMP/server.out" 2>&1 &
+	SERVER_PID=$!
+	for _ in $(seq 50); do [ -s "$TMP/port" ] && break; sleep 0.1; done
+	PORT=$(cat "$TMP/port" 2>/dev/null)
+	if [ -z "$PORT" ]; then
+		not_ok "feedserver.py started and chose a port"
+		sed 's/^/#   /' "$TMP/server.out"
+		finish
+	fi
+}

@@ -9,20 +9,6 @@ export no_proxy=127.0.0.1,localhost NO_PROXY=127.0.0.1,localhost
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY
 SECRET=hunter2secret
 
-SERVER_PID=
-stop_server() {
-	if [ -n "$SERVER_PID" ]; then
-		kill "$SERVER_PID" 2>/dev/null
-		wait "$SERVER_PID" 2>/dev/null
-		SERVER_PID=
-	fi
-}
-eval "set -- $(trap -p EXIT)"	# trap -- 'COMMAND' EXIT
-LIB_TRAP=${3:-}
-# shellcheck disable=SC2064 # lib.sh's command is put in now; its "$TMP" is expanded when it runs
-trap "stop_server; $LIB_TRAP" EXIT
-set --
-
 mkdir -p "$TMP/www"
 cat >"$TMP/www/feed.rss" <<'EOF'
 <?xml version="1.0" encoding="utf-8"?>
@@ -33,12 +19,7 @@ cat >"$TMP/www/feed.rss" <<'EOF'
 <item><title></title><guid isPermaLink="false">urn:example:2</guid><description>No title here.</description></item>
 </channel></rss>
 EOF
-$PY "$ROOT/tests/cli/feedserver.py" --feed "$TMP/www/feed.rss" --port-file "$TMP/port" --log "$TMP/server.log" \
-	>"$TMP/server.out" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 50); do [ -s "$TMP/port" ] && break; sleep 0.1; done
-PORT=$(cat "$TMP/port" 2>/dev/null)
-[ -n "$PORT" ] || { not_ok "feedserver.py started"; finish; }
+start_feedserver "$TMP/www/feed.rss"
 URL="http://reader:$SECRET@127.0.0.1:$PORT/feed.rss"
 BAD="http://reader:$SECRET@127.0.0.1:$PORT/nosuch.rss"
 

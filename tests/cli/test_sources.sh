@@ -11,35 +11,12 @@ unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY
 STARTED=$(date +%s)
 DATE=2026-11-29
 
-# --- the server: started now, stopped whatever happens (lib.sh's trap is kept, and runs after) ---
-SERVER_PID=
-stop_server() {
-	if [ -n "$SERVER_PID" ]; then
-		kill "$SERVER_PID" 2>/dev/null
-		wait "$SERVER_PID" 2>/dev/null
-		SERVER_PID=
-	fi
-}
-eval "set -- $(trap -p EXIT)"	# trap -- 'COMMAND' EXIT
-LIB_TRAP=${3:-}
-# shellcheck disable=SC2064 # lib.sh's command is put in now; its "$TMP" is expanded when it runs
-trap "stop_server; $LIB_TRAP" EXIT
-set --
-
+# --- the server: started now, stopped whatever happens ---
 WWW="$TMP/www"
 LOG="$TMP/server.log"
 mkdir -p "$WWW"
 : >"$WWW/feed.rss"
-$PY "$ROOT/tests/cli/feedserver.py" --feed "$WWW/feed.rss" --port-file "$TMP/port" --log "$LOG" \
-	>"$TMP/server.out" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 50); do [ -s "$TMP/port" ] && break; sleep 0.1; done
-PORT=$(cat "$TMP/port" 2>/dev/null)
-if [ -z "$PORT" ]; then
-	not_ok "feedserver.py started and chose a port"
-	sed 's/^/#   /' "$TMP/server.out"
-	finish
-fi
+start_feedserver "$WWW/feed.rss"
 ok "feedserver.py listens on 127.0.0.1:$PORT"
 SRV="http://127.0.0.1:$PORT"
 URL="$SRV/feed.rss"
