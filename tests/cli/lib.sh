@@ -108,3 +108,16 @@ start_feedserver() {
 		finish
 	fi
 }
+
+# held_newscast: $TMP/held-newscast, a stand-in for newscast that waits until $TMP/go exists
+# (60 s at most) before it runs it, so that a nightly run keeps its lock meanwhile.
+held_newscast() {
+	cat >"$TMP/held-newscast" <<EOF
+#!/bin/sh
+# newscast, held back until $TMP/go exists (60 s at most), so that nightly keeps its lock
+i=0
+while [ ! -e "$TMP/go" ] && [ \$i -lt 600 ]; do sleep 0.1; i=\$((i + 1)); done
+exec "$NEWSCAST" "\$@"
+EOF
+	chmod +x "$TMP/held-newscast"
+}

@@ -120,14 +120,7 @@ check "two builds at once: ... and says so" grep -q "^nothing new" "$TMP/stdout"
 N="$TMP/nightly-show"
 "$NEWSCAST" init "$N" >/dev/null
 article "$N/articles" n1.txt "A nightly story" "The nightly job builds this story under the show's lock."
-cat >"$TMP/held-newscast" <<EOF
-#!/bin/sh
-# newscast, held back until $TMP/go exists (60 s at most), so that nightly keeps its lock
-i=0
-while [ ! -e "$TMP/go" ] && [ \$i -lt 600 ]; do sleep 0.1; i=\$((i + 1)); done
-exec "$NEWSCAST" "\$@"
-EOF
-chmod +x "$TMP/held-newscast"
+held_newscast
 NEWSCAST="$TMP/held-newscast" "$NIGHTLY" "$N" >"$TMP/n.out" 2>"$TMP/n.err" &
 np=$!
 held=1

@@ -159,14 +159,7 @@ items "$S/public/feed.xml" >"$TMP/items.1"
 # The second night: one more article; while this run holds the lock (its newscast held back by
 # a stand-in until the test says go), a second run with --wait 1 gives up.
 cp "$ART/c-lighthouse.txt" "$S/articles/"
-cat >"$TMP/held-newscast" <<EOF
-#!/bin/sh
-# newscast, held back until $TMP/go exists (60 s at most), so that nightly keeps its lock
-i=0
-while [ ! -e "$TMP/go" ] && [ \$i -lt 600 ]; do sleep 0.1; i=\$((i + 1)); done
-exec "$NEWSCAST" "\$@"
-EOF
-chmod +x "$TMP/held-newscast"
+held_newscast
 NEWSCAST="$TMP/held-newscast" "$NIGHTLY" "$S" >"$TMP/first.out" 2>"$TMP/first.err" &
 pid=$!
 held=1
