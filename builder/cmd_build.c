@@ -150,7 +150,9 @@ static void build_piece_free(struct build_piece *p)
 struct build_state {
 	char *path;
 	/* {"articles": {NAME: {"hash": H, "episode": SLUG} or {"hash": H, "failed": WHY}},
-	 *  "feeds": {SOURCE: {"etag": E, "last_modified": L}}, "episodes": N} */
+	 *  "feeds": {SOURCE: {"etag": E, "last_modified": L}}, "episodes": N,
+	 *  "commit": [{"slug", "guid", "number", "replaces", "articles": [NAME ...]} ...]}: the
+	 *  episodes committed but not yet all moved into public/ (see build_state_commit) */
 	cJSON *root;
 };
 
