@@ -121,3 +121,6 @@ exec "$NEWSCAST" "\$@"
 EOF
 	chmod +x "$TMP/held-newscast"
 }
+
+# spoken_vtt FILE: the text of a transcript's cues as one line (a sentence may run over lines and cues).
+spoken_vtt() { awk 'NR > 1 && !/-->/ && !/^[0-9]+$/ && NF' "$1" | tr '\n' ' '; }

@@ -29,8 +29,6 @@ show_err() { sed 's/^/#   /' "$TMP/stderr" | grep -v ': \(clean\|normalize\|audi
 sidecars() { ls "$1"/public/episodes/*.json 2>/dev/null | grep -v '\.chapters\.json$' | sort; }
 # files SIDECAR: the sidecar's articles' "file", one a line.
 files() { jpy "$1" '[a["file"] for a in d["articles"]]' 2>/dev/null; }
-# spoken VTT: the text of a transcript's cues as one line (a sentence may run over lines and cues).
-spoken_vtt() { awk 'NR > 1 && !/-->/ && !/^[0-9]+$/ && NF' "$1" | tr '\n' ' '; }
 # snapshot DIR: every file under DIR with its checksum.
 snapshot() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 -r md5sum); }
 # newshow DIR: a show with no intro or outro (short builds), any age of item taken.
