@@ -539,16 +539,20 @@ static int build_item_failed(struct build_ctx *ctx, struct build_state *st, cons
 	return ret;
 }
 
-/* An article that failed: a file is moved aside, a feed's item remembered. When that
- * cannot be done because the storage failed, the build stops instead. */
-static void build_failed(struct build_ctx *ctx, struct build_state *st, const struct build_piece *p, const char *why)
+/* Counts a failure once it is set aside (set_aside 0); when setting it aside failed
+ * because the storage did, the build stops instead. */
+static void build_count_failure(struct build_ctx *ctx, int set_aside)
 {
-	int ret = p->path ? build_set_aside(&ctx->show, p->name, why) : build_item_failed(ctx, st, p, why);
-
-	if (ret < 0 && log_last_error_storage())
+	if (set_aside < 0 && log_last_error_storage())
 		build_halt(ctx, log_last_error_storage());
 	else
 		ctx->failures++;
+}
+
+/* An article that failed: a file is moved aside, a feed's item remembered. */
+static void build_failed(struct build_ctx *ctx, struct build_state *st, const struct build_piece *p, const char *why)
+{
+	build_count_failure(ctx, p->path ? build_set_aside(&ctx->show, p->name, why) : build_item_failed(ctx, st, p, why));
 }
 
 /* The cache key: everything that decides the part's audio. */
@@ -1754,11 +1758,10 @@ int cmd_build(int argc, char **argv)
 			}
 			rel = xasprintf("articles/%s", names[i]);
 			if (source_read(&ctx.show, rel, NULL, ctx.when, &items, &n_items, &cap_items) < 0) {
-				if (log_last_error_storage())
+				if (log_last_error_storage())	/* the disk could not give the feed back */
 					build_halt(&ctx, log_last_error_storage());
-				else if (build_set_aside(&ctx.show, names[i], log_last_error()) < 0 && log_last_error_storage())
-					build_halt(&ctx, log_last_error_storage());
-				ctx.failures += !ctx.halt;
+				else
+					build_count_failure(&ctx, build_set_aside(&ctx.show, names[i], log_last_error()));
 			}
 			free(rel);
 			free(names[i]);
