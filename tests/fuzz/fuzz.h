@@ -31,7 +31,8 @@ static inline void fuzz_setup(void)
 	}
 }
 
-/* A folder of the process's own under $TMPDIR, removed at exit, for readers that take a path. */
+/* A folder of the process's own under $TMPDIR, else /dev/shm (the state and the feed are written
+ * with fsync), removed at exit, for readers that take a path. */
 static char fuzz_dir_path[256];
 
 static inline void fuzz_dir_remove(void)
@@ -48,7 +49,9 @@ static inline const char *fuzz_dir(void)
 	if (!fuzz_dir_path[0]) {
 		const char *tmp = getenv("TMPDIR");
 
-		snprintf(fuzz_dir_path, sizeof fuzz_dir_path, "%s/newscast-fuzz-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+		if (!tmp || !*tmp)
+			tmp = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
+		snprintf(fuzz_dir_path, sizeof fuzz_dir_path, "%s/newscast-fuzz-XXXXXX", tmp);
 		if (!mkdtemp(fuzz_dir_path)) {
 			perror("fuzz: mkdtemp");
 			abort();
