@@ -66,7 +66,7 @@ static int show_number(struct show_parse *p, const char *section, const char *ke
 
 	errno = 0;
 	v = strtod(value, &end);
-	if (!*value || *end || errno || v < lo || v > hi)
+	if (!*value || *end || errno || !(v >= lo && v <= hi))	/* NaN is in no range */
 		return show_fail(p, xasprintf("bad value '%s' for '%s' in [%s] (a number from %g to %g)", value, key,
 					      section, lo, hi));
 	*out = v;
