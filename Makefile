@@ -21,7 +21,7 @@ SAN_TEST_OBJS := $(TEST_SRCS:tests/unit/%.c=build/santest/%.o)
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
 
-.PHONY: all deps demo check unit cli bench install clean
+.PHONY: all deps demo check unit cli bench install clean fuzz fuzz-build
 
 all: build/newscast
 
@@ -49,8 +49,37 @@ build/unit-tests: $(TEST_OBJS) $(LIB_OBJS)
 build/unit-tests-san: $(SAN_TEST_OBJS) $(SAN_OBJS)
 	$(CC) $(SAN_FLAGS) -o $@ $^ $(PKG_LIBS) $(CHECK_LIBS)
 
-build/obj build/san build/test build/santest:
+build/obj build/san build/test build/santest build/fuzz:
 	@mkdir -p $@
+
+# libFuzzer harnesses (tests/fuzz/fuzz_TARGET.c), one for each reader of untrusted bytes, built
+# with clang against the builder's objects instrumented for coverage, ASan and UBSan. fuzz_state
+# compiles cmd_build.c in (its state reader is static there), so it links without cmd_build.o.
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BINS := $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
+FUZZ_OBJS := $(LIB_SRCS:builder/%.c=build/fuzz/%.o)
+FUZZ_SAN = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+
+build/fuzz/%.o: builder/%.c | build/fuzz
+	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+build/fuzz/libnewscast.a: $(FUZZ_OBJS)
+	rm -f $@ && ar rcs $@ $^
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h build/fuzz/libnewscast.a
+	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer -Ibuilder -o $@ $< build/fuzz/libnewscast.a $(PKG_LIBS)
+
+build/fuzz/data: | build/fuzz
+	mkdir -p $@ && ln -sfn ../../../builder/rules $@/rules && ln -sfn ../../../voices $@/voices
+
+fuzz-build: $(FUZZ_BINS) build/fuzz/data
+
+# Each harness for FUZZ_SECONDS on a copy of its corpus: new inputs go to build/fuzz/corpus-TARGET,
+# crashes to build/fuzz/crash-TARGET-*; tests/fuzz/corpus/ is only read.
+fuzz: fuzz-build
+	@tests/fuzz/run fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 # The samples, spoken: each article on its own (.txt as NAME.mp3; .md, .html and an RSS feed's
 # first item as NAME-EXT.mp3), then the sample show built into a digest episode.
@@ -69,7 +98,7 @@ demo: deps
 	@echo "demo: what one article sounds like as a script: build/newscast script samples/articles/harbour-bridge.txt"
 
 check: deps
-	@$(MAKE) --no-print-directory all build/unit-tests build/unit-tests-san
+	@$(MAKE) --no-print-directory all build/unit-tests build/unit-tests-san fuzz-build
 	@tests/run
 
 unit: build/unit-tests

@@ -23,6 +23,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <math.h>
 #include <signal.h>
 #include <poll.h>
@@ -160,6 +161,7 @@ static int build_state_load(struct build_state *st, const struct show *show)
 {
 	char *text = NULL;
 	size_t len;
+	const cJSON *last;
 
 	st->path = xasprintf("%s/.newscast/state.json", show->dir);
 	st->root = NULL;
@@ -170,6 +172,13 @@ static int build_state_load(struct build_state *st, const struct show *show)
 		free(text);
 		if (!st->root || !cJSON_IsObject(st->root)) {
 			log_error("'%s' is damaged (not JSON); move it away to start the show's state afresh", st->path);
+			return -1;
+		}
+		last = cJSON_GetObjectItemCaseSensitive(st->root, "episodes");
+		/* the next number is this one plus 1: it must be a count an int can take */
+		if (last && (!cJSON_IsNumber(last) || !(last->valuedouble >= 0 && last->valuedouble < INT_MAX))) {
+			log_error("'%s' is damaged (\"episodes\" is not a count); move it away to start the show's "
+				  "state afresh", st->path);
 			return -1;
 		}
 	}

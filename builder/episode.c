@@ -8,6 +8,7 @@
 #include <cjson/cJSON.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -153,6 +154,13 @@ out:
 	return ret;
 }
 
+/* A number the sidecar holds, when it is one from 0 up to max; else 0. A hand-edited or
+ * damaged sidecar may hold -1 or 1e300, which a cast to an unsigned type cannot take. */
+static double episode_number(const cJSON *v, double max)
+{
+	return cJSON_IsNumber(v) && v->valuedouble >= 0 && v->valuedouble <= max ? v->valuedouble : 0;
+}
+
 static char *episode_string(const cJSON *obj, const char *key)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
@@ -183,13 +191,13 @@ int episode_read(struct episode *ep, const char *path)
 	item = cJSON_GetObjectItemCaseSensitive(root, "number");
 	ep->number = cJSON_IsNumber(item) ? item->valueint : 0;
 	item = cJSON_GetObjectItemCaseSensitive(root, "duration");
-	ep->duration = cJSON_IsNumber(item) ? item->valuedouble : 0;
+	ep->duration = episode_number(item, INT_MAX);	/* the page prints (int)duration */
 	item = cJSON_GetObjectItemCaseSensitive(root, "bytes");
-	ep->bytes = cJSON_IsNumber(item) ? (uint64_t)item->valuedouble : 0;
+	ep->bytes = (uint64_t)episode_number(item, 0x1p53);
 	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(root, "chapters")) {
 		const cJSON *start = cJSON_GetObjectItemCaseSensitive(item, "start");
 
-		episode_add_chapter(ep, cJSON_IsNumber(start) ? (uint32_t)(start->valuedouble * 1000 + 0.5) : 0,
+		episode_add_chapter(ep, (uint32_t)(episode_number(start, UINT32_MAX / 1000.0) * 1000 + 0.5),
 				    episode_string(item, "title"));
 	}
 	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(root, "articles"))
@@ -200,6 +208,11 @@ int episode_read(struct episode *ep, const char *path)
 						episode_string(item, "link") });
 	if (!ep->guid || !ep->slug || !ep->title) {
 		log_error("'%s' is not an episode sidecar (no guid, slug or title)", path);
+		goto out;
+	}
+	/* the episode's files are named after the slug, and removed by it (keep = N) */
+	if (!*ep->slug || strlen(ep->slug) > 200 || ep->slug[strspn(ep->slug, "abcdefghijklmnopqrstuvwxyz0123456789-")]) {
+		log_error("'%s' is not an episode sidecar (its slug is not made of a-z, 0-9 and '-')", path);
 		goto out;
 	}
 	ret = 0;

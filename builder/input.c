@@ -379,7 +379,7 @@ static void input_first_element(const char *p, const char *end, char *name, size
 			/* a declaration, doctype or comment: the element comes after it */
 			const char *close = memchr(p, '>', (size_t)(end - p));
 
-			if (p[1] == '!' && strncasecmp(p, "<!doctype html", 14) == 0) {
+			if (p[1] == '!' && end - p >= 14 && strncasecmp(p, "<!doctype html", 14) == 0) {
 				snprintf(name, size, "html");
 				return;
 			}

@@ -56,7 +56,7 @@ static char *show_number(const char *section, const char *key, const char *value
 
 	errno = 0;
 	v = strtod(value, &end);
-	if (!*value || *end || errno || v < lo || v > hi)
+	if (!*value || *end || errno || !(v >= lo && v <= hi))	/* NaN is in no range */
 		return xasprintf("bad value '%s' for '%s' in [%s] (a number from %g to %g)", value, key, section, lo, hi);
 	*out = v;
 	return NULL;
