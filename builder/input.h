@@ -85,6 +85,10 @@ struct input_feed {
 
 void input_feed_init(struct input_feed *feed);
 void input_feed_release(struct input_feed *feed);
+/* Sends libxml2's own error printing nowhere: the XML and HTML readers report their errors
+ * themselves, once (see input_html.c). */
+void input_xml_quiet(void);
+
 /* Parses RSS 2.0, RSS 1.0 or Atom with libxml2 (no network, no DTD, and any
  * entity declaration refused): each item a document with its title as headline,
  * its body from content:encoded or Atom content (else description or summary)

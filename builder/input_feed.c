@@ -357,13 +357,15 @@ static void feed_refuse_entity(void *ctx, const xmlChar *name, int type, const x
 
 int input_parse_feed(const char *name, const char *data, size_t len, struct input_feed *feed)
 {
-	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	xmlParserCtxtPtr ctxt;
 	struct feed_parse fp = { 0 };
 	xmlDoc *xml = NULL;
 	xmlNode *root, *channel;
 	bool atom;
 	int ret = -1;
 
+	input_xml_quiet();
+	ctxt = xmlNewParserCtxt();
 	if (!ctxt || len > INT32_MAX) {
 		log_error("'%s': cannot read it as XML", name);
 		goto out;

@@ -14,6 +14,20 @@
 #include <strings.h>
 
 /* Elements never read: page furniture, media, forms. */
+/* libxml2 prints some errors itself, past a parser's NOERROR (bytes that do not match the
+ * declared encoding: "encoding error : input conversion failed"), raw on stderr; the readers
+ * report what went wrong once, in their own words, so libxml2's generic messages go nowhere. */
+static void input_xml_discard(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+void input_xml_quiet(void)
+{
+	xmlSetGenericErrorFunc(NULL, input_xml_discard);
+}
+
 static bool html_skipped(xmlNode *n)
 {
 	static const char *const names[] = { "script", "style", "nav", "aside", "footer", "figure", "figcaption",
@@ -565,6 +579,7 @@ static int html_read(const char *name, const char *data, size_t len, struct docu
 		log_error("'%s': binary content, not HTML", name);
 		return -1;
 	}
+	input_xml_quiet();
 	ctxt = htmlNewParserCtxt();
 	if (!ctxt) {
 		log_error("'%s': cannot start the HTML parser", name);

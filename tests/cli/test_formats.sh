@@ -121,6 +121,14 @@ rc=$?
 check "truncated RSS: exit 1 (got $rc)" [ "$rc" -eq 1 ]
 one_line_error "truncated RSS" "$TMP/bad/truncated.rss" "line"
 check "truncated RSS: nothing on stdout" [ ! -s "$TMP/out" ]
+# bytes that are not the encoding the feed declares: libxml2 itself prints "encoding error"
+# lines past the parser's NOERROR; only our one line may reach the user
+printf '<?xml version="1.0" encoding="EUC-JP"?>\n<rss version="2.0"><channel><title>T</title><item><title>Hi \377\376\377 there</title><description>A body.</description></item></channel></rss>\n' \
+	>"$TMP/bad/wrong-encoding.rss"
+"$NEWSCAST" script "$TMP/bad/wrong-encoding.rss" >"$TMP/out" 2>"$TMP/err"
+rc=$?
+check "bytes not in the declared encoding: exit 1 (got $rc)" [ "$rc" -eq 1 ]
+one_line_error "bytes not in the declared encoding" "$TMP/bad/wrong-encoding.rss" "line 2"
 
 # billion laughs: 10^9 "lol"s if the entities were expanded
 {
