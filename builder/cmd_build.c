@@ -181,12 +181,23 @@ static int build_state_load(struct build_state *st, const struct show *show)
 				  "state afresh", st->path);
 			return -1;
 		}
+		/* what was published is in these: read past a wrong type, it would be published again */
+		for (size_t i = 0; i < 3; i++) {
+			const char *key = (const char *[]){ "articles", "feeds", "commit" }[i];
+			const cJSON *v = cJSON_GetObjectItemCaseSensitive(st->root, key);
+
+			if (v && !(i == 2 ? cJSON_IsArray(v) : cJSON_IsObject(v))) {
+				log_error("'%s' is damaged (\"%s\" is not %s); move it away to start the show's state "
+					  "afresh", st->path, key, i == 2 ? "a list" : "an object");
+				return -1;
+			}
+		}
 	}
 	if (!st->root)
 		st->root = cJSON_CreateObject();
-	if (!cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(st->root, "articles")))
+	if (!cJSON_GetObjectItemCaseSensitive(st->root, "articles"))
 		cJSON_AddObjectToObject(st->root, "articles");
-	if (!cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(st->root, "feeds")))
+	if (!cJSON_GetObjectItemCaseSensitive(st->root, "feeds"))
 		cJSON_AddObjectToObject(st->root, "feeds");
 	return 0;
 }

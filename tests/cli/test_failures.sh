@@ -194,6 +194,21 @@ expect_status 0 "control bytes: an article-mode build of a headline with a bidi 
 check "control bytes: stdout's 'built' line writes the override out (\\u202e), never raw" \
 	bash -c 'grep -qF "Harbour \\u202eswen ferry" "$1" && ! grep -qF "$(printf "\342\200\256")" "$1"' _ "$TMP/stdout"
 
+# ============ a state.json whose lists have the wrong type is damaged, not read past ============
+# read past, "articles": [] would forget what was published, and the next build publish it again
+SS="$TMP/state-show"
+"$NEWSCAST" init "$SS" >/dev/null
+cp "$ART/a-ferry.txt" "$SS/articles/"
+mkdir -p "$SS/.newscast"
+for bad in '"articles": []' '"feeds": "x"' '"commit": {}'; do
+	printf '{%s, "episodes": 1}\n' "$bad" >"$SS/.newscast/state.json"
+	expect_status 1 "damaged state ($bad): the build fails" build "$SS"
+	check "damaged state ($bad): one line names state.json as damaged" \
+		bash -c '[ "$(wc -l <"$1")" -eq 1 ] && grep -q "state.json. is damaged" "$1"' _ "$TMP/stderr"
+	check "damaged state ($bad): nothing is published, the state is kept as it was" \
+		bash -c '[ -z "$(ls -A "$1/public/episodes" 2>/dev/null)" ] && grep -qF "$2" "$1/.newscast/state.json"' _ "$SS" "$bad"
+done
+
 # ============ 6. newscast feed on a show never built: an empty feed ============
 ES="$TMP/empty-show"
 "$NEWSCAST" init "$ES" >/dev/null
