@@ -2,6 +2,7 @@
 #include "show.h"
 
 #include "encode.h"
+#include "fetch.h"
 #include "ini.h"
 #include "log.h"
 #include "paths.h"
@@ -201,14 +202,11 @@ char *show_check_email(const char *value)
 
 char *show_check_url(const char *key, const char *value)
 {
-	const char *host = NULL;
+	const char *host;
 
-	if (strncasecmp(value, "https://", 8) == 0)
-		host = value + 8;
-	else if (strncasecmp(value, "http://", 7) == 0)
-		host = value + 7;
-	if (!host)
+	if (!fetch_is_url(value))
 		return xasprintf("%s '%s' is not an http:// or https:// URL", key, value);
+	host = strstr(value, "://") + 3;
 	if (!*host || strchr("/?#", *host))
 		return xasprintf("%s '%s' has no host", key, value);
 	for (const char *p = value; *p; p++)
