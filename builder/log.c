@@ -1,6 +1,7 @@
 /* log: one place that prints messages for the user, so every error looks the same. */
 #include "log.h"
 
+#include "error.h"
 #include "util.h"
 
 #include <errno.h>
@@ -66,6 +67,14 @@ static char *log_format(const char *fmt, va_list ap)
 	return out;
 }
 
+char *log_clean(const char *msg)
+{
+	char *clean = util_redact_urls(msg), *out = log_escape(clean);
+
+	free(clean);
+	return out ? out : xstrdup("");
+}
+
 static void log_print(const char *prefix, const char *msg)
 {
 	FILE *fp = log_stream ? log_stream : stderr;
@@ -102,6 +111,7 @@ void log_error(const char *fmt, ...)
 	snprintf(log_last, sizeof log_last, "%s", msg ? msg : fmt);
 	/* a stale errno left by an earlier call is not this error's: it must be in the message */
 	log_last_storage = log_errno_is_storage(err) && msg && strstr(msg, strerror(err)) ? err : 0;
+	error_catch_report(log_last, log_last_storage);
 	if (!quiet_errors)
 		log_print("", msg ? msg : fmt);
 	free(msg);

@@ -27,6 +27,9 @@ int log_last_error_storage(void);
  * a child process printed and sent back. */
 void log_set_last_error(const char *msg, int storage_errno);
 
+/* msg as log_error would print it (control bytes escaped, URL credentials taken out): a new string. */
+char *log_clean(const char *msg);
+
 void log_set_verbose(bool on);
 bool log_is_verbose(void);
 /* Where messages go instead of stderr (NULL: back to stderr); the caller keeps fp. */

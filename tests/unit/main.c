@@ -28,6 +28,7 @@ int main(void)
 		suite_cli,
 		suite_lock,
 		suite_log,
+		suite_error,
 	};
 	SRunner *sr = srunner_create(NULL);
 	int failed;
