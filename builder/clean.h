@@ -2,7 +2,7 @@
 #ifndef NEWSCAST_CLEAN_H
 #define NEWSCAST_CLEAN_H
 
-#include "input.h"
+#include "document.h"
 
 #include <stddef.h>
 

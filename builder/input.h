@@ -2,48 +2,17 @@
 #ifndef NEWSCAST_INPUT_H
 #define NEWSCAST_INPUT_H
 
+#include "document.h"
+
 #include <stddef.h>
-
-enum block_kind {
-	BLOCK_PARAGRAPH,
-	BLOCK_HEADING,	/* a subheading: a section break, and spoken */
-	BLOCK_QUOTE,
-	BLOCK_DIVIDER,	/* a section break, not spoken */
-};
-
-struct block {
-	enum block_kind kind;
-	char *text;	/* UTF-8, white space squeezed; NULL for a divider */
-	int line;	/* 1-based line in the source where the block starts */
-};
-
-struct document {
-	char *name;	/* what errors call the article: its path, or "(standard input)" */
-	char *headline;
-	int headline_line;
-	char *author;	/* from a "By NAME" line under the headline, or front matter; may be NULL */
-	char *date, *link, *id, *description;	/* from front matter or page metadata; may be NULL */
-	struct block *blocks;
-	size_t n_blocks;
-	size_t cap_blocks;
-	size_t n_stripped;	/* control characters removed from the text */
-	char *error;		/* why a reader could not read part of it (a feed item's HTML), not yet
-				 * reported: such a document is never spoken; NULL when read whole */
-};
 
 /* Articles larger than this are refused: no news story is 4 MB of text. */
 #define INPUT_MAX_BYTES (4u * 1024 * 1024)
 
-void document_init(struct document *doc);
-void document_release(struct document *doc);
 /* Removes control characters and squeezes white space in the headline and the
  * metadata, which a page or feed may carry raw (an 0x01 in a title would break the
  * podcast feed's XML); an empty field becomes NULL. Each reader calls it. */
 void document_tidy(struct document *doc);
-/* Appends a block; the document takes ownership of text (which may be NULL). */
-void document_add_block(struct document *doc, enum block_kind kind, char *text, int line);
-/* Removes block i, freeing its text. */
-void document_remove_block(struct document *doc, size_t i);
 
 /* Reads the article at path ("-" for standard input) into doc, which must be
  * initialised. Reports errors (naming the file, and the line where it applies)

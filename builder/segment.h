@@ -2,7 +2,7 @@
 #ifndef NEWSCAST_SEGMENT_H
 #define NEWSCAST_SEGMENT_H
 
-#include "input.h"
+#include "document.h"
 
 #include <stdbool.h>
 #include <stddef.h>
