@@ -3,16 +3,12 @@
 #define NEWSCAST_INPUT_H
 
 #include "document.h"
+#include "input_reader.h"
 
 #include <stddef.h>
 
 /* Articles larger than this are refused: no news story is 4 MB of text. */
 #define INPUT_MAX_BYTES (4u * 1024 * 1024)
-
-/* Removes control characters and squeezes white space in the headline and the
- * metadata, which a page or feed may carry raw (an 0x01 in a title would break the
- * podcast feed's XML); an empty field becomes NULL. Each reader calls it. */
-void document_tidy(struct document *doc);
 
 /* Reads the article at path ("-" for standard input) into doc, which must be
  * initialised. Reports errors (naming the file, and the line where it applies)
@@ -41,64 +37,5 @@ int input_read_file_as(const char *path, enum input_format format, const char *i
 /* Like input_read_file_as, for a file in a show's inbox: only a regular file is read,
  * never one through a symbolic link (a link swapped in after a check included). */
 int input_read_inbox_file(const char *path, enum input_format format, struct document *doc);
-
-/* A feed read as articles. */
-struct input_feed {
-	char *title;		/* the feed's own title; may be NULL */
-	struct document *items;	/* in the feed's order; each named "FILE:LINE" after its line */
-	size_t n, cap;
-};
-
-/* Feeds hold many articles: they may be this large. */
-#define INPUT_FEED_MAX_BYTES (16u * 1024 * 1024)
-
-void input_feed_init(struct input_feed *feed);
-void input_feed_release(struct input_feed *feed);
-/* Sends libxml2's own error printing nowhere: the XML and HTML readers report their errors
- * themselves, once (see input_html.c). */
-void input_xml_quiet(void);
-
-/* Parses RSS 2.0, RSS 1.0 or Atom with libxml2 (no network, no DTD, and any
- * entity declaration refused): each item a document with its title as headline,
- * its body from content:encoded or Atom content (else description or summary)
- * read as HTML, and author, date (RFC 3339 when readable), link and id (the guid,
- * else the link, else "title:" and the title). A document that is not well-formed
- * XML, or not a feed, is an error naming the file and line. An item may come out
- * without headline or blocks: saying so is left to who speaks it. */
-int input_parse_feed(const char *name, const char *data, size_t len, struct input_feed *feed);
-/* Reads the feed at path ("-" for standard input). */
-int input_read_feed(const char *path, struct input_feed *feed);
-
-/* Parses CommonMark (libcmark): the first '#' heading, or front matter's title, is
- * the headline; lower headings are subheadings; thematic breaks are section breaks;
- * block quotes are quotes; list items are paragraphs; links are read as their text;
- * images, code blocks and HTML are not read. Front matter ("---" lines around
- * "key: value" lines) may give title, author, date, link, id, description. */
-int input_parse_markdown(const char *name, const char *data, size_t len, struct document *doc);
-
-/* Parses an HTML page leniently (libxml2): the body is <article>, else <main>, else
- * the element whose paragraphs hold most text; the headline its <h1>, else og:title,
- * else <title>; author, date, link, description and id from JSON-LD (a NewsArticle
- * or the like) and meta tags, JSON-LD first. h2-h4 are subheadings, <hr> a
- * section break, <blockquote> a quote; script, style, nav, aside, footer, figure,
- * form and hidden elements are never read. No network access. */
-int input_parse_html(const char *name, const char *data, size_t len, struct document *doc);
-/* Adds the blocks of an HTML fragment (a feed item's content, in UTF-8) to doc:
- * all of it is the body, bare text and <br><br> breaks included; the caller sets
- * the headline. A fragment that cannot be read whole adds nothing and sets
- * doc->error, reported when the item is spoken; -1 then. */
-int input_parse_html_content(const char *name, const char *data, size_t len, struct document *doc);
-
-/* Parses plain text (UTF-8) of len bytes; name is used in messages. */
-int input_parse_text(const char *name, const char *data, size_t len, struct document *doc);
-
-/* Checks that data is UTF-8 text: no NUL bytes, no invalid sequences. On failure
- * reports "'NAME' line L: ..." and returns -1. */
-int input_check_text(const char *name, const char *data, size_t len);
-
-/* Removes control characters (C0 except tab and line ends, DEL, C1), a byte
- * order mark and zero-width spaces from s in place; returns how many it removed.
- * Tabs, form feeds and vertical tabs become spaces. */
-size_t input_strip_controls(char *s);
 
 #endif

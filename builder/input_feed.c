@@ -1,5 +1,5 @@
 /* input_feed: the input stage's RSS 2.0, RSS 1.0 and Atom reader (libxml2): each item an article. */
-#include "input.h"
+#include "input_reader.h"
 
 #include "log.h"
 #include "util.h"

@@ -1,5 +1,5 @@
 /* input_html: the input stage's HTML reader (libxml2's lenient HTML parser): the article body, never the page's clutter. */
-#include "input.h"
+#include "input_reader.h"
 
 #include "log.h"
 #include "util.h"

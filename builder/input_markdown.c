@@ -1,5 +1,5 @@
 /* input_markdown: the input stage's Markdown reader (CommonMark, through libcmark). */
-#include "input.h"
+#include "input_reader.h"
 
 #include "log.h"
 #include "util.h"

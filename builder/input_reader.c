@@ -1,0 +1,93 @@
+/* input_reader: what the readers share: the checks every reader makes on its text, and the tidying of what it read. */
+#include "input_reader.h"
+
+#include "log.h"
+#include "util.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/utf8.h>
+
+void document_tidy(struct document *doc)
+{
+	char **fields[] = { &doc->headline, &doc->author, &doc->date, &doc->link, &doc->id, &doc->description };
+
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+		if (!*fields[i])
+			continue;
+		input_strip_controls(*fields[i]);
+		util_squeeze_spaces(*fields[i]);
+		if (!**fields[i]) {
+			free(*fields[i]);
+			*fields[i] = NULL;
+		}
+	}
+}
+
+int input_check_text(const char *name, const char *data, size_t len)
+{
+	int line = 1, first_control_line = 0;
+	int32_t i = 0;
+	size_t controls = 0;
+
+	if (len > INT32_MAX) {
+		log_error("'%s' is too large", name);
+		return -1;
+	}
+	while ((size_t)i < len) {
+		int32_t start = i;
+		UChar32 c;
+
+		U8_NEXT(data, i, (int32_t)len, c);
+		if (c < 0) {
+			log_error("'%s' line %d: not valid UTF-8 (byte 0x%02x at offset %d)", name, line,
+				  (unsigned char)data[start], start);
+			return -1;
+		}
+		if (c == 0) {
+			log_error("'%s' line %d: binary content (NUL byte at offset %d), not a text article",
+				  name, line, start);
+			return -1;
+		}
+		if (c == '\n')
+			line++;
+		else if ((c < 0x20 && c != '\t' && c != '\r' && c != '\f' && c != '\v') || c == 0x7f) {
+			if (!controls++)
+				first_control_line = line;
+		}
+	}
+	/* A stray control character is removed later; many of them mean this is not text. */
+	if (controls > 8 && controls * 100 > len) {
+		log_error("'%s' line %d: binary content (%zu control characters), not a text article", name,
+			  first_control_line, controls);
+		return -1;
+	}
+	return 0;
+}
+
+size_t input_strip_controls(char *s)
+{
+	size_t n = 0;
+	int32_t len = (int32_t)strlen(s), i = 0;
+	char *w = s;
+
+	while (i < len) {
+		int32_t start = i;
+		UChar32 c;
+
+		U8_NEXT(s, i, len, c);
+		if (c == '\t' || c == '\f' || c == '\v') {
+			*w++ = ' ';
+		} else if (c == '\n' || c == '\r') {
+			*w++ = (char)c;
+		} else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0xfeff || c == 0x200b || c < 0) {
+			n++;
+		} else {
+			memmove(w, s + start, (size_t)(i - start));
+			w += i - start;
+		}
+	}
+	*w = '\0';
+	return n;
+}
