@@ -335,7 +335,7 @@ static void feed_add_item(const char *name, xmlDoc *xml, xmlNode *item, bool ato
 					  : NULL;
 	if (body)
 		feed_body(name, xml, body, atom, doc);
-	document_tidy(doc);
+	input_tidy(doc);
 }
 
 struct feed_parse {

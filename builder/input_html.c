@@ -666,7 +666,7 @@ static int html_read(const char *name, const char *data, size_t len, struct docu
 	}
 	if (body)
 		html_blocks(body, doc, false, false);
-	document_tidy(doc);
+	input_tidy(doc);
 	if (!doc->headline) {
 		log_error("'%s': no headline found (no <h1>, og:title or <title>)", name);
 		goto out;

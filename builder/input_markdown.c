@@ -196,7 +196,7 @@ int input_parse_markdown(const char *name, const char *data, size_t len, struct 
 		doc->headline_line += fm_lines;
 	else if (doc->headline)
 		doc->headline_line = 1;	/* front matter's title */
-	document_tidy(doc);
+	input_tidy(doc);
 	if (!doc->headline) {
 		/* no title: the first paragraph's first sentence would be a poor headline; use the first block */
 		for (size_t i = 0; i < doc->n_blocks && !doc->headline; i++) {

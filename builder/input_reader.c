@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unicode/utf8.h>
 
-void document_tidy(struct document *doc)
+void input_tidy(struct document *doc)
 {
 	char **fields[] = { &doc->headline, &doc->author, &doc->date, &doc->link, &doc->id, &doc->description };
 

@@ -78,6 +78,6 @@ size_t input_strip_controls(char *s);
 /* Removes control characters and squeezes white space in the headline and the
  * metadata, which a page or feed may carry raw (an 0x01 in a title would break the
  * podcast feed's XML); an empty field becomes NULL. Each reader calls it. */
-void document_tidy(struct document *doc);
+void input_tidy(struct document *doc);
 
 #endif

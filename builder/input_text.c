@@ -198,7 +198,7 @@ int input_parse_text(const char *name, const char *data, size_t len, struct docu
 			document_add_block(doc, BLOCK_PARAGRAPH, xstrdup(g->text), g->line);
 		}
 	}
-	document_tidy(doc);
+	input_tidy(doc);
 	ret = 0;
 out:
 	for (size_t i = 0; i < n_groups; i++)
