@@ -1,29 +1,63 @@
-/* input: reads an article into a document (headline, metadata, blocks); one reader per format. */
+/* input: the table of readers (a row per format) and the reading of an article file through it. */
 #include "input.h"
 
 #include "log.h"
 #include "util.h"
 
 #include <ctype.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
+
+/* Only the beginning of a file says what it is: the root element comes within the first few kilobytes. */
+#define INPUT_SNIFF_BYTES 65536
+
+/* What a reader is to the rest of the program. */
+struct input_reader {
+	enum input_format format;
+	const char *names[5];	/* for --format and file extensions; NULL-ended */
+	const char *what;	/* in "read as WHAT, by its content" */
+	size_t max_bytes;	/* a larger file is refused before it is parsed */
+	/* whether the first bytes look like this format (see input_reader.h); NULL: anything does */
+	bool (*probe)(const char *data, size_t len);
+	/* a reader of one article, or of a file of many and the item to take (a feed) */
+	int (*parse)(const char *name, const char *data, size_t len, struct document *doc);
+	int (*parse_item)(const char *name, const char *data, size_t len, const char *item, struct document *doc);
+};
+
+/* One row per format, in the order content is probed: text, without a probe, comes last. */
+static const struct input_reader input_readers[] = {
+	{ INPUT_FEED, { "feed", "rss", "atom", "xml" }, "a feed", INPUT_FEED_MAX_BYTES, input_probe_feed, NULL,
+	  input_parse_feed_item },
+	{ INPUT_HTML, { "html", "htm" }, "HTML", INPUT_MAX_BYTES, input_probe_html, input_parse_html, NULL },
+	{ INPUT_MARKDOWN, { "markdown", "md" }, "Markdown", INPUT_MAX_BYTES, input_probe_markdown,
+	  input_parse_markdown, NULL },
+	{ INPUT_TEXT, { "text", "txt" }, "text", INPUT_MAX_BYTES, NULL, input_parse_text, NULL },
+};
+
+#define INPUT_N_READERS (sizeof input_readers / sizeof input_readers[0])
+
+/* The row of a format; NULL for INPUT_AUTO. */
+static const struct input_reader *input_reader_of(enum input_format format)
+{
+	for (size_t i = 0; i < INPUT_N_READERS; i++)
+		if (input_readers[i].format == format)
+			return &input_readers[i];
+	return NULL;
+}
 
 int input_format_from_name(const char *name, enum input_format *format)
 {
-	static const struct {
-		const char *name;
-		enum input_format format;
-	} names[] = { { "auto", INPUT_AUTO },	  { "text", INPUT_TEXT }, { "txt", INPUT_TEXT },
-		      { "markdown", INPUT_MARKDOWN }, { "md", INPUT_MARKDOWN }, { "html", INPUT_HTML },
-		      { "htm", INPUT_HTML },	  { "feed", INPUT_FEED }, { "rss", INPUT_FEED },
-		      { "atom", INPUT_FEED },	  { "xml", INPUT_FEED } };
-
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(name, names[i].name) == 0) {
-			*format = names[i].format;
-			return 0;
-		}
+	if (strcmp(name, "auto") == 0) {
+		*format = INPUT_AUTO;
+		return 0;
+	}
+	for (size_t i = 0; i < INPUT_N_READERS; i++)
+		for (const char *const *n = input_readers[i].names; *n; n++)
+			if (strcmp(name, *n) == 0) {
+				*format = input_readers[i].format;
+				return 0;
+			}
 	return -1;
 }
 
@@ -44,137 +78,55 @@ enum input_format input_format_of(const char *path)
 	return format;
 }
 
-/* The first element's name in XML or HTML at p (after declarations, comments and
- * doctypes), lower-cased into name. */
-static void input_first_element(const char *p, const char *end, char *name, size_t size)
-{
-	*name = '\0';
-	while (p < end) {
-		while (p < end && isspace((unsigned char)*p))
-			p++;
-		if (p + 1 >= end || *p != '<')
-			return;
-		if (p[1] == '?' || p[1] == '!') {
-			/* a declaration, doctype or comment: the element comes after it */
-			const char *close = memchr(p, '>', (size_t)(end - p));
-
-			if (p[1] == '!' && end - p >= 14 && strncasecmp(p, "<!doctype html", 14) == 0) {
-				snprintf(name, size, "html");
-				return;
-			}
-			if (end - p > 4 && memcmp(p, "<!--", 4) == 0) {
-				const char *c = memmem(p, (size_t)(end - p), "-->", 3);
-
-				close = c ? c + 2 : NULL;
-			}
-			if (!close)
-				return;
-			p = close + 1;
-			continue;
-		}
-		size_t n = 0;
-
-		for (p++; p < end && n + 1 < size && (isalnum((unsigned char)*p) || *p == ':' || *p == '-'); p++)
-			name[n++] = (char)tolower((unsigned char)*p);
-		name[n] = '\0';
-		return;
-	}
-}
-
 enum input_format input_sniff(const char *data, size_t len)
 {
-	/* only the beginning counts: the root element comes within the first few kilobytes */
-	const char *p = data, *end = data + (len < 65536 ? len : 65536), *colon;
-	char root[64];
+	const char *p = data, *end = data + (len < INPUT_SNIFF_BYTES ? len : INPUT_SNIFF_BYTES);
 
 	if (end - p >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
 		p += 3;
-	input_first_element(p, end, root, sizeof root);
-	colon = strchr(root, ':');	/* rdf:RDF */
-	if (strcmp(root, "rss") == 0 || strcmp(root, "feed") == 0 || (colon && strcmp(colon, ":rdf") == 0))
-		return INPUT_FEED;
-	if (strcmp(root, "html") == 0 || strcmp(root, "head") == 0 || strcmp(root, "body") == 0 ||
-	    strcmp(root, "article") == 0)
-		return INPUT_HTML;
-	while (p < end && isspace((unsigned char)*p))
-		p++;
-	if ((end - p >= 4 && memcmp(p, "---\n", 4) == 0) || (end - p >= 5 && memcmp(p, "---\r\n", 5) == 0) ||
-	    (end - p >= 2 && memcmp(p, "# ", 2) == 0))
-		return INPUT_MARKDOWN;
+	for (size_t i = 0; i < INPUT_N_READERS; i++)
+		if (!input_readers[i].probe || input_readers[i].probe(p, (size_t)(end - p)))
+			return input_readers[i].format;
 	return INPUT_TEXT;
 }
 
-/* The item of a feed that item names (its guid, else its number from 1), moved into doc. */
-static int input_take_item(const char *name, struct input_feed *feed, const char *item, struct document *doc)
+/* What a file is may be known only once read (a feed may be larger than an article): until
+ * then, it may be as large as any format allows. */
+static size_t input_max_bytes_any(void)
 {
-	char *end;
-	long k;
-	size_t i = feed->n;
+	size_t max = 0;
 
-	/* a guid may be a number too ("1001"): an exact guid wins over a position */
-	for (size_t j = 0; item && j < feed->n && i == feed->n; j++)
-		if (feed->items[j].id && strcmp(feed->items[j].id, item) == 0)
-			i = j;
-	k = item ? strtol(item, &end, 10) : 1;
-	if (i == feed->n && (!item || (!*end && end != item)) && k >= 1 && (size_t)k <= feed->n)
-		i = (size_t)k - 1;
-	if (i == feed->n) {
-		if (!feed->n)
-			log_error("'%s': the feed has no items", name);
-		else if (item)
-			log_error("'%s': no item '%s' (the feed has %zu, numbered from 1)", name, item, feed->n);
-		return -1;
-	}
-	if (feed->n > 1)
-		log_verbose("'%s': item %zu of %zu: %s", name, i + 1, feed->n,
-			    feed->items[i].headline ? feed->items[i].headline : "(untitled)");
-	document_release(doc);
-	*doc = feed->items[i];
-	document_init(&feed->items[i]);
-	return 0;
+	for (size_t i = 0; i < INPUT_N_READERS; i++)
+		if (input_readers[i].max_bytes > max)
+			max = input_readers[i].max_bytes;
+	return max;
 }
 
 /* flags: util_open_regular's, for a file that must be a regular file; 0 for any file, or "-". */
 static int input_read(const char *path, enum input_format format, const char *item, int flags, struct document *doc)
 {
 	const char *name = strcmp(path, "-") == 0 ? "(standard input)" : path;
-	struct input_feed feed;
+	const struct input_reader *r;
 	char *data = NULL;
 	size_t len = 0, max;
 	int ret = -1;
 
 	if (format == INPUT_AUTO)
 		format = input_format_of(path);
-	input_feed_init(&feed);
-	/* a feed may be larger than an article; what it is may be known only once read */
-	max = format == INPUT_AUTO || format == INPUT_FEED ? INPUT_FEED_MAX_BYTES : INPUT_MAX_BYTES;
+	r = input_reader_of(format);
+	max = r ? r->max_bytes : input_max_bytes_any();
 	if ((flags ? util_read_regular(path, NULL, max, flags, &data, &len) : util_read_file(path, max, &data, &len)) < 0)
 		goto out;
-	if (format == INPUT_AUTO) {
-		format = input_sniff(data, len);
-		log_verbose("'%s': read as %s, by its content", name, format == INPUT_FEED ? "a feed"
-								 : format == INPUT_HTML ? "HTML"
-								 : format == INPUT_MARKDOWN ? "Markdown" : "text");
+	if (!r) {
+		r = input_reader_of(input_sniff(data, len));
+		log_verbose("'%s': read as %s, by its content", name, r->what);
 	}
-	if (format != INPUT_FEED && len > INPUT_MAX_BYTES) {
-		log_error("'%s' is too large (over %u bytes) for an article", name, INPUT_MAX_BYTES);
+	if (len > r->max_bytes) {
+		log_error("'%s' is too large (over %zu bytes) for an article", name, r->max_bytes);
 		goto out;
 	}
-	switch (format) {
-	case INPUT_FEED:
-		ret = input_parse_feed(name, data, len, &feed) < 0 ? -1 : input_take_item(name, &feed, item, doc);
-		break;
-	case INPUT_MARKDOWN:
-		ret = input_parse_markdown(name, data, len, doc);
-		break;
-	case INPUT_HTML:
-		ret = input_parse_html(name, data, len, doc);
-		break;
-	default:
-		ret = input_parse_text(name, data, len, doc);
-	}
+	ret = r->parse_item ? r->parse_item(name, data, len, item, doc) : r->parse(name, data, len, doc);
 out:
-	input_feed_release(&feed);
 	free(data);
 	return ret;
 }

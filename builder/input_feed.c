@@ -421,6 +421,57 @@ out:
 	return ret;
 }
 
+/* The item of a feed that item names (its guid, else its number from 1), moved into doc. */
+static int feed_take_item(const char *name, struct input_feed *feed, const char *item, struct document *doc)
+{
+	char *end;
+	long k;
+	size_t i = feed->n;
+
+	/* a guid may be a number too ("1001"): an exact guid wins over a position */
+	for (size_t j = 0; item && j < feed->n && i == feed->n; j++)
+		if (feed->items[j].id && strcmp(feed->items[j].id, item) == 0)
+			i = j;
+	k = item ? strtol(item, &end, 10) : 1;
+	if (i == feed->n && (!item || (!*end && end != item)) && k >= 1 && (size_t)k <= feed->n)
+		i = (size_t)k - 1;
+	if (i == feed->n) {
+		if (!feed->n)
+			log_error("'%s': the feed has no items", name);
+		else if (item)
+			log_error("'%s': no item '%s' (the feed has %zu, numbered from 1)", name, item, feed->n);
+		return -1;
+	}
+	if (feed->n > 1)
+		log_verbose("'%s': item %zu of %zu: %s", name, i + 1, feed->n,
+			    feed->items[i].headline ? feed->items[i].headline : "(untitled)");
+	document_release(doc);
+	*doc = feed->items[i];
+	document_init(&feed->items[i]);
+	return 0;
+}
+
+int input_parse_feed_item(const char *name, const char *data, size_t len, const char *item, struct document *doc)
+{
+	struct input_feed feed;
+	int ret;
+
+	input_feed_init(&feed);
+	ret = input_parse_feed(name, data, len, &feed) < 0 ? -1 : feed_take_item(name, &feed, item, doc);
+	input_feed_release(&feed);
+	return ret;
+}
+
+bool input_probe_feed(const char *data, size_t len)
+{
+	char root[64];
+	const char *colon;
+
+	input_root_element(data, len, root, sizeof root);
+	colon = strchr(root, ':');	/* rdf:RDF */
+	return strcmp(root, "rss") == 0 || strcmp(root, "feed") == 0 || (colon && strcmp(colon, ":rdf") == 0);
+}
+
 int input_read_feed(const char *path, struct input_feed *feed)
 {
 	const char *name = strcmp(path, "-") == 0 ? "(standard input)" : path;

@@ -685,6 +685,15 @@ out:
 	return ret;
 }
 
+bool input_probe_html(const char *data, size_t len)
+{
+	char root[64];
+
+	input_root_element(data, len, root, sizeof root);
+	return strcmp(root, "html") == 0 || strcmp(root, "head") == 0 || strcmp(root, "body") == 0 ||
+	       strcmp(root, "article") == 0;
+}
+
 int input_parse_html(const char *name, const char *data, size_t len, struct document *doc)
 {
 	free(doc->name);

@@ -5,6 +5,7 @@
 #include "util.h"
 
 #include <cmark.h>
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -169,6 +170,16 @@ static size_t md_front_matter(const char *data, size_t len, struct document *doc
 	doc->headline = doc->author = doc->date = doc->link = doc->id = doc->description = NULL;
 	*lines = 0;
 	return 0;
+}
+
+bool input_probe_markdown(const char *data, size_t len)
+{
+	const char *p = data, *end = data + len;
+
+	while (p < end && isspace((unsigned char)*p))
+		p++;
+	return (end - p >= 4 && memcmp(p, "---\n", 4) == 0) || (end - p >= 5 && memcmp(p, "---\r\n", 5) == 0) ||
+	       (end - p >= 2 && memcmp(p, "# ", 2) == 0);
 }
 
 int input_parse_markdown(const char *name, const char *data, size_t len, struct document *doc)

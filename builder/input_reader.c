@@ -4,9 +4,12 @@
 #include "log.h"
 #include "util.h"
 
+#include <ctype.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unicode/utf8.h>
 
 void input_tidy(struct document *doc)
@@ -91,3 +94,41 @@ size_t input_strip_controls(char *s)
 	*w = '\0';
 	return n;
 }
+
+void input_root_element(const char *data, size_t len, char *name, size_t size)
+{
+	const char *p = data, *end = data + len;
+
+	*name = '\0';
+	while (p < end) {
+		while (p < end && isspace((unsigned char)*p))
+			p++;
+		if (p + 1 >= end || *p != '<')
+			return;
+		if (p[1] == '?' || p[1] == '!') {
+			/* a declaration, doctype or comment: the element comes after it */
+			const char *close = memchr(p, '>', (size_t)(end - p));
+
+			if (p[1] == '!' && end - p >= 14 && strncasecmp(p, "<!doctype html", 14) == 0) {
+				snprintf(name, size, "html");
+				return;
+			}
+			if (end - p > 4 && memcmp(p, "<!--", 4) == 0) {
+				const char *c = memmem(p, (size_t)(end - p), "-->", 3);
+
+				close = c ? c + 2 : NULL;
+			}
+			if (!close)
+				return;
+			p = close + 1;
+			continue;
+		}
+		size_t n = 0;
+
+		for (p++; p < end && n + 1 < size && (isalnum((unsigned char)*p) || *p == ':' || *p == '-'); p++)
+			name[n++] = (char)tolower((unsigned char)*p);
+		name[n] = '\0';
+		return;
+	}
+}
+

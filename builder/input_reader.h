@@ -4,13 +4,17 @@
 
 #include "document.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /*
  * A reader turns the bytes of one format into a document and depends only on
  * document.h and this header; input.c holds the table of readers (a row per
- * format) and the reading of files. Adding a format is a reader file, its entry
- * point here, and a row in that table.
+ * format: its names, its probe, its parse) and the reading of files. A probe
+ * says whether the first bytes of a file (at most 64 KiB, past a byte order
+ * mark) look like its format; it is asked in the table's order, and text, which
+ * has none, takes the rest. Adding a format is a reader file, its entry points
+ * here, and a row in that table.
  */
 
 /* ---- the readers ---- */
@@ -24,6 +28,8 @@ int input_parse_text(const char *name, const char *data, size_t len, struct docu
  * images, code blocks and HTML are not read. Front matter ("---" lines around
  * "key: value" lines) may give title, author, date, link, id, description. */
 int input_parse_markdown(const char *name, const char *data, size_t len, struct document *doc);
+/* Front matter ("---" on the first line) or a '#' headline. */
+bool input_probe_markdown(const char *data, size_t len);
 
 /* Parses an HTML page leniently (libxml2): the body is <article>, else <main>, else
  * the element whose paragraphs hold most text; the headline its <h1>, else og:title,
@@ -37,6 +43,8 @@ int input_parse_html(const char *name, const char *data, size_t len, struct docu
  * the headline. A fragment that cannot be read whole adds nothing and sets
  * doc->error, reported when the item is spoken; -1 then. */
 int input_parse_html_content(const char *name, const char *data, size_t len, struct document *doc);
+/* A page's root element: <html> (or a doctype saying so), <head>, <body> or <article>. */
+bool input_probe_html(const char *data, size_t len);
 /* Sends libxml2's own error printing nowhere: the XML and HTML readers report their errors
  * themselves, once (see input_html.c). */
 void input_xml_quiet(void);
@@ -63,6 +71,11 @@ void input_feed_release(struct input_feed *feed);
 int input_parse_feed(const char *name, const char *data, size_t len, struct input_feed *feed);
 /* Reads the feed at path ("-" for standard input). */
 int input_read_feed(const char *path, struct input_feed *feed);
+/* Parses a feed and moves one of its items into doc: the one whose id (guid) is
+ * item, else the item'th from 1; the first when item is NULL. */
+int input_parse_feed_item(const char *name, const char *data, size_t len, const char *item, struct document *doc);
+/* A feed's root element: <rss>, <feed> or <rdf:RDF>. */
+bool input_probe_feed(const char *data, size_t len);
 
 /* ---- what every reader uses (input_reader.c) ---- */
 
@@ -79,5 +92,9 @@ size_t input_strip_controls(char *s);
  * metadata, which a page or feed may carry raw (an 0x01 in a title would break the
  * podcast feed's XML); an empty field becomes NULL. Each reader calls it. */
 void input_tidy(struct document *doc);
+
+/* The first element's name in XML or HTML data (after declarations, comments and
+ * doctypes; "html" for an HTML doctype), lower-cased into name; "" when there is none. */
+void input_root_element(const char *data, size_t len, char *name, size_t size);
 
 #endif
