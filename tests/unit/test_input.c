@@ -626,6 +626,52 @@ START_TEST(inbox_file_is_never_read_through_a_link)
 }
 END_TEST
 
+/* The reader table: each format's names, and its probe asked in the table's order
+ * on the first 64 KiB past a byte order mark. */
+START_TEST(reader_table_names_and_probes)
+{
+	static const struct {
+		const char *name;
+		enum input_format format;
+	} names[] = { { "auto", INPUT_AUTO },	  { "text", INPUT_TEXT }, { "txt", INPUT_TEXT },
+		      { "markdown", INPUT_MARKDOWN }, { "md", INPUT_MARKDOWN }, { "html", INPUT_HTML },
+		      { "htm", INPUT_HTML },	  { "feed", INPUT_FEED }, { "rss", INPUT_FEED },
+		      { "atom", INPUT_FEED },	  { "xml", INPUT_FEED } };
+	enum input_format format;
+	char root[8], *big = xcalloc(1, 70000);
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		format = (enum input_format)-1;
+		ck_assert_int_eq(input_format_from_name(names[i].name, &format), 0);
+		ck_assert_msg(format == names[i].format, "name %s", names[i].name);
+	}
+	ck_assert_int_eq(input_format_from_name("pdf", &format), -1);
+	ck_assert_int_eq(input_format_from_name("TEXT", &format), -1);
+	ck_assert_int_eq(input_format_of("notes/a.MarkDown"), INPUT_MARKDOWN);
+	ck_assert_int_eq(input_format_of("notes/a.md"), INPUT_MARKDOWN);
+
+	/* each probe knows only its own format */
+	ck_assert(input_probe_html("<article>", 9));
+	ck_assert(!input_probe_feed("<article>", 9));
+	ck_assert(input_probe_feed("<!-- c --><RSS>", 15));
+	ck_assert(!input_probe_markdown("<rss>", 5));
+	ck_assert(input_probe_markdown(" \n# A", 6));
+	input_root_element("<?xml?><!-- x --><Rdf:RDF a='b'>", 32, root, sizeof root);
+	ck_assert_str_eq(root, "rdf:rdf");
+	input_root_element("text <b>", 8, root, sizeof root);
+	ck_assert_str_eq(root, "");
+	ck_assert_int_eq(input_sniff("\xef\xbb\xbf# Headline\n", 14), INPUT_MARKDOWN);
+	/* the root element counts only within the first 64 KiB */
+	memset(big, ' ', 70000 - 1);
+	memcpy(big + 65530, "<rss>", 5);
+	ck_assert_int_eq(input_sniff(big, 70000 - 1), INPUT_FEED);
+	memset(big, ' ', 70000 - 1);
+	memcpy(big + 65536, "<rss>", 5);
+	ck_assert_int_eq(input_sniff(big, 70000 - 1), INPUT_TEXT);
+	free(big);
+}
+END_TEST
+
 Suite *suite_input(void)
 {
 	Suite *s = suite_create("input");
@@ -656,6 +702,7 @@ Suite *suite_input(void)
 	tcase_add_test(tc, html_jsonld_malformed_ignored);
 	tcase_add_test(tc, html_jsonld_forty_authors);
 	tcase_add_test(tc, html_jsonld_other_type_ignored);
+	tcase_add_test(tc, reader_table_names_and_probes);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("inbox");
 	test_add_dir_fixtures(tc);
