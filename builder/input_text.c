@@ -102,26 +102,15 @@ static void input_add_group(struct input_group **groups, size_t *n, size_t *cap,
 	strbuf_reset(text);
 }
 
-int input_parse_text(const char *name, const char *data, size_t len, struct document *doc)
+/* Splits text (changed in place) into groups of consecutive non-blank lines, each
+ * divider line a group of its own. */
+static void input_group_lines(char *text, struct input_group **groups, size_t *n_groups, size_t *cap_groups)
 {
-	struct input_group *groups = NULL;
-	size_t n_groups = 0, cap_groups = 0, first = 0;
 	struct strbuf para;
-	char *text = NULL;
 	int line = 0, para_line = 0, para_lines = 0;
 	size_t first_len = 0;
-	int ret = -1;
 
 	strbuf_init(&para);
-	free(doc->name);
-	doc->name = xstrdup(name);
-	if (input_check_text(name, data, len) < 0)
-		goto out;
-	text = xstrndup(data, len);
-	doc->n_stripped = input_strip_controls(text);
-	if (doc->n_stripped)
-		log_verbose("'%s': removed %zu control characters", name, doc->n_stripped);
-
 	for (char *p = text, *next; p; p = next) {
 		char *end = p + strcspn(p, "\r\n");
 		bool blank;
@@ -135,14 +124,14 @@ int input_parse_text(const char *name, const char *data, size_t len, struct docu
 		blank = *p == '\0';
 		if (!blank && input_is_divider(p)) {
 			if (para_lines)
-				input_add_group(&groups, &n_groups, &cap_groups, &para, first_len, para_line, para_lines, false);
+				input_add_group(groups, n_groups, cap_groups, &para, first_len, para_line, para_lines, false);
 			para_lines = 0;
-			input_add_group(&groups, &n_groups, &cap_groups, &para, 0, line, 1, true);
+			input_add_group(groups, n_groups, cap_groups, &para, 0, line, 1, true);
 			continue;
 		}
 		if (blank) {
 			if (para_lines)
-				input_add_group(&groups, &n_groups, &cap_groups, &para, first_len, para_line, para_lines, false);
+				input_add_group(groups, n_groups, cap_groups, &para, first_len, para_line, para_lines, false);
 			para_lines = 0;
 			continue;
 		}
@@ -156,34 +145,29 @@ int input_parse_text(const char *name, const char *data, size_t len, struct docu
 		para_lines++;
 	}
 	if (para_lines)
-		input_add_group(&groups, &n_groups, &cap_groups, &para, first_len, para_line, para_lines, false);
+		input_add_group(groups, n_groups, cap_groups, &para, first_len, para_line, para_lines, false);
+	strbuf_release(&para);
+}
 
-	while (first < n_groups && groups[first].divider)
-		first++;
-	if (first == n_groups) {
-		log_error("'%s' is empty: no headline and no text", name);
-		goto out;
-	}
+/* The first non-empty line (of groups[first]) is the headline; the rest of its group is
+ * a paragraph. A byline right under it is the author; of the other groups, a short
+ * line between paragraphs is a subheading, the rest are dividers and paragraphs. */
+static void input_text_blocks(const char *name, const struct input_group *groups, size_t n_groups, size_t first,
+			      struct document *doc)
+{
+	/* the first line, squeezed, is where the joined text's headline ends */
+	size_t cut = groups[first].first_len;
+	const char *rest = groups[first].text + cut;
 
-	/* The first non-empty line is the headline; the rest of its group is a paragraph. */
-	{
-		struct input_group *g = &groups[first];
-		size_t cut = 0;
-		char *rest;
-
-		/* the first line, squeezed, is where the joined text's headline ends */
-		cut = g->first_len;
-		doc->headline = xstrndup(g->text, cut);
-		doc->headline_line = g->line;
-		rest = g->text + cut;
-		while (*rest == ' ')
-			rest++;
-		if (*rest)
-			document_add_block(doc, BLOCK_PARAGRAPH, xstrdup(rest), g->line + 1);
-	}
+	doc->headline = xstrndup(groups[first].text, cut);
+	doc->headline_line = groups[first].line;
+	while (*rest == ' ')
+		rest++;
+	if (*rest)
+		document_add_block(doc, BLOCK_PARAGRAPH, xstrdup(rest), groups[first].line + 1);
 
 	for (size_t i = first + 1; i < n_groups; i++) {
-		struct input_group *g = &groups[i];
+		const struct input_group *g = &groups[i];
 		bool prev_is_headline = i == first + 1 && doc->n_blocks == 0;
 		bool next_is_paragraph = i + 1 < n_groups && !groups[i + 1].divider;
 
@@ -198,6 +182,31 @@ int input_parse_text(const char *name, const char *data, size_t len, struct docu
 			document_add_block(doc, BLOCK_PARAGRAPH, xstrdup(g->text), g->line);
 		}
 	}
+}
+
+int input_parse_text(const char *name, const char *data, size_t len, struct document *doc)
+{
+	struct input_group *groups = NULL;
+	size_t n_groups = 0, cap_groups = 0, first = 0;
+	char *text = NULL;
+	int ret = -1;
+
+	free(doc->name);
+	doc->name = xstrdup(name);
+	if (input_check_text(name, data, len) < 0)
+		goto out;
+	text = xstrndup(data, len);
+	doc->n_stripped = input_strip_controls(text);
+	if (doc->n_stripped)
+		log_verbose("'%s': removed %zu control characters", name, doc->n_stripped);
+	input_group_lines(text, &groups, &n_groups, &cap_groups);
+	while (first < n_groups && groups[first].divider)
+		first++;
+	if (first == n_groups) {
+		log_error("'%s' is empty: no headline and no text", name);
+		goto out;
+	}
+	input_text_blocks(name, groups, n_groups, first, doc);
 	input_tidy(doc);
 	ret = 0;
 out:
@@ -205,6 +214,5 @@ out:
 		free(groups[i].text);
 	free(groups);
 	free(text);
-	strbuf_release(&para);
 	return ret;
 }
