@@ -1,0 +1,950 @@
+/* normalize_en: English for the normalizer: its rules, in the order they run, and what they say. */
+#include "normalize_lang.h"
+
+#include "util.h"
+
+#include <ctype.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A year: "nineteen eighty-seven", "nineteen oh seven", "two thousand eight". */
+static void norm_year(const struct normalizer *n, int64_t v, struct strbuf *out)
+{
+	size_t at = out->len;
+	char *oh;
+
+	norm_format(n->year, v, out);
+	while ((oh = strstr(out->buf + at, "oh-")))
+		oh[2] = ' ';
+}
+
+/* A decimal written INT[.FRAC]: "three point four"; the fraction digit by digit. */
+static int norm_decimal(const struct normalizer *n, const char *integer, const char *fraction, struct strbuf *out)
+{
+	int64_t v = norm_parse_int(integer);
+
+	if (v < 0 || strlen(fraction) > NORM_MAX_DIGITS)
+		return -1;
+	norm_cardinal(n, v, out);
+	if (*fraction) {
+		strbuf_adds(out, " point");
+		for (const char *d = fraction; *d; d++) {
+			strbuf_addc(out, ' ');
+			norm_cardinal(n, *d - '0', out);
+		}
+	}
+	return 0;
+}
+
+/* Pluralises the last word of a year for a decade: sixty → sixties, hundred → hundreds. */
+static void norm_pluralise_last(struct strbuf *out)
+{
+	if (out->len && out->buf[out->len - 1] == 'y') {
+		out->buf[--out->len] = '\0';
+		strbuf_adds(out, "ies");
+	} else {
+		strbuf_addc(out, 's');
+	}
+}
+
+
+static const char *const norm_months[12] = { "January", "February", "March", "April", "May", "June",
+					     "July", "August", "September", "October", "November", "December" };
+
+/* The month a name or abbreviation (without its dot) means, 1-12, or 0. */
+static int norm_month(const char *s)
+{
+	static const char *const abbr[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+					    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+
+	if (strcmp(s, "Sept") == 0)
+		return 9;
+	for (int i = 0; i < 12; i++)
+		if (strcmp(s, abbr[i]) == 0 || strcmp(s, norm_months[i]) == 0)
+			return i + 1;
+	return 0;
+}
+
+#define NORM_MONTHS                                                                                          \
+	"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|" \
+	"Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+
+/* ---- the English rules ---- */
+
+/* "www.example.com/news" → "w w w dot example dot com slash news" */
+static void norm_spell_letters(const char *s, size_t n, struct strbuf *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			strbuf_addc(out, ' ');
+		strbuf_addc(out, s[i]);
+	}
+}
+
+static bool norm_has_vowel(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strchr("aeiouyAEIOUY", s[i]))
+			return true;
+	return false;
+}
+
+static void norm_say_address(const char *s, size_t n, struct strbuf *out)
+{
+	size_t i = 0;
+
+	while (n && s[n - 1] == '/')
+		n--;
+	while (i < n) {
+		size_t j = i;
+
+		while (j < n && isalnum((unsigned char)s[j]))
+			j++;
+		if (j > i) {
+			size_t len = j - i;
+
+			/* "co" of co.uk is said as a word */
+			if ((len == 2 && strncmp(s + i, "co", 2) != 0) || (len <= 4 && !norm_has_vowel(s + i, len)) ||
+			    (len == 3 && strncmp(s + i, "www", 3) == 0))
+				norm_spell_letters(s + i, len, out);
+			else
+				strbuf_add(out, s + i, len);
+			i = j;
+			continue;
+		}
+		switch (s[i]) {
+		case '.':
+			strbuf_adds(out, " dot ");
+			break;
+		case '/':
+			strbuf_adds(out, " slash ");
+			break;
+		case '-':
+			strbuf_adds(out, " dash ");
+			break;
+		case '_':
+			strbuf_adds(out, " underscore ");
+			break;
+		case '@':
+			strbuf_adds(out, " at ");
+			break;
+		default:
+			strbuf_addc(out, ' ');
+			break;
+		}
+		i++;
+	}
+}
+
+/* Whether the address ends in a top-level domain: letters only, two or more. */
+static bool norm_has_tld(const char *s, size_t n)
+{
+	size_t i = n;
+
+	while (i > 0 && isalpha((unsigned char)s[i - 1]))
+		i--;
+	return n - i >= 2 && i > 0 && s[i - 1] == '.';
+}
+
+static int norm_email(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	(void)n;
+	if (!norm_has_tld(m->g[0], strlen(m->g[0])))
+		return 1;
+	norm_say_address(m->g[0], strlen(m->g[0]), out);
+	return 0;
+}
+
+static const char *const norm_tlds[] = { "com", "org", "net", "gov", "edu", "io", "uk", "eu", "info", "news",
+					  "us", "ca", "au", "nz", "ie", "de", "fr", "int", NULL };
+
+static int norm_url(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	const char *s = m->g[0], *slash, *dot;
+	char tld[16];
+	size_t len;
+
+	(void)n;
+	if (strncmp(s, "https://", 8) == 0)
+		s += 8;
+	else if (strncmp(s, "http://", 7) == 0)
+		s += 7;
+	else if (strncmp(s, "www.", 4) != 0) {
+		/* a bare domain: only with a top-level domain we know ("e.g" and "a.m" are not) */
+		slash = strchr(s, '/');
+		len = slash ? (size_t)(slash - s) : strlen(s);
+		dot = s + len;
+		while (dot > s && dot[-1] != '.')
+			dot--;
+		if ((size_t)(s + len - dot) >= sizeof tld)
+			return 1;
+		snprintf(tld, sizeof tld, "%.*s", (int)(s + len - dot), dot);
+		if (!norm_word_is(tld, norm_tlds))
+			return 1;
+	}
+	len = strlen(s);
+	/* a full stop or comma after an address belongs to the sentence */
+	while (len && strchr(".,;:", s[len - 1]))
+		len--;
+	norm_say_address(s, len, out);
+	strbuf_adds(out, s + len);
+	return 0;
+}
+
+static int norm_handle(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	(void)n;
+	strbuf_addf(out, "at %s", m->g[1]);
+	return 0;
+}
+
+static int norm_hash(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	int64_t v;
+
+	if (*m->g[1]) {
+		v = norm_parse_int(m->g[1]);
+		if (v < 0)
+			return 1;
+		strbuf_adds(out, "number ");
+		norm_cardinal(n, v, out);
+	} else {
+		strbuf_addf(out, "hashtag %s", m->g[2]);
+	}
+	return 0;
+}
+
+static const char *norm_magnitude(const char *m)
+{
+	if (strcmp(m, "k") == 0 || strcmp(m, "K") == 0)
+		return "thousand";
+	if (strcmp(m, "m") == 0 || strcmp(m, "mn") == 0 || strcmp(m, "million") == 0)
+		return "million";
+	if (strcmp(m, "bn") == 0 || strcmp(m, "billion") == 0)
+		return "billion";
+	if (strcmp(m, "tn") == 0 || strcmp(m, "trillion") == 0)
+		return "trillion";
+	return NULL;
+}
+
+/* "a $20m deal": an amount before a noun, after "a" or "an", says "dollar", as in
+ * "a twenty million dollar deal". */
+static bool norm_money_attributive(const struct norm_match *m)
+{
+	static const char *const not_nouns[] = {
+		"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with",
+		"per", "each", "a-year", "that", "which", "who", "was", "is", "are", "were", "be", "been", "will",
+		"would", "could", "should", "can", "may", "might", "has", "have", "had", "more", "less", "than",
+		"over", "under", "about", "into", "as", "so", "if", "when", "while", "plus", "minus", "or-so", NULL };
+	char before[16], after[32];
+
+	norm_bare_lower((char *)norm_word_before(m->text, m->start, before, sizeof before));
+	norm_word_after(m->text, m->end, after, sizeof after);
+	/* the next word is a lower-case word, not a function word, and no sentence ended */
+	if (!after[0] || !islower((unsigned char)after[0]) || ispunct((unsigned char)m->text[m->end]))
+		return false;
+	norm_bare_lower(after);
+	return (strcmp(before, "a") == 0 || strcmp(before, "an") == 0) && !norm_word_is(after, not_nouns);
+}
+
+/* g1 symbol, g2 integer, g3 fraction, g4 magnitude */
+static int norm_money(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	const struct norm_pair *cur = norm_list_find(&n->currencies, m->g[1]);
+	const char *mag = *m->g[4] ? norm_magnitude(m->g[4]) : NULL;
+	int64_t whole = norm_parse_int(m->g[2]), cents;
+	bool attributive = norm_money_attributive(m);
+
+	if (!cur || whole < 0)
+		return 1;
+	if (mag) {
+		if (norm_decimal(n, m->g[2], m->g[3], out) < 0)
+			return 1;
+		strbuf_addf(out, " %s %s", mag, cur->value[attributive ? 0 : 1]);
+		return 0;
+	}
+	if (*m->g[3] && strlen(m->g[3]) != 2) {
+		if (norm_decimal(n, m->g[2], m->g[3], out) < 0)
+			return 1;
+		strbuf_addf(out, " %s", cur->value[attributive ? 0 : 1]);
+		return 0;
+	}
+	cents = *m->g[3] ? atoi(m->g[3]) : 0;
+	if (whole == 0 && cents > 0) {
+		norm_cardinal(n, cents, out);
+		strbuf_addf(out, " %s", cents == 1 ? cur->value[2] : cur->value[3]);
+		return 0;
+	}
+	norm_cardinal(n, whole, out);
+	strbuf_addf(out, " %s", whole == 1 || attributive ? cur->value[0] : cur->value[1]);
+	if (cents > 0) {
+		strbuf_addc(out, ' ');
+		norm_cardinal(n, cents, out);
+	}
+	return 0;
+}
+
+static int norm_pence(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	int64_t v = norm_parse_int(m->g[1]);
+
+	if (v < 0)
+		return 1;
+	norm_cardinal(n, v, out);
+	strbuf_adds(out, v == 1 ? " penny" : " pence");
+	return 0;
+}
+
+static int norm_percent(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	if (norm_decimal(n, m->g[1], m->g[2], out) < 0)
+		return 1;
+	strbuf_adds(out, " percent");
+	return 0;
+}
+
+/* A bare amount with a magnitude: "5m people" → "five million people". */
+static int norm_bare_magnitude(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	static const char *const races[] = { "sprint", "final", "finals", "race", "hurdles", "freestyle",
+					     "butterfly", "backstroke", "breaststroke", "relay", "dash", "medley",
+					     "title", "record", "event", "heat", "heats", "individual", NULL };
+	const char *mag = norm_magnitude(m->g[3]);
+	char after[64];
+
+	/* "the 100m final" is a distance */
+	norm_bare_lower((char *)norm_word_after(m->text, m->end, after, sizeof after));
+	if (!mag || norm_word_is(after, races) || norm_decimal(n, m->g[1], m->g[2], out) < 0)
+		return 1;
+	strbuf_addf(out, " %s", mag);
+	return 0;
+}
+
+static void norm_day_month(const struct normalizer *n, int day, int month, struct strbuf *out)
+{
+	strbuf_adds(out, "the ");
+	norm_ordinal(n, day, out);
+	strbuf_addf(out, " of %s", norm_months[month - 1]);
+}
+
+static void norm_month_day(const struct normalizer *n, int month, int day, struct strbuf *out)
+{
+	strbuf_addf(out, "%s ", norm_months[month - 1]);
+	norm_ordinal(n, day, out);
+}
+
+/* g1 year, g2 month, g3 day */
+static int norm_iso_date(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	norm_month_day(n, atoi(m->g[2]), atoi(m->g[3]), out);
+	strbuf_adds(out, ", ");
+	norm_year(n, atoi(m->g[1]), out);
+	return 0;
+}
+
+/* g1 month, g2 day, g3 year (optional) */
+static int norm_month_day_year(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	int month = norm_month(m->g[1]), day = atoi(m->g[2]);
+
+	if (!month || day < 1 || day > 31)
+		return 1;
+	norm_month_day(n, month, day, out);
+	if (*m->g[3]) {
+		strbuf_adds(out, ", ");
+		norm_year(n, atoi(m->g[3]), out);
+	}
+	return 0;
+}
+
+/* g1 day, g2 month, g3 year (optional) */
+static int norm_day_month_year(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	int month = norm_month(m->g[2]), day = atoi(m->g[1]);
+
+	if (!month || day < 1 || day > 31)
+		return 1;
+	norm_day_month(n, day, month, out);
+	if (*m->g[3]) {
+		strbuf_addc(out, ' ');
+		norm_year(n, atoi(m->g[3]), out);
+	} else if (m->text[m->end - 1] == '.' && (strlen(m->g[2]) > 4 || norm_at_end(m))) {
+		/* the full stop after a month's name, or after "Jan." at the end, ends the sentence */
+		strbuf_addc(out, '.');
+	}
+	return 0;
+}
+
+/* g1 month, g2 year */
+static int norm_month_year(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	int month = norm_month(m->g[1]);
+
+	if (!month)
+		return 1;
+	strbuf_addf(out, "%s ", norm_months[month - 1]);
+	norm_year(n, atoi(m->g[2]), out);
+	return 0;
+}
+
+static int norm_weekday(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	static const char *const abbr[] = { "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun" };
+	static const char *const full[] = { "Monday", "Tuesday", "Tuesday", "Wednesday", "Thursday", "Thursday",
+					    "Thursday", "Friday", "Saturday", "Sunday" };
+
+	(void)n;
+	for (size_t i = 0; i < sizeof abbr / sizeof abbr[0]; i++) {
+		if (strcmp(m->g[1], abbr[i]) == 0) {
+			strbuf_adds(out, full[i]);
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* Minutes after the hour: "oh five", "forty-five"; nothing for zero. */
+static void norm_minutes(const struct normalizer *n, int minutes, struct strbuf *out)
+{
+	if (minutes == 0)
+		return;
+	strbuf_addc(out, ' ');
+	if (minutes < 10)
+		strbuf_adds(out, "oh ");
+	norm_cardinal(n, minutes, out);
+}
+
+
+/* g1 hour, g2 minutes (optional), g3 a/p, g4 the final full stop (optional) */
+static int norm_time_ampm(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	int hour = atoi(m->g[1]);
+
+	if (hour < 1 || hour > 12)
+		return 1;
+	norm_cardinal(n, hour, out);
+	if (*m->g[2])
+		norm_minutes(n, atoi(m->g[2]), out);
+	strbuf_addf(out, " %c m", tolower((unsigned char)m->g[3][0]));
+	if (*m->g[4] && norm_at_end(m))
+		strbuf_addc(out, '.');
+	return 0;
+}
+
+static void norm_zone(const char *zone, struct strbuf *out)
+{
+	if (!*zone)
+		return;
+	strbuf_addc(out, ' ');
+	norm_spell_letters(zone, strlen(zone), out);
+}
+
+/* g1 hour, g2 minutes, g3 zone (optional) */
+static int norm_time_clock(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	int hour = atoi(m->g[1]), minutes = atoi(m->g[2]);
+
+	if (hour > 23 || minutes > 59)
+		return 1;
+	norm_cardinal(n, hour, out);
+	if (minutes == 0 && !*m->g[3])
+		strbuf_adds(out, " o'clock");
+	else if (minutes == 0)
+		strbuf_adds(out, " hundred");
+	else
+		norm_minutes(n, minutes, out);
+	norm_zone(m->g[3], out);
+	return 0;
+}
+
+/* 24-hour "0900 GMT": g1 hours, g2 minutes, g3 zone or "hours" */
+static int norm_time_24(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	int hour = atoi(m->g[1]), minutes = atoi(m->g[2]);
+
+	if (m->g[1][0] == '0')
+		strbuf_adds(out, "oh ");
+	norm_cardinal(n, hour, out);
+	if (minutes == 0)
+		strbuf_adds(out, " hundred");
+	else
+		norm_minutes(n, minutes, out);
+	if (strcmp(m->g[3], "hours") == 0 || strcmp(m->g[3], "hrs") == 0)
+		strbuf_adds(out, " hours");
+	else
+		norm_zone(m->g[3], out);
+	return 0;
+}
+
+/* g1 first year, g2 second (2 or 4 digits) */
+static int norm_year_range(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	int first = atoi(m->g[1]), second = atoi(m->g[2]);
+
+	if (strlen(m->g[2]) == 2)
+		second += first / 100 * 100;
+	if (second <= first)
+		return 1;
+	norm_year(n, first, out);
+	strbuf_adds(out, " to ");
+	norm_year(n, second, out);
+	return 0;
+}
+
+/* g1 "mid-" (optional), g2 the decade's year */
+static int norm_decade(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	if (*m->g[1])
+		strbuf_adds(out, "mid ");
+	norm_year(n, atoi(m->g[2]), out);
+	norm_pluralise_last(out);
+	return 0;
+}
+
+/* "the '60s", "their 40s": g1 the tens digit */
+static int norm_short_decade(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	norm_cardinal(n, atoi(m->g[1]) * 10, out);
+	norm_pluralise_last(out);
+	return 0;
+}
+
+/* g1 context word, g2 year */
+static int norm_year_after_word(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	char word[64];
+
+	snprintf(word, sizeof word, "%s", m->g[1]);
+	if (!norm_in_list(&n->year_context, norm_bare_lower(word)))
+		return 1;
+	strbuf_addf(out, "%s ", m->g[1]);
+	norm_year(n, atoi(m->g[2]), out);
+	return 0;
+}
+
+/* "the 1987 election": g1 "the", g2 year, g3 the next word */
+static int norm_year_the(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	if (util_ends_with(m->g[3], "s"))
+		return 1;
+	strbuf_addf(out, "%s ", m->g[1]);
+	norm_year(n, atoi(m->g[2]), out);
+	strbuf_addf(out, " %s", m->g[3]);
+	return 0;
+}
+
+static const char *const norm_score_words[] = { "won", "beat", "beating", "lost", "lose", "losing", "defeated",
+						 "drew", "lead", "leading", "trailing", NULL };
+static const char *const norm_score_after[] = { "win", "victory", "defeat", "loss", "lead", "draw", "scoreline",
+						 NULL };
+static const char *const norm_vote_words[] = { "voted", "vote", "votes", "ruled", "ruling", "decision",
+						"majority", "margin", "by", NULL };
+
+
+/* g1, g2: the two numbers of "2-1" */
+static int norm_score(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	char w[64], after[64];
+	int64_t at = m->start;
+	bool score = false, vote = false;
+	int a = atoi(m->g[1]), b = atoi(m->g[2]);
+
+	norm_bare_lower((char *)norm_word_after(m->text, m->end, after, sizeof after));
+	score = norm_word_is(after, norm_score_after);
+	vote = norm_word_is(after, norm_vote_words) && strcmp(after, "by") != 0;
+	for (int k = 0; k < 3 && at > 0 && !score && !vote; k++) {
+		norm_bare_lower((char *)norm_word_before(m->text, at, w, sizeof w));
+		score = norm_word_is(w, norm_score_words);
+		vote = norm_word_is(w, norm_vote_words);
+		while (at > 0 && m->text[at - 1] == ' ')
+			at--;
+		while (at > 0 && m->text[at - 1] != ' ')
+			at--;
+	}
+	if (!score && !vote)
+		return 1;
+	if (score) {
+		if (a == b) {
+			norm_cardinal(n, a, out);
+			strbuf_adds(out, " all");
+			return 0;
+		}
+		if (a)
+			norm_cardinal(n, a, out);
+		else
+			strbuf_adds(out, "nil");
+		strbuf_addc(out, ' ');
+		if (b)
+			norm_cardinal(n, b, out);
+		else
+			strbuf_adds(out, "nil");
+		return 0;
+	}
+	norm_cardinal(n, a, out);
+	strbuf_adds(out, " to ");
+	norm_cardinal(n, b, out);
+	return 0;
+}
+
+/* g1 whole part (optional), g2 the vulgar fraction character */
+static int norm_vulgar(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	static const struct {
+		const char *ch, *alone, *after;
+	} fr[] = {
+		{ "½", "a half", "a half" },	     { "¼", "a quarter", "a quarter" },
+		{ "¾", "three quarters", "three quarters" }, { "⅓", "a third", "a third" },
+		{ "⅔", "two thirds", "two thirds" },   { "⅛", "an eighth", "an eighth" },
+		{ "⅜", "three eighths", "three eighths" }, { "⅝", "five eighths", "five eighths" },
+		{ "⅞", "seven eighths", "seven eighths" }, { "⅕", "a fifth", "a fifth" },
+	};
+
+	for (size_t i = 0; i < sizeof fr / sizeof fr[0]; i++) {
+		if (strcmp(m->g[2], fr[i].ch) != 0)
+			continue;
+		if (*m->g[1]) {
+			int64_t v = norm_parse_int(m->g[1]);
+
+			if (v < 0)
+				return 1;
+			norm_cardinal(n, v, out);
+			strbuf_addf(out, " and %s", fr[i].after);
+		} else {
+			strbuf_adds(out, fr[i].alone);
+		}
+		return 0;
+	}
+	return 1;
+}
+
+/* g1 numerator, g2 denominator */
+static int norm_fraction(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	static const char *const names[][2] = { { NULL, NULL }, { NULL, NULL }, { "half", "halves" },
+						{ "third", "thirds" }, { "quarter", "quarters" }, { "fifth", "fifths" },
+						{ "sixth", "sixths" }, { "seventh", "sevenths" }, { "eighth", "eighths" },
+						{ "ninth", "ninths" }, { "tenth", "tenths" } };
+	int a = atoi(m->g[1]), b = atoi(m->g[2]);
+
+	if (a == 24 && b == 7) {
+		strbuf_adds(out, "twenty-four seven");
+		return 0;
+	}
+	if (a == 9 && b == 11) {
+		strbuf_adds(out, "nine eleven");
+		return 0;
+	}
+	if (a < 1 || b < 2 || b > 10 || a >= b)
+		return 1;
+	norm_cardinal(n, a, out);
+	strbuf_addf(out, " %s", names[b][a == 1 ? 0 : 1]);
+	return 0;
+}
+
+/* g1 integer, g2 fraction, g3 space, g4 unit, g5 (for "in") what follows */
+static int norm_unit(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	const struct norm_pair *u = norm_list_find(&n->units, m->g[4]);
+	bool one = strcmp(m->g[1], "1") == 0 && !*m->g[2];
+
+	if (!u)
+		return 1;
+	if ((u->flags & NORM_SPACED) && !*m->g[3])
+		return 1;
+	if (norm_decimal(n, m->g[1], m->g[2], out) < 0)
+		return 1;
+	strbuf_addf(out, " %s", one || !u->value[1] ? u->value[0] : u->value[1]);
+	return 0;
+}
+
+/* "6 in" is inches only at the end, before a comma, or before long, wide, tall, high, deep, of. */
+static int norm_inches(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	bool one = strcmp(m->g[1], "1") == 0 && !*m->g[2];
+
+	if (norm_decimal(n, m->g[1], m->g[2], out) < 0)
+		return 1;
+	strbuf_adds(out, one ? " inch" : " inches");
+	return 0;
+}
+
+static int norm_degrees(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	bool one = strcmp(m->g[1], "1") == 0 && !*m->g[2];
+
+	if (norm_decimal(n, m->g[1], m->g[2], out) < 0)
+		return 1;
+	strbuf_adds(out, one ? " degree" : " degrees");
+	return 0;
+}
+
+/* The value of a Roman numeral, or 0 if it is not a well-formed one. */
+static int norm_roman_value(const char *s)
+{
+	static const struct {
+		const char *sym;
+		int val;
+	} t[] = { { "M", 1000 }, { "CM", 900 }, { "D", 500 }, { "CD", 400 }, { "C", 100 }, { "XC", 90 },
+		  { "L", 50 },	 { "XL", 40 },	{ "X", 10 },  { "IX", 9 },   { "V", 5 },   { "IV", 4 },
+		  { "I", 1 } };
+	int v = 0;
+	char check[32];
+	const char *p = s;
+	size_t at = 0;
+
+	if (!*s || strlen(s) > 15)
+		return 0;
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		size_t len = strlen(t[i].sym);
+
+		while (strncmp(p, t[i].sym, len) == 0) {
+			v += t[i].val;
+			p += len;
+		}
+	}
+	if (*p)
+		return 0;
+	/* only the canonical spelling: IIII and VX are not numerals */
+	for (size_t i = 0, x = (size_t)v; i < sizeof t / sizeof t[0]; i++) {
+		while (x >= (size_t)t[i].val && at + 2 < sizeof check) {
+			memcpy(check + at, t[i].sym, strlen(t[i].sym));
+			at += strlen(t[i].sym);
+			x -= (size_t)t[i].val;
+		}
+	}
+	check[at] = '\0';
+	return strcmp(check, s) == 0 ? v : 0;
+}
+
+static bool norm_roman_has(const struct normalizer *n, const char *kind, const char *arg)
+{
+	size_t k = strlen(kind);
+
+	for (size_t i = 0; i < n->roman.n; i++)
+		if (strncmp(n->roman.items[i].key, kind, k) == 0 && n->roman.items[i].key[k] == ' ' &&
+		    strcmp(n->roman.items[i].key + k + 1, arg) == 0)
+			return true;
+	return false;
+}
+
+/* g1 one or two capitalised words, g2 the numeral: "Henry VIII", "King Zog I", "World War II" */
+static int norm_roman(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	int v = norm_roman_value(m->g[2]);
+	const char *space = strchr(m->g[1], ' ');
+	const char *last = space ? space + 1 : m->g[1];
+	char first[64], before[64];
+	bool regnal, phrase;
+
+	if (!v)
+		return 1;
+	snprintf(first, sizeof first, "%.*s", space ? (int)(space - m->g[1]) : (int)strlen(m->g[1]), m->g[1]);
+	norm_word_before(m->text, m->start, before, sizeof before);
+	phrase = norm_roman_has(n, "phrase", m->g[1]) || norm_roman_has(n, "phrase", last);
+	regnal = norm_roman_has(n, "name", m->g[1]) || norm_roman_has(n, "name", last) ||
+		 (space && norm_roman_has(n, "title", first)) || (!space && norm_roman_has(n, "title", before));
+	if (phrase) {
+		strbuf_addf(out, "%s ", m->g[1]);
+		norm_cardinal(n, v, out);
+		return 0;
+	}
+	if (regnal) {
+		strbuf_addf(out, "%s the ", m->g[1]);
+		norm_ordinal(n, v, out);
+		return 0;
+	}
+	return 1;
+}
+
+/* "No. 10" → "number ten" */
+static int norm_number_sign(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	strbuf_adds(out, "number ");
+	norm_cardinal(n, atoi(m->g[1]), out);
+	return 0;
+}
+
+/* g1 the abbreviation */
+static int norm_expansion(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	char before[64], after[64];
+	bool next_name, next_number, prev_name;
+
+	norm_word_before(m->text, m->start, before, sizeof before);
+	norm_word_after(m->text, m->end, after, sizeof after);
+	/* a quotation opening after it starts a new sentence, not a name */
+	next_name = norm_is_capitalised(after) && isalpha((unsigned char)after[0]);
+	next_number = isdigit((unsigned char)after[0]);
+	prev_name = norm_is_capitalised(before);
+	for (size_t i = 0; i < n->expansions.n; i++) {
+		const struct norm_pair *p = &n->expansions.items[i];
+
+		if (strcmp(p->key, m->g[1]) != 0)
+			continue;
+		if ((p->flags & NORM_BEFORE_NAME) && !next_name)
+			continue;
+		if ((p->flags & NORM_AFTER_NAME) && (!prev_name || next_name))
+			continue;
+		if ((p->flags & NORM_BEFORE_NUMBER) && !next_number)
+			continue;
+		if ((p->flags & NORM_BETWEEN_NAMES) && !(prev_name && next_name))
+			continue;
+		strbuf_adds(out, p->value[0]);
+		/* the abbreviation's full stop was the sentence's too */
+		if ((p->flags & NORM_MAY_END) && util_ends_with(p->key, ".") &&
+		    (norm_at_end(m) || ((p->flags & NORM_AFTER_NAME) && norm_is_capitalised(after))))
+			strbuf_addc(out, '.');
+		return 0;
+	}
+	return 1;
+}
+
+/* g1 the acronym, g2 "s", "'s" or "’s" (optional) */
+static int norm_acronym(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	const struct norm_pair *p = norm_list_find(&n->acronyms, m->g[1]);
+
+	if (!p)
+		return 1;
+	if (strcmp(p->value[0], "word") == 0) {
+		strbuf_addc(out, m->g[1][0]);
+		for (const char *c = m->g[1] + 1; *c; c++)
+			strbuf_addc(out, (char)tolower((unsigned char)*c));
+	} else {
+		norm_spell_letters(m->g[1], strlen(m->g[1]), out);
+	}
+	strbuf_adds(out, m->g[2]);
+	return 0;
+}
+
+/* "AT&T" → "A T and T": g1, g2 the capitals on each side */
+static int norm_ampersand_letters(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	(void)n;
+	norm_spell_letters(m->g[1], strlen(m->g[1]), out);
+	strbuf_adds(out, " and ");
+	norm_spell_letters(m->g[2], strlen(m->g[2]), out);
+	return 0;
+}
+
+static int norm_ampersand(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	(void)n;
+	(void)m;
+	strbuf_adds(out, " and ");
+	return 0;
+}
+
+/* g1, g2 (optional): "2 + 2", "18+" */
+static int norm_plus(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	int64_t a = norm_parse_int(m->g[1]), b = *m->g[2] ? norm_parse_int(m->g[2]) : 0;
+
+	if (a < 0 || b < 0)
+		return 1;
+	norm_cardinal(n, a, out);
+	strbuf_adds(out, " plus");
+	if (*m->g[2]) {
+		strbuf_addc(out, ' ');
+		norm_cardinal(n, b, out);
+	}
+	return 0;
+}
+
+/* ---- English ---- */
+
+int norm_setup_en(struct normalizer *n, const char *dir)
+{
+	char *units = NULL, *cur = NULL, *exp = NULL, *pat;
+	int ret = -1;
+
+	if (norm_load(&n->expansions, dir, "expansions", false) < 0 || norm_load(&n->units, dir, "units", false) < 0 ||
+	    norm_load(&n->currencies, dir, "currencies", false) < 0 ||
+	    norm_load(&n->acronyms, dir, "acronyms", false) < 0 || norm_load(&n->roman, dir, "roman", true) < 0 ||
+	    norm_load(&n->year_context, dir, "year-context", true) < 0)
+		return -1;
+	units = norm_alternation(&n->units);
+	cur = norm_alternation(&n->currencies);
+	exp = norm_alternation(&n->expansions);
+
+#define RULE(name, pattern, fn)                                 \
+	do {                                                    \
+		if (norm_add_rule(n, name, pattern, fn) < 0)    \
+			goto out;                               \
+	} while (0)
+
+	/* Addresses are matched from the start of a run only, possessively, and checked
+	 * in the callback: a run of "a.a.a.a" costs one pass, not one per dot. */
+	RULE("email", "(?<![\\w.%+-])[A-Za-z0-9._%+-]++@[A-Za-z0-9-]++(?:\\.[A-Za-z0-9-]++)++", norm_email);
+	RULE("url",
+	     "(?:\\bhttps?://[^\\s]+[^\\s.,;:!?)\"'’”]|\\bwww\\.[A-Za-z0-9-]++(?:\\.[A-Za-z0-9-]++)++"
+	     "(?:/[A-Za-z0-9._~%/-]*+)?|(?<![\\w.@-])[a-z0-9-]++(?:\\.[a-z0-9-]++)++(?:/[A-Za-z0-9._~%/-]*+)?)",
+	     norm_url);
+	RULE("handle", "(?<![\\w@])@([A-Za-z0-9_]{1,30})\\b", norm_handle);
+	RULE("hash", "(?<![\\w&#])#(?:(\\d{1,6})|([A-Za-z][A-Za-z0-9_]*))\\b", norm_hash);
+	pat = xasprintf("(?<![\\w$£€¥])(%s)\\s?(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?"
+			"(?:\\s?(k|K|mn|m|bn|tn|million|billion|trillion)\\b)?",
+			cur);
+	if (norm_add_rule(n, "money", pat, norm_money) < 0) {
+		free(pat);
+		goto out;
+	}
+	free(pat);
+	RULE("pence", "\\b(\\d{1,3})p\\b", norm_pence);
+	RULE("percent", "(?<![\\w.])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s?%", norm_percent);
+	RULE("iso-date", "\\b(1\\d{3}|20\\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])\\b", norm_iso_date);
+	RULE("weekday",
+	     "\\b(Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\\.(?=,|\\s+(?:\\d|" NORM_MONTHS "\\b))", norm_weekday);
+	RULE("month-day-year", "\\b" NORM_MONTHS "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!:)(?:,\\s*(1\\d{3}|20\\d{2})\\b)?",
+	     norm_month_day_year);
+	RULE("day-month-year", "\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+" NORM_MONTHS "\\b\\.?(?:\\s+(1\\d{3}|20\\d{2})\\b)?",
+	     norm_day_month_year);
+	RULE("month-year", "\\b" NORM_MONTHS "\\.?\\s+(1\\d{3}|20\\d{2})\\b", norm_month_year);
+	RULE("time-ampm", "\\b(\\d{1,2})(?:[:.](\\d{2}))?\\s?([apAP])\\.?[mM]\\b(\\.)?", norm_time_ampm);
+	RULE("time-clock", "\\b(\\d{1,2})[:](\\d{2})\\b(?!:\\d)(?:\\s?(GMT|BST|UTC|EST|EDT|PST|PDT|CET)\\b)?",
+	     norm_time_clock);
+	RULE("time-clock-dot", "\\b(\\d{1,2})[.](\\d{2})\\s?(GMT|BST|UTC|EST|EDT|PST|PDT|CET)\\b", norm_time_clock);
+	RULE("time-24", "\\b([01]\\d|2[0-3])([0-5]\\d)\\s?(GMT|BST|UTC|EST|EDT|PST|PDT|CET|hours|hrs)\\b",
+	     norm_time_24);
+	RULE("year-range", "\\b(1\\d{3}|20\\d{2})[-–](\\d{4}|\\d{2})\\b(?![-–/]\\d)", norm_year_range);
+	RULE("decade", "\\b(mid-)?(1\\d{2}0|20\\d0)s\\b", norm_decade);
+	RULE("short-decade", "(?:(?<=\\s)|^)(?:['’])?([2-9])0s\\b", norm_short_decade);
+	RULE("year", "\\b([A-Za-z]+)\\s+(1\\d{3}|20\\d{2})\\b(?![,.]\\d|[-–/]\\d|\\s?%)", norm_year_after_word);
+	RULE("year-the", "\\b([Tt]he)\\s+(1\\d{3}|20\\d{2})\\s+([a-z]+)\\b", norm_year_the);
+	RULE("score", "(?<![\\w.,/-])(\\d{1,3})[-–](\\d{1,3})(?![-–.,/]?\\d)(?![\\w-])", norm_score);
+	RULE("vulgar-fraction", "(?:\\b(\\d+))?([½¼¾⅓⅔⅛⅜⅝⅞⅕])", norm_vulgar);
+	RULE("fraction", "(?<![\\w/.])(\\d{1,2})/(\\d{1,2})(?![\\w/])", norm_fraction);
+	RULE("inches", "(?<![\\w.,])(\\d+)(?:\\.(\\d+))?\\s+in\\b(?=\\s*(?:$|[,.;:!?]|(?:long|wide|tall|high|deep|of)\\b))",
+	     norm_inches);
+	pat = xasprintf("(?<![\\w.,])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?(\\s?)(%s)(?![\\w/°])", units);
+	if (norm_add_rule(n, "unit", pat, norm_unit) < 0) {
+		free(pat);
+		goto out;
+	}
+	free(pat);
+	RULE("degrees", "(?<![\\w.,])(\\d+)(?:\\.(\\d+))?\\s?°(?![CF])", norm_degrees);
+	RULE("magnitude", "(?<![\\w.,$£€¥])(\\d+)(?:\\.(\\d+))?(m|bn|tn)\\b", norm_bare_magnitude);
+	RULE("roman", "\\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\\s+([IVXLCDM]{1,10})\\b(?!['’-])", norm_roman);
+	RULE("number-sign", "\\bNo\\.\\s?(\\d{1,6})\\b", norm_number_sign);
+	pat = xasprintf("(?<![\\w.])(%s)(?!\\w)(?!\\.\\w)", exp);
+	if (norm_add_rule(n, "abbreviation", pat, norm_expansion) < 0) {
+		free(pat);
+		goto out;
+	}
+	free(pat);
+	RULE("ampersand-letters", "\\b([A-Z]{1,3})&([A-Z]{1,3})\\b", norm_ampersand_letters);
+	RULE("ampersand", "\\s&\\s", norm_ampersand);
+	RULE("plus", "(?<![\\w.])(\\d{1,6})(?:\\s?\\+\\s?(\\d{1,6})|\\+)(?![\\w+])", norm_plus);
+	RULE("acronym", "\\b([A-Z]{2,6})(s|'s|’s)?\\b", norm_acronym);
+#undef RULE
+	ret = 0;
+out:
+	free(units);
+	free(cur);
+	free(exp);
+	return ret;
+}
+
