@@ -27,6 +27,23 @@
 
 static const UChar norm_empty[1] = { 0 };
 
+struct norm_rule {
+	const char *name;
+	URegularExpression *re;
+	norm_fn fn;
+};
+
+struct normalizer {
+	const struct norm_language *lang;	/* NULL: pass through */
+	UNumberFormat *cardinal, *year, *ordinal;
+	struct norm_list *lists;	/* lang's, in the order of lang->lists */
+	struct norm_rule *rules;
+	size_t n_rules, cap_rules;
+};
+
+/* The languages with rules; the rest pass text through. Add a language here. */
+static const struct norm_language *const norm_languages[] = { &norm_en };
+
 /* ---- data files ---- */
 
 static void norm_list_add(struct norm_list *l, const char *key, char **values, size_t n_values, int flags)
@@ -51,6 +68,11 @@ static void norm_list_release(struct norm_list *l)
 	}
 	free(l->items);
 	memset(l, 0, sizeof *l);
+}
+
+const struct norm_list *norm_list(const struct normalizer *n, int i)
+{
+	return &n->lists[i];
 }
 
 const struct norm_pair *norm_list_find(const struct norm_list *l, const char *key)
@@ -127,7 +149,7 @@ static int norm_parse_line(char *p, int line, void *ud)
 }
 
 /* Reads "KEY = V1 | V2 ... [*] [when CONDITION]" lines (or bare "KEY" lines when bare is set) into l. */
-int norm_load(struct norm_list *l, const char *dir, const char *file, bool bare)
+static int norm_load(struct norm_list *l, const char *dir, const char *file, bool bare)
 {
 	char *path = xasprintf("%s/%s", dir, file), *text = NULL;
 	struct norm_parse np = { l, path, bare };
@@ -161,7 +183,7 @@ static UNumberFormat *norm_spellout(const char *locale, const char *ruleset)
 	return f;
 }
 
-void norm_format(const UNumberFormat *f, int64_t v, struct strbuf *out)
+static void norm_format(const UNumberFormat *f, int64_t v, struct strbuf *out)
 {
 	UChar buf[256];
 	char utf8[768];
@@ -206,6 +228,11 @@ void norm_cardinal(const struct normalizer *n, int64_t v, struct strbuf *out)
 void norm_ordinal(const struct normalizer *n, int64_t v, struct strbuf *out)
 {
 	norm_format(n->ordinal, v, out);
+}
+
+void norm_year_words(const struct normalizer *n, int64_t v, struct strbuf *out)
+{
+	norm_format(n->year, v, out);
 }
 
 /* ---- context helpers ---- */
@@ -314,7 +341,7 @@ static int norm_key_len_cmp(const void *a, const void *b)
 }
 
 /* An alternation of the list's keys, longest first, escaped: "(?:km/h|km|m)". */
-char *norm_alternation(const struct norm_list *l)
+static char *norm_alternation(const struct norm_list *l)
 {
 	char **keys = xcalloc(l->n ? l->n : 1, sizeof *keys);
 	struct strbuf sb;
@@ -338,18 +365,29 @@ char *norm_alternation(const struct norm_list *l)
 	return strbuf_detach(&sb);
 }
 
-int norm_add_rule(struct normalizer *n, const char *name, const char *pattern, norm_fn fn)
+/* Compiles a rule of the language's table; a rule with a list has its keys put in its pattern. */
+static int norm_add_rule(struct normalizer *n, const struct norm_rule_def *def)
 {
 	UParseError perr;
 	UErrorCode err = U_ZERO_ERROR;
-	URegularExpression *re = util_regex_open(pattern, 0, &perr, &err);
+	char *pattern = NULL;
+	URegularExpression *re;
 
+	if (def->list != NORM_NO_LIST) {
+		const char *at = strstr(def->pattern, "%s");
+		char *keys = norm_alternation(&n->lists[def->list]);
+
+		pattern = xasprintf("%.*s%s%s", (int)(at - def->pattern), def->pattern, keys, at + 2);
+		free(keys);
+	}
+	re = util_regex_open(pattern ? pattern : def->pattern, 0, &perr, &err);
+	free(pattern);
 	if (U_FAILURE(err)) {
-		log_error("normalizer rule '%s': bad pattern at %d: %s", name, perr.offset, u_errorName(err));
+		log_error("normalizer rule '%s': bad pattern at %d: %s", def->name, perr.offset, u_errorName(err));
 		return -1;
 	}
 	util_grow((void **)&n->rules, &n->cap_rules, n->n_rules + 1, sizeof *n->rules);
-	n->rules[n->n_rules++] = (struct norm_rule){ name, re, fn };
+	n->rules[n->n_rules++] = (struct norm_rule){ def->name, re, def->fn };
 	return 0;
 }
 
@@ -402,7 +440,7 @@ char *normalize_text(struct normalizer *n, const char *text)
 
 	strbuf_init(&a);
 	strbuf_adds(&a, text);
-	if (!n->language)
+	if (!n->lang)
 		return strbuf_detach(&a);
 	strbuf_init(&b);
 	for (size_t i = 0; i < n->n_rules; i++) {
@@ -418,14 +456,34 @@ char *normalize_text(struct normalizer *n, const char *text)
 	return strbuf_detach(&a);
 }
 
-/* The languages with rules; the rest pass text through. Add a language here. */
-static const struct {
-	const char *language;
-	const char *locale;	/* for ICU's spell-out rules */
-	int (*setup)(struct normalizer *n, const char *dir);
-} norm_languages[] = {
-	{ "en", "en", norm_setup_en },
-};
+/* Makes n speak lang: ICU's number words for its locale, its word lists from
+ * rules_dir/CODE/, its rules compiled. */
+static int norm_setup(struct normalizer *n, const struct norm_language *lang, const char *rules_dir)
+{
+	char *dir = NULL;
+	int ret = -1;
+
+	n->lang = lang;
+	n->cardinal = norm_spellout(lang->locale, "%spellout-cardinal");
+	n->year = norm_spellout(lang->locale, "%spellout-numbering-year");
+	n->ordinal = norm_spellout(lang->locale, "%spellout-ordinal");
+	if (!n->cardinal || !n->year || !n->ordinal) {
+		log_error("ICU has no number spell-out rules for '%s'", lang->locale);
+		goto out;
+	}
+	dir = xasprintf("%s/%s", rules_dir, lang->code);
+	n->lists = xcalloc(lang->n_lists ? lang->n_lists : 1, sizeof *n->lists);
+	for (size_t i = 0; i < lang->n_lists; i++)
+		if (norm_load(&n->lists[i], dir, lang->lists[i].file, lang->lists[i].bare) < 0)
+			goto out;
+	for (size_t i = 0; i < lang->n_rules; i++)
+		if (norm_add_rule(n, &lang->rules[i]) < 0)
+			goto out;
+	ret = 0;
+out:
+	free(dir);
+	return ret;
+}
 
 struct normalizer *normalize_new(const char *language, const char *rules_dir)
 {
@@ -433,24 +491,11 @@ struct normalizer *normalize_new(const char *language, const char *rules_dir)
 	size_t len = strcspn(language, "-_");
 
 	for (size_t i = 0; i < sizeof norm_languages / sizeof norm_languages[0]; i++) {
-		char *dir;
-		int ok;
+		const struct norm_language *lang = norm_languages[i];
 
-		if (strlen(norm_languages[i].language) != len || strncmp(language, norm_languages[i].language, len) != 0)
+		if (strlen(lang->code) != len || strncmp(language, lang->code, len) != 0)
 			continue;
-		n->language = xstrdup(norm_languages[i].language);
-		n->cardinal = norm_spellout(norm_languages[i].locale, "%spellout-cardinal");
-		n->year = norm_spellout(norm_languages[i].locale, "%spellout-numbering-year");
-		n->ordinal = norm_spellout(norm_languages[i].locale, "%spellout-ordinal");
-		if (!n->cardinal || !n->year || !n->ordinal) {
-			log_error("ICU has no number spell-out rules for '%s'", norm_languages[i].locale);
-			normalize_free(n);
-			return NULL;
-		}
-		dir = xasprintf("%s/%s", rules_dir, norm_languages[i].language);
-		ok = norm_languages[i].setup(n, dir);
-		free(dir);
-		if (ok < 0) {
+		if (norm_setup(n, lang, rules_dir) < 0) {
 			normalize_free(n);
 			return NULL;
 		}
@@ -472,18 +517,13 @@ void normalize_free(struct normalizer *n)
 		unum_close(n->year);
 	if (n->ordinal)
 		unum_close(n->ordinal);
-	norm_list_release(&n->expansions);
-	norm_list_release(&n->units);
-	norm_list_release(&n->currencies);
-	norm_list_release(&n->acronyms);
-	norm_list_release(&n->roman);
-	norm_list_release(&n->year_context);
-	free(n->language);
+	for (size_t i = 0; n->lists && i < n->lang->n_lists; i++)
+		norm_list_release(&n->lists[i]);
+	free(n->lists);
 	free(n);
 }
 
 const char *normalize_language(const struct normalizer *n)
 {
-	return n->language;
+	return n->lang ? n->lang->code : NULL;
 }
-

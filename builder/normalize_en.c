@@ -10,13 +10,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The word lists, in en_lists' order (at the end, with the rules). */
+enum {
+	EN_EXPANSIONS,
+	EN_UNITS,
+	EN_CURRENCIES,
+	EN_ACRONYMS,
+	EN_ROMAN,
+	EN_YEAR_CONTEXT,
+};
+
+/* ---- numbers and dates, as English says them ---- */
+
 /* A year: "nineteen eighty-seven", "nineteen oh seven", "two thousand eight". */
 static void norm_year(const struct normalizer *n, int64_t v, struct strbuf *out)
 {
 	size_t at = out->len;
 	char *oh;
 
-	norm_format(n->year, v, out);
+	norm_year_words(n, v, out);
 	while ((oh = strstr(out->buf + at, "oh-")))
 		oh[2] = ' ';
 }
@@ -49,7 +61,6 @@ static void norm_pluralise_last(struct strbuf *out)
 		strbuf_addc(out, 's');
 	}
 }
-
 
 static const char *const norm_months[12] = { "January", "February", "March", "April", "May", "June",
 					     "July", "August", "September", "October", "November", "December" };
@@ -253,7 +264,7 @@ static bool norm_money_attributive(const struct norm_match *m)
 /* g1 symbol, g2 integer, g3 fraction, g4 magnitude */
 static int norm_money(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	const struct norm_pair *cur = norm_list_find(&n->currencies, m->g[1]);
+	const struct norm_pair *cur = norm_list_find(norm_list(n, EN_CURRENCIES), m->g[1]);
 	const char *mag = *m->g[4] ? norm_magnitude(m->g[4]) : NULL;
 	int64_t whole = norm_parse_int(m->g[2]), cents;
 	bool attributive = norm_money_attributive(m);
@@ -518,7 +529,7 @@ static int norm_year_after_word(struct normalizer *n, const struct norm_match *m
 	char word[64];
 
 	snprintf(word, sizeof word, "%s", m->g[1]);
-	if (!norm_in_list(&n->year_context, norm_bare_lower(word)))
+	if (!norm_in_list(norm_list(n, EN_YEAR_CONTEXT), norm_bare_lower(word)))
 		return 1;
 	strbuf_addf(out, "%s ", m->g[1]);
 	norm_year(n, atoi(m->g[2]), out);
@@ -647,7 +658,7 @@ static int norm_fraction(struct normalizer *n, const struct norm_match *m, struc
 /* g1 integer, g2 fraction, g3 space, g4 unit, g5 (for "in") what follows */
 static int norm_unit(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	const struct norm_pair *u = norm_list_find(&n->units, m->g[4]);
+	const struct norm_pair *u = norm_list_find(norm_list(n, EN_UNITS), m->g[4]);
 	bool one = strcmp(m->g[1], "1") == 0 && !*m->g[2];
 
 	if (!u)
@@ -721,11 +732,12 @@ static int norm_roman_value(const char *s)
 
 static bool norm_roman_has(const struct normalizer *n, const char *kind, const char *arg)
 {
+	const struct norm_list *roman = norm_list(n, EN_ROMAN);
 	size_t k = strlen(kind);
 
-	for (size_t i = 0; i < n->roman.n; i++)
-		if (strncmp(n->roman.items[i].key, kind, k) == 0 && n->roman.items[i].key[k] == ' ' &&
-		    strcmp(n->roman.items[i].key + k + 1, arg) == 0)
+	for (size_t i = 0; i < roman->n; i++)
+		if (strncmp(roman->items[i].key, kind, k) == 0 && roman->items[i].key[k] == ' ' &&
+		    strcmp(roman->items[i].key + k + 1, arg) == 0)
 			return true;
 	return false;
 }
@@ -779,8 +791,10 @@ static int norm_expansion(struct normalizer *n, const struct norm_match *m, stru
 	next_name = norm_is_capitalised(after) && isalpha((unsigned char)after[0]);
 	next_number = isdigit((unsigned char)after[0]);
 	prev_name = norm_is_capitalised(before);
-	for (size_t i = 0; i < n->expansions.n; i++) {
-		const struct norm_pair *p = &n->expansions.items[i];
+	const struct norm_list *expansions = norm_list(n, EN_EXPANSIONS);
+
+	for (size_t i = 0; i < expansions->n; i++) {
+		const struct norm_pair *p = &expansions->items[i];
 
 		if (strcmp(p->key, m->g[1]) != 0)
 			continue;
@@ -805,7 +819,7 @@ static int norm_expansion(struct normalizer *n, const struct norm_match *m, stru
 /* g1 the acronym, g2 "s", "'s" or "’s" (optional) */
 static int norm_acronym(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	const struct norm_pair *p = norm_list_find(&n->acronyms, m->g[1]);
+	const struct norm_pair *p = norm_list_find(norm_list(n, EN_ACRONYMS), m->g[1]);
 
 	if (!p)
 		return 1;
@@ -854,97 +868,73 @@ static int norm_plus(struct normalizer *n, const struct norm_match *m, struct st
 	return 0;
 }
 
-/* ---- English ---- */
+/* ---- English, the row the engine reads ---- */
 
-int norm_setup_en(struct normalizer *n, const char *dir)
-{
-	char *units = NULL, *cur = NULL, *exp = NULL, *pat;
-	int ret = -1;
+/* Its word lists, files in rules/en/ (see each file for its form), loaded in this order. */
+static const struct norm_list_file en_lists[] = {
+	[EN_EXPANSIONS] = { "expansions", false },
+	[EN_UNITS] = { "units", false },
+	[EN_CURRENCIES] = { "currencies", false },
+	[EN_ACRONYMS] = { "acronyms", false },
+	[EN_ROMAN] = { "roman", true },
+	[EN_YEAR_CONTEXT] = { "year-context", true },
+};
 
-	if (norm_load(&n->expansions, dir, "expansions", false) < 0 || norm_load(&n->units, dir, "units", false) < 0 ||
-	    norm_load(&n->currencies, dir, "currencies", false) < 0 ||
-	    norm_load(&n->acronyms, dir, "acronyms", false) < 0 || norm_load(&n->roman, dir, "roman", true) < 0 ||
-	    norm_load(&n->year_context, dir, "year-context", true) < 0)
-		return -1;
-	units = norm_alternation(&n->units);
-	cur = norm_alternation(&n->currencies);
-	exp = norm_alternation(&n->expansions);
-
-#define RULE(name, pattern, fn)                                 \
-	do {                                                    \
-		if (norm_add_rule(n, name, pattern, fn) < 0)    \
-			goto out;                               \
-	} while (0)
-
+/* Its rules, in the order they run: what an early rule has spelled out (a date) is plain words to the later ones. */
+static const struct norm_rule_def en_rules[] = {
 	/* Addresses are matched from the start of a run only, possessively, and checked
 	 * in the callback: a run of "a.a.a.a" costs one pass, not one per dot. */
-	RULE("email", "(?<![\\w.%+-])[A-Za-z0-9._%+-]++@[A-Za-z0-9-]++(?:\\.[A-Za-z0-9-]++)++", norm_email);
-	RULE("url",
-	     "(?:\\bhttps?://[^\\s]+[^\\s.,;:!?)\"'’”]|\\bwww\\.[A-Za-z0-9-]++(?:\\.[A-Za-z0-9-]++)++"
-	     "(?:/[A-Za-z0-9._~%/-]*+)?|(?<![\\w.@-])[a-z0-9-]++(?:\\.[a-z0-9-]++)++(?:/[A-Za-z0-9._~%/-]*+)?)",
-	     norm_url);
-	RULE("handle", "(?<![\\w@])@([A-Za-z0-9_]{1,30})\\b", norm_handle);
-	RULE("hash", "(?<![\\w&#])#(?:(\\d{1,6})|([A-Za-z][A-Za-z0-9_]*))\\b", norm_hash);
-	pat = xasprintf("(?<![\\w$£€¥])(%s)\\s?(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?"
-			"(?:\\s?(k|K|mn|m|bn|tn|million|billion|trillion)\\b)?",
-			cur);
-	if (norm_add_rule(n, "money", pat, norm_money) < 0) {
-		free(pat);
-		goto out;
-	}
-	free(pat);
-	RULE("pence", "\\b(\\d{1,3})p\\b", norm_pence);
-	RULE("percent", "(?<![\\w.])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s?%", norm_percent);
-	RULE("iso-date", "\\b(1\\d{3}|20\\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])\\b", norm_iso_date);
-	RULE("weekday",
-	     "\\b(Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\\.(?=,|\\s+(?:\\d|" NORM_MONTHS "\\b))", norm_weekday);
-	RULE("month-day-year", "\\b" NORM_MONTHS "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!:)(?:,\\s*(1\\d{3}|20\\d{2})\\b)?",
-	     norm_month_day_year);
-	RULE("day-month-year", "\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+" NORM_MONTHS "\\b\\.?(?:\\s+(1\\d{3}|20\\d{2})\\b)?",
-	     norm_day_month_year);
-	RULE("month-year", "\\b" NORM_MONTHS "\\.?\\s+(1\\d{3}|20\\d{2})\\b", norm_month_year);
-	RULE("time-ampm", "\\b(\\d{1,2})(?:[:.](\\d{2}))?\\s?([apAP])\\.?[mM]\\b(\\.)?", norm_time_ampm);
-	RULE("time-clock", "\\b(\\d{1,2})[:](\\d{2})\\b(?!:\\d)(?:\\s?(GMT|BST|UTC|EST|EDT|PST|PDT|CET)\\b)?",
-	     norm_time_clock);
-	RULE("time-clock-dot", "\\b(\\d{1,2})[.](\\d{2})\\s?(GMT|BST|UTC|EST|EDT|PST|PDT|CET)\\b", norm_time_clock);
-	RULE("time-24", "\\b([01]\\d|2[0-3])([0-5]\\d)\\s?(GMT|BST|UTC|EST|EDT|PST|PDT|CET|hours|hrs)\\b",
-	     norm_time_24);
-	RULE("year-range", "\\b(1\\d{3}|20\\d{2})[-–](\\d{4}|\\d{2})\\b(?![-–/]\\d)", norm_year_range);
-	RULE("decade", "\\b(mid-)?(1\\d{2}0|20\\d0)s\\b", norm_decade);
-	RULE("short-decade", "(?:(?<=\\s)|^)(?:['’])?([2-9])0s\\b", norm_short_decade);
-	RULE("year", "\\b([A-Za-z]+)\\s+(1\\d{3}|20\\d{2})\\b(?![,.]\\d|[-–/]\\d|\\s?%)", norm_year_after_word);
-	RULE("year-the", "\\b([Tt]he)\\s+(1\\d{3}|20\\d{2})\\s+([a-z]+)\\b", norm_year_the);
-	RULE("score", "(?<![\\w.,/-])(\\d{1,3})[-–](\\d{1,3})(?![-–.,/]?\\d)(?![\\w-])", norm_score);
-	RULE("vulgar-fraction", "(?:\\b(\\d+))?([½¼¾⅓⅔⅛⅜⅝⅞⅕])", norm_vulgar);
-	RULE("fraction", "(?<![\\w/.])(\\d{1,2})/(\\d{1,2})(?![\\w/])", norm_fraction);
-	RULE("inches", "(?<![\\w.,])(\\d+)(?:\\.(\\d+))?\\s+in\\b(?=\\s*(?:$|[,.;:!?]|(?:long|wide|tall|high|deep|of)\\b))",
-	     norm_inches);
-	pat = xasprintf("(?<![\\w.,])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?(\\s?)(%s)(?![\\w/°])", units);
-	if (norm_add_rule(n, "unit", pat, norm_unit) < 0) {
-		free(pat);
-		goto out;
-	}
-	free(pat);
-	RULE("degrees", "(?<![\\w.,])(\\d+)(?:\\.(\\d+))?\\s?°(?![CF])", norm_degrees);
-	RULE("magnitude", "(?<![\\w.,$£€¥])(\\d+)(?:\\.(\\d+))?(m|bn|tn)\\b", norm_bare_magnitude);
-	RULE("roman", "\\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\\s+([IVXLCDM]{1,10})\\b(?!['’-])", norm_roman);
-	RULE("number-sign", "\\bNo\\.\\s?(\\d{1,6})\\b", norm_number_sign);
-	pat = xasprintf("(?<![\\w.])(%s)(?!\\w)(?!\\.\\w)", exp);
-	if (norm_add_rule(n, "abbreviation", pat, norm_expansion) < 0) {
-		free(pat);
-		goto out;
-	}
-	free(pat);
-	RULE("ampersand-letters", "\\b([A-Z]{1,3})&([A-Z]{1,3})\\b", norm_ampersand_letters);
-	RULE("ampersand", "\\s&\\s", norm_ampersand);
-	RULE("plus", "(?<![\\w.])(\\d{1,6})(?:\\s?\\+\\s?(\\d{1,6})|\\+)(?![\\w+])", norm_plus);
-	RULE("acronym", "\\b([A-Z]{2,6})(s|'s|’s)?\\b", norm_acronym);
-#undef RULE
-	ret = 0;
-out:
-	free(units);
-	free(cur);
-	free(exp);
-	return ret;
-}
+	{ "email", "(?<![\\w.%+-])[A-Za-z0-9._%+-]++@[A-Za-z0-9-]++(?:\\.[A-Za-z0-9-]++)++", norm_email, NORM_NO_LIST },
+	{ "url",
+	  "(?:\\bhttps?://[^\\s]+[^\\s.,;:!?)\"'’”]|\\bwww\\.[A-Za-z0-9-]++(?:\\.[A-Za-z0-9-]++)++"
+	  "(?:/[A-Za-z0-9._~%/-]*+)?|(?<![\\w.@-])[a-z0-9-]++(?:\\.[a-z0-9-]++)++(?:/[A-Za-z0-9._~%/-]*+)?)",
+	  norm_url, NORM_NO_LIST },
+	{ "handle", "(?<![\\w@])@([A-Za-z0-9_]{1,30})\\b", norm_handle, NORM_NO_LIST },
+	{ "hash", "(?<![\\w&#])#(?:(\\d{1,6})|([A-Za-z][A-Za-z0-9_]*))\\b", norm_hash, NORM_NO_LIST },
+	{ "money",
+	  "(?<![\\w$£€¥])(%s)\\s?(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?"
+	  "(?:\\s?(k|K|mn|m|bn|tn|million|billion|trillion)\\b)?",
+	  norm_money, EN_CURRENCIES },
+	{ "pence", "\\b(\\d{1,3})p\\b", norm_pence, NORM_NO_LIST },
+	{ "percent", "(?<![\\w.])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s?%", norm_percent, NORM_NO_LIST },
+	{ "iso-date", "\\b(1\\d{3}|20\\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])\\b", norm_iso_date, NORM_NO_LIST },
+	{ "weekday", "\\b(Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\\.(?=,|\\s+(?:\\d|" NORM_MONTHS "\\b))",
+	  norm_weekday, NORM_NO_LIST },
+	{ "month-day-year", "\\b" NORM_MONTHS "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!:)(?:,\\s*(1\\d{3}|20\\d{2})\\b)?",
+	  norm_month_day_year, NORM_NO_LIST },
+	{ "day-month-year", "\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+" NORM_MONTHS "\\b\\.?(?:\\s+(1\\d{3}|20\\d{2})\\b)?",
+	  norm_day_month_year, NORM_NO_LIST },
+	{ "month-year", "\\b" NORM_MONTHS "\\.?\\s+(1\\d{3}|20\\d{2})\\b", norm_month_year, NORM_NO_LIST },
+	{ "time-ampm", "\\b(\\d{1,2})(?:[:.](\\d{2}))?\\s?([apAP])\\.?[mM]\\b(\\.)?", norm_time_ampm, NORM_NO_LIST },
+	{ "time-clock", "\\b(\\d{1,2})[:](\\d{2})\\b(?!:\\d)(?:\\s?(GMT|BST|UTC|EST|EDT|PST|PDT|CET)\\b)?",
+	  norm_time_clock, NORM_NO_LIST },
+	{ "time-clock-dot", "\\b(\\d{1,2})[.](\\d{2})\\s?(GMT|BST|UTC|EST|EDT|PST|PDT|CET)\\b",
+	  norm_time_clock, NORM_NO_LIST },
+	{ "time-24", "\\b([01]\\d|2[0-3])([0-5]\\d)\\s?(GMT|BST|UTC|EST|EDT|PST|PDT|CET|hours|hrs)\\b",
+	  norm_time_24, NORM_NO_LIST },
+	{ "year-range", "\\b(1\\d{3}|20\\d{2})[-–](\\d{4}|\\d{2})\\b(?![-–/]\\d)", norm_year_range, NORM_NO_LIST },
+	{ "decade", "\\b(mid-)?(1\\d{2}0|20\\d0)s\\b", norm_decade, NORM_NO_LIST },
+	{ "short-decade", "(?:(?<=\\s)|^)(?:['’])?([2-9])0s\\b", norm_short_decade, NORM_NO_LIST },
+	{ "year", "\\b([A-Za-z]+)\\s+(1\\d{3}|20\\d{2})\\b(?![,.]\\d|[-–/]\\d|\\s?%)",
+	  norm_year_after_word, NORM_NO_LIST },
+	{ "year-the", "\\b([Tt]he)\\s+(1\\d{3}|20\\d{2})\\s+([a-z]+)\\b", norm_year_the, NORM_NO_LIST },
+	{ "score", "(?<![\\w.,/-])(\\d{1,3})[-–](\\d{1,3})(?![-–.,/]?\\d)(?![\\w-])", norm_score, NORM_NO_LIST },
+	{ "vulgar-fraction", "(?:\\b(\\d+))?([½¼¾⅓⅔⅛⅜⅝⅞⅕])", norm_vulgar, NORM_NO_LIST },
+	{ "fraction", "(?<![\\w/.])(\\d{1,2})/(\\d{1,2})(?![\\w/])", norm_fraction, NORM_NO_LIST },
+	{ "inches", "(?<![\\w.,])(\\d+)(?:\\.(\\d+))?\\s+in\\b(?=\\s*(?:$|[,.;:!?]|(?:long|wide|tall|high|deep|of)\\b))",
+	  norm_inches, NORM_NO_LIST },
+	{ "unit", "(?<![\\w.,])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?(\\s?)(%s)(?![\\w/°])", norm_unit, EN_UNITS },
+	{ "degrees", "(?<![\\w.,])(\\d+)(?:\\.(\\d+))?\\s?°(?![CF])", norm_degrees, NORM_NO_LIST },
+	{ "magnitude", "(?<![\\w.,$£€¥])(\\d+)(?:\\.(\\d+))?(m|bn|tn)\\b", norm_bare_magnitude, NORM_NO_LIST },
+	{ "roman", "\\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\\s+([IVXLCDM]{1,10})\\b(?!['’-])", norm_roman, NORM_NO_LIST },
+	{ "number-sign", "\\bNo\\.\\s?(\\d{1,6})\\b", norm_number_sign, NORM_NO_LIST },
+	{ "abbreviation", "(?<![\\w.])(%s)(?!\\w)(?!\\.\\w)", norm_expansion, EN_EXPANSIONS },
+	{ "ampersand-letters", "\\b([A-Z]{1,3})&([A-Z]{1,3})\\b", norm_ampersand_letters, NORM_NO_LIST },
+	{ "ampersand", "\\s&\\s", norm_ampersand, NORM_NO_LIST },
+	{ "plus", "(?<![\\w.])(\\d{1,6})(?:\\s?\\+\\s?(\\d{1,6})|\\+)(?![\\w+])", norm_plus, NORM_NO_LIST },
+	{ "acronym", "\\b([A-Z]{2,6})(s|'s|’s)?\\b", norm_acronym, NORM_NO_LIST },
+};
 
+const struct norm_language norm_en = {
+	"en", "en", en_lists, sizeof en_lists / sizeof en_lists[0], en_rules, sizeof en_rules / sizeof en_rules[0],
+};

@@ -1,4 +1,4 @@
-/* normalize_lang: what the normalization engine (normalize.c) gives a language's rules (normalize_LANG.c). */
+/* normalize_lang: what a language gives the normalization engine (a row: code, word lists, rules) and what the engine gives its rules. */
 #ifndef NEWSCAST_NORMALIZE_LANG_H
 #define NEWSCAST_NORMALIZE_LANG_H
 
@@ -8,8 +8,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <unicode/unum.h>
-#include <unicode/uregex.h>
+
+/*
+ * A language is a file, normalize_LANG.c, holding a struct norm_language and
+ * the functions of its rules, and a folder of word lists, rules/LANG/; the engine
+ * (normalize.c) lists the languages. Each rule is an ICU regular expression run
+ * over the whole text in one pass and a function that writes the spoken form of a
+ * match, or declines it; the rules run in the order of their table.
+ */
 
 #define NORM_GROUPS 10
 /* Numbers longer than this are left to espeak-ng: no one says them. */
@@ -21,33 +27,43 @@ struct norm_match {
 	char *g[NORM_GROUPS];	/* each group's text; "" when it did not take part */
 };
 
+/* Writes the spoken form of m to out and returns 0; or returns non-zero to decline
+ * it, and the match stays as written (whatever the function wrote is taken back). */
 typedef int (*norm_fn)(struct normalizer *n, const struct norm_match *m, struct strbuf *out);
 
-struct norm_rule {
-	const char *name;
-	URegularExpression *re;
+/* ---- the row of a language ---- */
+
+/* A word list: a file of the language's folder, of "KEY = V1 | V2 ... [*] [when CONDITION]"
+ * lines, or of bare "KEY" lines; # starts a comment line. */
+struct norm_list_file {
+	const char *file;
+	bool bare;
+};
+
+#define NORM_NO_LIST (-1)
+
+struct norm_rule_def {
+	const char *name;	/* for messages */
+	const char *pattern;	/* ICU regular expression */
 	norm_fn fn;
+	int list;	/* NORM_NO_LIST, or the list whose keys (longest first, escaped) fill the
+			 * pattern's one "%s" as a group "(?:KEY|KEY...)" */
 };
 
-struct norm_pair {
-	char *key;
-	char *value[4];
-	int flags;
+struct norm_language {
+	const char *code;	/* the first part of a language tag: "en" for "en-gb-x-rp" */
+	const char *locale;	/* ICU's, for its number spell-out rules */
+	const struct norm_list_file *lists;	/* loaded in this order; the rules find them by index */
+	size_t n_lists;
+	const struct norm_rule_def *rules;	/* in the order they run */
+	size_t n_rules;
 };
 
-struct norm_list {
-	struct norm_pair *items;
-	size_t n, cap;
-};
+extern const struct norm_language norm_en;
 
-struct normalizer {
-	char *language;		/* NULL: pass through */
-	UNumberFormat *cardinal, *year, *ordinal;
-	struct norm_rule *rules;
-	size_t n_rules, cap_rules;
-	struct norm_list expansions, units, currencies, acronyms, roman, year_context;
-};
+/* ---- word lists ---- */
 
+/* The flags of a "KEY = VALUE" line: "*" and its "when" condition. */
 enum {
 	NORM_MAY_END = 1,
 	NORM_BEFORE_NAME = 2,
@@ -57,22 +73,44 @@ enum {
 	NORM_SPACED = 32,
 };
 
+struct norm_pair {
+	char *key;
+	char *value[4];	/* NULL past the values given */
+	int flags;
+};
+
+struct norm_list {
+	struct norm_pair *items;	/* in the file's order */
+	size_t n, cap;
+};
+
+/* The language's list at index i of its lists. */
+const struct norm_list *norm_list(const struct normalizer *n, int i);
 const struct norm_pair *norm_list_find(const struct norm_list *l, const char *key);
-int norm_load(struct norm_list *l, const char *dir, const char *file, bool bare);
-void norm_format(const UNumberFormat *f, int64_t v, struct strbuf *out);
+bool norm_in_list(const struct norm_list *l, const char *word);
+
+/* ---- numbers: ICU's spell-out rules for the language's locale ---- */
+
+/* Digits with optional thousands commas as a number; -1 when it is not one or longer than NORM_MAX_DIGITS. */
 int64_t norm_parse_int(const char *s);
 void norm_cardinal(const struct normalizer *n, int64_t v, struct strbuf *out);
 void norm_ordinal(const struct normalizer *n, int64_t v, struct strbuf *out);
-const char *norm_word_before(const char *text, int64_t at, char *buf, size_t size);
-const char *norm_word_after(const char *text, int64_t at, char *buf, size_t size);
-bool norm_is_capitalised(const char *w);
-char *norm_bare_lower(char *w);
-bool norm_in_list(const struct norm_list *l, const char *word);
-bool norm_word_is(const char *w, const char *const *list);
-bool norm_at_end(const struct norm_match *m);
-char *norm_alternation(const struct norm_list *l);
-int norm_add_rule(struct normalizer *n, const char *name, const char *pattern, norm_fn fn);
+/* ICU's %spellout-numbering-year, as ICU writes it. */
+void norm_year_words(const struct normalizer *n, int64_t v, struct strbuf *out);
 
-int norm_setup_en(struct normalizer *n, const char *dir);
+/* ---- the text around a match ---- */
+
+/* The word that ends just before byte at (skipping spaces), copied into buf. */
+const char *norm_word_before(const char *text, int64_t at, char *buf, size_t size);
+/* The word that starts just after byte at (skipping spaces), copied into buf. */
+const char *norm_word_after(const char *text, int64_t at, char *buf, size_t size);
+/* Whether w's first letter is a capital (past opening quotes and brackets). */
+bool norm_is_capitalised(const char *w);
+/* Lower-cases ASCII letters of w and strips trailing punctuation, in place. */
+char *norm_bare_lower(char *w);
+/* Whether w is one of list, a NULL-ended array. */
+bool norm_word_is(const char *w, const char *const *list);
+/* Whether a match ends the text (or the sentence): its last full stop is then kept. */
+bool norm_at_end(const struct norm_match *m);
 
 #endif
