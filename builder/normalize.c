@@ -301,10 +301,13 @@ bool norm_in_list(const struct norm_list *l, const char *word)
 	return norm_list_find(l, word) != NULL;
 }
 
-bool norm_word_is(const char *w, const char *const *list)
+bool norm_list_has(const struct norm_list *l, const char *kind, const char *word)
 {
-	for (; *list; list++)
-		if (strcmp(w, *list) == 0)
+	size_t k = strlen(kind);
+
+	for (size_t i = 0; i < l->n; i++)
+		if (strncmp(l->items[i].key, kind, k) == 0 && l->items[i].key[k] == ' ' &&
+		    strcmp(l->items[i].key + k + 1, word) == 0)
 			return true;
 	return false;
 }

@@ -18,6 +18,11 @@ enum {
 	EN_ACRONYMS,
 	EN_ROMAN,
 	EN_YEAR_CONTEXT,
+	EN_TLDS,
+	EN_NOT_NOUNS,
+	EN_DISTANCE_WORDS,
+	EN_SCORES,
+	EN_WEEKDAYS,
 };
 
 /* ---- numbers and dates, as English says them ---- */
@@ -169,16 +174,12 @@ static int norm_email(struct normalizer *n, const struct norm_match *m, struct s
 	return 0;
 }
 
-static const char *const norm_tlds[] = { "com", "org", "net", "gov", "edu", "io", "uk", "eu", "info", "news",
-					  "us", "ca", "au", "nz", "ie", "de", "fr", "int", NULL };
-
 static int norm_url(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	const char *s = m->g[0], *slash, *dot;
 	char tld[16];
 	size_t len;
 
-	(void)n;
 	if (strncmp(s, "https://", 8) == 0)
 		s += 8;
 	else if (strncmp(s, "http://", 7) == 0)
@@ -193,7 +194,7 @@ static int norm_url(struct normalizer *n, const struct norm_match *m, struct str
 		if ((size_t)(s + len - dot) >= sizeof tld)
 			return 1;
 		snprintf(tld, sizeof tld, "%.*s", (int)(s + len - dot), dot);
-		if (!norm_word_is(tld, norm_tlds))
+		if (!norm_in_list(norm_list(n, EN_TLDS), tld))
 			return 1;
 	}
 	len = strlen(s);
@@ -243,13 +244,8 @@ static const char *norm_magnitude(const char *m)
 
 /* "a $20m deal": an amount before a noun, after "a" or "an", says "dollar", as in
  * "a twenty million dollar deal". */
-static bool norm_money_attributive(const struct norm_match *m)
+static bool norm_money_attributive(const struct normalizer *n, const struct norm_match *m)
 {
-	static const char *const not_nouns[] = {
-		"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with",
-		"per", "each", "a-year", "that", "which", "who", "was", "is", "are", "were", "be", "been", "will",
-		"would", "could", "should", "can", "may", "might", "has", "have", "had", "more", "less", "than",
-		"over", "under", "about", "into", "as", "so", "if", "when", "while", "plus", "minus", "or-so", NULL };
 	char before[16], after[32];
 
 	norm_bare_lower((char *)norm_word_before(m->text, m->start, before, sizeof before));
@@ -258,7 +254,7 @@ static bool norm_money_attributive(const struct norm_match *m)
 	if (!after[0] || !islower((unsigned char)after[0]) || ispunct((unsigned char)m->text[m->end]))
 		return false;
 	norm_bare_lower(after);
-	return (strcmp(before, "a") == 0 || strcmp(before, "an") == 0) && !norm_word_is(after, not_nouns);
+	return (strcmp(before, "a") == 0 || strcmp(before, "an") == 0) && !norm_in_list(norm_list(n, EN_NOT_NOUNS), after);
 }
 
 /* g1 symbol, g2 integer, g3 fraction, g4 magnitude */
@@ -267,7 +263,7 @@ static int norm_money(struct normalizer *n, const struct norm_match *m, struct s
 	const struct norm_pair *cur = norm_list_find(norm_list(n, EN_CURRENCIES), m->g[1]);
 	const char *mag = *m->g[4] ? norm_magnitude(m->g[4]) : NULL;
 	int64_t whole = norm_parse_int(m->g[2]), cents;
-	bool attributive = norm_money_attributive(m);
+	bool attributive = norm_money_attributive(n, m);
 
 	if (!cur || whole < 0)
 		return 1;
@@ -320,15 +316,12 @@ static int norm_percent(struct normalizer *n, const struct norm_match *m, struct
 /* A bare amount with a magnitude: "5m people" → "five million people". */
 static int norm_bare_magnitude(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	static const char *const races[] = { "sprint", "final", "finals", "race", "hurdles", "freestyle",
-					     "butterfly", "backstroke", "breaststroke", "relay", "dash", "medley",
-					     "title", "record", "event", "heat", "heats", "individual", NULL };
 	const char *mag = norm_magnitude(m->g[3]);
 	char after[64];
 
 	/* "the 100m final" is a distance */
 	norm_bare_lower((char *)norm_word_after(m->text, m->end, after, sizeof after));
-	if (!mag || norm_word_is(after, races) || norm_decimal(n, m->g[1], m->g[2], out) < 0)
+	if (!mag || norm_in_list(norm_list(n, EN_DISTANCE_WORDS), after) || norm_decimal(n, m->g[1], m->g[2], out) < 0)
 		return 1;
 	strbuf_addf(out, " %s", mag);
 	return 0;
@@ -403,18 +396,12 @@ static int norm_month_year(struct normalizer *n, const struct norm_match *m, str
 
 static int norm_weekday(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	static const char *const abbr[] = { "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun" };
-	static const char *const full[] = { "Monday", "Tuesday", "Tuesday", "Wednesday", "Thursday", "Thursday",
-					    "Thursday", "Friday", "Saturday", "Sunday" };
+	const struct norm_pair *day = norm_list_find(norm_list(n, EN_WEEKDAYS), m->g[1]);
 
-	(void)n;
-	for (size_t i = 0; i < sizeof abbr / sizeof abbr[0]; i++) {
-		if (strcmp(m->g[1], abbr[i]) == 0) {
-			strbuf_adds(out, full[i]);
-			return 0;
-		}
-	}
-	return 1;
+	if (!day)
+		return 1;
+	strbuf_adds(out, day->value[0]);
+	return 0;
 }
 
 /* Minutes after the hour: "oh five", "forty-five"; nothing for zero. */
@@ -547,29 +534,22 @@ static int norm_year_the(struct normalizer *n, const struct norm_match *m, struc
 	return 0;
 }
 
-static const char *const norm_score_words[] = { "won", "beat", "beating", "lost", "lose", "losing", "defeated",
-						 "drew", "lead", "leading", "trailing", NULL };
-static const char *const norm_score_after[] = { "win", "victory", "defeat", "loss", "lead", "draw", "scoreline",
-						 NULL };
-static const char *const norm_vote_words[] = { "voted", "vote", "votes", "ruled", "ruling", "decision",
-						"majority", "margin", "by", NULL };
-
-
 /* g1, g2: the two numbers of "2-1" */
 static int norm_score(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
+	const struct norm_list *words = norm_list(n, EN_SCORES);
 	char w[64], after[64];
 	int64_t at = m->start;
 	bool score = false, vote = false;
 	int a = atoi(m->g[1]), b = atoi(m->g[2]);
 
 	norm_bare_lower((char *)norm_word_after(m->text, m->end, after, sizeof after));
-	score = norm_word_is(after, norm_score_after);
-	vote = norm_word_is(after, norm_vote_words) && strcmp(after, "by") != 0;
+	score = norm_list_has(words, "after", after);
+	vote = norm_list_has(words, "vote", after) && strcmp(after, "by") != 0;
 	for (int k = 0; k < 3 && at > 0 && !score && !vote; k++) {
 		norm_bare_lower((char *)norm_word_before(m->text, at, w, sizeof w));
-		score = norm_word_is(w, norm_score_words);
-		vote = norm_word_is(w, norm_vote_words);
+		score = norm_list_has(words, "before", w);
+		vote = norm_list_has(words, "vote", w);
 		while (at > 0 && m->text[at - 1] == ' ')
 			at--;
 		while (at > 0 && m->text[at - 1] != ' ')
@@ -732,14 +712,7 @@ static int norm_roman_value(const char *s)
 
 static bool norm_roman_has(const struct normalizer *n, const char *kind, const char *arg)
 {
-	const struct norm_list *roman = norm_list(n, EN_ROMAN);
-	size_t k = strlen(kind);
-
-	for (size_t i = 0; i < roman->n; i++)
-		if (strncmp(roman->items[i].key, kind, k) == 0 && roman->items[i].key[k] == ' ' &&
-		    strcmp(roman->items[i].key + k + 1, arg) == 0)
-			return true;
-	return false;
+	return norm_list_has(norm_list(n, EN_ROMAN), kind, arg);
 }
 
 /* g1 one or two capitalised words, g2 the numeral: "Henry VIII", "King Zog I", "World War II" */
@@ -878,6 +851,11 @@ static const struct norm_list_file en_lists[] = {
 	[EN_ACRONYMS] = { "acronyms", false },
 	[EN_ROMAN] = { "roman", true },
 	[EN_YEAR_CONTEXT] = { "year-context", true },
+	[EN_TLDS] = { "tlds", true },
+	[EN_NOT_NOUNS] = { "not-nouns", true },
+	[EN_DISTANCE_WORDS] = { "distance-words", true },
+	[EN_SCORES] = { "scores", true },
+	[EN_WEEKDAYS] = { "weekdays", false },
 };
 
 /* Its rules, in the order they run: what an early rule has spelled out (a date) is plain words to the later ones. */
@@ -898,8 +876,7 @@ static const struct norm_rule_def en_rules[] = {
 	{ "pence", "\\b(\\d{1,3})p\\b", norm_pence, NORM_NO_LIST },
 	{ "percent", "(?<![\\w.])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s?%", norm_percent, NORM_NO_LIST },
 	{ "iso-date", "\\b(1\\d{3}|20\\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])\\b", norm_iso_date, NORM_NO_LIST },
-	{ "weekday", "\\b(Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\\.(?=,|\\s+(?:\\d|" NORM_MONTHS "\\b))",
-	  norm_weekday, NORM_NO_LIST },
+	{ "weekday", "\\b(%s)\\.(?=,|\\s+(?:\\d|" NORM_MONTHS "\\b))", norm_weekday, EN_WEEKDAYS },
 	{ "month-day-year", "\\b" NORM_MONTHS "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!:)(?:,\\s*(1\\d{3}|20\\d{2})\\b)?",
 	  norm_month_day_year, NORM_NO_LIST },
 	{ "day-month-year", "\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+" NORM_MONTHS "\\b\\.?(?:\\s+(1\\d{3}|20\\d{2})\\b)?",

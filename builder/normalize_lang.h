@@ -88,6 +88,8 @@ struct norm_list {
 const struct norm_list *norm_list(const struct normalizer *n, int i);
 const struct norm_pair *norm_list_find(const struct norm_list *l, const char *key);
 bool norm_in_list(const struct norm_list *l, const char *word);
+/* Whether l, a bare list of "KIND WORDS" lines, has the line "kind word". */
+bool norm_list_has(const struct norm_list *l, const char *kind, const char *word);
 
 /* ---- numbers: ICU's spell-out rules for the language's locale ---- */
 
@@ -108,8 +110,6 @@ const char *norm_word_after(const char *text, int64_t at, char *buf, size_t size
 bool norm_is_capitalised(const char *w);
 /* Lower-cases ASCII letters of w and strips trailing punctuation, in place. */
 char *norm_bare_lower(char *w);
-/* Whether w is one of list, a NULL-ended array. */
-bool norm_word_is(const char *w, const char *const *list);
 /* Whether a match ends the text (or the sentence): its last full stop is then kept. */
 bool norm_at_end(const struct norm_match *m);
 
