@@ -1,4 +1,5 @@
 /* Unit tests for normalize: the table of input → spoken text in tests/data, and hostile input. */
+#include "helpers.h"
 #include "normalize.h"
 #include "paths.h"
 #include "suites.h"
@@ -7,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 struct norm_case {
@@ -196,6 +198,37 @@ START_TEST(long_numbers_stay_digits)
 }
 END_TEST
 
+/* A language's word lists come from its folder, rules/LANG/: a list that is missing or has a
+ * bad line makes the normalizer an error, the file (and line) named; a language without
+ * rules needs no folder. */
+START_TEST(rules_folder_errors_name_the_file)
+{
+	char *folder = xasprintf("%s/en", test_dir), *err, *want;
+
+	test_stderr_begin();
+	ck_assert_ptr_null(normalize_new("en", test_dir));
+	err = test_stderr_end();
+	want = xasprintf("cannot open '%s/expansions'", folder);
+	ck_assert_msg(strstr(err, want), "%s", err);
+	free(err);
+	free(want);
+
+	ck_assert_int_eq(mkdir(folder, 0755), 0);
+	want = xasprintf("%s/expansions", folder);
+	test_write_file(want, "# a comment\nMr. Mister\n");
+	free(want);
+	test_stderr_begin();
+	ck_assert_ptr_null(normalize_new("en-gb", test_dir));
+	err = test_stderr_end();
+	want = xasprintf("newscast: '%s/expansions' line 2: expected 'KEY = VALUE'\n", folder);
+	ck_assert_str_eq(err, want);
+	free(err);
+	free(want);
+	free(folder);
+	normalize_free(normalize_new("xx", test_dir));
+}
+END_TEST
+
 Suite *suite_normalize(void)
 {
 	Suite *s = suite_create("normalize");
@@ -213,6 +246,10 @@ Suite *suite_normalize(void)
 	tcase_add_test(edge, other_languages_pass_through);
 	tcase_add_test(edge, hostile_input_is_linear);
 	tcase_add_test(edge, long_numbers_stay_digits);
+	suite_add_tcase(s, edge);
+	edge = tcase_create("rules");
+	test_add_dir_fixtures(edge);
+	tcase_add_test(edge, rules_folder_errors_name_the_file);
 	suite_add_tcase(s, edge);
 	return s;
 }
