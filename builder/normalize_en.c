@@ -28,7 +28,7 @@ enum {
 /* ---- numbers and dates, as English says them ---- */
 
 /* A year: "nineteen eighty-seven", "nineteen oh seven", "two thousand eight". */
-static void norm_year(const struct normalizer *n, int64_t v, struct strbuf *out)
+static void en_year(const struct normalizer *n, int64_t v, struct strbuf *out)
 {
 	size_t at = out->len;
 	char *oh;
@@ -39,7 +39,7 @@ static void norm_year(const struct normalizer *n, int64_t v, struct strbuf *out)
 }
 
 /* A decimal written INT[.FRAC]: "three point four"; the fraction digit by digit. */
-static int norm_decimal(const struct normalizer *n, const char *integer, const char *fraction, struct strbuf *out)
+static int en_decimal(const struct normalizer *n, const char *integer, const char *fraction, struct strbuf *out)
 {
 	int64_t v = norm_parse_int(integer);
 
@@ -57,7 +57,7 @@ static int norm_decimal(const struct normalizer *n, const char *integer, const c
 }
 
 /* Pluralises the last word of a year for a decade: sixty → sixties, hundred → hundreds. */
-static void norm_pluralise_last(struct strbuf *out)
+static void en_pluralise_last(struct strbuf *out)
 {
 	if (out->len && out->buf[out->len - 1] == 'y') {
 		out->buf[--out->len] = '\0';
@@ -67,11 +67,11 @@ static void norm_pluralise_last(struct strbuf *out)
 	}
 }
 
-static const char *const norm_months[12] = { "January", "February", "March", "April", "May", "June",
-					     "July", "August", "September", "October", "November", "December" };
+static const char *const en_months[12] = { "January", "February", "March", "April", "May", "June",
+					   "July", "August", "September", "October", "November", "December" };
 
 /* The month a name or abbreviation (without its dot) means, 1-12, or 0. */
-static int norm_month(const char *s)
+static int en_month(const char *s)
 {
 	static const char *const abbr[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
 					    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
@@ -79,19 +79,19 @@ static int norm_month(const char *s)
 	if (strcmp(s, "Sept") == 0)
 		return 9;
 	for (int i = 0; i < 12; i++)
-		if (strcmp(s, abbr[i]) == 0 || strcmp(s, norm_months[i]) == 0)
+		if (strcmp(s, abbr[i]) == 0 || strcmp(s, en_months[i]) == 0)
 			return i + 1;
 	return 0;
 }
 
-#define NORM_MONTHS                                                                                          \
+#define EN_MONTHS                                                                                          \
 	"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|" \
 	"Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
 
 /* ---- the English rules ---- */
 
 /* "www.example.com/news" → "w w w dot example dot com slash news" */
-static void norm_spell_letters(const char *s, size_t n, struct strbuf *out)
+static void en_spell_letters(const char *s, size_t n, struct strbuf *out)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (i)
@@ -100,7 +100,7 @@ static void norm_spell_letters(const char *s, size_t n, struct strbuf *out)
 	}
 }
 
-static bool norm_has_vowel(const char *s, size_t n)
+static bool en_has_vowel(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		if (strchr("aeiouyAEIOUY", s[i]))
@@ -108,7 +108,7 @@ static bool norm_has_vowel(const char *s, size_t n)
 	return false;
 }
 
-static void norm_say_address(const char *s, size_t n, struct strbuf *out)
+static void en_say_address(const char *s, size_t n, struct strbuf *out)
 {
 	size_t i = 0;
 
@@ -123,9 +123,9 @@ static void norm_say_address(const char *s, size_t n, struct strbuf *out)
 			size_t len = j - i;
 
 			/* "co" of co.uk is said as a word */
-			if ((len == 2 && strncmp(s + i, "co", 2) != 0) || (len <= 4 && !norm_has_vowel(s + i, len)) ||
+			if ((len == 2 && strncmp(s + i, "co", 2) != 0) || (len <= 4 && !en_has_vowel(s + i, len)) ||
 			    (len == 3 && strncmp(s + i, "www", 3) == 0))
-				norm_spell_letters(s + i, len, out);
+				en_spell_letters(s + i, len, out);
 			else
 				strbuf_add(out, s + i, len);
 			i = j;
@@ -156,7 +156,7 @@ static void norm_say_address(const char *s, size_t n, struct strbuf *out)
 }
 
 /* Whether the address ends in a top-level domain: letters only, two or more. */
-static bool norm_has_tld(const char *s, size_t n)
+static bool en_has_tld(const char *s, size_t n)
 {
 	size_t i = n;
 
@@ -165,16 +165,16 @@ static bool norm_has_tld(const char *s, size_t n)
 	return n - i >= 2 && i > 0 && s[i - 1] == '.';
 }
 
-static int norm_email(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+static int en_email(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	(void)n;
-	if (!norm_has_tld(m->g[0], strlen(m->g[0])))
+	if (!en_has_tld(m->g[0], strlen(m->g[0])))
 		return 1;
-	norm_say_address(m->g[0], strlen(m->g[0]), out);
+	en_say_address(m->g[0], strlen(m->g[0]), out);
 	return 0;
 }
 
-static int norm_url(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+static int en_url(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	const char *s = m->g[0], *slash, *dot;
 	char tld[16];
@@ -201,19 +201,19 @@ static int norm_url(struct normalizer *n, const struct norm_match *m, struct str
 	/* a full stop or comma after an address belongs to the sentence */
 	while (len && strchr(".,;:", s[len - 1]))
 		len--;
-	norm_say_address(s, len, out);
+	en_say_address(s, len, out);
 	strbuf_adds(out, s + len);
 	return 0;
 }
 
-static int norm_handle(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+static int en_handle(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	(void)n;
 	strbuf_addf(out, "at %s", m->g[1]);
 	return 0;
 }
 
-static int norm_hash(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+static int en_hash(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	int64_t v;
 
@@ -229,7 +229,7 @@ static int norm_hash(struct normalizer *n, const struct norm_match *m, struct st
 	return 0;
 }
 
-static const char *norm_magnitude(const char *m)
+static const char *en_magnitude(const char *m)
 {
 	if (strcmp(m, "k") == 0 || strcmp(m, "K") == 0)
 		return "thousand";
@@ -244,7 +244,7 @@ static const char *norm_magnitude(const char *m)
 
 /* "a $20m deal": an amount before a noun, after "a" or "an", says "dollar", as in
  * "a twenty million dollar deal". */
-static bool norm_money_attributive(const struct normalizer *n, const struct norm_match *m)
+static bool en_money_attributive(const struct normalizer *n, const struct norm_match *m)
 {
 	char before[16], after[32];
 
@@ -258,23 +258,23 @@ static bool norm_money_attributive(const struct normalizer *n, const struct norm
 }
 
 /* g1 symbol, g2 integer, g3 fraction, g4 magnitude */
-static int norm_money(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+static int en_money(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	const struct norm_pair *cur = norm_list_find(norm_list(n, EN_CURRENCIES), m->g[1]);
-	const char *mag = *m->g[4] ? norm_magnitude(m->g[4]) : NULL;
+	const char *mag = *m->g[4] ? en_magnitude(m->g[4]) : NULL;
 	int64_t whole = norm_parse_int(m->g[2]), cents;
-	bool attributive = norm_money_attributive(n, m);
+	bool attributive = en_money_attributive(n, m);
 
 	if (!cur || whole < 0)
 		return 1;
 	if (mag) {
-		if (norm_decimal(n, m->g[2], m->g[3], out) < 0)
+		if (en_decimal(n, m->g[2], m->g[3], out) < 0)
 			return 1;
 		strbuf_addf(out, " %s %s", mag, cur->value[attributive ? 0 : 1]);
 		return 0;
 	}
 	if (*m->g[3] && strlen(m->g[3]) != 2) {
-		if (norm_decimal(n, m->g[2], m->g[3], out) < 0)
+		if (en_decimal(n, m->g[2], m->g[3], out) < 0)
 			return 1;
 		strbuf_addf(out, " %s", cur->value[attributive ? 0 : 1]);
 		return 0;
@@ -294,7 +294,7 @@ static int norm_money(struct normalizer *n, const struct norm_match *m, struct s
 	return 0;
 }
 
-static int norm_pence(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+static int en_pence(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	int64_t v = norm_parse_int(m->g[1]);
 
@@ -305,76 +305,76 @@ static int norm_pence(struct normalizer *n, const struct norm_match *m, struct s
 	return 0;
 }
 
-static int norm_percent(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+static int en_percent(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	if (norm_decimal(n, m->g[1], m->g[2], out) < 0)
+	if (en_decimal(n, m->g[1], m->g[2], out) < 0)
 		return 1;
 	strbuf_adds(out, " percent");
 	return 0;
 }
 
 /* A bare amount with a magnitude: "5m people" → "five million people". */
-static int norm_bare_magnitude(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+static int en_bare_magnitude(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	const char *mag = norm_magnitude(m->g[3]);
+	const char *mag = en_magnitude(m->g[3]);
 	char after[64];
 
 	/* "the 100m final" is a distance */
 	norm_bare_lower((char *)norm_word_after(m->text, m->end, after, sizeof after));
-	if (!mag || norm_in_list(norm_list(n, EN_DISTANCE_WORDS), after) || norm_decimal(n, m->g[1], m->g[2], out) < 0)
+	if (!mag || norm_in_list(norm_list(n, EN_DISTANCE_WORDS), after) || en_decimal(n, m->g[1], m->g[2], out) < 0)
 		return 1;
 	strbuf_addf(out, " %s", mag);
 	return 0;
 }
 
-static void norm_day_month(const struct normalizer *n, int day, int month, struct strbuf *out)
+static void en_day_month(const struct normalizer *n, int day, int month, struct strbuf *out)
 {
 	strbuf_adds(out, "the ");
 	norm_ordinal(n, day, out);
-	strbuf_addf(out, " of %s", norm_months[month - 1]);
+	strbuf_addf(out, " of %s", en_months[month - 1]);
 }
 
-static void norm_month_day(const struct normalizer *n, int month, int day, struct strbuf *out)
+static void en_month_day(const struct normalizer *n, int month, int day, struct strbuf *out)
 {
-	strbuf_addf(out, "%s ", norm_months[month - 1]);
+	strbuf_addf(out, "%s ", en_months[month - 1]);
 	norm_ordinal(n, day, out);
 }
 
 /* g1 year, g2 month, g3 day */
-static int norm_iso_date(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+static int en_iso_date(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	norm_month_day(n, atoi(m->g[2]), atoi(m->g[3]), out);
+	en_month_day(n, atoi(m->g[2]), atoi(m->g[3]), out);
 	strbuf_adds(out, ", ");
-	norm_year(n, atoi(m->g[1]), out);
+	en_year(n, atoi(m->g[1]), out);
 	return 0;
 }
 
 /* g1 month, g2 day, g3 year (optional) */
-static int norm_month_day_year(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+static int en_month_day_year(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	int month = norm_month(m->g[1]), day = atoi(m->g[2]);
+	int month = en_month(m->g[1]), day = atoi(m->g[2]);
 
 	if (!month || day < 1 || day > 31)
 		return 1;
-	norm_month_day(n, month, day, out);
+	en_month_day(n, month, day, out);
 	if (*m->g[3]) {
 		strbuf_adds(out, ", ");
-		norm_year(n, atoi(m->g[3]), out);
+		en_year(n, atoi(m->g[3]), out);
 	}
 	return 0;
 }
 
 /* g1 day, g2 month, g3 year (optional) */
-static int norm_day_month_year(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+static int en_day_month_year(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	int month = norm_month(m->g[2]), day = atoi(m->g[1]);
+	int month = en_month(m->g[2]), day = atoi(m->g[1]);
 
 	if (!month || day < 1 || day > 31)
 		return 1;
-	norm_day_month(n, day, month, out);
+	en_day_month(n, day, month, out);
 	if (*m->g[3]) {
 		strbuf_addc(out, ' ');
-		norm_year(n, atoi(m->g[3]), out);
+		en_year(n, atoi(m->g[3]), out);
 	} else if (m->text[m->end - 1] == '.' && (strlen(m->g[2]) > 4 || norm_at_end(m))) {
 		/* the full stop after a month's name, or after "Jan." at the end, ends the sentence */
 		strbuf_addc(out, '.');
@@ -383,18 +383,18 @@ static int norm_day_month_year(struct normalizer *n, const struct norm_match *m,
 }
 
 /* g1 month, g2 year */
-static int norm_month_year(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+static int en_month_year(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	int month = norm_month(m->g[1]);
+	int month = en_month(m->g[1]);
 
 	if (!month)
 		return 1;
-	strbuf_addf(out, "%s ", norm_months[month - 1]);
-	norm_year(n, atoi(m->g[2]), out);
+	strbuf_addf(out, "%s ", en_months[month - 1]);
+	en_year(n, atoi(m->g[2]), out);
 	return 0;
 }
 
-static int norm_weekday(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+static int en_weekday(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	const struct norm_pair *day = norm_list_find(norm_list(n, EN_WEEKDAYS), m->g[1]);
 
@@ -405,7 +405,7 @@ static int norm_weekday(struct normalizer *n, const struct norm_match *m, struct
 }
 
 /* Minutes after the hour: "oh five", "forty-five"; nothing for zero. */
-static void norm_minutes(const struct normalizer *n, int minutes, struct strbuf *out)
+static void en_minutes(const struct normalizer *n, int minutes, struct strbuf *out)
 {
 	if (minutes == 0)
 		return;
@@ -417,7 +417,7 @@ static void norm_minutes(const struct normalizer *n, int minutes, struct strbuf 
 
 
 /* g1 hour, g2 minutes (optional), g3 a/p, g4 the final full stop (optional) */
-static int norm_time_ampm(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+static int en_time_ampm(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	int hour = atoi(m->g[1]);
 
@@ -425,23 +425,23 @@ static int norm_time_ampm(struct normalizer *n, const struct norm_match *m, stru
 		return 1;
 	norm_cardinal(n, hour, out);
 	if (*m->g[2])
-		norm_minutes(n, atoi(m->g[2]), out);
+		en_minutes(n, atoi(m->g[2]), out);
 	strbuf_addf(out, " %c m", tolower((unsigned char)m->g[3][0]));
 	if (*m->g[4] && norm_at_end(m))
 		strbuf_addc(out, '.');
 	return 0;
 }
 
-static void norm_zone(const char *zone, struct strbuf *out)
+static void en_zone(const char *zone, struct strbuf *out)
 {
 	if (!*zone)
 		return;
 	strbuf_addc(out, ' ');
-	norm_spell_letters(zone, strlen(zone), out);
+	en_spell_letters(zone, strlen(zone), out);
 }
 
 /* g1 hour, g2 minutes, g3 zone (optional) */
-static int norm_time_clock(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+static int en_time_clock(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	int hour = atoi(m->g[1]), minutes = atoi(m->g[2]);
 
@@ -453,13 +453,13 @@ static int norm_time_clock(struct normalizer *n, const struct norm_match *m, str
 	else if (minutes == 0)
 		strbuf_adds(out, " hundred");
 	else
-		norm_minutes(n, minutes, out);
-	norm_zone(m->g[3], out);
+		en_minutes(n, minutes, out);
+	en_zone(m->g[3], out);
 	return 0;
 }
 
 /* 24-hour "0900 GMT": g1 hours, g2 minutes, g3 zone or "hours" */
-static int norm_time_24(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+static int en_time_24(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	int hour = atoi(m->g[1]), minutes = atoi(m->g[2]);
 
@@ -469,16 +469,16 @@ static int norm_time_24(struct normalizer *n, const struct norm_match *m, struct
 	if (minutes == 0)
 		strbuf_adds(out, " hundred");
 	else
-		norm_minutes(n, minutes, out);
+		en_minutes(n, minutes, out);
 	if (strcmp(m->g[3], "hours") == 0 || strcmp(m->g[3], "hrs") == 0)
 		strbuf_adds(out, " hours");
 	else
-		norm_zone(m->g[3], out);
+		en_zone(m->g[3], out);
 	return 0;
 }
 
 /* g1 first year, g2 second (2 or 4 digits) */
-static int norm_year_range(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+static int en_year_range(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	int first = atoi(m->g[1]), second = atoi(m->g[2]);
 
@@ -486,32 +486,32 @@ static int norm_year_range(struct normalizer *n, const struct norm_match *m, str
 		second += first / 100 * 100;
 	if (second <= first)
 		return 1;
-	norm_year(n, first, out);
+	en_year(n, first, out);
 	strbuf_adds(out, " to ");
-	norm_year(n, second, out);
+	en_year(n, second, out);
 	return 0;
 }
 
 /* g1 "mid-" (optional), g2 the decade's year */
-static int norm_decade(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+static int en_decade(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	if (*m->g[1])
 		strbuf_adds(out, "mid ");
-	norm_year(n, atoi(m->g[2]), out);
-	norm_pluralise_last(out);
+	en_year(n, atoi(m->g[2]), out);
+	en_pluralise_last(out);
 	return 0;
 }
 
 /* "the '60s", "their 40s": g1 the tens digit */
-static int norm_short_decade(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+static int en_short_decade(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	norm_cardinal(n, atoi(m->g[1]) * 10, out);
-	norm_pluralise_last(out);
+	en_pluralise_last(out);
 	return 0;
 }
 
 /* g1 context word, g2 year */
-static int norm_year_after_word(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+static int en_year_after_word(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	char word[64];
 
@@ -519,23 +519,23 @@ static int norm_year_after_word(struct normalizer *n, const struct norm_match *m
 	if (!norm_in_list(norm_list(n, EN_YEAR_CONTEXT), norm_bare_lower(word)))
 		return 1;
 	strbuf_addf(out, "%s ", m->g[1]);
-	norm_year(n, atoi(m->g[2]), out);
+	en_year(n, atoi(m->g[2]), out);
 	return 0;
 }
 
 /* "the 1987 election": g1 "the", g2 year, g3 the next word */
-static int norm_year_the(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+static int en_year_the(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	if (util_ends_with(m->g[3], "s"))
 		return 1;
 	strbuf_addf(out, "%s ", m->g[1]);
-	norm_year(n, atoi(m->g[2]), out);
+	en_year(n, atoi(m->g[2]), out);
 	strbuf_addf(out, " %s", m->g[3]);
 	return 0;
 }
 
 /* g1, g2: the two numbers of "2-1" */
-static int norm_score(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+static int en_score(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	const struct norm_list *words = norm_list(n, EN_SCORES);
 	char w[64], after[64];
@@ -581,7 +581,7 @@ static int norm_score(struct normalizer *n, const struct norm_match *m, struct s
 }
 
 /* g1 whole part (optional), g2 the vulgar fraction character */
-static int norm_vulgar(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+static int en_vulgar(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	static const struct {
 		const char *ch, *alone, *after;
@@ -612,7 +612,7 @@ static int norm_vulgar(struct normalizer *n, const struct norm_match *m, struct 
 }
 
 /* g1 numerator, g2 denominator */
-static int norm_fraction(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+static int en_fraction(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	static const char *const names[][2] = { { NULL, NULL }, { NULL, NULL }, { "half", "halves" },
 						{ "third", "thirds" }, { "quarter", "quarters" }, { "fifth", "fifths" },
@@ -636,7 +636,7 @@ static int norm_fraction(struct normalizer *n, const struct norm_match *m, struc
 }
 
 /* g1 integer, g2 fraction, g3 space, g4 unit, g5 (for "in") what follows */
-static int norm_unit(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+static int en_unit(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	const struct norm_pair *u = norm_list_find(norm_list(n, EN_UNITS), m->g[4]);
 	bool one = strcmp(m->g[1], "1") == 0 && !*m->g[2];
@@ -645,35 +645,35 @@ static int norm_unit(struct normalizer *n, const struct norm_match *m, struct st
 		return 1;
 	if ((u->flags & NORM_SPACED) && !*m->g[3])
 		return 1;
-	if (norm_decimal(n, m->g[1], m->g[2], out) < 0)
+	if (en_decimal(n, m->g[1], m->g[2], out) < 0)
 		return 1;
 	strbuf_addf(out, " %s", one || !u->value[1] ? u->value[0] : u->value[1]);
 	return 0;
 }
 
 /* "6 in" is inches only at the end, before a comma, or before long, wide, tall, high, deep, of. */
-static int norm_inches(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+static int en_inches(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	bool one = strcmp(m->g[1], "1") == 0 && !*m->g[2];
 
-	if (norm_decimal(n, m->g[1], m->g[2], out) < 0)
+	if (en_decimal(n, m->g[1], m->g[2], out) < 0)
 		return 1;
 	strbuf_adds(out, one ? " inch" : " inches");
 	return 0;
 }
 
-static int norm_degrees(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+static int en_degrees(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	bool one = strcmp(m->g[1], "1") == 0 && !*m->g[2];
 
-	if (norm_decimal(n, m->g[1], m->g[2], out) < 0)
+	if (en_decimal(n, m->g[1], m->g[2], out) < 0)
 		return 1;
 	strbuf_adds(out, one ? " degree" : " degrees");
 	return 0;
 }
 
 /* The value of a Roman numeral, or 0 if it is not a well-formed one. */
-static int norm_roman_value(const char *s)
+static int en_roman_value(const char *s)
 {
 	static const struct {
 		const char *sym;
@@ -710,15 +710,15 @@ static int norm_roman_value(const char *s)
 	return strcmp(check, s) == 0 ? v : 0;
 }
 
-static bool norm_roman_has(const struct normalizer *n, const char *kind, const char *arg)
+static bool en_roman_has(const struct normalizer *n, const char *kind, const char *arg)
 {
 	return norm_list_has(norm_list(n, EN_ROMAN), kind, arg);
 }
 
 /* g1 one or two capitalised words, g2 the numeral: "Henry VIII", "King Zog I", "World War II" */
-static int norm_roman(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+static int en_roman(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	int v = norm_roman_value(m->g[2]);
+	int v = en_roman_value(m->g[2]);
 	const char *space = strchr(m->g[1], ' ');
 	const char *last = space ? space + 1 : m->g[1];
 	char first[64], before[64];
@@ -728,9 +728,9 @@ static int norm_roman(struct normalizer *n, const struct norm_match *m, struct s
 		return 1;
 	snprintf(first, sizeof first, "%.*s", space ? (int)(space - m->g[1]) : (int)strlen(m->g[1]), m->g[1]);
 	norm_word_before(m->text, m->start, before, sizeof before);
-	phrase = norm_roman_has(n, "phrase", m->g[1]) || norm_roman_has(n, "phrase", last);
-	regnal = norm_roman_has(n, "name", m->g[1]) || norm_roman_has(n, "name", last) ||
-		 (space && norm_roman_has(n, "title", first)) || (!space && norm_roman_has(n, "title", before));
+	phrase = en_roman_has(n, "phrase", m->g[1]) || en_roman_has(n, "phrase", last);
+	regnal = en_roman_has(n, "name", m->g[1]) || en_roman_has(n, "name", last) ||
+		 (space && en_roman_has(n, "title", first)) || (!space && en_roman_has(n, "title", before));
 	if (phrase) {
 		strbuf_addf(out, "%s ", m->g[1]);
 		norm_cardinal(n, v, out);
@@ -745,7 +745,7 @@ static int norm_roman(struct normalizer *n, const struct norm_match *m, struct s
 }
 
 /* "No. 10" → "number ten" */
-static int norm_number_sign(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+static int en_number_sign(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	strbuf_adds(out, "number ");
 	norm_cardinal(n, atoi(m->g[1]), out);
@@ -753,7 +753,7 @@ static int norm_number_sign(struct normalizer *n, const struct norm_match *m, st
 }
 
 /* g1 the abbreviation */
-static int norm_expansion(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+static int en_expansion(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	char before[64], after[64];
 	bool next_name, next_number, prev_name;
@@ -790,7 +790,7 @@ static int norm_expansion(struct normalizer *n, const struct norm_match *m, stru
 }
 
 /* g1 the acronym, g2 "s", "'s" or "’s" (optional) */
-static int norm_acronym(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+static int en_acronym(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	const struct norm_pair *p = norm_list_find(norm_list(n, EN_ACRONYMS), m->g[1]);
 
@@ -801,23 +801,23 @@ static int norm_acronym(struct normalizer *n, const struct norm_match *m, struct
 		for (const char *c = m->g[1] + 1; *c; c++)
 			strbuf_addc(out, (char)tolower((unsigned char)*c));
 	} else {
-		norm_spell_letters(m->g[1], strlen(m->g[1]), out);
+		en_spell_letters(m->g[1], strlen(m->g[1]), out);
 	}
 	strbuf_adds(out, m->g[2]);
 	return 0;
 }
 
 /* "AT&T" → "A T and T": g1, g2 the capitals on each side */
-static int norm_ampersand_letters(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+static int en_ampersand_letters(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	(void)n;
-	norm_spell_letters(m->g[1], strlen(m->g[1]), out);
+	en_spell_letters(m->g[1], strlen(m->g[1]), out);
 	strbuf_adds(out, " and ");
-	norm_spell_letters(m->g[2], strlen(m->g[2]), out);
+	en_spell_letters(m->g[2], strlen(m->g[2]), out);
 	return 0;
 }
 
-static int norm_ampersand(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+static int en_ampersand(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	(void)n;
 	(void)m;
@@ -826,7 +826,7 @@ static int norm_ampersand(struct normalizer *n, const struct norm_match *m, stru
 }
 
 /* g1, g2 (optional): "2 + 2", "18+" */
-static int norm_plus(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+static int en_plus(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	int64_t a = norm_parse_int(m->g[1]), b = *m->g[2] ? norm_parse_int(m->g[2]) : 0;
 
@@ -862,54 +862,54 @@ static const struct norm_list_file en_lists[] = {
 static const struct norm_rule_def en_rules[] = {
 	/* Addresses are matched from the start of a run only, possessively, and checked
 	 * in the callback: a run of "a.a.a.a" costs one pass, not one per dot. */
-	{ "email", "(?<![\\w.%+-])[A-Za-z0-9._%+-]++@[A-Za-z0-9-]++(?:\\.[A-Za-z0-9-]++)++", norm_email, NORM_NO_LIST },
+	{ "email", "(?<![\\w.%+-])[A-Za-z0-9._%+-]++@[A-Za-z0-9-]++(?:\\.[A-Za-z0-9-]++)++", en_email, NORM_NO_LIST },
 	{ "url",
 	  "(?:\\bhttps?://[^\\s]+[^\\s.,;:!?)\"'’”]|\\bwww\\.[A-Za-z0-9-]++(?:\\.[A-Za-z0-9-]++)++"
 	  "(?:/[A-Za-z0-9._~%/-]*+)?|(?<![\\w.@-])[a-z0-9-]++(?:\\.[a-z0-9-]++)++(?:/[A-Za-z0-9._~%/-]*+)?)",
-	  norm_url, NORM_NO_LIST },
-	{ "handle", "(?<![\\w@])@([A-Za-z0-9_]{1,30})\\b", norm_handle, NORM_NO_LIST },
-	{ "hash", "(?<![\\w&#])#(?:(\\d{1,6})|([A-Za-z][A-Za-z0-9_]*))\\b", norm_hash, NORM_NO_LIST },
+	  en_url, NORM_NO_LIST },
+	{ "handle", "(?<![\\w@])@([A-Za-z0-9_]{1,30})\\b", en_handle, NORM_NO_LIST },
+	{ "hash", "(?<![\\w&#])#(?:(\\d{1,6})|([A-Za-z][A-Za-z0-9_]*))\\b", en_hash, NORM_NO_LIST },
 	{ "money",
 	  "(?<![\\w$£€¥])(%s)\\s?(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?"
 	  "(?:\\s?(k|K|mn|m|bn|tn|million|billion|trillion)\\b)?",
-	  norm_money, EN_CURRENCIES },
-	{ "pence", "\\b(\\d{1,3})p\\b", norm_pence, NORM_NO_LIST },
-	{ "percent", "(?<![\\w.])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s?%", norm_percent, NORM_NO_LIST },
-	{ "iso-date", "\\b(1\\d{3}|20\\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])\\b", norm_iso_date, NORM_NO_LIST },
-	{ "weekday", "\\b(%s)\\.(?=,|\\s+(?:\\d|" NORM_MONTHS "\\b))", norm_weekday, EN_WEEKDAYS },
-	{ "month-day-year", "\\b" NORM_MONTHS "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!:)(?:,\\s*(1\\d{3}|20\\d{2})\\b)?",
-	  norm_month_day_year, NORM_NO_LIST },
-	{ "day-month-year", "\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+" NORM_MONTHS "\\b\\.?(?:\\s+(1\\d{3}|20\\d{2})\\b)?",
-	  norm_day_month_year, NORM_NO_LIST },
-	{ "month-year", "\\b" NORM_MONTHS "\\.?\\s+(1\\d{3}|20\\d{2})\\b", norm_month_year, NORM_NO_LIST },
-	{ "time-ampm", "\\b(\\d{1,2})(?:[:.](\\d{2}))?\\s?([apAP])\\.?[mM]\\b(\\.)?", norm_time_ampm, NORM_NO_LIST },
+	  en_money, EN_CURRENCIES },
+	{ "pence", "\\b(\\d{1,3})p\\b", en_pence, NORM_NO_LIST },
+	{ "percent", "(?<![\\w.])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s?%", en_percent, NORM_NO_LIST },
+	{ "iso-date", "\\b(1\\d{3}|20\\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])\\b", en_iso_date, NORM_NO_LIST },
+	{ "weekday", "\\b(%s)\\.(?=,|\\s+(?:\\d|" EN_MONTHS "\\b))", en_weekday, EN_WEEKDAYS },
+	{ "month-day-year", "\\b" EN_MONTHS "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!:)(?:,\\s*(1\\d{3}|20\\d{2})\\b)?",
+	  en_month_day_year, NORM_NO_LIST },
+	{ "day-month-year", "\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+" EN_MONTHS "\\b\\.?(?:\\s+(1\\d{3}|20\\d{2})\\b)?",
+	  en_day_month_year, NORM_NO_LIST },
+	{ "month-year", "\\b" EN_MONTHS "\\.?\\s+(1\\d{3}|20\\d{2})\\b", en_month_year, NORM_NO_LIST },
+	{ "time-ampm", "\\b(\\d{1,2})(?:[:.](\\d{2}))?\\s?([apAP])\\.?[mM]\\b(\\.)?", en_time_ampm, NORM_NO_LIST },
 	{ "time-clock", "\\b(\\d{1,2})[:](\\d{2})\\b(?!:\\d)(?:\\s?(GMT|BST|UTC|EST|EDT|PST|PDT|CET)\\b)?",
-	  norm_time_clock, NORM_NO_LIST },
+	  en_time_clock, NORM_NO_LIST },
 	{ "time-clock-dot", "\\b(\\d{1,2})[.](\\d{2})\\s?(GMT|BST|UTC|EST|EDT|PST|PDT|CET)\\b",
-	  norm_time_clock, NORM_NO_LIST },
+	  en_time_clock, NORM_NO_LIST },
 	{ "time-24", "\\b([01]\\d|2[0-3])([0-5]\\d)\\s?(GMT|BST|UTC|EST|EDT|PST|PDT|CET|hours|hrs)\\b",
-	  norm_time_24, NORM_NO_LIST },
-	{ "year-range", "\\b(1\\d{3}|20\\d{2})[-–](\\d{4}|\\d{2})\\b(?![-–/]\\d)", norm_year_range, NORM_NO_LIST },
-	{ "decade", "\\b(mid-)?(1\\d{2}0|20\\d0)s\\b", norm_decade, NORM_NO_LIST },
-	{ "short-decade", "(?:(?<=\\s)|^)(?:['’])?([2-9])0s\\b", norm_short_decade, NORM_NO_LIST },
+	  en_time_24, NORM_NO_LIST },
+	{ "year-range", "\\b(1\\d{3}|20\\d{2})[-–](\\d{4}|\\d{2})\\b(?![-–/]\\d)", en_year_range, NORM_NO_LIST },
+	{ "decade", "\\b(mid-)?(1\\d{2}0|20\\d0)s\\b", en_decade, NORM_NO_LIST },
+	{ "short-decade", "(?:(?<=\\s)|^)(?:['’])?([2-9])0s\\b", en_short_decade, NORM_NO_LIST },
 	{ "year", "\\b([A-Za-z]+)\\s+(1\\d{3}|20\\d{2})\\b(?![,.]\\d|[-–/]\\d|\\s?%)",
-	  norm_year_after_word, NORM_NO_LIST },
-	{ "year-the", "\\b([Tt]he)\\s+(1\\d{3}|20\\d{2})\\s+([a-z]+)\\b", norm_year_the, NORM_NO_LIST },
-	{ "score", "(?<![\\w.,/-])(\\d{1,3})[-–](\\d{1,3})(?![-–.,/]?\\d)(?![\\w-])", norm_score, NORM_NO_LIST },
-	{ "vulgar-fraction", "(?:\\b(\\d+))?([½¼¾⅓⅔⅛⅜⅝⅞⅕])", norm_vulgar, NORM_NO_LIST },
-	{ "fraction", "(?<![\\w/.])(\\d{1,2})/(\\d{1,2})(?![\\w/])", norm_fraction, NORM_NO_LIST },
+	  en_year_after_word, NORM_NO_LIST },
+	{ "year-the", "\\b([Tt]he)\\s+(1\\d{3}|20\\d{2})\\s+([a-z]+)\\b", en_year_the, NORM_NO_LIST },
+	{ "score", "(?<![\\w.,/-])(\\d{1,3})[-–](\\d{1,3})(?![-–.,/]?\\d)(?![\\w-])", en_score, NORM_NO_LIST },
+	{ "vulgar-fraction", "(?:\\b(\\d+))?([½¼¾⅓⅔⅛⅜⅝⅞⅕])", en_vulgar, NORM_NO_LIST },
+	{ "fraction", "(?<![\\w/.])(\\d{1,2})/(\\d{1,2})(?![\\w/])", en_fraction, NORM_NO_LIST },
 	{ "inches", "(?<![\\w.,])(\\d+)(?:\\.(\\d+))?\\s+in\\b(?=\\s*(?:$|[,.;:!?]|(?:long|wide|tall|high|deep|of)\\b))",
-	  norm_inches, NORM_NO_LIST },
-	{ "unit", "(?<![\\w.,])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?(\\s?)(%s)(?![\\w/°])", norm_unit, EN_UNITS },
-	{ "degrees", "(?<![\\w.,])(\\d+)(?:\\.(\\d+))?\\s?°(?![CF])", norm_degrees, NORM_NO_LIST },
-	{ "magnitude", "(?<![\\w.,$£€¥])(\\d+)(?:\\.(\\d+))?(m|bn|tn)\\b", norm_bare_magnitude, NORM_NO_LIST },
-	{ "roman", "\\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\\s+([IVXLCDM]{1,10})\\b(?!['’-])", norm_roman, NORM_NO_LIST },
-	{ "number-sign", "\\bNo\\.\\s?(\\d{1,6})\\b", norm_number_sign, NORM_NO_LIST },
-	{ "abbreviation", "(?<![\\w.])(%s)(?!\\w)(?!\\.\\w)", norm_expansion, EN_EXPANSIONS },
-	{ "ampersand-letters", "\\b([A-Z]{1,3})&([A-Z]{1,3})\\b", norm_ampersand_letters, NORM_NO_LIST },
-	{ "ampersand", "\\s&\\s", norm_ampersand, NORM_NO_LIST },
-	{ "plus", "(?<![\\w.])(\\d{1,6})(?:\\s?\\+\\s?(\\d{1,6})|\\+)(?![\\w+])", norm_plus, NORM_NO_LIST },
-	{ "acronym", "\\b([A-Z]{2,6})(s|'s|’s)?\\b", norm_acronym, NORM_NO_LIST },
+	  en_inches, NORM_NO_LIST },
+	{ "unit", "(?<![\\w.,])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?(\\s?)(%s)(?![\\w/°])", en_unit, EN_UNITS },
+	{ "degrees", "(?<![\\w.,])(\\d+)(?:\\.(\\d+))?\\s?°(?![CF])", en_degrees, NORM_NO_LIST },
+	{ "magnitude", "(?<![\\w.,$£€¥])(\\d+)(?:\\.(\\d+))?(m|bn|tn)\\b", en_bare_magnitude, NORM_NO_LIST },
+	{ "roman", "\\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\\s+([IVXLCDM]{1,10})\\b(?!['’-])", en_roman, NORM_NO_LIST },
+	{ "number-sign", "\\bNo\\.\\s?(\\d{1,6})\\b", en_number_sign, NORM_NO_LIST },
+	{ "abbreviation", "(?<![\\w.])(%s)(?!\\w)(?!\\.\\w)", en_expansion, EN_EXPANSIONS },
+	{ "ampersand-letters", "\\b([A-Z]{1,3})&([A-Z]{1,3})\\b", en_ampersand_letters, NORM_NO_LIST },
+	{ "ampersand", "\\s&\\s", en_ampersand, NORM_NO_LIST },
+	{ "plus", "(?<![\\w.])(\\d{1,6})(?:\\s?\\+\\s?(\\d{1,6})|\\+)(?![\\w+])", en_plus, NORM_NO_LIST },
+	{ "acronym", "\\b([A-Z]{2,6})(s|'s|’s)?\\b", en_acronym, NORM_NO_LIST },
 };
 
 const struct norm_language norm_en = {
