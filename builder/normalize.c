@@ -1,4 +1,4 @@
-/* normalize: the engine that rewrites text for the ear (word lists, number words, rule passes); languages in normalize_LANG.c. */
+/* normalize: the engine, for every language: word lists, ICU number words, one pass per rule over the text. */
 #include "normalize.h"
 #include "normalize_lang.h"
 

@@ -1,4 +1,4 @@
-/* normalize_lang: a language for the normalizer (a row: code, word lists, rules) and what the engine gives its rules. */
+/* normalize_lang: what a language gives the normalizer (code, word lists, rules) and what the engine gives its rules. */
 #ifndef NEWSCAST_NORMALIZE_LANG_H
 #define NEWSCAST_NORMALIZE_LANG_H
 
