@@ -1,9 +1,9 @@
-/* input: reads an article into a document (headline, metadata, blocks); one reader per format. */
+/* input: reads an article file into a document, through the table of readers (a row per format). */
 #ifndef NEWSCAST_INPUT_H
 #define NEWSCAST_INPUT_H
 
 #include "document.h"
-#include "input_reader.h"
+#include "input_reader.h"	/* each reader's own entry point, for who parses bytes already read (source.c) */
 
 #include <stddef.h>
 
