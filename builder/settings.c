@@ -54,7 +54,7 @@ const struct setting settings_table[] = {
 	  .arg = "KBPS", .help = "MP3 bitrate, constant (default: 96)" },
 	{ .option = "sample-rate", .commands = SPEAK, .section = "audio", .key = "sample_rate",
 	  .type = SETTING_SAMPLE_RATE, .at = { AT_OPTION(sample_rate), AT_SHOW(sample_rate) }, .def = "44100",
-	  .arg = "HZ", .help = "output sample rate: 16000 to 48000 as MP3 has them (default: 44100)" },
+	  .arg = "HZ", .help = "output sample rate: 16000, 22050, 24000, 32000, 44100 or 48000 (default: 44100)" },
 	{ .option = "loudness", .commands = SPEAK, .section = "audio", .key = "loudness", .type = SETTING_DOUBLE,
 	  .at = { AT_OPTION(loudness), AT_SHOW(loudness) }, .def = "-16", .lo = -40, .hi = -5,
 	  .arg = "LUFS", .help = "integrated loudness target (default: -16)" },
