@@ -149,6 +149,7 @@ int cmd_speak(int argc, char **argv)
 {
 	struct settings a;
 	enum encode_format format;
+	char *err;
 	int first, ret;
 
 	settings_init(&a);
@@ -169,6 +170,11 @@ int cmd_speak(int argc, char **argv)
 	if (a.output && encode_format_from_path(a.output, &format) < 0) {
 		fprintf(stderr, "newscast speak: cannot tell the format of '%s': use .mp3, .wav, .flac or .ogg\n",
 			a.output);
+		return 2;
+	}
+	if ((!a.output || format == ENCODE_MP3) && (err = settings_check_mp3(SETTINGS_OPTION, a.bitrate, a.sample_rate))) {
+		fprintf(stderr, "newscast speak: %s\nTry 'newscast speak --help'.\n", err);
+		free(err);
 		return 2;
 	}
 	return speak_run(argv[first], &a);

@@ -340,6 +340,20 @@ char *settings_apply(const struct setting *s, enum settings_source source, void 
 	return NULL;
 }
 
+char *settings_check_mp3(enum settings_source source, int bitrate, int sample_rate)
+{
+	/* MPEG-1 Layer III (32 kHz and up) has 32 to 320 kbps, MPEG-2's half rates 8 to 160:
+	 * LAME would give another bitrate than the one asked for, or fail */
+	bool mpeg1 = sample_rate >= 32000;
+	const char *what = "8 to 160 kbps below 32000 Hz; from 32000 Hz, 32 to 320 kbps but 144";
+
+	if (mpeg1 ? bitrate >= 32 && bitrate != 144 : bitrate <= 160)
+		return NULL;
+	if (source == SETTINGS_OPTION)
+		return xasprintf("bad value '%d' for --bitrate at --sample-rate %d (%s)", bitrate, sample_rate, what);
+	return xasprintf("bad value '%d' for 'bitrate' in [audio] at sample_rate %d (%s)", bitrate, sample_rate, what);
+}
+
 void settings_defaults(enum settings_source source, void *base)
 {
 	for (const struct setting *s = settings_table; s->option || s->key; s++) {

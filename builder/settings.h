@@ -95,6 +95,11 @@ const struct setting *settings_find(enum settings_source source, const char *sec
  * file and line). Nothing is stored on an error. */
 char *settings_apply(const struct setting *s, enum settings_source source, void *base, const char *value);
 
+/* The check of two settings together: an MP3's bitrate is one its sample rate has
+ * (MPEG-1's from 32000 Hz, MPEG-2's below). Returns NULL, or the message (a new
+ * string), as settings_apply words it for source. */
+char *settings_check_mp3(enum settings_source source, int bitrate, int sample_rate);
+
 /* Parses argv[1..] for the subcommand cmd ("speak" ...) into set: every unknown
  * option and bad value is reported as "newscast CMD: ...". -v turns on verbose
  * messages (log_set_verbose). Sets *first_arg to the first operand. Returns 0, or 2

@@ -277,6 +277,7 @@ static char *show_handler(void *user, struct ini_entry *e)
 int show_load(struct show *show, const char *dir)
 {
 	struct stat st;
+	char *err;
 
 	free(show->dir);
 	free(show->ini);
@@ -288,6 +289,11 @@ int show_load(struct show *show, const char *dir)
 	}
 	if (ini_parse_file(show->ini, NULL, show_handler, show) < 0)
 		return -1;
+	if ((err = settings_check_mp3(SETTINGS_SHOW, show->bitrate, show->sample_rate))) {
+		log_error("'%s': %s", show->ini, err);
+		free(err);
+		return -1;
+	}
 	if (!show->title) {
 		log_error("'%s': [show] needs a title", show->ini);
 		return -1;

@@ -383,6 +383,46 @@ START_TEST(dates)
 }
 END_TEST
 
+/* An MP3's bitrate is one its sample rate has: MPEG-1's from 32000 Hz, MPEG-2's below. */
+START_TEST(mp3_bitrate_and_sample_rate_together)
+{
+	static const struct {
+		int kbps, hz;
+		bool ok;
+	} cases[] = {
+		{ 96, 44100, true },   { 320, 48000, true },  { 32, 32000, true },	 { 8, 44100, false },
+		{ 24, 32000, false },  { 144, 48000, false }, { 160, 22050, true },	 { 8, 16000, true },
+		{ 144, 24000, true },  { 192, 22050, false }, { 320, 24000, false },
+	};
+	struct show show;
+	char *err, *ini;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		err = settings_check_mp3(SETTINGS_OPTION, cases[i].kbps, cases[i].hz);
+		ck_assert_msg(!err == cases[i].ok, "%d kbps at %d Hz: %s", cases[i].kbps, cases[i].hz, err);
+		free(err);
+	}
+	err = settings_check_mp3(SETTINGS_OPTION, 320, 22050);
+	ck_assert_str_eq(err, "bad value '320' for --bitrate at --sample-rate 22050 "
+			      "(8 to 160 kbps below 32000 Hz; from 32000 Hz, 32 to 320 kbps but 144)");
+	free(err);
+	/* podcast.ini: the file named, no line (two lines make it) */
+	ini = xasprintf("%s/podcast.ini", test_dir);
+	test_write_file(ini, "[show]\ntitle = T\n[audio]\nbitrate = 192\nsample_rate = 22050\n");
+	show_init(&show);
+	test_stderr_begin();
+	ck_assert_int_eq(show_load(&show, test_dir), -1);
+	err = test_stderr_end();
+	free(ini);
+	ini = xasprintf("newscast: '%s/podcast.ini': bad value '192' for 'bitrate' in [audio] at sample_rate 22050 "
+			"(8 to 160 kbps below 32000 Hz; from 32000 Hz, 32 to 320 kbps but 144)\n", test_dir);
+	ck_assert_str_eq(err, ini);
+	free(err);
+	free(ini);
+	show_release(&show);
+}
+END_TEST
+
 /* Every bad value of one command line is reported, then the hint once. */
 START_TEST(every_bad_value_is_reported)
 {
@@ -483,6 +523,7 @@ Suite *suite_settings(void)
 	tcase_add_test(tc, from_a_file);
 	tcase_add_test(tc, the_command_line_and_podcast_ini_agree);
 	tcase_add_test(tc, dates);
+	tcase_add_test(tc, mp3_bitrate_and_sample_rate_together);
 	tcase_add_test(tc, every_bad_value_is_reported);
 	tcase_add_test(tc, each_command_has_its_options);
 	tcase_add_test(tc, help_comes_from_the_rows);
