@@ -1639,13 +1639,13 @@ int cmd_build(int argc, char **argv)
 		return ret;
 	if (a.help) {
 		settings_help(stdout, "build", "[OPTIONS] SHOW",
-			 "Turn the new articles in SHOW/articles (.txt, .md, .html, and feeds: .rss, .atom, .xml)\n"
-			 "and the new items of the feeds in [source] of SHOW/podcast.ini into episodes in\n"
-			 "SHOW/public/episodes: one digest of them all, or one episode each ([episode] mode). Each\n"
-			 "episode is an MP3 with chapters and cover, its transcript (.vtt, .srt), Podcasting 2.0\n"
-			 "chapters and a JSON sidecar. Articles already published are not spoken again (a feed's\n"
-			 "items are known by their guid); an article that fails is moved to SHOW/articles/failed/\n"
-			 "with a note saying why (a feed's item gets the note), and the rest are built.");
+			      "Turn the new articles in SHOW/articles (.txt, .md, .html, and feeds: .rss, .atom, .xml)\n"
+			      "and the new items of the feeds in [source] of SHOW/podcast.ini into episodes in\n"
+			      "SHOW/public/episodes: one digest of them all, or one episode each ([episode] mode). Each\n"
+			      "episode is an MP3 with chapters and cover, its transcript (.vtt, .srt), Podcasting 2.0\n"
+			      "chapters and a JSON sidecar. Articles already published are not spoken again (a feed's\n"
+			      "items are known by their guid); an article that fails is moved to SHOW/articles/failed/\n"
+			      "with a note saying why (a feed's item gets the note), and the rest are built.");
 		return 0;
 	}
 	if (cli_one_operand("build", "show folder", argc - first) != 0)
@@ -1840,8 +1840,8 @@ int cmd_init(int argc, char **argv)
 		return ret;
 	if (a.help) {
 		settings_help(stdout, "init", "SHOW",
-			 "Create the show folder SHOW with a commented podcast.ini, an empty inbox (articles/),\n"
-			 "public/ for what gets published, and .newscast/ for newscast's own state.");
+			      "Create the show folder SHOW with a commented podcast.ini, an empty inbox (articles/),\n"
+			      "public/ for what gets published, and .newscast/ for newscast's own state.");
 		return 0;
 	}
 	if (cli_one_operand("init", "show folder", argc - first) != 0)

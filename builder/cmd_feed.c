@@ -23,9 +23,9 @@ int cmd_feed(int argc, char **argv)
 		return ret;
 	if (a.help) {
 		settings_help(stdout, "feed", "[OPTIONS] SHOW",
-			 "Write SHOW/public/feed.xml (RSS 2.0 with the iTunes and Podcasting 2.0 tags) and\n"
-			 "SHOW/public/index.html from the episodes in SHOW/public/episodes. `newscast build` does\n"
-			 "this itself after every build; run it after editing podcast.ini.");
+			      "Write SHOW/public/feed.xml (RSS 2.0 with the iTunes and Podcasting 2.0 tags) and\n"
+			      "SHOW/public/index.html from the episodes in SHOW/public/episodes. `newscast build` does\n"
+			      "this itself after every build; run it after editing podcast.ini.");
 		return 0;
 	}
 	if (cli_one_operand("feed", "show folder", argc - first) != 0)

@@ -20,9 +20,9 @@ int cmd_script(int argc, char **argv)
 		return ret;
 	if (st.help) {
 		settings_help(stdout, "script", "[OPTIONS] ARTICLE",
-			 "Print what `newscast speak` would say for ARTICLE (text, Markdown, an HTML page or an\n"
-			 "item of an RSS/Atom feed; - for standard input), after clean-up: one segment a line,\n"
-			 "headline first, and a line [pause N ms] for each pause added after a segment.");
+			      "Print what `newscast speak` would say for ARTICLE (text, Markdown, an HTML page or an\n"
+			      "item of an RSS/Atom feed; - for standard input), after clean-up: one segment a line,\n"
+			      "headline first, and a line [pause N ms] for each pause added after a segment.");
 		return 0;
 	}
 	if (cli_one_operand("script", "article", argc - first) != 0)

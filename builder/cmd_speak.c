@@ -159,10 +159,10 @@ int cmd_speak(int argc, char **argv)
 		return ret;
 	if (a.help) {
 		settings_help(stdout, "speak", "[OPTIONS] ARTICLE",
-			 "Speak ARTICLE (a UTF-8 text file, or - for standard input) with espeak-ng and write a\n"
-			 "podcast-ready audio file: boilerplate removed, pauses between sentences, paragraphs\n"
-			 "and sections, loudness at -16 LUFS, MP3 96 kbps mono 44.1 kHz with ID3v2 tags.\n"
-			 "The file appears only when it is complete.");
+			      "Speak ARTICLE (a UTF-8 text file, or - for standard input) with espeak-ng and write a\n"
+			      "podcast-ready audio file: boilerplate removed, pauses between sentences, paragraphs\n"
+			      "and sections, loudness at -16 LUFS, MP3 96 kbps mono 44.1 kHz with ID3v2 tags.\n"
+			      "The file appears only when it is complete.");
 		return 0;
 	}
 	if (cli_one_operand("speak", "article", argc - first) != 0)

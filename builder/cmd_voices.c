@@ -23,8 +23,8 @@ int cmd_voices(int argc, char **argv)
 		return ret;
 	if (a.help) {
 		settings_help(stdout, "voices", "[OPTIONS]",
-			 "List the voice profiles (voices/*.ini) with the espeak-ng voice, variant, rate and\n"
-			 "pitch each uses. Use one with `newscast speak --voice NAME`.");
+			      "List the voice profiles (voices/*.ini) with the espeak-ng voice, variant, rate and\n"
+			      "pitch each uses. Use one with `newscast speak --voice NAME`.");
 		return 0;
 	}
 	if (argc - first != 0) {

@@ -10,6 +10,7 @@
 #include "voice.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -246,7 +247,7 @@ static int settings_whole(const char *value, long *out)
 
 	errno = 0;
 	*out = strtol(value, &end, 10);
-	return !*value || *end || errno || *out < -2147483647L || *out > 2147483647L ? -1 : 0;
+	return !*value || *end || errno || *out < INT_MIN || *out > INT_MAX ? -1 : 0;
 }
 
 /* Whether value is good for s; its parsed number (or choice) in *num. */

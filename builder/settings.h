@@ -11,7 +11,7 @@
 /* What a setting's value is, and so how it is checked and stored. */
 enum setting_type {
 	SETTING_BOOL,		/* bool: a switch on the command line; true/yes or false/no in a file */
-	SETTING_STRING,		/* const char * into argv on the command line; char *, a copy, in a file ("" → NULL) */
+	SETTING_STRING,		/* const char * into argv on the command line; char *, a copy, in a file ("": NULL) */
 	SETTING_PATH,		/* a string that names a file, stored as SETTING_STRING */
 	SETTING_INT,		/* int: a whole number from lo to hi */
 	SETTING_DOUBLE,		/* double: a number from lo to hi */

@@ -1,4 +1,4 @@
-/* Unit tests for settings: every setting's default, a good and a bad value from the command line, podcast.ini and voice profiles. */
+/* Unit tests for settings: every setting's default, good and bad values, from the command line and from files. */
 #include "helpers.h"
 #include "log.h"
 #include "segment.h"
