@@ -3,7 +3,6 @@
 
 #include "util.h"
 
-#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,22 +74,6 @@ void cli_help(FILE *fp, const char *cmd, const char *usage, const char *summary,
 		snprintf(left, sizeof left, "%s--%s%s%s", shortopt, o->name, o->arg ? " " : "", o->arg ? o->arg : "");
 		fprintf(fp, "  %-26s %s\n", left, o->help);
 	}
-}
-
-int cli_int(const char *cmd, const char *option, const char *value, int lo, int hi, int *out)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(value, &end, 10);
-	if (!*value || *end || errno || v < lo || v > hi) {
-		fprintf(stderr, "newscast %s: bad value '%s' for --%s (a whole number from %d to %d)\n", cmd, value,
-			option, lo, hi);
-		return -1;
-	}
-	*out = (int)v;
-	return 0;
 }
 
 int cli_one_operand(const char *cmd, const char *what, int count)

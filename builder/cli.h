@@ -27,7 +27,4 @@ void cli_help(FILE *fp, const char *cmd, const char *usage, const char *summary,
  * otherwise reports it as a usage error and returns 2. */
 int cli_one_operand(const char *cmd, const char *what, int count);
 
-/* Parses a whole decimal number in [lo, hi]; reports "newscast CMD: bad value ..." on failure. */
-int cli_int(const char *cmd, const char *option, const char *value, int lo, int hi, int *out);
-
 #endif

@@ -12,6 +12,7 @@
 #include "outfile.h"
 #include "progress.h"
 #include "render.h"
+#include "settings.h"
 #include "show.h"
 #include "source.h"
 #include "synth.h"
@@ -36,74 +37,6 @@
 
 /* Bump when a change to newscast changes the audio it makes: cached parts are keyed by it. */
 #define BUILD_CACHE_VERSION "newscast-parts-2"
-
-enum {
-	BUILD_JOBS = CMD_OPT_FIRST_OWN,
-	BUILD_REBUILD,
-	BUILD_DATE,
-	BUILD_QUIET,
-	BUILD_WAIT,
-};
-
-static const struct cli_option cmd_build_options[] = {
-	{ "jobs", 'j', "N", "speak and encode N articles at once (default: one per CPU)", BUILD_JOBS },
-	{ "rebuild", 0, NULL, "republish articles that changed since they were published", BUILD_REBUILD },
-	{ "date", 0, "YYYY-MM-DD", "the episode's date (default: today)", BUILD_DATE },
-	{ "quiet", 'q', NULL, "no progress line", BUILD_QUIET },
-	{ "wait", 0, "SECONDS", "wait up to SECONDS for another run on the show to finish (default 0), then exit 75",
-	  BUILD_WAIT },
-	{ "verbose", 'v', NULL, "explain decisions: what clean-up removed, what was skipped and why",
-	  CMD_OPT_VERBOSE },
-	{ "help", 'h', NULL, "show this help", CMD_OPT_HELP },
-	{ 0 },
-};
-
-static const struct cli_option cmd_init_options[] = {
-	{ "verbose", 'v', NULL, "explain decisions: what clean-up removed, what was skipped and why",
-	  CMD_OPT_VERBOSE },
-	{ "help", 'h', NULL, "show this help", CMD_OPT_HELP },
-	{ 0 },
-};
-
-struct build_args {
-	int jobs, rebuild, quiet, help, wait;
-	const char *date;
-};
-
-static int cmd_build_on_option(int id, const char *value, void *ud)
-{
-	struct build_args *a = ud;
-	struct tm tm = { 0 };
-	const char *end;
-
-	switch (id) {
-	case BUILD_JOBS:
-		return cli_int("build", "jobs", value, 1, 64, &a->jobs);
-	case BUILD_REBUILD:
-		a->rebuild = 1;
-		return 0;
-	case BUILD_DATE:
-		end = strptime(value, "%Y-%m-%d", &tm);
-		if (!end || *end || strlen(value) != 10) {
-			fprintf(stderr, "newscast build: bad value '%s' for --date (YYYY-MM-DD)\n", value);
-			return -1;
-		}
-		a->date = value;
-		return 0;
-	case BUILD_QUIET:
-		a->quiet = 1;
-		return 0;
-	case BUILD_WAIT:
-		return cli_int("build", "wait", value, 0, 86400, &a->wait);
-	case CMD_OPT_VERBOSE:
-		log_set_verbose(true);
-		return 0;
-	case CMD_OPT_HELP:
-		a->help = 1;
-		return 0;
-	}
-	return -1;
-}
 
 /* ---- one piece of an episode: an article, or the intro, outro or the sound between ---- */
 
@@ -498,7 +431,7 @@ struct build_ctx {
 	struct show show;
 	struct voice_profile voice;	/* for the audio settings and pauses */
 	struct script_options script;
-	struct build_args *args;
+	struct settings *args;
 	struct audio_settings audio;
 	struct encode_settings encode;
 	time_t when;
@@ -1688,7 +1621,7 @@ static size_t build_add_companions(const struct build_ctx *ctx, const struct bui
 
 int cmd_build(int argc, char **argv)
 {
-	struct build_args a = { 0 };
+	struct settings a;
 	struct build_ctx ctx = { 0 };
 	struct build_state st = { 0 };
 	struct lock lock = { -1, false };
@@ -1699,20 +1632,20 @@ int cmd_build(int argc, char **argv)
 	size_t seen_cap = 16, n_names = 0, n_items = 0, cap_items = 0, n_todo = 0, published = 0, changed = 0;
 	int first, ret, feed_failures = 0;
 
+	settings_init(&a);
 	a.jobs = render_default_jobs();
-	ret = cli_parse("build", argc, argv, cmd_build_options, cmd_build_on_option, &a, &first);
+	ret = settings_parse("build", argc, argv, &a, &first);
 	if (ret)
 		return ret;
 	if (a.help) {
-		cli_help(stdout, "build", "[OPTIONS] SHOW",
-			 "Turn the new articles in SHOW/articles (.txt, .md, .html, and feeds: .rss, .atom, .xml)\n"
-			 "and the new items of the feeds in [source] of SHOW/podcast.ini into episodes in\n"
-			 "SHOW/public/episodes: one digest of them all, or one episode each ([episode] mode). Each\n"
-			 "episode is an MP3 with chapters and cover, its transcript (.vtt, .srt), Podcasting 2.0\n"
-			 "chapters and a JSON sidecar. Articles already published are not spoken again (a feed's\n"
-			 "items are known by their guid); an article that fails is moved to SHOW/articles/failed/\n"
-			 "with a note saying why (a feed's item gets the note), and the rest are built.",
-			 cmd_build_options);
+		settings_help(stdout, "build", "[OPTIONS] SHOW",
+			      "Turn the new articles in SHOW/articles (.txt, .md, .html, and feeds: .rss, .atom, .xml)\n"
+			      "and the new items of the feeds in [source] of SHOW/podcast.ini into episodes in\n"
+			      "SHOW/public/episodes: one digest of them all, or one episode each ([episode] mode). Each\n"
+			      "episode is an MP3 with chapters and cover, its transcript (.vtt, .srt), Podcasting 2.0\n"
+			      "chapters and a JSON sidecar. Articles already published are not spoken again (a feed's\n"
+			      "items are known by their guid); an article that fails is moved to SHOW/articles/failed/\n"
+			      "with a note saying why (a feed's item gets the note), and the rest are built.");
 		return 0;
 	}
 	if (cli_one_operand("build", "show folder", argc - first) != 0)
@@ -1898,17 +1831,17 @@ out:
 
 int cmd_init(int argc, char **argv)
 {
-	struct build_args a = { 0 };
+	struct settings a;
 	int first, ret;
 
-	ret = cli_parse("init", argc, argv, cmd_init_options, cmd_build_on_option, &a, &first);
+	settings_init(&a);
+	ret = settings_parse("init", argc, argv, &a, &first);
 	if (ret)
 		return ret;
 	if (a.help) {
-		cli_help(stdout, "init", "SHOW",
-			 "Create the show folder SHOW with a commented podcast.ini, an empty inbox (articles/),\n"
-			 "public/ for what gets published, and .newscast/ for newscast's own state.",
-			 cmd_init_options);
+		settings_help(stdout, "init", "SHOW",
+			      "Create the show folder SHOW with a commented podcast.ini, an empty inbox (articles/),\n"
+			      "public/ for what gets published, and .newscast/ for newscast's own state.");
 		return 0;
 	}
 	if (cli_one_operand("init", "show folder", argc - first) != 0)

@@ -5,57 +5,27 @@
 #include "feed.h"
 #include "lock.h"
 #include "log.h"
+#include "settings.h"
 #include "show.h"
 
 #include <stdio.h>
 
-enum { FEED_WAIT = CMD_OPT_FIRST_OWN };
-
-static const struct cli_option cmd_feed_options[] = {
-	{ "wait", 0, "SECONDS", "wait up to SECONDS for another run on the show to finish (default 0), then exit 75",
-	  FEED_WAIT },
-	{ "verbose", 'v', NULL, "say what is left out of the feed and removed, and why", CMD_OPT_VERBOSE },
-	{ "help", 'h', NULL, "show this help", CMD_OPT_HELP },
-	{ 0 },
-};
-
-struct feed_args {
-	int help, wait;
-};
-
-static int cmd_feed_on_option(int id, const char *value, void *ud)
-{
-	struct feed_args *a = ud;
-
-	switch (id) {
-	case FEED_WAIT:
-		return cli_int("feed", "wait", value, 0, 86400, &a->wait);
-	case CMD_OPT_HELP:
-		a->help = 1;
-		return 0;
-	case CMD_OPT_VERBOSE:
-		log_set_verbose(true);
-		return 0;
-	}
-	return -1;
-}
-
 int cmd_feed(int argc, char **argv)
 {
-	struct feed_args a = { 0 };
+	struct settings a;
 	struct show show;
 	struct lock lock = { -1, false };
 	int first, ret, n;
 
-	ret = cli_parse("feed", argc, argv, cmd_feed_options, cmd_feed_on_option, &a, &first);
+	settings_init(&a);
+	ret = settings_parse("feed", argc, argv, &a, &first);
 	if (ret)
 		return ret;
 	if (a.help) {
-		cli_help(stdout, "feed", "[OPTIONS] SHOW",
-			 "Write SHOW/public/feed.xml (RSS 2.0 with the iTunes and Podcasting 2.0 tags) and\n"
-			 "SHOW/public/index.html from the episodes in SHOW/public/episodes. `newscast build` does\n"
-			 "this itself after every build; run it after editing podcast.ini.",
-			 cmd_feed_options);
+		settings_help(stdout, "feed", "[OPTIONS] SHOW",
+			      "Write SHOW/public/feed.xml (RSS 2.0 with the iTunes and Podcasting 2.0 tags) and\n"
+			      "SHOW/public/index.html from the episodes in SHOW/public/episodes. `newscast build` does\n"
+			      "this itself after every build; run it after editing podcast.ini.");
 		return 0;
 	}
 	if (cli_one_operand("feed", "show folder", argc - first) != 0)

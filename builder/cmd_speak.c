@@ -9,6 +9,7 @@
 #include "pcm.h"
 #include "progress.h"
 #include "render.h"
+#include "settings.h"
 #include "synth.h"
 #include "util.h"
 
@@ -18,56 +19,6 @@
 #include <string.h>
 #include <time.h>
 
-enum {
-	SPEAK_OUTPUT = CMD_OPT_FIRST_OWN,
-	SPEAK_TITLE,
-	SPEAK_AUTHOR,
-	SPEAK_ALBUM,
-	SPEAK_DATE,
-	SPEAK_COMMENT,
-	SPEAK_BITRATE,
-	SPEAK_RATE,
-	SPEAK_LOUDNESS,
-	SPEAK_QUIET,
-	SPEAK_JOBS,
-};
-
-static const struct cli_option cmd_speak_options[] = {
-	{ "output", 'o', "FILE", "where to write: .mp3 (default), .wav, .flac or .ogg", SPEAK_OUTPUT },
-	{ "title", 0, "TEXT", "title tag (default: the headline)", SPEAK_TITLE },
-	{ "author", 0, "NAME", "artist tag (default: the article's byline)", SPEAK_AUTHOR },
-	{ "album", 0, "NAME", "album tag: the show's name", SPEAK_ALBUM },
-	{ "date", 0, "YYYY-MM-DD", "date tag (default: the article's date, else today)", SPEAK_DATE },
-	{ "comment", 0, "TEXT", "comment tag", SPEAK_COMMENT },
-	{ "bitrate", 'b', "KBPS", "MP3 bitrate, constant (default: 96)", SPEAK_BITRATE },
-	{ "sample-rate", 0, "HZ", "output sample rate (default: 44100)", SPEAK_RATE },
-	{ "loudness", 0, "LUFS", "integrated loudness target (default: -16)", SPEAK_LOUDNESS },
-	{ "quiet", 'q', NULL, "no progress line", SPEAK_QUIET },
-	{ "jobs", 'j', "N", "encode with up to N processes at once (default: one per CPU)", SPEAK_JOBS },
-	CMD_SCRIPT_OPTIONS,
-	{ 0 },
-};
-
-struct speak_args {
-	struct script_options script;
-	const char *output, *title, *author, *album, *date, *comment;
-	int bitrate, rate, loudness, quiet, help, jobs;
-};
-
-/* A real calendar date, YYYY-MM-DD: 2026-02-30 is not one. */
-static int speak_valid_date(const char *s)
-{
-	struct tm tm = { 0 }, check;
-	const char *end = strptime(s, "%Y-%m-%d", &tm);
-
-	if (!end || *end || strlen(s) != 10)
-		return 0;
-	check = tm;
-	check.tm_isdst = -1;
-	timegm(&check);
-	return check.tm_mday == tm.tm_mday && check.tm_mon == tm.tm_mon && check.tm_year == tm.tm_year;
-}
-
 /* The article's date as YYYY-MM-DD into out[11]: front matter's "2026-11-20"
  * or the day of an RFC 3339 "2026-11-20T10:00:00Z"; -1 if it has none such. */
 static int speak_article_date(const char *date, char out[11])
@@ -76,56 +27,7 @@ static int speak_article_date(const char *date, char out[11])
 		return -1;
 	memcpy(out, date, 10);
 	out[10] = '\0';
-	return speak_valid_date(out) ? 0 : -1;
-}
-
-static int cmd_speak_on_option(int id, const char *value, void *ud)
-{
-	struct speak_args *a = ud;
-
-	switch (id) {
-	case SPEAK_OUTPUT:
-		a->output = value;
-		return 0;
-	case SPEAK_TITLE:
-		a->title = value;
-		return 0;
-	case SPEAK_AUTHOR:
-		a->author = value;
-		return 0;
-	case SPEAK_ALBUM:
-		a->album = value;
-		return 0;
-	case SPEAK_DATE:
-		a->date = value;
-		if (!speak_valid_date(value)) {
-			fprintf(stderr, "newscast speak: bad value '%s' for --date (YYYY-MM-DD)\n", value);
-			return -1;
-		}
-		return 0;
-	case SPEAK_COMMENT:
-		a->comment = value;
-		return 0;
-	case SPEAK_BITRATE:
-		if (cli_int("speak", "bitrate", value, 8, 320, &a->bitrate) < 0)
-			return -1;
-		if (!encode_bitrate_valid(a->bitrate)) {
-			fprintf(stderr, "newscast speak: --bitrate %d is not an MP3 bitrate (32 48 64 96 128 ...)\n",
-				a->bitrate);
-			return -1;
-		}
-		return 0;
-	case SPEAK_RATE:
-		return cli_int("speak", "sample-rate", value, 8000, 48000, &a->rate);
-	case SPEAK_LOUDNESS:
-		return cli_int("speak", "loudness", value, -40, -5, &a->loudness);
-	case SPEAK_QUIET:
-		a->quiet = 1;
-		return 0;
-	case SPEAK_JOBS:
-		return cli_int("speak", "jobs", value, 1, ENCODE_MAX_PARTS, &a->jobs);
-	}
-	return cmd_script_option(id, value, &a->script, &a->help);
+	return settings_valid_date(out) ? 0 : -1;
 }
 
 struct speak_progress {
@@ -178,7 +80,7 @@ static size_t speak_chapters(const struct synth_speech *sp, struct render_chapte
 	return n;
 }
 
-static int speak_run(const char *path, struct speak_args *a)
+static int speak_run(const char *path, struct settings *a)
 {
 	struct script sc;
 	struct synth_speech sp;
@@ -211,8 +113,8 @@ static int speak_run(const char *path, struct speak_args *a)
 			     : xasprintf("Read by newscast (voice %s) from %s", sc.voice.name, sc.doc.name);
 	rj.pcm = &sp.pcm;
 	rj.path = output;
-	rj.audio = (struct audio_settings){ a->rate, a->loudness, AUDIO_DEFAULT_CEILING, a->jobs };
-	rj.encode = (struct encode_settings){ ENCODE_MP3, a->rate, a->bitrate, ENCODE_DEFAULT_QUALITY };
+	rj.audio = (struct audio_settings){ a->sample_rate, a->loudness, a->true_peak, a->jobs };
+	rj.encode = (struct encode_settings){ ENCODE_MP3, a->sample_rate, a->bitrate, ENCODE_DEFAULT_QUALITY };
 	if (encode_format_from_path(output, &rj.encode.format) < 0)
 		rj.encode.format = ENCODE_MP3;
 	rj.tags.title = a->title ? a->title : sc.doc.headline;
@@ -245,24 +147,22 @@ out:
 
 int cmd_speak(int argc, char **argv)
 {
-	struct speak_args a = { 0 };
+	struct settings a;
 	enum encode_format format;
+	char *err;
 	int first, ret;
 
-	a.bitrate = ENCODE_DEFAULT_BITRATE;
-	a.rate = AUDIO_DEFAULT_RATE;
-	a.loudness = (int)AUDIO_DEFAULT_LUFS;
+	settings_init(&a);
 	a.jobs = render_default_jobs();
-	ret = cli_parse("speak", argc, argv, cmd_speak_options, cmd_speak_on_option, &a, &first);
+	ret = settings_parse("speak", argc, argv, &a, &first);
 	if (ret)
 		return ret;
 	if (a.help) {
-		cli_help(stdout, "speak", "[OPTIONS] ARTICLE",
-			 "Speak ARTICLE (a UTF-8 text file, or - for standard input) with espeak-ng and write a\n"
-			 "podcast-ready audio file: boilerplate removed, pauses between sentences, paragraphs\n"
-			 "and sections, loudness at -16 LUFS, MP3 96 kbps mono 44.1 kHz with ID3v2 tags.\n"
-			 "The file appears only when it is complete.",
-			 cmd_speak_options);
+		settings_help(stdout, "speak", "[OPTIONS] ARTICLE",
+			      "Speak ARTICLE (a UTF-8 text file, or - for standard input) with espeak-ng and write a\n"
+			      "podcast-ready audio file: boilerplate removed, pauses between sentences, paragraphs\n"
+			      "and sections, loudness at -16 LUFS, MP3 96 kbps mono 44.1 kHz with ID3v2 tags.\n"
+			      "The file appears only when it is complete.");
 		return 0;
 	}
 	if (cli_one_operand("speak", "article", argc - first) != 0)
@@ -270,6 +170,11 @@ int cmd_speak(int argc, char **argv)
 	if (a.output && encode_format_from_path(a.output, &format) < 0) {
 		fprintf(stderr, "newscast speak: cannot tell the format of '%s': use .mp3, .wav, .flac or .ogg\n",
 			a.output);
+		return 2;
+	}
+	if ((!a.output || format == ENCODE_MP3) && (err = settings_check_mp3(SETTINGS_OPTION, a.bitrate, a.sample_rate))) {
+		fprintf(stderr, "newscast speak: %s\nTry 'newscast speak --help'.\n", err);
+		free(err);
 		return 2;
 	}
 	return speak_run(argv[first], &a);

@@ -4,38 +4,27 @@
 #include "cli.h"
 #include "log.h"
 #include "paths.h"
+#include "settings.h"
 #include "synth.h"
 #include "util.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 
-static const struct cli_option cmd_voices_options[] = {
-	{ "help", 'h', NULL, "show this help", CMD_OPT_HELP },
-	{ 0 },
-};
-
-static int cmd_voices_on_option(int id, const char *value, void *ud)
-{
-	(void)value;
-	if (id == CMD_OPT_HELP)
-		*(int *)ud = 1;
-	return 0;
-}
-
 int cmd_voices(int argc, char **argv)
 {
+	struct settings a;
 	char **names = NULL;
-	int help = 0, first, n, ret;
+	int first, n, ret;
 
-	ret = cli_parse("voices", argc, argv, cmd_voices_options, cmd_voices_on_option, &help, &first);
+	settings_init(&a);
+	ret = settings_parse("voices", argc, argv, &a, &first);
 	if (ret)
 		return ret;
-	if (help) {
-		cli_help(stdout, "voices", "[OPTIONS]",
-			 "List the voice profiles (voices/*.ini) with the espeak-ng voice, variant, rate and\n"
-			 "pitch each uses. Use one with `newscast speak --voice NAME`.",
-			 cmd_voices_options);
+	if (a.help) {
+		settings_help(stdout, "voices", "[OPTIONS]",
+			      "List the voice profiles (voices/*.ini) with the espeak-ng voice, variant, rate and\n"
+			      "pitch each uses. Use one with `newscast speak --voice NAME`.");
 		return 0;
 	}
 	if (argc - first != 0) {

@@ -1,12 +1,11 @@
 /* show: a show folder and its podcast.ini: what the show is, how episodes are made, voice and audio settings. */
 #include "show.h"
 
-#include "encode.h"
 #include "fetch.h"
 #include "ini.h"
 #include "log.h"
 #include "paths.h"
-#include "script.h"
+#include "settings.h"
 #include "util.h"
 
 #include <ctype.h>
@@ -22,71 +21,19 @@
 void show_init(struct show *show)
 {
 	memset(show, 0, sizeof *show);
-	show->mode = SHOW_DIGEST;
-	show->title_pattern = xstrdup("{show} — {date:%A %-d %B %Y}");
-	show->intro = xstrdup("This is {show} for {date:%A %-d %B}.");
-	show->language = xstrdup("en");
-	show->bitrate = 96;
-	show->sample_rate = 44100;
-	show->loudness = -16.0;
-	show->true_peak = -1.0;
-	show->feed_timeout = 30;
-	show->feed_max_mb = 16;
+	settings_defaults(SETTINGS_SHOW, show);
 }
 
 void show_release(struct show *show)
 {
-	char **fields[] = { &show->dir, &show->ini, &show->title, &show->author, &show->description,
-			    &show->language, &show->link, &show->base_url, &show->image, &show->category,
-			    &show->owner_name, &show->owner_email, &show->copyright, &show->title_pattern,
-			    &show->intro, &show->outro, &show->between, &show->voice, &show->lexicon, &show->guid };
-
-	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-		free(*fields[i]);
+	settings_release(SETTINGS_SHOW, show);
+	free(show->dir);
+	free(show->ini);
+	free(show->guid);
 	for (size_t i = 0; i < show->n_feeds; i++)
 		free(show->feeds[i]);
 	free(show->feeds);
 	memset(show, 0, sizeof *show);
-}
-
-/* NULL when value is a number from lo to hi, put in *out; else the error, a new string. */
-static char *show_number(const char *section, const char *key, const char *value, double lo, double hi, double *out)
-{
-	char *end;
-	double v;
-
-	errno = 0;
-	v = strtod(value, &end);
-	if (!*value || *end || errno || !(v >= lo && v <= hi))	/* NaN is in no range */
-		return xasprintf("bad value '%s' for '%s' in [%s] (a number from %g to %g)", value, key, section, lo, hi);
-	*out = v;
-	return NULL;
-}
-
-static char *show_int(const char *section, const char *key, const char *value, int lo, int hi, int *out)
-{
-	double v;
-	char *err = show_number(section, key, value, lo, hi, &v);
-
-	if (err)
-		return err;
-	if (v != (int)v)
-		return xasprintf("bad value '%s' for '%s' in [%s] (a whole number)", value, key, section);
-	*out = (int)v;
-	return NULL;
-}
-
-/* NULL when value is true/yes or false/no, put in *out; else the error (naming the
- * choices the key's documentation gives), a new string. */
-static char *show_bool(const char *section, const char *key, const char *value, const char *choices, bool *out)
-{
-	if (strcmp(value, "true") == 0 || strcmp(value, "yes") == 0)
-		*out = true;
-	else if (strcmp(value, "false") == 0 || strcmp(value, "no") == 0)
-		*out = false;
-	else
-		return xasprintf("bad value '%s' for '%s' in [%s] (%s)", value, key, section, choices);
-	return NULL;
 }
 
 /* Apple's limit for a show's description, as for an episode's. */
@@ -283,106 +230,43 @@ static char *show_check_value(struct show *s, const char *section, const char *k
 	return NULL;
 }
 
-static void show_set(char **field, const char *value)
-{
-	free(*field);
-	*field = *value ? xstrdup(value) : NULL;
-}
-
 static char *show_handler(void *user, struct ini_entry *e)
 {
 	struct show *s = user;
 	const char *section = e->section, *key = e->key, *value = e->value;
+	const struct setting *row = settings_find(SETTINGS_SHOW, section, key);
 	char *err;
-	const struct {
-		const char *section, *key;
-		char **field;
-	} strings[] = {
-		{ "show", "title", &s->title },		  { "show", "author", &s->author },
-		{ "show", "description", &s->description }, { "show", "language", &s->language },
-		{ "show", "link", &s->link },		  { "show", "base_url", &s->base_url },
-		{ "show", "image", &s->image },		  { "show", "category", &s->category },
-		{ "show", "owner_name", &s->owner_name },   { "show", "owner_email", &s->owner_email },
-		{ "show", "copyright", &s->copyright },	  { "episode", "title", &s->title_pattern },
-		{ "episode", "intro", &s->intro },	  { "episode", "outro", &s->outro },
-		{ "episode", "between", &s->between },	  { "voice", "profile", &s->voice },
-		{ "voice", "lexicon", &s->lexicon },
-	};
 
 	/* only a description may take several lines */
 	if (!(strcmp(section, "show") == 0 && strcmp(key, "description") == 0) && (err = ini_one_line(e)))
 		return err;
-	for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++) {
-		if (strcmp(section, strings[i].section) == 0 && strcmp(key, strings[i].key) == 0) {
-			show_set(strings[i].field, value);
-			return show_check_value(s, section, key, value);
-		}
+	if (row) {
+		if ((err = settings_apply(row, SETTINGS_SHOW, s, value)))
+			return err;
+		return row->type == SETTING_STRING || row->type == SETTING_PATH ? show_check_value(s, section, key, value)
+										 : NULL;
 	}
-	if (strcmp(section, "show") == 0 && strcmp(key, "explicit") == 0)
-		return show_bool(section, key, value, "true or false", &s->explicit_content);
-	if (strcmp(section, "show") == 0 && strcmp(key, "locked") == 0)
-		return show_bool(section, key, value, "yes or no", &s->locked);
 	if (strcmp(section, "show") == 0 && strcmp(key, "guid") == 0) {
 		/* set once, kept when the feed moves: a UUID, written as Podcasting 2.0 does */
 		if (!show_is_uuid(value))
 			return xasprintf("bad value '%s' for 'guid' in [show] (a UUID: 8-4-4-4-12 hex digits)", value);
-		show_set(&s->guid, value);
+		free(s->guid);
+		s->guid = xstrdup(value);
 		for (char *p = s->guid; *p; p++)
 			*p = (char)tolower((unsigned char)*p);
 		return NULL;
 	}
-	if (strcmp(section, "show") == 0 && strcmp(key, "keep") == 0)
-		return show_int(section, key, value, 0, 100000, &s->keep);
-	if (strcmp(section, "episode") == 0 && strcmp(key, "max_minutes") == 0)
-		return show_int(section, key, value, 1, SCRIPT_MAX_MINUTES_LIMIT, &s->max_minutes);
-	if (strcmp(section, "episode") == 0 && strcmp(key, "mode") == 0) {
-		if (strcmp(value, "digest") == 0)
-			s->mode = SHOW_DIGEST;
-		else if (strcmp(value, "article") == 0)
-			s->mode = SHOW_ARTICLE;
-		else
-			return xasprintf("bad value '%s' for 'mode' in [episode] (digest or article)", value);
+	if (strcmp(section, "source") == 0 && strcmp(key, "feed") == 0) {
+		/* several feed lines, each a source */
+		if (!*value)
+			return xstrdup("'feed' in [source] needs a URL or a path");
+		if (show_has_scheme(value) && (err = show_check_url(key, value)))
+			return err;
+		if (!show_has_scheme(value) && (err = show_check_file(s, section, key, value)))
+			return err;
+		s->feeds = xrealloc(s->feeds, (s->n_feeds + 1) * sizeof *s->feeds);
+		s->feeds[s->n_feeds++] = xstrdup(value);
 		return NULL;
-	}
-	if (strcmp(section, "audio") == 0) {
-		if (strcmp(key, "bitrate") == 0) {
-			if ((err = show_int(section, key, value, 8, 320, &s->bitrate)))
-				return err;
-			if (!encode_bitrate_valid(s->bitrate))
-				return xasprintf("bad value '%s' for 'bitrate' in [audio] (an MP3 bitrate: 64, 96, 128 ...)", value);
-			return NULL;
-		}
-		if (strcmp(key, "sample_rate") == 0) {
-			if ((err = show_int(section, key, value, 8000, 48000, &s->sample_rate)))
-				return err;
-			if (s->sample_rate != 32000 && s->sample_rate != 44100 && s->sample_rate != 48000)
-				return xasprintf("bad value '%s' for 'sample_rate' in [audio] (32000, 44100 or 48000)", value);
-			return NULL;
-		}
-		if (strcmp(key, "loudness") == 0)
-			return show_number(section, key, value, -40, -5, &s->loudness);
-		if (strcmp(key, "true_peak") == 0)
-			return show_number(section, key, value, -12, 0, &s->true_peak);
-	}
-	if (strcmp(section, "source") == 0) {
-		if (strcmp(key, "feed") == 0) {
-			/* several feed lines, each a source */
-			if (!*value)
-				return xstrdup("'feed' in [source] needs a URL or a path");
-			if (show_has_scheme(value) && (err = show_check_url(key, value)))
-				return err;
-			if (!show_has_scheme(value) && (err = show_check_file(s, section, key, value)))
-				return err;
-			s->feeds = xrealloc(s->feeds, (s->n_feeds + 1) * sizeof *s->feeds);
-			s->feeds[s->n_feeds++] = xstrdup(value);
-			return NULL;
-		}
-		if (strcmp(key, "timeout") == 0)
-			return show_int(section, key, value, 1, 600, &s->feed_timeout);
-		if (strcmp(key, "max_size") == 0)
-			return show_int(section, key, value, 1, 1024, &s->feed_max_mb);
-		if (strcmp(key, "max_age") == 0)
-			return show_int(section, key, value, 0, 100000, &s->max_age);
 	}
 	if (strcmp(section, "show") && strcmp(section, "episode") && strcmp(section, "voice") && strcmp(section, "audio") &&
 	    strcmp(section, "source"))
@@ -393,6 +277,7 @@ static char *show_handler(void *user, struct ini_entry *e)
 int show_load(struct show *show, const char *dir)
 {
 	struct stat st;
+	char *err;
 
 	free(show->dir);
 	free(show->ini);
@@ -404,6 +289,11 @@ int show_load(struct show *show, const char *dir)
 	}
 	if (ini_parse_file(show->ini, NULL, show_handler, show) < 0)
 		return -1;
+	if ((err = settings_check_mp3(SETTINGS_SHOW, show->bitrate, show->sample_rate))) {
+		log_error("'%s': %s", show->ini, err);
+		free(err);
+		return -1;
+	}
 	if (!show->title) {
 		log_error("'%s': [show] needs a title", show->ini);
 		return -1;

@@ -4,6 +4,7 @@
 #include "ini.h"
 #include "log.h"
 #include "paths.h"
+#include "settings.h"
 #include "util.h"
 
 #include <dirent.h>
@@ -17,41 +18,17 @@ void voice_profile_init(struct voice_profile *vp)
 {
 	memset(vp, 0, sizeof *vp);
 	vp->espeak = xstrdup("en-us");
-	vp->rate = 165;
-	vp->pitch = 50;
-	vp->range = 50;
-	vp->pause_ms[BREAK_SENTENCE] = 0;
-	vp->pause_ms[BREAK_PARAGRAPH] = 600;
-	vp->pause_ms[BREAK_HEADLINE] = 900;
-	vp->pause_ms[BREAK_SUBHEADING] = 700;
-	vp->pause_ms[BREAK_SECTION] = 1500;
-	vp->pause_ms[BREAK_ARTICLE] = 2500;
+	settings_defaults(SETTINGS_VOICE, vp);
 }
 
 void voice_profile_release(struct voice_profile *vp)
 {
+	settings_release(SETTINGS_VOICE, vp);
 	free(vp->name);
 	free(vp->path);
-	free(vp->description);
 	free(vp->espeak);
 	free(vp->variant);
-	free(vp->lexicon);
 	memset(vp, 0, sizeof *vp);
-}
-
-/* NULL when value is a whole number from lo to hi, put in *out; else the error, a new string. */
-static char *voice_int(const char *section, const char *key, const char *value, int lo, int hi, int *out)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(value, &end, 10);
-	if (!*value || *end || errno || v < lo || v > hi)
-		return xasprintf("bad value '%s' for '%s' in [%s] (a whole number from %d to %d)", value, key, section,
-				 lo, hi);
-	*out = (int)v;
-	return NULL;
 }
 
 static void voice_set_string(char **field, const char *value)
@@ -64,39 +41,31 @@ static char *voice_handler(void *user, struct ini_entry *e)
 {
 	struct voice_profile *vp = user;
 	const char *section = e->section, *key = e->key, *value = e->value;
+	const struct setting *row = settings_find(SETTINGS_VOICE, section, key);
 	char *err = ini_one_line(e);
 
 	if (err)
 		return err;
+	if (row)
+		return settings_apply(row, SETTINGS_VOICE, vp, value);
 	if (strcmp(section, "voice") == 0) {
-		if (strcmp(key, "description") == 0)
-			voice_set_string(&vp->description, value);
-		else if (strcmp(key, "espeak") == 0) {
+		/* a name alone: a '+' would add a variant, a '/' reach a file elsewhere */
+		if (strcmp(key, "espeak") == 0) {
 			if (!*value || strpbrk(value, " +/"))
 				return xasprintf("bad espeak-ng voice '%s' in [voice]", value);
 			voice_set_string(&vp->espeak, value);
-		} else if (strcmp(key, "variant") == 0) {
+			return NULL;
+		}
+		if (strcmp(key, "variant") == 0) {
 			if (strpbrk(value, " +/."))
 				return xasprintf("bad variant '%s' in [voice]", value);
 			voice_set_string(&vp->variant, value);
-		} else if (strcmp(key, "lexicon") == 0)
-			voice_set_string(&vp->lexicon, value);
-		else if (strcmp(key, "rate") == 0)
-			return voice_int(section, key, value, 80, 450, &vp->rate);
-		else if (strcmp(key, "pitch") == 0)
-			return voice_int(section, key, value, 0, 100, &vp->pitch);
-		else if (strcmp(key, "range") == 0)
-			return voice_int(section, key, value, 0, 100, &vp->range);
-		else
-			return xasprintf("unknown key '%s' in [voice]", key);
-		return NULL;
+			return NULL;
+		}
+		return xasprintf("unknown key '%s' in [voice]", key);
 	}
-	if (strcmp(section, "pauses") == 0) {
-		for (int b = 0; b < BREAK_COUNT; b++)
-			if (strcmp(key, segment_break_name((enum segment_break)b)) == 0)
-				return voice_int(section, key, value, 0, 10000, &vp->pause_ms[b]);
+	if (strcmp(section, "pauses") == 0)
 		return xasprintf("unknown key '%s' in [pauses]", key);
-	}
 	return xasprintf("unknown section [%s]", section);
 }
 

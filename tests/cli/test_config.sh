@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # A show's settings: podcast.ini as newscast reads it (long and multi-line values, errors on the right
 # line), what Apple Podcasts is told (category, language, e-mail, URLs), the files podcast.ini names,
-# podcast:guid and podcast:locked, and links in articles/. The feed is read with Python's ElementTree
-# and uuid, not with newscast.
+# podcast:guid and podcast:locked, links in articles/, and the settings the command line shares with
+# podcast.ini (loudness, true peak, date, sample rate: one check each). The feed is read with
+# Python's ElementTree and uuid, not with newscast.
 . "$(dirname "$0")/lib.sh"
 
 export TZ=UTC
@@ -190,5 +191,43 @@ check "links: the episode holds one article" \
 check "links: the link is left where it is, and its target untouched" \
 	bash -c '[ -L "$1/articles/x.txt" ] && grep -q SECRETHASH "$2"' _ "$S" "$TMP/secret.txt"
 [ "$rc" -le 1 ] || show_err
+
+# ============ 6. the command line and podcast.ini agree: one check each ============
+# They disagreed: speak --loudness took whole numbers only, speak had no --true-peak, build --date
+# took 2026-02-30 (speak refused it), podcast.ini took 32000/44100/48000 Hz where speak took any rate.
+# Both now take the rates of MPEG-1 and MPEG-2 Layer III: 16000, 22050, 24000, 32000, 44100, 48000.
+S="$TMP/agree"
+new_show "$S"
+article "$S/articles" ferry.txt "Harbour ferry timetable changes" "The harbour ferry will leave every twenty minutes from Monday."
+A="$S/articles/ferry.txt"
+timeout 120 "$NEWSCAST" speak -q --loudness -16.5 "$A" -o "$TMP/agree.mp3" >"$TMP/stdout" 2>"$TMP/stderr"; rc=$?
+check "speak --loudness -16.5, as podcast.ini takes it: exit 0 (got $rc) and an MP3" [ "$rc" -eq 0 -a -s "$TMP/agree.mp3" ]
+[ "$rc" -eq 0 ] || show_err
+timeout 120 "$NEWSCAST" speak -q --true-peak -2 "$A" -o "$TMP/agree1.mp3" >"$TMP/stdout" 2>"$TMP/stderr"; rc=$?
+check "speak --true-peak -2, as podcast.ini's true_peak: exit 0 (got $rc) and an MP3" [ "$rc" -eq 0 -a -s "$TMP/agree1.mp3" ]
+[ "$rc" -eq 0 ] || show_err
+"$NEWSCAST" speak -q --loudness -16.x "$A" -o "$TMP/agree2.mp3" >"$TMP/stdout" 2>"$TMP/stderr"; rc=$?
+check "speak --loudness -16.x: exit 2 (got $rc), the one message" \
+	bash -c '[ "$1" -eq 2 ] && grep -qF "bad value '"'"'-16.x'"'"' for --loudness (a number from -40 to -5)" "$2"' _ "$rc" "$TMP/stderr"
+"$NEWSCAST" speak -q --true-peak 1 "$A" -o "$TMP/agree2.mp3" >"$TMP/stdout" 2>"$TMP/stderr"; rc=$?
+check "speak --true-peak 1: exit 2 (got $rc), as podcast.ini's range says" \
+	bash -c '[ "$1" -eq 2 ] && grep -qF "bad value '"'"'1'"'"' for --true-peak (a number from -12 to 0)" "$2"' _ "$rc" "$TMP/stderr"
+"$NEWSCAST" speak -q --sample-rate 11025 "$A" -o "$TMP/agree2.mp3" >"$TMP/stdout" 2>"$TMP/stderr"; rc=$?
+check "speak --sample-rate 11025: exit 2 (got $rc), the rates named" \
+	bash -c '[ "$1" -eq 2 ] && grep -qF "(16000, 22050, 24000, 32000, 44100 or 48000)" "$2"' _ "$rc" "$TMP/stderr"
+check "no file from a refused command line" [ ! -e "$TMP/agree2.mp3" ]
+timeout 120 "$NEWSCAST" build -q --date 2026-02-30 "$S" >"$TMP/stdout" 2>"$TMP/stderr"; rc=$?
+check "build --date 2026-02-30: exit 2 (got $rc), as speak's" \
+	bash -c '[ "$1" -eq 2 ] && grep -qF "bad value '"'"'2026-02-30'"'"' for --date (a date, YYYY-MM-DD)" "$2"' _ "$rc" "$TMP/stderr"
+check "build --date 2026-02-30: nothing built, the article still in the inbox" \
+	bash -c '[ -z "$(ls -A "$1/public/episodes")" ] && [ -e "$1/articles/ferry.txt" ]' _ "$S"
+ini_set "$S/podcast.ini" audio sample_rate 22050
+ini_set "$S/podcast.ini" audio loudness -16.5
+feed "$S" >"$TMP/stdout" 2>"$TMP/stderr"; rc=$?
+check "podcast.ini sample_rate = 22050, loudness = -16.5: taken as speak takes them (exit $rc)" [ "$rc" -eq 0 ]
+[ "$rc" -eq 0 ] || show_err
+bad_setting "sample_rate = 11025" audio sample_rate 11025 "bad value '11025' for 'sample_rate' in [audio] (16000, 22050, 24000, 32000, 44100 or 48000)"
+bad_setting "loudness = -4" audio loudness -4 "bad value '-4' for 'loudness' in [audio] (a number from -40 to -5)"
+bad_setting "true_peak = 0.5" audio true_peak 0.5 "bad value '0.5' for 'true_peak' in [audio] (a number from -12 to 0)"
 
 finish

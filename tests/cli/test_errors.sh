@@ -195,6 +195,8 @@ usage_error "speak with no article" "no article" -- speak -q
 usage_error "speak with two articles" "one article" -- speak -q "$GOOD" "$GOOD"
 usage_error "unknown options, all reported" "--frobnicate" "--loud" "'-z'" -- speak -q --frobnicate --loud -z "$GOOD"
 usage_error "--bitrate 100" "100" "bitrate" -- speak -q --bitrate 100 "$GOOD"
+usage_error "-b 8 at 44100 Hz (MPEG-2's only)" "'8' for --bitrate at --sample-rate 44100" -- speak -q -b 8 "$GOOD"
+usage_error "-b 320 --sample-rate 22050 (MPEG-1's only)" "'320' for --bitrate at --sample-rate 22050" -- speak -q -b 320 --sample-rate 22050 "$GOOD"
 usage_error "--date 2026-13-45" "2026-13-45" -- speak -q --date 2026-13-45 "$GOOD"
 usage_error "--date 2026-02-30 (no such day)" "2026-02-30" -- speak -q --date 2026-02-30 "$GOOD"
 usage_error "-o x.xyz" "x.xyz" -- speak -q -o x.xyz "$GOOD"

@@ -26,6 +26,7 @@ int main(void)
 		suite_util,
 		suite_ini,
 		suite_cli,
+		suite_settings,
 		suite_lock,
 		suite_log,
 		suite_error,

@@ -19,6 +19,7 @@ Suite *suite_synth(void);
 Suite *suite_util(void);
 Suite *suite_ini(void);
 Suite *suite_cli(void);
+Suite *suite_settings(void);
 Suite *suite_lock(void);
 Suite *suite_log(void);
 Suite *suite_error(void);

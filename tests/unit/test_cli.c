@@ -1,4 +1,4 @@
-/* Unit tests for cli: option parsing against a table, operands, usage errors, whole numbers. */
+/* Unit tests for cli: option parsing against a table, operands, usage errors. */
 #include "cli.h"
 #include "helpers.h"
 #include "suites.h"
@@ -36,7 +36,13 @@ static int on_option(int id, const char *value, void *ud)
 		snprintf(p->output, sizeof p->output, "%s", value);
 		return 0;
 	case OPT_BITRATE:
-		return cli_int("speak", "bitrate", value, 8, 320, &p->bitrate);
+		/* the checks of values are settings.c's: a stand-in here */
+		p->bitrate = atoi(value);
+		if (p->bitrate < 8 || p->bitrate > 320) {
+			fprintf(stderr, "newscast speak: bad value '%s' for --bitrate\n", value);
+			return -1;
+		}
+		return 0;
 	case OPT_HELP:
 		p->help = 1;
 		return 0;
@@ -241,7 +247,7 @@ START_TEST(bad_value_from_the_handler)
 	int first;
 
 	ck_assert_int_eq(parse(args, &p, &first, NULL, &err), 2);
-	ck_assert_str_eq(err, "newscast speak: bad value '9000' for --bitrate (a whole number from 8 to 320)\n"
+	ck_assert_str_eq(err, "newscast speak: bad value '9000' for --bitrate\n"
 			      "Try 'newscast speak --help'.\n");
 	free(err);
 }
@@ -261,28 +267,6 @@ START_TEST(parses_twice_in_one_process)
 	ck_assert_int_eq(p.verbose, 1);
 	ck_assert_int_eq(first, 2);
 	ck_assert_str_eq(argv[first], "y");
-	free(err);
-}
-END_TEST
-
-START_TEST(whole_numbers)
-{
-	int v = -1;
-	char *err;
-
-	ck_assert_int_eq(cli_int("speak", "rate", "44100", 8000, 48000, &v), 0);
-	ck_assert_int_eq(v, 44100);
-	ck_assert_int_eq(cli_int("speak", "loudness", "-16", -40, -5, &v), 0);
-	ck_assert_int_eq(v, -16);
-	v = 7;
-	test_stderr_begin();
-	ck_assert_int_eq(cli_int("speak", "rate", "", 8000, 48000, &v), -1);
-	ck_assert_int_eq(cli_int("speak", "rate", "44k", 8000, 48000, &v), -1);
-	ck_assert_int_eq(cli_int("speak", "rate", "7999", 8000, 48000, &v), -1);
-	ck_assert_int_eq(cli_int("speak", "rate", "99999999999999999999", 8000, 48000, &v), -1);
-	err = test_stderr_end();
-	ck_assert_int_eq(v, 7);
-	ck_assert_ptr_nonnull(strstr(err, "newscast speak: bad value '44k' for --rate (a whole number from 8000 to 48000)\n"));
 	free(err);
 }
 END_TEST
@@ -324,7 +308,6 @@ Suite *suite_cli(void)
 	tcase_add_test(tc, flag_given_a_value);
 	tcase_add_test(tc, bad_value_from_the_handler);
 	tcase_add_test(tc, parses_twice_in_one_process);
-	tcase_add_test(tc, whole_numbers);
 	tcase_add_test(tc, help_lists_every_option);
 	suite_add_tcase(s, tc);
 	return s;
