@@ -2,16 +2,34 @@
 #ifndef NEWSCAST_FEED_H
 #define NEWSCAST_FEED_H
 
+#include "episode.h"
 #include "show.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
-/* Writes SHOW/public/feed.xml and SHOW/public/index.html from the sidecars in
- * public/episodes, atomically, and copies the cover into public/. With [show]
- * keep = N, only the newest N episodes are listed, and the files of older ones
- * are removed once the new feed is in place. Returns the number of episodes
- * listed, or -1. */
-int feed_write(const struct show *show);
+/* An episode as the feed lists it. */
+struct feed_item {
+	struct episode ep;
+	uint64_t bytes;		/* the audio file's size now */
+	int number;		/* the number given at build time, else its place in order of date, from 1 */
+};
+
+/* Every episode in dir (the show's public/episodes) whose sidecar and audio are both
+ * there, newest first; a sidecar without its audio is left out with a warning, and a
+ * folder that is not there holds none. *items is a new array of *n the caller frees
+ * with feed_items_free. Returns 0, or -1 after reporting. */
+int feed_read_episodes(const char *dir, struct feed_item **items, size_t *n);
+void feed_items_free(struct feed_item *items, size_t n);
+
+/* How many of n episodes, newest first, the feed lists: with [show] keep = N, the newest N. */
+size_t feed_listed(const struct show *show, size_t n);
+
+/* Writes SHOW/public/feed.xml and SHOW/public/index.html, atomically, listing items[0..n)
+ * (newest first); cover is the cover's file name in public/, or NULL for none. Nothing
+ * else in public/ is touched (publish_feed copies the cover and removes what is no longer
+ * listed). Returns 0, or -1 after reporting. */
+int feed_write(const struct show *show, const struct feed_item *items, size_t n, const char *cover);
 
 /* The Podcasting 2.0 podcast:guid of a feed URL: UUIDv5 of the URL without its
  * scheme and trailing slashes, in the namespace ead4c236-bf58-58c6-a2c6-a6b28d128cb6.
