@@ -6,6 +6,9 @@ NEWSCAST=${NEWSCAST:-"$ROOT/build/newscast"}
 SAMPLES="$ROOT/samples/articles"
 FIXTURES=${FIXTURES:-"$ROOT/../shared/fixtures"}
 PY=/usr/bin/python3
+# checker COMMAND ARGS...: check.py, the tests' checkers (mutagen, feedparser, ElementTree ...).
+CHECK_PY="$ROOT/tests/cli/check.py"
+checker() { "$PY" "$CHECK_PY" "$@"; }
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/newscast-test.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 _failures=0
@@ -51,13 +54,7 @@ valid_utf8() { iconv -f UTF-8 -t UTF-8 "$1" >/dev/null 2>&1; }
 
 # Shared by the show tests (build, feed, page, sources).
 # jpy FILE EXPR [ARGS]: a Python expression over the JSON document d; a list prints one item a line.
-jpy() {
-	$PY -c 'import json, sys
-d = json.load(open(sys.argv[1], encoding="utf-8"))
-r = eval(sys.argv[2])
-for x in (r if isinstance(r, list) else [r]):
-    print(x)' "$@"
-}
+jpy() { checker json "$@"; }
 # near A B D: A and B are numbers at most D apart.
 near() {
 	awk -v a="$1" -v b="$2" -v d="$3" 'BEGIN {

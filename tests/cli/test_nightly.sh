@@ -11,25 +11,9 @@ nightly() { NEWSCAST="$NEWSCAST" "$NIGHTLY" "$@"; }
 # article DIR NAME HEADLINE TEXT: a one-paragraph article.
 short_article() { printf '%s\n\n%s\n' "$3" "$4" >"$1/$2"; }
 # items FEED: "guid url length" for each <item>, in the feed's order.
-items() {
-	$PY - "$1" <<'EOF'
-import sys, xml.etree.ElementTree as ET
-for it in ET.parse(sys.argv[1]).getroot().iter("item"):
-    e = it.find("enclosure")
-    print(it.findtext("guid"), e.get("url") if e is not None else "-", e.get("length") if e is not None else "-")
-EOF
-}
+items() { checker items "$1"; }
 # urls FEED: every enclosure, transcript and chapters URL in the feed.
-urls() {
-	$PY - "$1" <<'EOF'
-import sys, xml.etree.ElementTree as ET
-P = "{https://podcastindex.org/namespace/1.0}"
-for it in ET.parse(sys.argv[1]).getroot().iter("item"):
-    for el in [it.find("enclosure")] + it.findall(P + "transcript") + it.findall(P + "chapters"):
-        if el is not None:
-            print(el.get("url"))
-EOF
-}
+urls() { checker urls "$1"; }
 show_err() { sed 's/^/#   /' "$TMP/stderr" | head -n 5; }
 count_items() { grep -c '<item>' "$1" 2>/dev/null || true; }
 TS='[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}[+-][0-9]{4} \[[0-9]+\]'
