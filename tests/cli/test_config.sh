@@ -18,7 +18,8 @@ new_show() {
 # bad_setting LABEL SECTION KEY VALUE WANT...: with KEY = VALUE in [SECTION], `newscast feed` exits 1
 # and its one error names podcast.ini, the line of KEY, and every WANT.
 bad_setting() {
-	local label=$1 sec=$2 key=$3 val=$4 dir="$TMP/bad-$RANDOM$RANDOM" line rc w; shift 4
+	local label=$1 sec=$2 key=$3 val=$4 dir line rc w; shift 4
+	dir=$(case_dir bad)
 	new_show "$dir"
 	ini_set "$dir/podcast.ini" "$sec" "$key" "$val"
 	line=$(awk -v s="[$sec]" -v k="$key" '/^\[/ { in_s = ($0 == s) } in_s && $0 ~ "^" k " *=" { print NR; exit }' \

@@ -44,7 +44,7 @@ if [ "$(id -u)" -ne 0 ]; then
 elif ! mount -t tmpfs -o size=3m newscast-test "$MNT" 2>"$TMP/mount.err"; then
 	skip "full disk: the show on a 3 MB tmpfs" "cannot mount a tmpfs: $(head -n 1 "$TMP/mount.err")"
 else
-	trap 'umount "$MNT" 2>/dev/null; rm -rf "$TMP"' EXIT
+	at_exit 'umount "$MNT" 2>/dev/null'
 	DS="$MNT/show"
 	"$NEWSCAST" init "$DS" >/dev/null
 	cp "$ART"/*.txt "$DS/articles/"
@@ -92,7 +92,6 @@ else
 	check "writable again: the new article is published" \
 		[ "$(published_in_state "$DS")" -eq 6 -a ! -e "$DS/articles/failed/f-buses.txt" ]
 	umount "$MNT"
-	trap 'rm -rf "$TMP"' EXIT
 fi
 
 # ============ 2. a failed article never overwrites an earlier one in articles/failed/ ============

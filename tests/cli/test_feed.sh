@@ -11,16 +11,8 @@ STARTED=$(date +%s)
 D1=2026-03-02 D2=2026-03-03 D3=2026-03-04 D4=2026-03-05
 longdate() { date -d "$1" '+%A %-d %B %Y'; }
 
-# --- the server: cleaned up whatever happens ---
-SERVER_PID=
-cleanup() {
-	if [ -n "$SERVER_PID" ]; then
-		kill "$SERVER_PID" 2>/dev/null
-		wait "$SERVER_PID" 2>/dev/null
-	fi
-	rm -rf "$TMP"
-}
-trap cleanup EXIT
+# --- the server (SERVER_PID): stopped whatever happens ---
+at_exit stop_server
 # A free TCP port on 127.0.0.1 (asked of the kernel), chosen now: the feed's base_url names it.
 PORT=$(checker free-port)
 BASE="http://127.0.0.1:$PORT/podcast/"

@@ -274,13 +274,12 @@ check "an article that fails: DEST is exactly as before (nothing published)" cmp
 expect_status 1 "--publish host:path without rsync: exit 1" env NEWSCAST="$NEWSCAST" RSYNC= "$NIGHTLY" "$S" --publish "nohost.invalid:/srv/podcast"
 check "--publish host:path without rsync: the error says rsync is needed" grep -q 'rsync' "$TMP/stderr"
 # a relative DEST is relative to where nightly runs, never SHOW/public/
-mkdir -p "$TMP/cwd"
 for r in rsync ""; do
 	if [ -n "$r" ] && ! command -v rsync >/dev/null 2>&1; then continue; fi
-	rm -rf "$TMP/cwd/www"
-	(cd "$TMP/cwd" && env NEWSCAST="$NEWSCAST" RSYNC=$r "$NIGHTLY" "$S" --publish www) >"$TMP/stdout" 2>"$TMP/stderr"
+	cwd=$(case_dir cwd)
+	(cd "$cwd" && env NEWSCAST="$NEWSCAST" RSYNC=$r "$NIGHTLY" "$S" --publish www) >"$TMP/stdout" 2>"$TMP/stderr"
 	check "--publish www (${r:-cp}): exit 0" [ $? -eq 0 ]
-	check "--publish www (${r:-cp}): published to ./www, complete" published_ok "$TMP/cwd/www"
+	check "--publish www (${r:-cp}): published to ./www, complete" published_ok "$cwd/www"
 	check "--publish www (${r:-cp}): nothing under SHOW/public/www" [ ! -e "$S/public/www" ]
 done
 

@@ -16,16 +16,7 @@ CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 SHOT_REL=build/test-artifacts/page.png
 SHOT="$ROOT/$SHOT_REL"
 NPM_DIR="$TMP/npm"
-SERVER_PID=""
-
-cleanup() {
-	if [ -n "$SERVER_PID" ]; then
-		kill "$SERVER_PID" 2>/dev/null
-		wait "$SERVER_PID" 2>/dev/null
-	fi
-	rm -rf "$TMP"
-}
-trap cleanup EXIT
+at_exit stop_server	# the server (SERVER_PID), whatever happens
 trap 'exit 130' INT TERM HUP
 
 skip_all() { skip "the show's web page in headless Chromium" "$1"; exit 0; }
@@ -474,9 +465,7 @@ else
 fi
 
 # --- the server's side: every request it had (the browser's own ones too, e.g. for an icon) ---
-kill "$SERVER_PID" 2>/dev/null
-wait "$SERVER_PID" 2>/dev/null
-SERVER_PID=""
+stop_server
 bad=$(awk '$3 !~ /^20[06]$/' "$TMP/server.log" 2>/dev/null)
 check "the server answered every request ($(wc -l <"$TMP/server.log") of them) with 200 or 206" [ -z "$bad" ]
 [ -z "$bad" ] || sed 's/^/#   /' <<<"$bad" | head -n 5
