@@ -15,7 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -99,8 +98,7 @@ static char *feed_url_path(const char *s)
 	return strbuf_detach(&sb);
 }
 
-/* base_url + path, with exactly one slash between. */
-static char *feed_url(const struct show *show, const char *path)
+char *feed_url(const struct show *show, const char *path)
 {
 	const char *base = show->base_url ? show->base_url : "";
 	char *enc = feed_url_path(path), *url;
@@ -109,73 +107,6 @@ static char *feed_url(const struct show *show, const char *path)
 	url = xasprintf("%s%s%s", base, n && base[n - 1] == '/' ? "" : "/", enc);
 	free(enc);
 	return url;
-}
-
-/* Whether url's host is one reserved for examples (RFC 2606, 6761): `newscast init`
- * writes https://example.com/podcast/, and a feed there has never been anyone's. */
-static bool feed_placeholder_url(const char *url)
-{
-	static const char *const names[] = { "example.com", "example.net", "example.org", "example", "test",
-					     "invalid", "localhost" };
-	const char *host = strstr(url, "://");
-	size_t n;
-
-	host = host ? host + 3 : url;
-	n = strcspn(host, "/:?#");
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-		size_t k = strlen(names[i]);
-
-		if (n >= k && strncasecmp(host + n - k, names[i], k) == 0 && (n == k || host[n - k - 1] == '.'))
-			return true;
-	}
-	return false;
-}
-
-char *feed_show_guid(const struct show *show)
-{
-	char *dir = xasprintf("%s/.newscast", show->dir), *path = xasprintf("%s/podcast-guid", dir);
-	char *kept = NULL, *guid = NULL, *self = NULL;
-	struct outfile of;
-	size_t len;
-
-	if (access(path, F_OK) == 0) {
-		if (util_read_regular(path, NULL, 4096, 0, &kept, &len) < 0)
-			goto out;
-		util_trim(kept);
-		if (!show_is_uuid(kept)) {
-			log_error("'%s' does not hold a podcast:guid (a UUID): put the show's back, or give it as "
-				  "'guid =' in [show]", path);
-			goto out;
-		}
-	}
-	if (show->guid)
-		guid = xstrdup(show->guid);
-	else if (kept)
-		guid = xstrdup(kept);
-	else {
-		self = feed_url(show, "feed.xml");
-		guid = feed_guid(self);
-		if (!show->base_url || feed_placeholder_url(show->base_url))
-			goto out;	/* not kept: the feed has no address of its own yet */
-	}
-	if (kept && strcmp(kept, guid) == 0)
-		goto out;
-	if (util_private_dir(dir) < 0 || outfile_open_private(&of, path) < 0)
-		goto fail;
-	fprintf(of.fp, "%s\n", guid);
-	if (outfile_commit(&of) < 0)
-		goto fail;
-	log_verbose("feed: podcast:guid %s, kept in '%s'", guid, path);
-	goto out;
-fail:
-	free(guid);
-	guid = NULL;
-out:
-	free(dir);
-	free(path);
-	free(kept);
-	free(self);
-	return guid;
 }
 
 /* ---- the episodes ---- */
@@ -628,17 +559,16 @@ static int feed_write_page(const struct show *show, const struct feed_item *item
 	return outfile_commit(&of);
 }
 
-int feed_write(const struct show *show, const struct feed_item *items, size_t n, const char *cover)
+int feed_write(const struct show *show, const struct feed_item *items, size_t n, const char *cover,
+	       const char *guid)
 {
 	char *pub = xasprintf("%s/public", show->dir);
-	char *feed = xasprintf("%s/feed.xml", pub), *page = xasprintf("%s/index.html", pub), *guid = NULL;
+	char *feed = xasprintf("%s/feed.xml", pub), *page = xasprintf("%s/index.html", pub);
 	int ret = -1;
 
 	if (!show->base_url)
 		log_warn("'%s': [show] has no base_url: the feed's links are relative and podcast apps need them absolute",
 			 show->ini);
-	if (!(guid = feed_show_guid(show)))
-		goto out;
 	if (mkdir(pub, 0777) < 0 && errno != EEXIST) {
 		log_error("cannot create '%s': %s", pub, strerror(errno));
 		goto out;
@@ -646,7 +576,6 @@ int feed_write(const struct show *show, const struct feed_item *items, size_t n,
 	if (feed_write_page(show, items, n, cover, page) == 0 && feed_write_rss(show, items, n, cover, guid, feed) == 0)
 		ret = 0;
 out:
-	free(guid);
 	free(pub);
 	free(feed);
 	free(page);

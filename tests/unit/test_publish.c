@@ -1,4 +1,4 @@
-/* Tests for publish: the cover copied into public/, and keep = N removing what the feed no longer lists. */
+/* Tests for publish: the cover copied into public/, the podcast:guid kept, and keep = N removing what the feed no longer lists. */
 #include "episode.h"
 #include "helpers.h"
 #include "publish.h"
@@ -179,6 +179,53 @@ START_TEST(cover_copied)
 }
 END_TEST
 
+/* podcast:guid is set once: kept in .newscast/ when the feed moves; podcast.ini's wins and is kept */
+START_TEST(show_guid_is_kept)
+{
+	char *dir = test_tmpdir(), *kept = xasprintf("%s/.newscast/podcast-guid", dir), *g, *data;
+	struct show show;
+	size_t len;
+
+	show_init(&show);
+	show.dir = xstrdup(dir);
+	/* no base_url yet, or init's example.com: nothing is kept */
+	g = publish_show_guid(&show);
+	ck_assert_ptr_nonnull(g);
+	ck_assert(!test_exists(kept));
+	free(g);
+	show.base_url = xstrdup("https://example.com/podcast/");
+	g = publish_show_guid(&show);
+	ck_assert_str_eq(g, "6c967fe4-ab76-51b1-aec1-bde9677f87cb");
+	ck_assert(!test_exists(kept));
+	free(g);
+	free(show.base_url);
+	show.base_url = xstrdup("https://mp3s.nashownotes.com/");
+	g = publish_show_guid(&show);
+	ck_assert_str_eq(g, "7ed36ec4-95f6-5de4-9650-69e8e537602b");	/* of mp3s.nashownotes.com/feed.xml */
+	free(g);
+	data = (char *)test_read_file(kept, &len);
+	ck_assert_str_eq(data, "7ed36ec4-95f6-5de4-9650-69e8e537602b\n");
+	free(data);
+	free(show.base_url);
+	show.base_url = xstrdup("https://cdn.example.net/elsewhere/");
+	g = publish_show_guid(&show);
+	ck_assert_str_eq(g, "7ed36ec4-95f6-5de4-9650-69e8e537602b");
+	free(g);
+	show.guid = xstrdup("0b7c1f6e-6c37-5c3b-9a51-1f3f0d3e7a10");
+	g = publish_show_guid(&show);
+	ck_assert_str_eq(g, "0b7c1f6e-6c37-5c3b-9a51-1f3f0d3e7a10");
+	free(g);
+	free(show.guid);
+	show.guid = NULL;
+	g = publish_show_guid(&show);
+	ck_assert_str_eq(g, "0b7c1f6e-6c37-5c3b-9a51-1f3f0d3e7a10");
+	free(g);
+	show_release(&show);
+	free(kept);
+	test_rmdir(dir);
+}
+END_TEST
+
 Suite *suite_publish(void)
 {
 	Suite *s = suite_create("publish");
@@ -188,6 +235,7 @@ Suite *suite_publish(void)
 	tcase_add_test(tc, keep_two_of_four);
 	tcase_add_test(tc, all_kept_without_keep);
 	tcase_add_test(tc, cover_copied);
+	tcase_add_test(tc, show_guid_is_kept);
 	suite_add_tcase(s, tc);
 	return s;
 }
