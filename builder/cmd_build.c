@@ -3,14 +3,15 @@
 
 #include "article.h"
 #include "cli.h"
+#include "cover.h"
 #include "encode.h"
 #include "episode.h"
-#include "feed.h"
 #include "fetch.h"
 #include "lock.h"
 #include "log.h"
 #include "outfile.h"
 #include "progress.h"
+#include "publish.h"
 #include "render.h"
 #include "settings.h"
 #include "show.h"
@@ -781,27 +782,27 @@ static char *build_summary(const struct script *sc)
 
 static int build_read_cover(const struct show *show, unsigned char **data, size_t *len, const char **mime)
 {
+	struct cover c;
 	char *path;
+	int r;
 
 	*data = NULL;
 	*mime = NULL;
 	if (!show->image)
 		return 0;
 	path = show_path(show, show->image);
-	if (util_read_file(path, 16u << 20, (char **)data, len) < 0) {
+	r = cover_read(&c, path);
+	if (r == COVER_UNREADABLE) {
 		log_warn("the cover '%s' cannot be read: episodes are built without it", path);
-		free(path);
-		return 0;
-	}
-	if (*len > 3 && (*data)[0] == 0xff && (*data)[1] == 0xd8)
-		*mime = "image/jpeg";
-	else if (*len > 8 && memcmp(*data, "\x89PNG\r\n\x1a\n", 8) == 0)
-		*mime = "image/png";
-	else {
+	} else if (r != COVER_OK) {
 		log_warn("the cover '%s' is neither JPEG nor PNG: episodes are built without it", path);
-		free(*data);
-		*data = NULL;
+	} else {
+		*data = c.data;	/* the caller's now */
+		*len = c.len;
+		*mime = c.mime;
+		c.data = NULL;
 	}
+	cover_release(&c);
 	free(path);
 	return 0;
 }
@@ -909,7 +910,7 @@ static int build_recover(struct build_ctx *ctx, struct build_state *st)
 									id);
 		}
 	}
-	if (feed_write(&ctx->show) < 0 || build_state_commits_done(ctx, st) < 0)
+	if (publish_feed(&ctx->show) < 0 || build_state_commits_done(ctx, st) < 0)
 		return -1;
 	/* its files are the only copy: nothing is built (nor staging cleared) until they are in place */
 	if (cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(st->root, "commit"))) {
@@ -1768,7 +1769,7 @@ int cmd_build(int argc, char **argv)
 		log_info("nothing new to build in %s (%zu article%s published already%s)", ctx.show.dir, published,
 		       published == 1 ? "" : "s", changed ? ", some changed: see above" : "");
 		/* nothing to do, unless the feed itself is missing */
-		ret = (access(feed, F_OK) != 0 && feed_write(&ctx.show) < 0) || build_state_save(&st) < 0 || feed_failures ||
+		ret = (access(feed, F_OK) != 0 && publish_feed(&ctx.show) < 0) || build_state_save(&st) < 0 || feed_failures ||
 		      ctx.failures;
 		free(feed);
 		goto out;
@@ -1781,7 +1782,7 @@ int cmd_build(int argc, char **argv)
 	else
 		build_step("state saved");
 	/* the feed last, once every file it points at is in place; then the commits are done */
-	if (feed_write(&ctx.show) < 0) {
+	if (publish_feed(&ctx.show) < 0) {
 		ret = 1;
 	} else {
 		build_step("feed written");

@@ -2,9 +2,9 @@
 #include "cmd.h"
 
 #include "cli.h"
-#include "feed.h"
 #include "lock.h"
 #include "log.h"
+#include "publish.h"
 #include "settings.h"
 #include "show.h"
 
@@ -40,7 +40,7 @@ int cmd_feed(int argc, char **argv)
 		goto out;
 	}
 	ret = 1;
-	if ((n = feed_write(&show)) >= 0) {
+	if ((n = publish_feed(&show)) >= 0) {
 		log_info("wrote %s/public/feed.xml and index.html: %d episode%s", show.dir, n, n == 1 ? "" : "s");
 		ret = 0;
 	}

@@ -15,7 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -99,8 +98,7 @@ static char *feed_url_path(const char *s)
 	return strbuf_detach(&sb);
 }
 
-/* base_url + path, with exactly one slash between. */
-static char *feed_url(const struct show *show, const char *path)
+char *feed_url(const struct show *show, const char *path)
 {
 	const char *base = show->base_url ? show->base_url : "";
 	char *enc = feed_url_path(path), *url;
@@ -111,154 +109,7 @@ static char *feed_url(const struct show *show, const char *path)
 	return url;
 }
 
-/* Whether url's host is one reserved for examples (RFC 2606, 6761): `newscast init`
- * writes https://example.com/podcast/, and a feed there has never been anyone's. */
-static bool feed_placeholder_url(const char *url)
-{
-	static const char *const names[] = { "example.com", "example.net", "example.org", "example", "test",
-					     "invalid", "localhost" };
-	const char *host = strstr(url, "://");
-	size_t n;
-
-	host = host ? host + 3 : url;
-	n = strcspn(host, "/:?#");
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-		size_t k = strlen(names[i]);
-
-		if (n >= k && strncasecmp(host + n - k, names[i], k) == 0 && (n == k || host[n - k - 1] == '.'))
-			return true;
-	}
-	return false;
-}
-
-char *feed_show_guid(const struct show *show)
-{
-	char *dir = xasprintf("%s/.newscast", show->dir), *path = xasprintf("%s/podcast-guid", dir);
-	char *kept = NULL, *guid = NULL, *self = NULL;
-	struct outfile of;
-	size_t len;
-
-	if (access(path, F_OK) == 0) {
-		if (util_read_regular(path, NULL, 4096, 0, &kept, &len) < 0)
-			goto out;
-		util_trim(kept);
-		if (!show_is_uuid(kept)) {
-			log_error("'%s' does not hold a podcast:guid (a UUID): put the show's back, or give it as "
-				  "'guid =' in [show]", path);
-			goto out;
-		}
-	}
-	if (show->guid)
-		guid = xstrdup(show->guid);
-	else if (kept)
-		guid = xstrdup(kept);
-	else {
-		self = feed_url(show, "feed.xml");
-		guid = feed_guid(self);
-		if (!show->base_url || feed_placeholder_url(show->base_url))
-			goto out;	/* not kept: the feed has no address of its own yet */
-	}
-	if (kept && strcmp(kept, guid) == 0)
-		goto out;
-	if (util_private_dir(dir) < 0 || outfile_open_private(&of, path) < 0)
-		goto fail;
-	fprintf(of.fp, "%s\n", guid);
-	if (outfile_commit(&of) < 0)
-		goto fail;
-	log_verbose("feed: podcast:guid %s, kept in '%s'", guid, path);
-	goto out;
-fail:
-	free(guid);
-	guid = NULL;
-out:
-	free(dir);
-	free(path);
-	free(kept);
-	free(self);
-	return guid;
-}
-
-/* ---- the cover ---- */
-
-/* Width and height of a PNG or JPEG; 0 when it is neither or cannot be read. */
-static int feed_image_size(const unsigned char *d, size_t n, int *w, int *h, const char **ext)
-{
-	*w = *h = 0;
-	if (n > 24 && memcmp(d, "\x89PNG\r\n\x1a\n", 8) == 0 && memcmp(d + 12, "IHDR", 4) == 0) {
-		*w = d[16] << 24 | d[17] << 16 | d[18] << 8 | d[19];
-		*h = d[20] << 24 | d[21] << 16 | d[22] << 8 | d[23];
-		*ext = "png";
-		return 0;
-	}
-	if (n > 4 && d[0] == 0xff && d[1] == 0xd8) {
-		size_t i = 2;
-
-		*ext = "jpg";
-		while (i + 9 < n && d[i] == 0xff) {
-			unsigned char m = d[i + 1];
-			size_t len = (size_t)(d[i + 2] << 8 | d[i + 3]);
-
-			/* the start-of-frame markers hold the size; C4, C8 and CC are not frames */
-			if (m >= 0xc0 && m <= 0xcf && m != 0xc4 && m != 0xc8 && m != 0xcc) {
-				*h = d[i + 5] << 8 | d[i + 6];
-				*w = d[i + 7] << 8 | d[i + 8];
-				return 0;
-			}
-			i += 2 + len;
-		}
-	}
-	return -1;
-}
-
-/* Copies the cover into public/ as cover.png or cover.jpg after checking it;
- * returns that file name, or NULL (with a warning) when there is none to publish. */
-static char *feed_cover(const struct show *show, const char *public_dir)
-{
-	char *src, *data = NULL, *name = NULL, *dest = NULL;
-	const char *ext = NULL;
-	size_t len;
-	int w, h;
-	struct outfile of;
-
-	if (!show->image)
-		return NULL;
-	src = show_path(show, show->image);
-	if (util_read_regular(src, "cover", 32u << 20, 0, &data, &len) < 0) {
-		log_warn("the feed has no cover: '%s' cannot be read", src);
-		goto out;
-	}
-	if (feed_image_size((const unsigned char *)data, len, &w, &h, &ext) < 0) {
-		log_warn("the feed has no cover: '%s' is neither a JPEG nor a PNG", src);
-		goto out;
-	}
-	if (w != h || w < 1400 || w > 3000)
-		log_warn("cover '%s' is %dx%d: Apple Podcasts wants a square of 1400 to 3000 pixels", src, w, h);
-	name = xasprintf("cover.%s", ext);
-	dest = xasprintf("%s/%s", public_dir, name);
-	if (outfile_open(&of, dest) < 0) {
-		free(name);
-		name = NULL;
-		goto out;
-	}
-	fwrite(data, 1, len, of.fp);
-	if (outfile_commit(&of) < 0) {
-		free(name);
-		name = NULL;
-	}
-out:
-	free(src);
-	free(data);
-	free(dest);
-	return name;
-}
-
 /* ---- the episodes ---- */
-
-struct feed_item {
-	struct episode ep;
-	uint64_t bytes;		/* the audio file's size now */
-	int number;		/* in order of date, from 1 */
-};
 
 static int feed_item_newest_first(const void *a, const void *b)
 {
@@ -271,8 +122,7 @@ static int feed_item_newest_first(const void *a, const void *b)
 	return c ? c : strcmp(y->ep.slug, x->ep.slug);
 }
 
-/* Every episode whose sidecar and audio are both there, newest first. */
-static int feed_read_episodes(const char *dir, struct feed_item **items, size_t *n)
+int feed_read_episodes(const char *dir, struct feed_item **items, size_t *n)
 {
 	DIR *d = opendir(dir);
 	struct dirent *de;
@@ -322,6 +172,18 @@ static int feed_read_episodes(const char *dir, struct feed_item **items, size_t 
 	for (size_t i = 0; i < *n; i++)
 		(*items)[i].number = (*items)[i].ep.number > 0 ? (*items)[i].ep.number : (int)(*n - i);
 	return 0;
+}
+
+void feed_items_free(struct feed_item *items, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		episode_release(&items[i].ep);
+	free(items);
+}
+
+size_t feed_listed(const struct show *show, size_t n)
+{
+	return show->keep > 0 && (size_t)show->keep < n ? (size_t)show->keep : n;
 }
 
 /* An article's own web page, when it is one a listener can open: http or https only,
@@ -697,51 +559,24 @@ static int feed_write_page(const struct show *show, const struct feed_item *item
 	return outfile_commit(&of);
 }
 
-/* Removes an episode's files: it has left the feed (keep = N). */
-static void feed_remove_episode(const char *dir, const char *slug)
+int feed_write(const struct show *show, const struct feed_item *items, size_t n, const char *cover,
+	       const char *guid)
 {
-	for (size_t i = EPISODE_N_FILES; i-- > 0;) {
-		char *p = xasprintf("%s/%s%s", dir, slug, episode_files[i]);
-
-		if (unlink(p) == 0)
-			log_verbose("feed: removed '%s' (keep = N)", p);
-		free(p);
-	}
-}
-
-int feed_write(const struct show *show)
-{
-	char *pub = xasprintf("%s/public", show->dir), *eps = xasprintf("%s/episodes", pub);
-	char *feed = xasprintf("%s/feed.xml", pub), *page = xasprintf("%s/index.html", pub), *cover, *guid = NULL;
-	struct feed_item *items = NULL;
-	size_t n = 0, listed;
+	char *pub = xasprintf("%s/public", show->dir);
+	char *feed = xasprintf("%s/feed.xml", pub), *page = xasprintf("%s/index.html", pub);
 	int ret = -1;
 
 	if (!show->base_url)
 		log_warn("'%s': [show] has no base_url: the feed's links are relative and podcast apps need them absolute",
 			 show->ini);
-	if (!(guid = feed_show_guid(show)) || feed_read_episodes(eps, &items, &n) < 0)
-		goto out;
 	if (mkdir(pub, 0777) < 0 && errno != EEXIST) {
 		log_error("cannot create '%s': %s", pub, strerror(errno));
 		goto out;
 	}
-	listed = show->keep > 0 && (size_t)show->keep < n ? (size_t)show->keep : n;
-	cover = feed_cover(show, pub);
-	if (feed_write_page(show, items, listed, cover, page) == 0 &&
-	    feed_write_rss(show, items, listed, cover, guid, feed) == 0)
-		ret = (int)listed;
-	free(cover);
-	/* only once the new feed no longer lists them */
-	for (size_t i = listed; ret >= 0 && i < n; i++)
-		feed_remove_episode(eps, items[i].ep.slug);
+	if (feed_write_page(show, items, n, cover, page) == 0 && feed_write_rss(show, items, n, cover, guid, feed) == 0)
+		ret = 0;
 out:
-	for (size_t i = 0; i < n; i++)
-		episode_release(&items[i].ep);
-	free(items);
-	free(guid);
 	free(pub);
-	free(eps);
 	free(feed);
 	free(page);
 	return ret;

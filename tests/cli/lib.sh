@@ -1,4 +1,4 @@
-# Shared helpers for the CLI tests: TAP output, a scratch folder, the binary under test.
+# Shared helpers for the CLI tests: TAP output, a folder of the test's own, the binary under test.
 # Source it from a test: . "$(dirname "$0")/lib.sh"
 set -u
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -6,8 +6,29 @@ NEWSCAST=${NEWSCAST:-"$ROOT/build/newscast"}
 SAMPLES="$ROOT/samples/articles"
 FIXTURES=${FIXTURES:-"$ROOT/../shared/fixtures"}
 PY=/usr/bin/python3
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/newscast-test.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
+# checker COMMAND ARGS...: check.py, the tests' checkers (mutagen, feedparser, ElementTree ...).
+CHECK_PY="$ROOT/tests/cli/check.py"
+checker() { "$PY" "$CHECK_PY" "$@"; }
+
+# Each test file works in a folder of its own, made here and removed when the test ends however
+# it ends; TMPDIR points into it too, so what the tools a test runs leave there goes with it.
+# No test sees another's files, and the files can run side by side.
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/newscast-test.XXXXXX") || exit 1
+export TMPDIR="$TMP"
+# at_exit COMMAND: run COMMAND (with eval) when the test ends, before its folder is removed; the
+# latest first. Tests register their clean-up (a server to stop, a disk to unmount) here rather
+# than replace the EXIT trap.
+_at_exit=()
+at_exit() { _at_exit=("$1" "${_at_exit[@]}"); }
+_exit_cleanup() {
+	local c
+	for c in "${_at_exit[@]}"; do eval "$c"; done
+	rm -rf "$TMP"
+}
+trap _exit_cleanup EXIT
+# case_dir NAME: a new empty folder for one case, inside the test's folder: for cases that would
+# otherwise share a folder, and so see each other's leftovers.
+case_dir() { mktemp -d "$TMP/$1.XXXXXX"; }
 _failures=0
 
 ok() { echo "ok - $*"; }
@@ -51,13 +72,7 @@ valid_utf8() { iconv -f UTF-8 -t UTF-8 "$1" >/dev/null 2>&1; }
 
 # Shared by the show tests (build, feed, page, sources).
 # jpy FILE EXPR [ARGS]: a Python expression over the JSON document d; a list prints one item a line.
-jpy() {
-	$PY -c 'import json, sys
-d = json.load(open(sys.argv[1], encoding="utf-8"))
-r = eval(sys.argv[2])
-for x in (r if isinstance(r, list) else [r]):
-    print(x)' "$@"
-}
+jpy() { checker json "$@"; }
 # near A B D: A and B are numbers at most D apart.
 near() {
 	awk -v a="$1" -v b="$2" -v d="$3" 'BEGIN {
@@ -81,8 +96,8 @@ article() {
 }
 
 # start_feedserver FEED: serves the file FEED with feedserver.py on 127.0.0.1 (every request logged
-# to $TMP/server.log, its output in $TMP/server.out), stopped whatever happens (lib.sh's trap is
-# kept, and runs after); sets PORT, or fails the test.
+# to $TMP/server.log, its output in $TMP/server.out), stopped whatever happens; sets PORT, or fails
+# the test. stop_server stops the server SERVER_PID names (test_feed.sh's and test_page.sh's too).
 SERVER_PID=
 stop_server() {
 	if [ -n "$SERVER_PID" ]; then
@@ -92,11 +107,8 @@ stop_server() {
 	fi
 }
 start_feedserver() {
-	local feed=$1 lib_trap
-	eval "set -- $(trap -p EXIT)"	# trap -- 'COMMAND' EXIT
-	lib_trap=${3:-}
-	# shellcheck disable=SC2064 # lib.sh's command is put in now; its "$TMP" is expanded when it runs
-	trap "stop_server; $lib_trap" EXIT
+	local feed=$1
+	at_exit stop_server
 	$PY "$ROOT/tests/cli/feedserver.py" --feed "$feed" --port-file "$TMP/port" --log "$TMP/server.log" \
 		>"$TMP/server.out" 2>&1 &
 	SERVER_PID=$!

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # newscast init and newscast build: show folders, podcast.ini, and the published episodes, checked
 # with tools that are not newscast's own (ffprobe, ffmpeg's decoder, EBU R128 meter and silencedetect,
-# mutagen, Python's json and a PCM reader written here).
+# mutagen, Python's json and a PCM reader: check.py).
 . "$(dirname "$0")/lib.sh"
 
 export TZ=UTC	# --date makes 06:00 local time; in UTC the sidecar's date is that day
@@ -10,86 +10,6 @@ LONGDATE=$(date -d "$DATE" '+%A %-d %B %Y')	# Sunday 29 November 2026
 SHORTDATE=$(date -d "$DATE" '+%A %-d %B')
 
 # --- tools ---
-# Tags of an MP3 as mutagen reads them: KEY=value lines, APIC (mime, md5 of the picture),
-# CHAP lines (id start end title) in the order the CTOC lists them, and CTOC lines (id flags children...).
-cat >"$TMP/id3dump.py" <<'EOF'
-import hashlib, sys
-from mutagen.id3 import ID3
-t = ID3(sys.argv[1], translate=False)
-print("VERSION=%d.%d" % t.version[:2])
-for key in ("TIT2", "TPE1", "TALB", "TCON", "TYER", "TDAT"):
-    f = t.get(key)
-    print("%s=%s" % (key, f.text[0] if f else ""))
-for p in t.getall("APIC"):
-    print("APIC %s %s" % (p.mime, hashlib.md5(p.data).hexdigest()))
-chaps = {c.element_id: c for c in t.getall("CHAP")}
-tocs = t.getall("CTOC")
-order = [i for i in tocs[0].child_element_ids if i in chaps] if tocs else []
-order += [i for i in chaps if i not in order]
-for c in (chaps[i] for i in order):
-    title = c.sub_frames.get("TIT2")
-    print("CHAP %s %d %d %s" % (c.element_id, c.start_time, c.end_time, title.text[0] if title else ""))
-for c in tocs:
-    print("CTOC %s %d %s" % (c.element_id, int(c.flags), " ".join(c.child_element_ids)))
-EOF
-# Cues of a WebVTT or SRT file: "start end text" lines, times in seconds; exit 1 on a malformed cue.
-cat >"$TMP/cues.py" <<'EOF'
-import re, sys
-text = open(sys.argv[1], encoding="utf-8").read()
-if text.startswith("WEBVTT"):
-    text = text.split("\n\n", 1)[1] if "\n\n" in text else ""
-T = r"(\d\d):(\d\d):(\d\d)[.,](\d\d\d)"
-for block in [b for b in text.strip("\n").split("\n\n") if b.strip()]:
-    lines = block.split("\n")
-    m = re.fullmatch(T + " --> " + T, lines[1]) if len(lines) >= 3 and lines[0].isdigit() else None
-    if not m:
-        sys.exit("malformed cue: %r" % block)
-    g = [int(x) for x in m.groups()]
-    s = g[0] * 3600 + g[1] * 60 + g[2] + g[3] / 1000
-    e = g[4] * 3600 + g[5] * 60 + g[6] + g[7] / 1000
-    print("%.3f %.3f %s" % (s, e, " ".join(lines[2:])))
-EOF
-# Sound onsets at the cues: onset.py RAW CUES [SHIFT]. RAW is the episode decoded to 16-bit mono
-# at 44100 Hz; CUES is cues.py's output; SHIFT (seconds) moves every cue, to show the check can fail.
-# For every cue starting at s:
-#  - sound: some 30 ms window starting in [s, s + 120 ms] (so within the first 150 ms) has an RMS
-#    of -45 dBFS or more;
-#  - silence: every 30 ms window in [s - 150 ms, s - 50 ms] is below -45 dBFS RMS; a cue whose
-#    previous cue ends after s - 150 ms (sentences spoken back to back) is exempt from this half.
-# Prints one line a cue that fails and a summary; exits 1 if any failed.
-cat >"$TMP/onset.py" <<'EOF'
-import array, math, sys
-RATE, WIN, SILENT = 44100, 0.030, -45.0
-pcm = array.array("h")
-with open(sys.argv[1], "rb") as f:
-    pcm.frombytes(f.read())
-if sys.byteorder == "big":
-    pcm.byteswap()
-shift = float(sys.argv[3]) if len(sys.argv) > 3 else 0.0
-def db(t):
-    a, b = int(round(t * RATE)), int(round((t + WIN) * RATE))
-    a, b = max(a, 0), min(b, len(pcm))
-    if b <= a:
-        return -200.0
-    ms = sum(v * v for v in pcm[a:b]) / (b - a)
-    return 10 * math.log10(ms / 32768.0 ** 2) if ms > 0 else -200.0
-cues = []
-for line in open(sys.argv[2], encoding="utf-8"):
-    s, e = line.split()[:2]
-    cues.append((float(s) + shift, float(e) + shift))
-bad = exempt = 0
-for i, (s, e) in enumerate(cues):
-    loud = max(db(s + k * 0.010) for k in range(13))             # windows in [s, s + 150 ms]
-    near_prev = i > 0 and cues[i - 1][1] > s - 0.150
-    quiet = max(db(s - 0.150 + k * 0.010) for k in range(8))     # windows in [s - 150, s - 50 ms]
-    exempt += near_prev
-    if loud < SILENT or (not near_prev and quiet >= SILENT):
-        bad += 1
-        print("cue %d at %.3f s: loudest 30 ms after %.1f dBFS, before %.1f dBFS%s"
-              % (i + 1, s, loud, quiet, " (exempt)" if near_prev else ""))
-print("checked %d cues, %d exempt from the silence before, %d bad" % (len(cues), exempt, bad))
-sys.exit(1 if bad or not cues else 0)
-EOF
 # probe FILE ENTRIES: of the first audio stream (a cover is a video stream)
 probe() { ffprobe -v error -select_streams a:0 -show_entries "$2" -of default=nw=1:nk=1 "$1"; }
 # silences FILE NOISE MIN: "start end duration" lines from ffmpeg's silencedetect.
@@ -223,7 +143,7 @@ check "sidecar files name the published files" \
 	"$SLUG.mp3 $SLUG.chapters.json $SLUG.vtt $SLUG.srt" ]
 
 # ============ 3. tags and chapters, as mutagen reads them ============
-$PY "$TMP/id3dump.py" "$MP3" >"$TMP/ep.id3" 2>"$TMP/id3.err" || sed 's/^/#   /' "$TMP/id3.err"
+checker id3 "$MP3" >"$TMP/ep.id3" 2>"$TMP/id3.err" || sed 's/^/#   /' "$TMP/id3.err"
 tag() { sed -n "s/^$2=//p" "$1"; }
 check "mutagen: TIT2 is the episode title" [ "$(tag "$TMP/ep.id3" TIT2)" = "$ETITLE" ]
 check "mutagen: TALB is the show title" [ "$(tag "$TMP/ep.id3" TALB)" = "$TITLE" ]
@@ -259,8 +179,8 @@ check "episode: true peak $peak dBTP is at most -1.0 (+0.3 for MP3 decoding)" be
 # ============ 5. transcripts ============
 VTT="$EP.vtt" SRT="$EP.srt"
 check "vtt: starts with WEBVTT" bash -c 'head -n 1 "$1" | grep -q "^WEBVTT"' _ "$VTT"
-$PY "$TMP/cues.py" "$VTT" >"$TMP/vtt.cues" 2>"$TMP/cues.err" || sed 's/^/#   /' "$TMP/cues.err"
-$PY "$TMP/cues.py" "$SRT" >"$TMP/srt.cues" 2>"$TMP/cues.err" || sed 's/^/#   /' "$TMP/cues.err"
+checker cues "$VTT" >"$TMP/vtt.cues" 2>"$TMP/cues.err" || sed 's/^/#   /' "$TMP/cues.err"
+checker cues "$SRT" >"$TMP/srt.cues" 2>"$TMP/cues.err" || sed 's/^/#   /' "$TMP/cues.err"
 n_vtt=$(wc -l <"$TMP/vtt.cues")
 n_srt=$(wc -l <"$TMP/srt.cues")
 n_art=0
@@ -288,14 +208,14 @@ check "vtt: the last cue ends within the audio ($(tail -n 1 "$TMP/vtt.cues" | cu
 	awk -v d="$ddur" 'END { exit !($2 <= d + 0.01) }' "$TMP/vtt.cues"
 check "srt: the same number of cues ($n_srt vs $n_vtt)" [ "$n_srt" -eq "$n_vtt" ]
 check "srt: the same times and texts as the vtt" cmp -s "$TMP/vtt.cues" "$TMP/srt.cues"
-$PY "$TMP/onset.py" "$RAW" "$TMP/vtt.cues" >"$TMP/onset.out" 2>&1
+checker onset "$RAW" "$TMP/vtt.cues" >"$TMP/onset.out" 2>&1
 rc=$?
 check "vtt: every cue starts at a sound onset: $(tail -n 1 "$TMP/onset.out")" [ "$rc" -eq 0 ]
 [ "$rc" -eq 0 ] || head -n 8 "$TMP/onset.out" | sed 's/^/#   /'
 # the same check must reject cues 300 ms late or early, or it proves nothing
-$PY "$TMP/onset.py" "$RAW" "$TMP/vtt.cues" 0.3 >/dev/null 2>&1
+checker onset "$RAW" "$TMP/vtt.cues" 0.3 >/dev/null 2>&1
 late=$?
-$PY "$TMP/onset.py" "$RAW" "$TMP/vtt.cues" -0.3 >/dev/null 2>&1
+checker onset "$RAW" "$TMP/vtt.cues" -0.3 >/dev/null 2>&1
 early=$?
 check "the onset check rejects cues moved 300 ms later and 300 ms earlier" [ "$late" -eq 1 -a "$early" -eq 1 ]
 
@@ -335,7 +255,7 @@ J2=${NEW[0]:-$TMP/none.json}
 check "one more article: a different slug ($(basename "$J2" .json))" [ "$J2" != "$J" -a -f "$J2" ]
 check "one more article: a different guid" [ "$(jpy "$J2" 'd["guid"]' 2>/dev/null)" != "$(jpy "$J" 'd["guid"]')" ]
 check "one more article: it holds only the new article" [ "$(jpy "$J2" '[a["file"] for a in d["articles"]]' 2>/dev/null)" = d-library.txt ]
-$PY "$TMP/id3dump.py" "${J2%.json}.mp3" 2>/dev/null | grep '^CHAP ' | cut -d' ' -f5- >"$TMP/chap2"
+checker id3 "${J2%.json}.mp3" 2>/dev/null | grep '^CHAP ' | cut -d' ' -f5- >"$TMP/chap2"
 check "one more article: its chapters are Introduction and '$HEAD_D' only" \
 	[ "$(cat "$TMP/chap2")" = "$(printf 'Introduction\n%s' "$HEAD_D")" ]
 check "one more article: its description does not mention the earlier articles" \
@@ -388,7 +308,7 @@ for f in "${AS[@]}"; do
 		[ "$(jpy "$f" '"|".join(a["headline"] for a in d["articles"])')" = "$t" ]
 	check "article mode: '$s' is ASCII [a-z0-9-]" bash -c '[[ $1 =~ ^[a-z0-9-]+$ ]]' _ "$s"
 	check "article mode: mutagen reads TIT2 '$t'" \
-		[ "$($PY "$TMP/id3dump.py" "${f%.json}.mp3" 2>/dev/null | sed -n 's/^TIT2=//p')" = "$t" ]
+		[ "$(checker id3 "${f%.json}.mp3" 2>/dev/null | sed -n 's/^TIT2=//p')" = "$t" ]
 done
 check "article mode: two different guids" [ "$(guids "$AM" | cut -d' ' -f2 | sort -u | wc -l)" -eq 2 ]
 # a chapter for each section: the headline, then each subheading, in the order spoken
@@ -396,7 +316,7 @@ printf 'Sections make chapters\n\nThe first part has one sentence.\n\nWhat came 
 	>"$AM/articles/g-sections.txt"
 expect_status 0 "article mode: an article with two subheadings builds" build "$AM"
 sec=$(ls "$AM"/public/episodes/*sections-make-chapters*.mp3 2>/dev/null | head -n 1)
-got=$($PY "$TMP/id3dump.py" "$sec" 2>/dev/null | sed -n 's/^CHAP [^ ]* [0-9]* [0-9]* //p' | tr '\n' '|')
+got=$(checker id3 "$sec" 2>/dev/null | sed -n 's/^CHAP [^ ]* [0-9]* [0-9]* //p' | tr '\n' '|')
 check "article mode: chapters per section (got '$got')" \
 	[ "$got" = "Introduction|Sections make chapters|What came next|The last word|" ]
 
@@ -481,7 +401,7 @@ K1=${KN[0]:-$TMP/none.json}
 check "SIGKILL: it holds every sample .txt article" \
 	[ "$(jpy "$K1" '" ".join(a["file"] for a in d["articles"])' 2>/dev/null)" = "$(cd "$SAMPLES" && ls *.txt | tr '\n' ' ' | sed 's/ $//')" ]
 check "SIGKILL: its chapters are Introduction and the three headlines" \
-	[ "$($PY "$TMP/id3dump.py" "${K1%.json}.mp3" 2>/dev/null | sed -n 's/^CHAP [^ ]* [0-9]* [0-9]* //p')" = \
+	[ "$(checker id3 "${K1%.json}.mp3" 2>/dev/null | sed -n 's/^CHAP [^ ]* [0-9]* [0-9]* //p')" = \
 	"$(echo Introduction; for f in "$SAMPLES"/*.txt; do headline "$f"; done)" ]
 check "SIGKILL: its duration $(jpy "$K1" 'd["duration"]' 2>/dev/null) s is ffprobe's (±0.1)" \
 	near "$(jpy "$K1" 'd["duration"]' 2>/dev/null)" "$(probe "${K1%.json}.mp3" format=duration 2>/dev/null)" 0.1

@@ -7,66 +7,9 @@
 export TZ=UTC
 build() { "$NEWSCAST" build -q --date 2026-11-29 "$@"; }
 
-# captions.py FILE AUDIO-SECONDS SPEECH-END SENTENCES: checks every cue of a VTT or SRT file; prints
+# checker captions FILE AUDIO-SECONDS SPEECH-END SENTENCES: checks every cue of a VTT or SRT file; prints
 # "ok - ..."/"not ok - ..." lines. SPEECH-END is where the audio's last sound ends (seconds);
 # SENTENCES a file of the sentences, one a line, in the order spoken.
-cat >"$TMP/captions.py" <<'EOF'
-import re, sys
-path, audio, speech_end, sentences = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
-label = path.rsplit("/", 1)[-1]
-text = open(path, encoding="utf-8").read()
-vtt = text.startswith("WEBVTT")
-if vtt:
-    text = text.split("\n\n", 1)[1] if "\n\n" in text else ""
-T = r"(\d\d):(\d\d):(\d\d)" + ("[.]" if vtt else ",") + r"(\d\d\d)"
-cues, bad_form = [], []
-for block in [b for b in text.strip("\n").split("\n\n") if b.strip()]:
-    lines = block.split("\n")
-    m = re.fullmatch(T + " --> " + T, lines[1]) if len(lines) >= 3 and lines[0].isdigit() else None
-    if not m:
-        bad_form.append(block)
-        continue
-    g = [int(x) for x in m.groups()]
-    s = g[0] * 3600 + g[1] * 60 + g[2] + g[3] / 1000
-    e = g[4] * 3600 + g[5] * 60 + g[6] + g[7] / 1000
-    cues.append((s, e, lines[2:]))
-fails = 0
-def check(what, bad):
-    global fails
-    if bad:
-        fails += 1
-        print("not ok - %s: %s" % (label, what))
-        for b in bad[:4]:
-            print("#   %s" % (b,))
-    else:
-        print("ok - %s: %s" % (label, what))
-def show(c):
-    return "%.3f --> %.3f %r" % (c[0], c[1], "|".join(c[2]))
-check("%d cues, every one well-formed" % len(cues), bad_form or ([] if cues else ["no cues"]))
-check("every cue has one or two lines", [show(c) for c in cues if not 1 <= len(c[2]) <= 2])
-check("every line is at most 42 characters", [show(c) for c in cues if any(len(l) > 42 for l in c[2])])
-check("no line is blank or has space at its ends",
-      [show(c) for c in cues if any(not l or l != l.strip() for l in c[2])])
-check("every cue lasts at most 7.0 s", [show(c) for c in cues if c[1] - c[0] > 7.0])
-# a cue of one short word may be quicker than half a second; none is shorter than 150 ms
-check("every cue lasts more than 0.5 s (a cue of one word of at most 6 letters: 0.15 s)",
-      [show(c) for c in cues if c[1] - c[0] <= (0.15 if len(" ".join(c[2]).split()) == 1
-                                                  and len(c[2][0]) <= 6 else 0.5)])
-check("cues in order and not overlapping",
-      [show(b) for a, b in zip(cues, cues[1:]) if b[0] < a[1] or b[0] <= a[0]])
-check("every cue ends within the audio (%.3f s)" % audio, [show(c) for c in cues if c[1] > audio + 0.01])
-if cues:
-    last = cues[-1]
-    check("the last cue lasts %.3f s (at least 0.5 s) and ends where the speech does (%.3f s, ±0.3 s)"
-          % (last[1] - last[0], speech_end),
-          [] if last[1] - last[0] >= 0.5 and abs(last[1] - speech_end) <= 0.3 else [show(last)])
-want = " ".join(" ".join(l.split()) for l in open(sentences, encoding="utf-8") if l.strip())
-got = " ".join(" ".join(c[2]) for c in cues)
-i = next((k for k in range(min(len(want), len(got))) if want[k] != got[k]), min(len(want), len(got)))
-check("the cues' text, joined, is the sentences' text",
-      [] if got == want else ["at %d: want %r, got %r" % (i, want[max(0, i - 30):i + 30], got[max(0, i - 30):i + 30])])
-sys.exit(1 if fails else 0)
-EOF
 
 # speech_end FILE: where the last sound of an MP3 ends, in seconds: silencedetect's last silence start
 # if the file ends in silence, else its duration.
@@ -84,7 +27,7 @@ check_episode() {
 	e=$(speech_end "$ep.mp3")
 	for f in "$ep.vtt" "$ep.srt"; do
 		if [ -s "$f" ]; then
-			$PY "$TMP/captions.py" "$f" "$d" "$e" "$2" | tee -a "$TMP/results"
+			checker captions "$f" "$d" "$e" "$2" | tee -a "$TMP/results"
 		else
 			not_ok "${f##*/} is published"
 		fi

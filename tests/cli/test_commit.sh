@@ -14,38 +14,7 @@ tiny() { printf '%s\n\n%s\n' "$3" "${4:-It is a short story.}" >"$1/articles/$2"
 
 # feedcheck SHOW: the feed is well-formed, every enclosure is there with its length equal to
 # the file's size, no guid and no article is in two episodes; prints the items' guids.
-cat >"$TMP/feedcheck.py" <<'EOF'
-import glob, json, os, sys, xml.etree.ElementTree as ET
-show = sys.argv[1]
-feed = os.path.join(show, "public/feed.xml")
-bad = []
-guids = []
-if os.path.exists(feed):
-    for item in ET.parse(feed).getroot().iter("item"):
-        enc = item.find("enclosure")
-        guids.append(item.findtext("guid"))
-        path = os.path.join(show, "public/episodes", os.path.basename(enc.get("url")))
-        if not os.path.isfile(path):
-            bad.append("enclosure missing: " + path)
-        elif int(enc.get("length")) != os.path.getsize(path):
-            bad.append("enclosure length %s != size %d: %s" % (enc.get("length"), os.path.getsize(path), path))
-if len(set(guids)) != len(guids):
-    bad.append("a guid twice in the feed: %s" % guids)
-seen = {}
-for side in glob.glob(os.path.join(show, "public/episodes/*.json")):
-    if side.endswith(".chapters.json"):
-        continue
-    d = json.load(open(side, encoding="utf-8"))
-    for a in d["articles"]:
-        if a["file"] in seen:
-            bad.append("article %s in %s and %s" % (a["file"], seen[a["file"]], side))
-        seen[a["file"]] = side
-for b in bad:
-    print("# " + b)
-print(" ".join(g or "" for g in guids))
-sys.exit(1 if bad else 0)
-EOF
-feedcheck() { $PY "$TMP/feedcheck.py" "$1"; }
+feedcheck() { checker feedcheck "$1"; }
 
 # ============ 1. a digest of 150 articles holds all of them ============
 BIG="$TMP/big"
@@ -60,13 +29,11 @@ MP3=${J%.json}.mp3
 check "150-article digest: the sidecar lists 150 articles" [ "$(jpy "$J" 'len(d["articles"])')" = 150 ]
 check "150-article digest: the sidecar has 151 chapters (intro and one an article)" \
 	[ "$(jpy "$J" 'len(d["chapters"])')" = 151 ]
-CHAPS=$($PY -c 'import sys; from mutagen.id3 import ID3
-t = ID3(sys.argv[1]); c = t.getall("CHAP"); toc = t.getall("CTOC")
-print(len(c), len(toc[0].child_element_ids) if toc else 0, c[-1].sub_frames["TIT2"].text[0] if c else "")' "$MP3")
+checker id3 "$MP3" >"$TMP/big.id3"
+CHAPS="$(grep -c '^CHAP ' "$TMP/big.id3") $(sed -n 's/^CTOC [^ ]* [0-9]* *//p' "$TMP/big.id3" | head -n 1 | wc -w) $(grep '^CHAP ' "$TMP/big.id3" | tail -n 1 | cut -d' ' -f5-)"
 check "150-article digest: mutagen reads 151 chapters in the MP3, the last 'Item 150' ($CHAPS)" \
 	[ "$CHAPS" = "151 151 Item 150" ]
-WRITERS=$($PY -c 'import sys; from mutagen.id3 import ID3
-t = ID3(sys.argv[1]).get("TEXT"); print(t.text[0] if t else "")' "$MP3" | grep -o 'Writer [0-9]*' | sort -u | wc -l)
+WRITERS=$(sed -n 's/^TEXT=//p' "$TMP/big.id3" | grep -o 'Writer [0-9]*' | sort -u | wc -l)
 check "150-article digest: the writer frame names all 40 writers (got $WRITERS)" [ "$WRITERS" -eq 40 ]
 check "150-article digest: the transcript ends with the outro" \
 	bash -c 'tail -n 3 "$1" | grep -q "Thank you for listening"' _ "${J%.json}.vtt"
@@ -106,10 +73,8 @@ for n in $(seq 1 30); do
 	out=$(feedcheck "$K")
 	check "kill after step $n: then the feed is whole, with no duplicate" [ $? -eq 0 ]
 	check "kill after step $n: then the feed lists c.txt's one episode and the newest earlier one, once each" \
-		$PY -c 'import glob, json, sys
-eps = [json.load(open(f)) for f in glob.glob(sys.argv[1] + "/public/episodes/*.json") if not f.endswith(".chapters.json")]
-c = [e["guid"] for e in eps if any(a["file"] == "c.txt" for a in e["articles"])]
-sys.exit(not (len(c) == 1 and sys.argv[2].split() == [c[0], sys.argv[3]]))' "$K" "$out" "$E2"
+		checker sidecars -t "$K" '(lambda c: len(c) == 1 and sys.argv[3].split() == [c[0], sys.argv[4]])(
+[e["guid"] for e in d if any(a["file"] == "c.txt" for a in e["articles"])])' "$out" "$E2"
 	check "kill after step $n: then the episode numbers are 2 and 3 (1 left with keep = 2)" \
 		[ "$(for f in $(sidecars "$K"); do jpy "$f" 'd["number"]'; done | sort -n | tr '\n' ' ')" = "2 3 " ]
 	expect_status 0 "kill after step $n: a third build exits 0" build --date 2026-11-29 "$K"
@@ -136,10 +101,8 @@ tiny "$AM" a.txt "Zebra crossing painted"
 tiny "$AM" b.txt "Apple harvest begins"
 tiny "$AM" c.txt "Mango stall opens"
 expect_status 0 "article mode: 3 episodes in one build" build --date 2026-11-29 "$AM"
-ORDER=$($PY -c 'import feedparser, sys
-f = feedparser.parse(sys.argv[1])
-print(" ".join(e.get("itunes_episode", "?") for e in f.entries))
-print(len(set(e.published for e in f.entries)))' "$AM/public/feed.xml")
+ORDER=$(checker feed "$AM/public/feed.xml" '[" ".join(e.get("itunes_episode", "?") for e in d.entries),
+len(set(e.published for e in d.entries))]')
 check "article mode: the feed lists episodes 3 2 1, newest first ($(head -n 1 <<<"$ORDER"))" \
 	[ "$(head -n 1 <<<"$ORDER")" = "3 2 1" ]
 check "article mode: three distinct pubDates" [ "$(tail -n 1 <<<"$ORDER")" = 3 ]
@@ -152,8 +115,7 @@ for f in $(sidecars "$AM"); do
 d = json.load(open(sys.argv[1])); d["date"] = "2026-11-29T06:00:00Z"; json.dump(d, open(sys.argv[1], "w"))' "$f"
 done
 expect_status 0 "article mode, one pubDate for all: newscast feed exits 0" "$NEWSCAST" feed "$AM"
-ORDER=$($PY -c 'import feedparser, sys
-print(" ".join(e.get("itunes_episode", "?") for e in feedparser.parse(sys.argv[1]).entries))' "$AM/public/feed.xml")
+ORDER=$(checker feed "$AM/public/feed.xml" '" ".join(e.get("itunes_episode", "?") for e in d.entries)')
 check "article mode, one pubDate for all: the feed sorts by number, 3 2 1 ($ORDER)" [ "$ORDER" = "3 2 1" ]
 
 # ============ 5. two digests on one day have different titles ============
@@ -167,8 +129,7 @@ TITLES=$(for f in $(sidecars "$TW"); do jpy "$f" 'd["title"]'; done)
 check "two digests on one day: two distinct titles ($(tr '\n' '|' <<<"$TITLES"))" \
 	[ "$(sort -u <<<"$TITLES" | wc -l)" -eq 2 ]
 check "two digests on one day: the feed's titles differ too" \
-	[ "$($PY -c 'import feedparser, sys; t = [e.title for e in feedparser.parse(sys.argv[1]).entries]; print(len(t), len(set(t)))' \
-		"$TW/public/feed.xml")" = "2 2" ]
+	[ "$(checker feed "$TW/public/feed.xml" '(lambda t: "%d %d" % (len(t), len(set(t))))([e.title for e in d.entries])')" = "2 2" ]
 
 # ============ 6. a correction replaces its episode in place ============
 # article mode: the corrected article's own episode

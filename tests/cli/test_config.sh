@@ -10,14 +10,7 @@ export TZ=UTC
 show_err() { sed 's/^/#   /' "$TMP/stderr" | head -n "${1:-5}"; }
 feed() { timeout 60 "$NEWSCAST" feed "$@"; }
 # chan FEED.XML EXPR: a Python expression over the channel element c (ElementTree), printed.
-chan() {
-	$PY -c 'import sys, xml.etree.ElementTree as ET
-ns = {"itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd", "podcast": "https://podcastindex.org/namespace/1.0",
-      "atom": "http://www.w3.org/2005/Atom"}
-c = ET.parse(sys.argv[1]).getroot().find("channel")
-r = eval(sys.argv[2])
-sys.stdout.write("%s" % r)' "$@"
-}
+chan() { checker channel "$@"; }
 # new_show DIR: a show made by `newscast init`, its base_url on example.com.
 new_show() {
 	"$NEWSCAST" init "$1" >/dev/null 2>&1 || not_ok "init $1"
@@ -26,7 +19,8 @@ new_show() {
 # bad_setting LABEL SECTION KEY VALUE WANT...: with KEY = VALUE in [SECTION], `newscast feed` exits 1
 # and its one error names podcast.ini, the line of KEY, and every WANT.
 bad_setting() {
-	local label=$1 sec=$2 key=$3 val=$4 dir="$TMP/bad-$RANDOM$RANDOM" line rc w; shift 4
+	local label=$1 sec=$2 key=$3 val=$4 dir line rc w; shift 4
+	dir=$(case_dir bad)
 	new_show "$dir"
 	ini_set "$dir/podcast.ini" "$sec" "$key" "$val"
 	line=$(awk -v s="[$sec]" -v k="$key" '/^\[/ { in_s = ($0 == s) } in_s && $0 ~ "^" k " *=" { print NR; exit }' \
@@ -133,7 +127,7 @@ feed "$S" >"$TMP/stdout" 2>"$TMP/stderr"
 check "guid: not kept while base_url is init's example.com" [ ! -e "$S/.newscast/podcast-guid" ]
 ini_set "$S/podcast.ini" show base_url "https://pod.harbourbulletin.net/podcast/"
 feed "$S" >"$TMP/stdout" 2>"$TMP/stderr"
-want=$($PY -c 'import uuid; print(uuid.uuid5(uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6"), "pod.harbourbulletin.net/podcast/feed.xml"))')
+want=$(checker podcast-guid "pod.harbourbulletin.net/podcast/feed.xml")
 g1=$(chan "$S/public/feed.xml" 'c.findtext("podcast:guid", default="", namespaces=ns)')
 check "guid: UUIDv5 of the first feed URL ($g1)" [ "$g1" = "$want" ]
 check "guid: kept in .newscast/podcast-guid" [ "$(cat "$S/.newscast/podcast-guid" 2>/dev/null)" = "$want" ]

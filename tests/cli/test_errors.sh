@@ -178,18 +178,18 @@ check "podcast.ini a link to /dev/zero: no episode" [ -z "$(ls -A "$CS/public/ep
 # --- usage errors: exit 2, and nothing written ---
 mkdir -p "$TMP/cwd"
 usage_error() {
-	local label=$1 rc w; shift
+	local label=$1 rc w cwd; shift
 	local want=()
 	while [ "$1" != -- ]; do want+=("$1"); shift; done
 	shift
-	(cd "$TMP/cwd" && "$NEWSCAST" "$@") >"$TMP/out" 2>"$TMP/err"; rc=$?
+	cwd=$(case_dir cwd)	# its own, so that "nothing written" is this case's
+	(cd "$cwd" && "$NEWSCAST" "$@") >"$TMP/out" 2>"$TMP/err"; rc=$?
 	check "$label: exit 2 (got $rc)" [ "$rc" -eq 2 ]
 	for w in "${want[@]}"; do
 		check "$label: the error mentions \"$w\"" grep -qF -- "$w" "$TMP/err"
 	done
 	[ "$rc" -eq 2 ] || sed 's/^/#   stderr: /' "$TMP/err" | head -n 5
-	check "$label: nothing written" [ -z "$(ls -A "$TMP/cwd")" ]
-	rm -rf "${TMP:?}/cwd/"* "$TMP/cwd/".[!.]* 2>/dev/null
+	check "$label: nothing written" [ -z "$(ls -A "$cwd")" ]
 }
 usage_error "speak with no article" "no article" -- speak -q
 usage_error "speak with two articles" "one article" -- speak -q "$GOOD" "$GOOD"

@@ -11,18 +11,10 @@ STARTED=$(date +%s)
 D1=2026-03-02 D2=2026-03-03 D3=2026-03-04 D4=2026-03-05
 longdate() { date -d "$1" '+%A %-d %B %Y'; }
 
-# --- the server: cleaned up whatever happens ---
-SERVER_PID=
-cleanup() {
-	if [ -n "$SERVER_PID" ]; then
-		kill "$SERVER_PID" 2>/dev/null
-		wait "$SERVER_PID" 2>/dev/null
-	fi
-	rm -rf "$TMP"
-}
-trap cleanup EXIT
+# --- the server (SERVER_PID): stopped whatever happens ---
+at_exit stop_server
 # A free TCP port on 127.0.0.1 (asked of the kernel), chosen now: the feed's base_url names it.
-PORT=$($PY -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+PORT=$(checker free-port)
 BASE="http://127.0.0.1:$PORT/podcast/"
 FEED_URL="${BASE}feed.xml"
 
@@ -46,127 +38,11 @@ slug_on() {
 	echo none
 }
 
-# feeddump.py FEED PUBLIC BASE: what feedparser and ElementTree read in the feed, as JSON on stdout.
-# URLs under BASE are mapped to the file under PUBLIC they name ("" for a URL outside BASE);
-# "missing" lists every URL under BASE in the feed whose file is not there.
-cat >"$TMP/feeddump.py" <<'EOF'
-import email.utils, html.parser, json, os, re, sys, urllib.parse
-import xml.etree.ElementTree as ET
-import feedparser
-
-feed, public, base = sys.argv[1:4]
-NS = {"itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd",
-      "podcast": "https://podcastindex.org/namespace/1.0",
-      "atom": "http://www.w3.org/2005/Atom"}
-
-def loc(url):
-    if not url or not url.startswith(base):
-        return ""
-    rel = urllib.parse.unquote(urllib.parse.urlsplit(url).path[len(urllib.parse.urlsplit(base).path):])
-    return os.path.join(public, rel) if rel else public
-
-def epoch(s):
-    try:
-        return email.utils.parsedate_to_datetime(s).timestamp()
-    except Exception:
-        return None
-
-class Text(html.parser.HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts, self.tags = [], []
-    def handle_starttag(self, tag, attrs):
-        self.tags.append(tag)
-    def handle_data(self, data):
-        self.parts.append(data)
-
-def html_text(s):
-    p = Text()
-    p.feed(s or "")
-    p.close()
-    return "".join(p.parts), p.tags
-
-def text(el, path):
-    e = el.find(path, NS)
-    return None if e is None else (e.text or "")
-
-def attr(el, path, name):
-    e = el.find(path, NS)
-    return None if e is None else e.get(name)
-
-out = {}
-fp = feedparser.parse(feed)
-out["bozo"] = int(fp.bozo)
-out["bozo_exception"] = str(fp.get("bozo_exception", ""))
-f = fp.feed
-pub = f.get("publisher_detail", {}) or {}
-out["fp"] = {"title": f.get("title"), "link": f.get("link"), "subtitle": f.get("subtitle"),
-             "language": f.get("language"), "rights": f.get("rights"), "author": f.get("author"),
-             "owner_name": pub.get("name"), "owner_email": pub.get("email"),
-             "image": (f.get("image") or {}).get("href"), "type": f.get("itunes_type"),
-             "tags": [t.get("term") for t in f.get("tags", [])]}
-out["fp_items"] = [{"title": e.get("title"), "id": e.get("id"),
-                    "enclosures": [{"href": x.get("href"), "length": x.get("length"), "type": x.get("type")}
-                                   for x in e.get("enclosures", [])]} for e in fp.entries]
-
-raw = open(feed, encoding="utf-8").read()
-root = ET.fromstring(raw.encode("utf-8"))
-ch = root.find("channel")
-cats = [[c.get("text"), [s.get("text") for s in c.findall("itunes:category", NS)]]
-        for c in ch.findall("itunes:category", NS)]
-selfs = [l for l in ch.findall("atom:link", NS) if l.get("rel") == "self"]
-out["ch"] = {"title": text(ch, "title"), "link": text(ch, "link"), "description": text(ch, "description"),
-             "language": text(ch, "language"), "copyright": text(ch, "copyright"),
-             "lastBuildDate": text(ch, "lastBuildDate"), "lastBuildDate_epoch": epoch(text(ch, "lastBuildDate") or ""),
-             "generator": text(ch, "generator"),
-             "self": [{"href": l.get("href"), "type": l.get("type")} for l in selfs],
-             "author": text(ch, "itunes:author"), "owner_name": text(ch, "itunes:owner/itunes:name"),
-             "owner_email": text(ch, "itunes:owner/itunes:email"),
-             "images": [i.get("href") for i in ch.findall("itunes:image", NS)],
-             "image_files": [loc(i.get("href")) for i in ch.findall("itunes:image", NS)],
-             "categories": cats, "explicit": text(ch, "itunes:explicit"), "type": text(ch, "itunes:type"),
-             "guid": text(ch, "podcast:guid"), "locked": text(ch, "podcast:locked"),
-             "locked_owner": attr(ch, "podcast:locked", "owner")}
-items = []
-for it in ch.findall("item"):
-    desc = text(it, "description") or ""
-    dtext, dtags = html_text(desc)
-    enc = it.findall("enclosure")
-    g = it.find("guid")
-    items.append({
-        "title": text(it, "title"), "link": text(it, "link"),
-        "desc": desc, "desc_bytes": len(desc.encode("utf-8")), "desc_text": dtext, "desc_tags": dtags,
-        "guid": None if g is None else g.text, "guid_isPermaLink": None if g is None else g.get("isPermaLink"),
-        "pubDate": text(it, "pubDate"), "pub_epoch": epoch(text(it, "pubDate") or ""),
-        "enclosures": [{"url": e.get("url"), "length": e.get("length"), "type": e.get("type"),
-                        "file": loc(e.get("url"))} for e in enc],
-        "duration": text(it, "itunes:duration"), "episode": text(it, "itunes:episode"),
-        "explicit": text(it, "itunes:explicit"),
-        "images": [i.get("href") for i in it.findall("itunes:image", NS)],
-        "transcripts": [{"url": t.get("url"), "type": t.get("type"), "rel": t.get("rel"), "file": loc(t.get("url"))}
-                        for t in it.findall("podcast:transcript", NS)],
-        "chapters": [{"url": c.get("url"), "type": c.get("type"), "file": loc(c.get("url"))}
-                     for c in it.findall("podcast:chapters", NS)],
-    })
-out["items"] = items
-# the descriptions as CDATA sections, in the file as written
-out["cdata"] = len(re.findall(r"<description><!\[CDATA\[", raw))
-urls = []
-for el in root.iter():
-    for k in ("url", "href"):
-        if el.get(k):
-            urls.append(el.get(k))
-    if el.tag == "link" and el.text:
-        urls.append(el.text.strip())
-out["urls"] = urls
-out["outside"] = [u for u in urls if not u.startswith(base)]
-out["missing"] = [u for u in urls if u.startswith(base) and not os.path.isfile(loc(u.split("#")[0]))]
-json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
-EOF
-# dump SHOW [NAME]: reads SHOW's feed into $TMP/NAME.json (default feed.json); FJ is that file.
+# dump SHOW [NAME]: reads SHOW's feed into $TMP/NAME.json (default feed.json) with `checker feeddump`
+# (what feedparser and ElementTree read in it; see check.py); FJ is that file.
 dump() {
 	FJ="$TMP/${2:-feed}.json"
-	if ! $PY "$TMP/feeddump.py" "$1/public/feed.xml" "$1/public" "$BASE" >"$FJ" 2>"$TMP/dump.err"; then
+	if ! checker feeddump "$1/public/feed.xml" "$1/public" "$BASE" >"$FJ" 2>"$TMP/dump.err"; then
 		sed 's/^/#   dump: /' "$TMP/dump.err" | tail -n 3
 		echo '{}' >"$FJ"
 	fi
@@ -174,35 +50,6 @@ dump() {
 fj() { jpy "$FJ" "$@" 2>/dev/null; }
 # guids of the feed's items, in order, one line
 item_guids() { fj '" ".join(str(i["guid"]) for i in d["items"])'; }
-# html_check FILE TEXT: index.html holds TEXT as the text of one element, and no <b> element.
-cat >"$TMP/htmlcheck.py" <<'EOF'
-import html.parser, sys
-class P(html.parser.HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.stack, self.texts, self.bold = [], {}, 0
-    def handle_starttag(self, tag, attrs):
-        self.bold += tag == "b"
-        self.stack.append([tag, ""])
-    def handle_endtag(self, tag):
-        while self.stack:
-            t, s = self.stack.pop()
-            self.texts[s] = t
-            if self.stack:
-                self.stack[-1][1] += s
-            if t == tag:
-                break
-    def handle_data(self, data):
-        if self.stack:
-            self.stack[-1][1] += data
-p = P()
-p.feed(open(sys.argv[1], encoding="utf-8").read())
-p.close()
-found = sys.argv[2] in p.texts
-if not found or p.bold:
-    print("#   %s: an element with that text: %s; <b> elements: %d" % (sys.argv[1], found, p.bold))
-    sys.exit(1)
-EOF
 
 # --- articles: short, original text ---
 ART="$TMP/art"
@@ -290,9 +137,7 @@ check "itunes:explicit 'true' (explicit = yes)" [ "$(fj 'd["ch"]["explicit"]')" 
 check "itunes:type episodic (ElementTree and feedparser)" [ "$(fj 'd["ch"]["type"] + " " + d["fp"]["type"]')" = "episodic episodic" ]
 check "atom:link rel=self: one, href the feed's URL, type application/rss+xml" \
 	[ "$(fj '[(s["href"], s["type"]) for s in d["ch"]["self"]]')" = "('$FEED_URL', 'application/rss+xml')" ]
-want_guid=$($PY -c 'import sys, uuid
-u = sys.argv[1].split("://", 1)[-1].rstrip("/")
-print(uuid.uuid5(uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6"), u))' "$FEED_URL")
+want_guid=$(checker podcast-guid "$FEED_URL")
 check "podcast:guid is uuid5(podcast namespace, '${FEED_URL#http://}') = $want_guid" [ "$(fj 'd["ch"]["guid"]')" = "$want_guid" ]
 check "podcast:locked 'no', owner the owner's email" [ "$(fj 'd["ch"]["locked"] + " " + str(d["ch"]["locked_owner"])')" = "no sam@example.org" ]
 lbd=$(fj 'd["ch"]["lastBuildDate_epoch"]')
@@ -369,7 +214,7 @@ check "items newest first: pubDates strictly decreasing" \
 check "escaping: the digest's description, read as HTML, shows the headline and has no <b> element" \
 	[ "$(fj '[sys.argv[3] in d["items"][0]["desc_text"], "b" in d["items"][0]["desc_tags"]]' "$HEAD_ESC" | tr '\n' ' ')" = "True False " ]
 check "escaping: index.html shows the headline as text, with no <b> element" \
-	$PY "$TMP/htmlcheck.py" "$SHOW/public/index.html" "$HEAD_ESC"
+	checker htmlcheck "$SHOW/public/index.html" "$HEAD_ESC"
 check "escaping: index.html has the show title escaped" grep -qF '<h1>Harbour &amp; Hill Daily</h1>' "$SHOW/public/index.html"
 ES="$TMP/escape-show"
 "$NEWSCAST" init "$ES" >/dev/null
@@ -385,7 +230,7 @@ check "escaping: ElementTree's item title is the headline, intact" [ "$(fj 'd["i
 check "escaping: the description, read as HTML, shows the headline" \
 	[ "$(fj 'sys.argv[3] in d["items"][0]["desc_text"]' "$HEAD_ESC")" = True ]
 check "escaping: index.html shows the headline as text (the episode's title), with no <b> element" \
-	$PY "$TMP/htmlcheck.py" "$ES/public/index.html" "$HEAD_ESC"
+	checker htmlcheck "$ES/public/index.html" "$HEAD_ESC"
 check "escaping: index.html has it escaped: &amp; &lt;b&gt; &quot;" \
 	grep -qF 'Fish &amp; Chips: &lt;b&gt;&quot;Best&quot; in Town&lt;/b&gt;' "$ES/public/index.html"
 # the same headline in a digest whose description must be cut (the long article after it)
@@ -587,9 +432,7 @@ if [ "${up:-0}" = 1 ]; then
 		for u in "${@:2}"; do curl -sI --max-time 10 "$1$u" | tr -d "\r" | grep -qix "access-control-allow-origin: \*" || exit 1; done
 		' _ "${FEED_URL%feed.xml}episodes/" "$slug0.vtt" "$slug0.srt" "$slug0.chapters.json"
 	check "HTTP: feedparser reads the served feed without a warning (no bozo: the charset is sent)" \
-		$PY -c 'import feedparser, sys
-d = feedparser.parse(sys.argv[1])
-sys.exit(1 if d.bozo or not d.entries else 0)' "$FEED_URL"
+		checker feed -t "$FEED_URL" 'not (d.bozo or not d.entries)'
 	code=$(curl -s --max-time 10 -r 1000-1999 -o "$TMP/range" -D "$TMP/range.h" -w '%{http_code}' "$enc")
 	check "HTTP: a Range request (bytes 1000-1999): 206" [ "$code" = 206 ]
 	check "HTTP: Range: Content-Range bytes 1000-1999/$size" \
@@ -608,10 +451,7 @@ sys.exit(1 if d.bozo or not d.entries else 0)' "$FEED_URL"
 		check "gpo update" gpo_ update
 		check "gpo download" gpo_ download
 		# gPodder's own record of the episodes: guid, url, size from the feed, state, file name
-		$PY -c 'import sqlite3, sys
-c = sqlite3.connect(sys.argv[1])
-for r in c.execute("select e.guid, e.url, e.file_size, e.state, p.download_folder, e.download_filename from episode e join podcast p on p.id = e.podcast_id order by e.published desc"):
-    print("\t".join(str(x) for x in r))' "$G/data/Database" >"$TMP/gpo.eps" 2>"$TMP/gpo.err"
+		checker gpodder "$G/data/Database" >"$TMP/gpo.eps" 2>"$TMP/gpo.err"
 		check "gPodder: knows the feed's 4 episodes, with the feed's guids, newest first" \
 			[ "$(cut -f1 "$TMP/gpo.eps" | tr '\n' ' ' | sed 's/ $//')" = "$(item_guids)" ]
 		n=0
@@ -675,7 +515,7 @@ EOF
 					[ "$(curl -s -o /dev/null --max-time 10 -w '%{http_code}' "$u")" = 200 ]
 			done
 			check "partytime item $k: the chapters file over HTTP is JSON chapters" \
-				bash -c 'curl -sf --max-time 10 "$1" | '"$PY"' -c "import json, sys; d = json.load(sys.stdin); sys.exit(not d[\"chapters\"])"' _ "$chap"
+				bash -c 'curl -sf --max-time 10 "$1" | "$2" "$3" json -t - "d[\"chapters\"]"' _ "$chap" "$PY" "$CHECK_PY"
 		done < <(jpy "$TMP/pt.json" '["%s\t%s\t%s\t%s" % (i["guid"],
 			([t["url"] for t in i["transcripts"] if t["type"] == "text/vtt" and t["rel"] == "captions"] + [""])[0],
 			([t["url"] for t in i["transcripts"] if t["type"] == "application/srt"] + [""])[0],

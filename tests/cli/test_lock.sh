@@ -28,17 +28,18 @@ for n in 1 2 3 4; do
 done
 LOCK="$S/.newscast/lock"
 
-# hold LOCKFILE: holds the lock from a process of our own until $TMP/release exists.
-holder=""
+# hold LOCKFILE: holds the lock from a process of our own until release; each hold keeps its
+# flags (held, release) in a folder of its own.
+holder="" hold_dir=""
 hold() {
-	rm -f "$TMP/held" "$TMP/release"
-	flock "$1" -c "touch '$TMP/held'; while [ ! -e '$TMP/release' ]; do sleep 0.05; done" &
+	hold_dir=$(case_dir hold)
+	flock "$1" -c "touch '$hold_dir/held'; while [ ! -e '$hold_dir/release' ]; do sleep 0.05; done" &
 	holder=$!
-	for _ in $(seq 200); do [ -e "$TMP/held" ] && return 0; sleep 0.05; done
+	for _ in $(seq 200); do [ -e "$hold_dir/held" ] && return 0; sleep 0.05; done
 	return 1
 }
-release() { touch "$TMP/release"; wait "$holder"; holder=""; }
-trap '[ -z "$holder" ] || kill "$holder" 2>/dev/null; rm -rf "$TMP"' EXIT
+release() { touch "$hold_dir/release"; wait "$holder"; holder=""; }
+at_exit '[ -z "$holder" ] || kill "$holder" 2>/dev/null'
 
 # ============ 1. the lock held from outside: build and feed give up with 75 ============
 check "flock holds SHOW/.newscast/lock from the test" hold "$LOCK"

@@ -11,25 +11,9 @@ nightly() { NEWSCAST="$NEWSCAST" "$NIGHTLY" "$@"; }
 # article DIR NAME HEADLINE TEXT: a one-paragraph article.
 short_article() { printf '%s\n\n%s\n' "$3" "$4" >"$1/$2"; }
 # items FEED: "guid url length" for each <item>, in the feed's order.
-items() {
-	$PY - "$1" <<'EOF'
-import sys, xml.etree.ElementTree as ET
-for it in ET.parse(sys.argv[1]).getroot().iter("item"):
-    e = it.find("enclosure")
-    print(it.findtext("guid"), e.get("url") if e is not None else "-", e.get("length") if e is not None else "-")
-EOF
-}
+items() { checker items "$1"; }
 # urls FEED: every enclosure, transcript and chapters URL in the feed.
-urls() {
-	$PY - "$1" <<'EOF'
-import sys, xml.etree.ElementTree as ET
-P = "{https://podcastindex.org/namespace/1.0}"
-for it in ET.parse(sys.argv[1]).getroot().iter("item"):
-    for el in [it.find("enclosure")] + it.findall(P + "transcript") + it.findall(P + "chapters"):
-        if el is not None:
-            print(el.get("url"))
-EOF
-}
+urls() { checker urls "$1"; }
 show_err() { sed 's/^/#   /' "$TMP/stderr" | head -n 5; }
 count_items() { grep -c '<item>' "$1" 2>/dev/null || true; }
 TS='[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}[+-][0-9]{4} \[[0-9]+\]'
@@ -290,13 +274,12 @@ check "an article that fails: DEST is exactly as before (nothing published)" cmp
 expect_status 1 "--publish host:path without rsync: exit 1" env NEWSCAST="$NEWSCAST" RSYNC= "$NIGHTLY" "$S" --publish "nohost.invalid:/srv/podcast"
 check "--publish host:path without rsync: the error says rsync is needed" grep -q 'rsync' "$TMP/stderr"
 # a relative DEST is relative to where nightly runs, never SHOW/public/
-mkdir -p "$TMP/cwd"
 for r in rsync ""; do
 	if [ -n "$r" ] && ! command -v rsync >/dev/null 2>&1; then continue; fi
-	rm -rf "$TMP/cwd/www"
-	(cd "$TMP/cwd" && env NEWSCAST="$NEWSCAST" RSYNC=$r "$NIGHTLY" "$S" --publish www) >"$TMP/stdout" 2>"$TMP/stderr"
+	cwd=$(case_dir cwd)
+	(cd "$cwd" && env NEWSCAST="$NEWSCAST" RSYNC=$r "$NIGHTLY" "$S" --publish www) >"$TMP/stdout" 2>"$TMP/stderr"
 	check "--publish www (${r:-cp}): exit 0" [ $? -eq 0 ]
-	check "--publish www (${r:-cp}): published to ./www, complete" published_ok "$TMP/cwd/www"
+	check "--publish www (${r:-cp}): published to ./www, complete" published_ok "$cwd/www"
 	check "--publish www (${r:-cp}): nothing under SHOW/public/www" [ ! -e "$S/public/www" ]
 done
 

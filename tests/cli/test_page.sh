@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The show's web page (public/index.html) in a real browser: headless Chromium, driven with
 # playwright-core from npm, opens the page that `newscast build` wrote, served over HTTP on
-# 127.0.0.1 by a small server written here (HEAD and byte ranges, as audio players want).
+# 127.0.0.1 by pageserver.py (HEAD and byte ranges, as audio players want).
 # Checked: HTTP 200, no console errors, no failed requests, <title>, lang, meta viewport, the
 # show's title and feed link, every <audio> with controls and preload="none" (and nothing
 # fetched before it is asked for), load() reaching HAVE_METADATA, chapter buttons seeking the
@@ -16,16 +16,7 @@ CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 SHOT_REL=build/test-artifacts/page.png
 SHOT="$ROOT/$SHOT_REL"
 NPM_DIR="$TMP/npm"
-SERVER_PID=""
-
-cleanup() {
-	if [ -n "$SERVER_PID" ]; then
-		kill "$SERVER_PID" 2>/dev/null
-		wait "$SERVER_PID" 2>/dev/null
-	fi
-	rm -rf "$TMP"
-}
-trap cleanup EXIT
+at_exit stop_server	# the server (SERVER_PID), whatever happens
 trap 'exit 130' INT TERM HUP
 
 skip_all() { skip "the show's web page in headless Chromium" "$1"; exit 0; }
@@ -61,83 +52,7 @@ fi
 # --- helpers (as in test_build.sh) ---
 
 # --- the server: public/ on 127.0.0.1, a free port, HEAD and single byte ranges ---
-# serve.py DIR PORTFILE LOG: writes the port to PORTFILE once listening; "METHOD PATH STATUS" to LOG.
-cat >"$TMP/serve.py" <<'EOF'
-import http.server, os, re, sys, urllib.parse
-ROOT, PORTFILE, LOG = os.path.realpath(sys.argv[1]), sys.argv[2], sys.argv[3]
-TYPES = {".html": "text/html; charset=utf-8", ".xml": "application/rss+xml; charset=utf-8",
-         ".mp3": "audio/mpeg", ".vtt": "text/vtt; charset=utf-8", ".srt": "text/plain; charset=utf-8",
-         ".json": "application/json", ".png": "image/png", ".jpg": "image/jpeg"}
-class Handler(http.server.BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    def log_message(self, fmt, *args):
-        pass
-    def log_request(self, code="-", size="-"):
-        with open(LOG, "a") as f:
-            f.write("%s %s %s\n" % (self.command, self.path, int(code)))
-    def do_HEAD(self):
-        self.serve(False)
-    def do_GET(self):
-        self.serve(True)
-    def empty(self, code, extra=()):
-        self.send_response(code)
-        for k, v in extra:
-            self.send_header(k, v)
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-    def serve(self, body):
-        path = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
-        if path.endswith("/"):
-            path += "index.html"
-        full = os.path.realpath(os.path.join(ROOT, path.lstrip("/")))
-        if not full.startswith(ROOT + os.sep) or not os.path.isfile(full):
-            return self.empty(404)
-        size = os.path.getsize(full)
-        start, end, code = 0, size - 1, 200
-        rng = self.headers.get("Range")
-        if rng:
-            m = re.fullmatch(r"bytes=(\d*)-(\d*)", rng.strip())
-            if not m or m.group(1) == m.group(2) == "":
-                return self.empty(416, [("Content-Range", "bytes */%d" % size)])
-            if m.group(1) == "":
-                start = max(size - int(m.group(2)), 0)
-            else:
-                start = int(m.group(1))
-                if m.group(2):
-                    end = min(int(m.group(2)), size - 1)
-            if start >= size or start > end:
-                return self.empty(416, [("Content-Range", "bytes */%d" % size)])
-            code = 206
-        self.send_response(code)
-        self.send_header("Content-Type", TYPES.get(os.path.splitext(full)[1], "application/octet-stream"))
-        self.send_header("Accept-Ranges", "bytes")
-        self.send_header("Content-Length", str(end - start + 1))
-        if code == 206:
-            self.send_header("Content-Range", "bytes %d-%d/%d" % (start, end, size))
-        self.send_header("Cache-Control", "no-store")
-        self.end_headers()
-        if not body:
-            return
-        with open(full, "rb") as f:
-            f.seek(start)
-            left = end - start + 1
-            try:
-                while left > 0:
-                    chunk = f.read(min(left, 65536))
-                    if not chunk:
-                        break
-                    self.wfile.write(chunk)
-                    left -= len(chunk)
-            except (BrokenPipeError, ConnectionResetError):
-                pass
-class Server(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-srv = Server(("127.0.0.1", 0), Handler)
-with open(PORTFILE + ".tmp", "w") as f:
-    f.write(str(srv.server_address[1]))
-os.rename(PORTFILE + ".tmp", PORTFILE)
-srv.serve_forever()
-EOF
+# pageserver.py DIR PORTFILE LOG: writes the port to PORTFILE once listening; "METHOD PATH STATUS" to LOG.
 
 # --- the show: two episodes (digest mode), a cover, a title that needs escaping ---
 TITLE="Zoë & Kai's Evening Brief"
@@ -146,7 +61,7 @@ SHOW="$TMP/show"
 "$NEWSCAST" init "$SHOW" >/dev/null 2>"$TMP/stderr"
 check "init: the show folder is made" [ -f "$SHOW/podcast.ini" ]
 
-"$PY" "$TMP/serve.py" "$SHOW/public" "$TMP/port" "$TMP/server.log" 2>"$TMP/server.err" &
+"$PY" "$ROOT/tests/cli/pageserver.py" "$SHOW/public" "$TMP/port" "$TMP/server.log" 2>"$TMP/server.err" &
 SERVER_PID=$!
 for _ in $(seq 100); do
 	[ -s "$TMP/port" ] && break
@@ -193,23 +108,8 @@ done
 [ -s "$PAGE" ] || finish
 
 # What the page should show, from the sidecars and the Podcasting 2.0 chapter files: newest first.
-"$PY" - "$SHOW/public/episodes" "$BASE" "$TITLE" "$LANG_TAG" "$SHOT" "$CHROMIUM" >"$TMP/expect.json" <<'EOF'
-import glob, json, os, sys
-eps_dir, base, title, lang, shot, chromium = sys.argv[1:]
-eps = []
-for p in glob.glob(os.path.join(eps_dir, "*.json")):
-    if p.endswith(".chapters.json"):
-        continue
-    d = json.load(open(p, encoding="utf-8"))
-    ch = json.load(open(os.path.join(eps_dir, d["slug"] + ".chapters.json"), encoding="utf-8"))
-    eps.append({"slug": d["slug"], "title": d["title"], "date": d["date"], "duration": d["duration"],
-                "headlines": [a["headline"] for a in d.get("articles", [])],
-                "chapters": [{"start": c["startTime"], "title": c["title"]} for c in ch["chapters"]]})
-eps.sort(key=lambda e: (e["date"], e["slug"]), reverse=True)
-json.dump({"base": base, "title": title, "lang": lang, "screenshot": shot, "chromium": chromium,
-           "episodes": eps}, sys.stdout, ensure_ascii=False)
-EOF
-check "two episodes to show" [ "$("$PY" -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["episodes"]))' "$TMP/expect.json")" = 2 ]
+checker page-expect "$SHOW/public/episodes" "$BASE" "$TITLE" "$LANG_TAG" "$SHOT" "$CHROMIUM" >"$TMP/expect.json"
+check "two episodes to show" [ "$(checker json "$TMP/expect.json" 'len(d["episodes"])')" = 2 ]
 
 # --- the HTML, checked offline ---
 if [ -n "$HTML_VALIDATE" ]; then
@@ -554,12 +454,7 @@ if [ "$rc" -ne 0 ] && ! grep -q '^not ok - the browser test ran to the end' "$TM
 fi
 
 # --- the screenshot: a PNG, as wide as the phone ---
-if [ -s "$SHOT" ] && "$PY" - "$SHOT" >"$TMP/png.txt" <<'EOF'
-import struct, sys
-d = open(sys.argv[1], "rb").read(32)
-assert d[:8] == b"\x89PNG\r\n\x1a\n" and d[12:16] == b"IHDR", "not a PNG"
-print("%dx%d" % struct.unpack(">II", d[16:24]))
-EOF
+if [ -s "$SHOT" ] && checker png-size "$SHOT" >"$TMP/png.txt"
 then
 	ok "the screenshot $SHOT_REL is a non-empty PNG ($(cat "$TMP/png.txt"), $(stat -c %s "$SHOT") bytes)"
 	size=$(cat "$TMP/png.txt")
@@ -570,9 +465,7 @@ else
 fi
 
 # --- the server's side: every request it had (the browser's own ones too, e.g. for an icon) ---
-kill "$SERVER_PID" 2>/dev/null
-wait "$SERVER_PID" 2>/dev/null
-SERVER_PID=""
+stop_server
 bad=$(awk '$3 !~ /^20[06]$/' "$TMP/server.log" 2>/dev/null)
 check "the server answered every request ($(wc -l <"$TMP/server.log") of them) with 200 or 206" [ -z "$bad" ]
 [ -z "$bad" ] || sed 's/^/#   /' <<<"$bad" | head -n 5

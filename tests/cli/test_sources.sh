@@ -45,12 +45,7 @@ mark() { wc -l <"$LOG" | tr -d ' '; }
 # reqs FROM PATH: the requests for PATH logged after the first FROM, one a line:
 # METHOD|STATUS|IF-NONE-MATCH|IF-MODIFIED-SINCE|ETAG-ANSWERED|LAST-MODIFIED-ANSWERED ("-" for none).
 reqs() {
-	tail -n +"$(($1 + 1))" "$LOG" | $PY -c 'import json, sys
-for line in sys.stdin:
-    r = json.loads(line)
-    if r["path"] == sys.argv[1]:
-        print("|".join(str(r[k]) if r[k] is not None else "-"
-                       for k in ("method", "status", "if_none_match", "if_modified_since", "etag", "last_modified")))' "$2"
+	tail -n +"$(($1 + 1))" "$LOG" | checker requests "$2"
 }
 field() { cut -d'|' -f"$1"; }
 no_tmp() { [ -z "$(find "$1" -name '*.tmp')" ]; }
@@ -148,7 +143,7 @@ check "first build: public/feed.xml is written" [ -s "$S/public/feed.xml" ]
 chap=$(jpy "$J1" '"|".join(c["title"] for c in d["chapters"])' 2>/dev/null)
 check "first build: the sidecar's chapters are the two headlines (got '$chap')" [ "$chap" = "$HA|$HB" ]
 mp3chap=$(ffprobe -v error -show_chapters -of json "$EP1.mp3" 2>/dev/null |
-	$PY -c 'import json, sys; print("|".join(c.get("tags", {}).get("title", "") for c in json.load(sys.stdin)["chapters"]))')
+	checker json - '"|".join(c.get("tags", {}).get("title", "") for c in d["chapters"])')
 check "first build: the MP3 has 2 chapters, the headlines, as ffprobe reads them (got '$mp3chap')" [ "$mp3chap" = "$HA|$HB" ]
 check "first build: the vtt transcript has the full text (content:encoded), not only the summary" \
 	bash -c 'grep -qF "Tickets bought before the change stay valid." <<<"$1"' _ "$(spoken_vtt "$EP1.vtt")"

@@ -1,94 +1,9 @@
 #!/usr/bin/env bash
 # newscast speak: the audio file, checked with tools that are not newscast's own
-# (ffprobe, ffmpeg's decoder and meters, mutagen, a Xing/LAME header reader).
+# (ffprobe, ffmpeg's decoder and meters, mutagen, a Xing/LAME header reader: check.py).
 . "$(dirname "$0")/lib.sh"
 
 # --- tools ---
-# Tags of an MP3 as mutagen reads them, untranslated (ID3v2.3 keeps TYER and TDAT): KEY=value lines
-# (URL frames, WOAS and WORS, as their URL),
-# then CHAP lines (id start end title) in the order the CTOC lists them, and a CTOC line (id flags children...).
-cat >"$TMP/id3dump.py" <<'EOF'
-import sys
-from mutagen.id3 import ID3
-t = ID3(sys.argv[1], translate=False)
-print("VERSION=%d.%d" % t.version[:2])
-for key in ("TIT2", "TPE1", "TEXT", "TALB", "TCON", "TYER", "TDAT"):
-    f = t.get(key)
-    print("%s=%s" % (key, f.text[0] if f else ""))
-for key in ("WOAS", "WORS"):
-    f = t.get(key)
-    print("%s=%s" % (key, f.url if f else ""))
-comms = t.getall("COMM")
-print("COMM=%s" % (comms[0].text[0] if comms and comms[0].text else ""))
-chaps = {c.element_id: c for c in t.getall("CHAP")}
-tocs = t.getall("CTOC")
-order = [i for i in tocs[0].child_element_ids if i in chaps] if tocs else []
-order += [i for i in chaps if i not in order]
-for c in (chaps[i] for i in order):
-    title = c.sub_frames.get("TIT2")
-    print("CHAP %s %d %d %s" % (c.element_id, c.start_time, c.end_time, title.text[0] if title else ""))
-for c in t.getall("CTOC"):
-    print("CTOC %s %d %s" % (c.element_id, int(c.flags), " ".join(c.child_element_ids)))
-EOF
-# An MP3's Xing/Info frame and LAME tag, read here and checked against the file: KEY=value lines.
-# samples: frames * 1152 - encoder delay - padding, the length the header promises.
-cat >"$TMP/xing.py" <<'EOF'
-import struct, sys
-d = open(sys.argv[1], "rb").read()
-off = 0
-if d[:3] == b"ID3":
-    off = 10 + (d[6] << 21 | d[7] << 14 | d[8] << 7 | d[9])
-def crc16_byte(c):
-    for _ in range(8):
-        c = (c >> 1) ^ 0xA001 if c & 1 else c >> 1
-    return c
-CRC = [crc16_byte(i) for i in range(256)]
-def crc16(data):    # CRC-16/ARC, as in the LAME tag
-    crc = 0
-    for b in data:
-        crc = (crc >> 8) ^ CRC[(crc ^ b) & 0xFF]
-    return crc
-def frame_size(p):
-    if p + 4 > len(d):
-        return 0
-    h = struct.unpack(">I", d[p:p + 4])[0]
-    if h >> 21 != 0x7FF or (h >> 19) & 3 != 3 or (h >> 17) & 3 != 1:
-        return 0    # MPEG-1 Layer III only
-    kbps = [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 0][(h >> 12) & 15]
-    rate = [44100, 48000, 32000, 0][(h >> 10) & 3]
-    return 144000 * kbps // rate + ((h >> 9) & 1) if kbps and rate else 0
-size = frame_size(off)
-assert size, "no MPEG-1 Layer III frame after the ID3 tag"
-for tag in (b"Info", b"Xing"):
-    p = d.find(tag, off, off + 64)
-    if p >= 0:
-        break
-assert p >= 0, "no Xing/Info frame"
-flags = struct.unpack(">I", d[p + 4:p + 8])[0]
-assert flags & 3 == 3, "Xing frame without frame and byte counts"
-frames, nbytes = struct.unpack(">II", d[p + 8:p + 16])
-lame = d.find(b"LAME", p, p + 200)
-assert lame >= 0, "no LAME tag"
-b = d[lame + 21:lame + 24]
-delay, pad = (b[0] << 4) | (b[1] >> 4), ((b[1] & 0xF) << 8) | b[2]
-music_len, music_crc, tag_crc = struct.unpack(">IHH", d[lame + 28:lame + 36])
-# walk the audio frames after the Info frame
-q, walked = off + size, 0
-while True:
-    n = frame_size(q)
-    if not n:
-        break
-    q, walked = q + n, walked + 1
-print("samples=%d" % (frames * 1152 - delay - pad))
-print("frames=%d" % frames)
-print("walked=%d" % walked)
-print("trailing=%d" % (len(d) - q))
-print("bytes=%d" % nbytes)
-print("music_length=%d" % music_len)
-print("stream=%d" % (len(d) - off))
-print("tag_crc_ok=%d" % (tag_crc == crc16(d[off:lame + 34])))
-print("music_crc_ok=%d" % (music_crc == crc16(d[off + size:off + music_len])))
-EOF
 probe() { ffprobe -v error -show_entries "$2" -of default=nw=1:nk=1 "$1"; }
 # Tag value from ffprobe, format or stream tags, any case: ftag FILE NAME
 ftag() {
@@ -136,7 +51,7 @@ dur=$(probe "$MP3" format=duration)
 start=$(probe "$MP3" format=start_time)
 check "sample: duration $dur s is sensible for $words words and $pause_ms ms of pauses (about $est s)" \
 	between "$dur" "$(awk -v e="$est" 'BEGIN { print e * 0.8 }')" "$(awk -v e="$est" 'BEGIN { print e * 1.3 }')"
-$PY "$TMP/xing.py" "$MP3" >"$TMP/xing" 2>"$TMP/xing.err"
+checker xing "$MP3" >"$TMP/xing" 2>"$TMP/xing.err"
 xv() { sed -n "s/^$1=//p" "$TMP/xing"; }
 xing=$(xv samples)
 check "sample: the Xing/Info frame and LAME tag are there" [ -n "$xing" ]
@@ -154,7 +69,7 @@ check "sample: ffprobe's duration agrees with the Xing/LAME frame ($dur - $start
 	near_positive "$(awk -v d="$dur" -v s="$start" 'BEGIN { print d - s }')" "$xing_s" 0.05
 
 # Tags, read by mutagen.
-$PY "$TMP/id3dump.py" "$MP3" >"$TMP/harbour.id3" 2>"$TMP/id3.err" || sed 's/^/#   /' "$TMP/id3.err"
+checker id3 "$MP3" >"$TMP/harbour.id3" 2>"$TMP/id3.err" || sed 's/^/#   /' "$TMP/id3.err"
 tag() { sed -n "s/^$2=//p" "$1"; }
 check "sample: ID3v2.3 tag" [ "$(tag "$TMP/harbour.id3" VERSION)" = 2.3 ]
 check "sample: TIT2 is the headline" [ "$(tag "$TMP/harbour.id3" TIT2)" = "$HEADLINE" ]
@@ -248,7 +163,7 @@ EOF
 rc=$?
 check "front matter: speak exits 0 and writes the MP3" [ "$rc" -eq 0 -a -s "$TMP/fm/trams.mp3" ]
 [ "$rc" -eq 0 ] || sed 's/^/#   /' "$TMP/fm/trams.err"
-$PY "$TMP/id3dump.py" "$TMP/fm/trams.mp3" >"$TMP/fm/trams.id3" 2>"$TMP/fm/id3.err" || sed 's/^/#   /' "$TMP/fm/id3.err"
+checker id3 "$TMP/fm/trams.mp3" >"$TMP/fm/trams.id3" 2>"$TMP/fm/id3.err" || sed 's/^/#   /' "$TMP/fm/id3.err"
 check "front matter: TIT2 is its title" [ "$(tag "$TMP/fm/trams.id3" TIT2)" = "Tram line reopens after flood repairs" ]
 check "front matter: TEXT (text writer) is its author, non-ASCII and all" [ "$(tag "$TMP/fm/trams.id3" TEXT)" = "Zoë Ōkubo" ]
 check "front matter: TPE1 is its author too, with no --author" [ "$(tag "$TMP/fm/trams.id3" TPE1)" = "Zoë Ōkubo" ]
@@ -260,7 +175,7 @@ check "front matter: TYER and TDAT are the day of its RFC 3339 date (2026, 2011)
 
 # Options still win over the article: --author is the artist (the writer stays the article's), --date the date.
 "$NEWSCAST" speak -q "$TMP/fm/trams.md" -o "$TMP/fm/opts.mp3" --author "Ada Reporter" --date 2026-12-01 2>/dev/null
-$PY "$TMP/id3dump.py" "$TMP/fm/opts.mp3" >"$TMP/fm/opts.id3" 2>/dev/null
+checker id3 "$TMP/fm/opts.mp3" >"$TMP/fm/opts.id3" 2>/dev/null
 check "front matter and --author: TPE1 is --author" [ "$(tag "$TMP/fm/opts.id3" TPE1)" = "Ada Reporter" ]
 check "front matter and --author: TEXT is still the article's author" [ "$(tag "$TMP/fm/opts.id3" TEXT)" = "Zoë Ōkubo" ]
 check "front matter and --date 2026-12-01: TYER 2026, TDAT 0112" \
@@ -281,7 +196,7 @@ link: https://news.example/café/zoë
 The café opened on Tuesday.
 EOF
 "$NEWSCAST" speak -q "$TMP/fm/cafe.md" -o "$TMP/fm/cafe.mp3" 2>/dev/null
-$PY "$TMP/id3dump.py" "$TMP/fm/cafe.mp3" >"$TMP/fm/cafe.id3" 2>/dev/null
+checker id3 "$TMP/fm/cafe.mp3" >"$TMP/fm/cafe.id3" 2>/dev/null
 check "front matter: a YAML-quoted author is TEXT without the quotes" [ "$(tag "$TMP/fm/cafe.id3" TEXT)" = "Ada Reporter" ]
 check "front matter: a link's non-ASCII bytes are percent-encoded in WOAS" \
 	[ "$(tag "$TMP/fm/cafe.id3" WOAS)" = "https://news.example/caf%C3%A9/zo%C3%AB" ]
@@ -291,7 +206,7 @@ check "front matter: TYER and TDAT from a plain date 2026-02-03 (2026, 0302)" \
 # A date that is no real day is not used: today's is.
 printf -- '---\ndate: 2026-02-30\n---\n\n# Leap day\n\nNo such day.\n' >"$TMP/fm/bad.md"
 "$NEWSCAST" speak -q "$TMP/fm/bad.md" -o "$TMP/fm/bad.mp3" 2>/dev/null
-$PY "$TMP/id3dump.py" "$TMP/fm/bad.mp3" >"$TMP/fm/bad.id3" 2>/dev/null
+checker id3 "$TMP/fm/bad.mp3" >"$TMP/fm/bad.id3" 2>/dev/null
 check "front matter: an impossible date 2026-02-30 gives today's TYER and TDAT" \
 	[ "$(tag "$TMP/fm/bad.id3" TYER)/$(tag "$TMP/fm/bad.id3" TDAT)" = "$(date +%Y/%d%m)" ]
 
@@ -301,7 +216,7 @@ SHORT="$TMP/articles/ferry-fares.txt"
 printf 'Ferry fares frozen for a year\n\nFares on the harbour ferry will not rise this year, the operator said on Friday.\n\nThe operator said fuel costs had fallen since the spring.\n' >"$SHORT"
 
 "$NEWSCAST" speak -q "$SHORT" -o "$TMP/title.mp3" --title "Zoë's café — news" 2>/dev/null
-$PY "$TMP/id3dump.py" "$TMP/title.mp3" >"$TMP/title.id3" 2>/dev/null
+checker id3 "$TMP/title.mp3" >"$TMP/title.id3" 2>/dev/null
 check "--title with non-ASCII text: mutagen reads it back" [ "$(tag "$TMP/title.id3" TIT2)" = "Zoë's café — news" ]
 check "--title with non-ASCII text: ffprobe reads it back" [ "$(ftag "$TMP/title.mp3" title)" = "Zoë's café — news" ]
 check "--title: the default headline is not used" bash -c '! grep -q "^TIT2=Ferry" "$1"' _ "$TMP/title.id3"

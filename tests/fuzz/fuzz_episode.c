@@ -1,9 +1,9 @@
 /* fuzz_episode: the episode sidecar reader (episode_read), and what the feed and the web page make of
- * a sidecar it accepts (feed_write), in a show folder in a scratch folder. */
+ * a sidecar it accepts (publish_feed), in a show folder in a scratch folder. */
 #include "fuzz.h"
 
 #include "episode.h"
-#include "feed.h"
+#include "publish.h"
 #include "show.h"
 
 #include <sys/stat.h>
@@ -50,7 +50,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		mp3 = xasprintf("%s/public/episodes/%s.mp3", show.dir, ep.slug);
 
 		fuzz_write_file(mp3, (const uint8_t *)"", 0);
-		feed_write(&show);
+		publish_feed(&show);
 		unlink(mp3);
 		free(mp3);
 	}

@@ -12,6 +12,8 @@ int main(void)
 		suite_lexicon,
 		suite_normalize,
 		suite_feed,
+		suite_cover,
+		suite_publish,
 		suite_transcript,
 		suite_clean,
 		suite_segment,

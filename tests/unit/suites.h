@@ -27,6 +27,8 @@ Suite *suite_error(void);
 Suite *suite_lexicon(void);
 Suite *suite_normalize(void);
 Suite *suite_feed(void);
+Suite *suite_cover(void);
+Suite *suite_publish(void);
 Suite *suite_transcript(void);
 
 #endif

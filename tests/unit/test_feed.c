@@ -263,53 +263,6 @@ START_TEST(show_checks_what_apple_is_told)
 }
 END_TEST
 
-/* podcast:guid is set once: kept in .newscast/ when the feed moves; podcast.ini's wins and is kept */
-START_TEST(show_guid_is_kept)
-{
-	char *dir = test_tmpdir(), *kept = xasprintf("%s/.newscast/podcast-guid", dir), *g, *data;
-	struct show show;
-	size_t len;
-
-	show_init(&show);
-	show.dir = xstrdup(dir);
-	/* no base_url yet, or init's example.com: nothing is kept */
-	g = feed_show_guid(&show);
-	ck_assert_ptr_nonnull(g);
-	ck_assert(!test_exists(kept));
-	free(g);
-	show.base_url = xstrdup("https://example.com/podcast/");
-	g = feed_show_guid(&show);
-	ck_assert_str_eq(g, "6c967fe4-ab76-51b1-aec1-bde9677f87cb");
-	ck_assert(!test_exists(kept));
-	free(g);
-	free(show.base_url);
-	show.base_url = xstrdup("https://mp3s.nashownotes.com/");
-	g = feed_show_guid(&show);
-	ck_assert_str_eq(g, "7ed36ec4-95f6-5de4-9650-69e8e537602b");	/* of mp3s.nashownotes.com/feed.xml */
-	free(g);
-	data = (char *)test_read_file(kept, &len);
-	ck_assert_str_eq(data, "7ed36ec4-95f6-5de4-9650-69e8e537602b\n");
-	free(data);
-	free(show.base_url);
-	show.base_url = xstrdup("https://cdn.example.net/elsewhere/");
-	g = feed_show_guid(&show);
-	ck_assert_str_eq(g, "7ed36ec4-95f6-5de4-9650-69e8e537602b");
-	free(g);
-	show.guid = xstrdup("0b7c1f6e-6c37-5c3b-9a51-1f3f0d3e7a10");
-	g = feed_show_guid(&show);
-	ck_assert_str_eq(g, "0b7c1f6e-6c37-5c3b-9a51-1f3f0d3e7a10");
-	free(g);
-	free(show.guid);
-	show.guid = NULL;
-	g = feed_show_guid(&show);
-	ck_assert_str_eq(g, "0b7c1f6e-6c37-5c3b-9a51-1f3f0d3e7a10");
-	free(g);
-	show_release(&show);
-	free(kept);
-	test_rmdir(dir);
-}
-END_TEST
-
 START_TEST(show_create_then_load)
 {
 	char *dir = test_tmpdir(), *sub = xasprintf("%s/Harbour Bulletin", dir);
@@ -390,7 +343,8 @@ START_TEST(article_links_in_feed_and_page)
 	char *dir = test_tmpdir(), *eps = xasprintf("%s/public/episodes", dir), *ini = xasprintf("%s/podcast.ini", dir);
 	char *mp3 = xasprintf("%s/2026-11-29-ferry.mp3", eps), *feed_path = xasprintf("%s/public/feed.xml", dir);
 	char *page_path = xasprintf("%s/public/index.html", dir), *feed, *page;
-	size_t len;
+	struct feed_item *items;
+	size_t len, n;
 	struct episode ep;
 	struct show show;
 
@@ -409,7 +363,10 @@ START_TEST(article_links_in_feed_and_page)
 	test_write_file(mp3, "not really audio");
 	show_init(&show);
 	ck_assert_int_eq(show_load(&show, dir), 0);
-	ck_assert_int_eq(feed_write(&show), 1);
+	ck_assert_int_eq(feed_read_episodes(eps, &items, &n), 0);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(feed_write(&show, items, n, NULL, "ead4c236-bf58-58c6-a2c6-a6b28d128cb6"), 0);
+	feed_items_free(items, n);
 	feed = (char *)test_read_file(feed_path, &len);
 	page = (char *)test_read_file(page_path, &len);
 	ck_assert_ptr_nonnull(strstr(feed, "<link>https://example.org/ferry?a=1&amp;b=2</link>"));
@@ -422,7 +379,10 @@ START_TEST(article_links_in_feed_and_page)
 	free(ep.articles[0].link);
 	ep.articles[0].link = xstrdup("javascript:alert(1)");
 	ck_assert_int_eq(episode_write(&ep, eps), 0);
-	ck_assert_int_eq(feed_write(&show), 1);
+	ck_assert_int_eq(feed_read_episodes(eps, &items, &n), 0);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(feed_write(&show, items, n, NULL, "ead4c236-bf58-58c6-a2c6-a6b28d128cb6"), 0);
+	feed_items_free(items, n);
 	feed = (char *)test_read_file(feed_path, &len);
 	page = (char *)test_read_file(page_path, &len);
 	ck_assert_ptr_null(strstr(feed, "javascript"));
@@ -453,7 +413,6 @@ Suite *suite_feed(void)
 	tcase_add_test(tc, show_ini_errors_name_line_and_key);
 	tcase_add_test(tc, show_ini_long_and_multi_line_values);
 	tcase_add_test(tc, show_checks_what_apple_is_told);
-	tcase_add_test(tc, show_guid_is_kept);
 	tcase_add_test(tc, show_create_then_load);
 	tcase_add_test(tc, sidecar_round_trip);
 	tcase_add_test(tc, transcript_times);
