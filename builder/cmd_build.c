@@ -2,6 +2,7 @@
 #include "cmd.h"
 
 #include "article.h"
+#include "build_state.h"
 #include "cli.h"
 #include "encode.h"
 #include "episode.h"
@@ -18,14 +19,11 @@
 #include "transcript.h"
 #include "util.h"
 
-#include <cjson/cJSON.h>
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <math.h>
-#include <signal.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,13 +50,6 @@ static const struct cli_option cmd_build_options[] = {
 	{ "quiet", 'q', NULL, "no progress line", BUILD_QUIET },
 	{ "wait", 0, "SECONDS", "wait up to SECONDS for another run on the show to finish (default 0), then exit 75",
 	  BUILD_WAIT },
-	{ "verbose", 'v', NULL, "explain decisions: what clean-up removed, what was skipped and why",
-	  CMD_OPT_VERBOSE },
-	{ "help", 'h', NULL, "show this help", CMD_OPT_HELP },
-	{ 0 },
-};
-
-static const struct cli_option cmd_init_options[] = {
 	{ "verbose", 'v', NULL, "explain decisions: what clean-up removed, what was skipped and why",
 	  CMD_OPT_VERBOSE },
 	{ "help", 'h', NULL, "show this help", CMD_OPT_HELP },
@@ -144,164 +135,6 @@ static void build_piece_free(struct build_piece *p)
 	if (p->fp)
 		fclose(p->fp);
 	free(p);
-}
-
-/* ---- the show's state: which article went into which episode ---- */
-
-struct build_state {
-	char *path;
-	/* {"articles": {NAME: {"hash": H, "episode": SLUG} or {"hash": H, "failed": WHY}},
-	 *  "feeds": {SOURCE: {"etag": E, "last_modified": L}}, "episodes": N,
-	 *  "commit": [{"slug", "guid", "number", "replaces", "articles": [NAME ...]} ...]}: the
-	 *  episodes committed but not yet all moved into public/ (see build_state_commit) */
-	cJSON *root;
-};
-
-static int build_state_load(struct build_state *st, const struct show *show)
-{
-	char *text = NULL;
-	size_t len;
-	const cJSON *last;
-
-	st->path = xasprintf("%s/.newscast/state.json", show->dir);
-	st->root = NULL;
-	if (access(st->path, F_OK) == 0) {
-		if (util_read_file(st->path, 64u << 20, &text, &len) < 0)
-			return -1;
-		st->root = cJSON_Parse(text);
-		free(text);
-		if (!st->root || !cJSON_IsObject(st->root)) {
-			log_error("'%s' is damaged (not JSON); move it away to start the show's state afresh", st->path);
-			return -1;
-		}
-		last = cJSON_GetObjectItemCaseSensitive(st->root, "episodes");
-		/* the next number is this one plus 1: it must be a count an int can take */
-		if (last && (!cJSON_IsNumber(last) || !(last->valuedouble >= 0 && last->valuedouble < INT_MAX))) {
-			log_error("'%s' is damaged (\"episodes\" is not a count); move it away to start the show's "
-				  "state afresh", st->path);
-			return -1;
-		}
-		/* what was published is in these: read past a wrong type, it would be published again */
-		for (size_t i = 0; i < 3; i++) {
-			const char *key = (const char *[]){ "articles", "feeds", "commit" }[i];
-			const cJSON *v = cJSON_GetObjectItemCaseSensitive(st->root, key);
-
-			if (v && !(i == 2 ? cJSON_IsArray(v) : cJSON_IsObject(v))) {
-				log_error("'%s' is damaged (\"%s\" is not %s); move it away to start the show's state "
-					  "afresh", st->path, key, i == 2 ? "a list" : "an object");
-				return -1;
-			}
-		}
-	}
-	if (!st->root)
-		st->root = cJSON_CreateObject();
-	if (!cJSON_GetObjectItemCaseSensitive(st->root, "articles"))
-		cJSON_AddObjectToObject(st->root, "articles");
-	if (!cJSON_GetObjectItemCaseSensitive(st->root, "feeds"))
-		cJSON_AddObjectToObject(st->root, "feeds");
-	return 0;
-}
-
-static void build_state_release(struct build_state *st)
-{
-	cJSON_Delete(st->root);
-	free(st->path);
-}
-
-/* A string the state keeps about an article ("hash", "episode", "failed"); NULL if none. */
-static const char *build_state_get(const struct build_state *st, const char *name, const char *key)
-{
-	const cJSON *a = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(st->root, "articles"), name);
-
-	return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(a, key));
-}
-
-/* The article went into episode slug, or (slug NULL) failed for the reason why. */
-static void build_state_set(struct build_state *st, const char *name, const char *hash, const char *slug,
-			    const char *why)
-{
-	cJSON *arts = cJSON_GetObjectItemCaseSensitive(st->root, "articles"), *a = cJSON_CreateObject();
-
-	cJSON_AddStringToObject(a, "hash", hash);
-	if (slug)
-		cJSON_AddStringToObject(a, "episode", slug);
-	else
-		cJSON_AddStringToObject(a, "failed", why);
-	cJSON_DeleteItemFromObjectCaseSensitive(arts, name);
-	cJSON_AddItemToObject(arts, name, a);
-}
-
-/* The next episode number: numbers are given once and never reused, whatever keep = N removes.
- * It is only taken (stored) when the episode is committed, so a failed episode leaves no gap. */
-static int build_state_next_number(const struct build_state *st)
-{
-	const cJSON *last = cJSON_GetObjectItemCaseSensitive(st->root, "episodes");
-
-	return cJSON_IsNumber(last) ? last->valueint + 1 : 1;
-}
-
-static int build_state_save(const struct build_state *st)
-{
-	char *text = cJSON_Print(st->root);
-	struct outfile of;
-	int ret = -1;
-
-	if (text && outfile_open_private(&of, st->path) == 0) {
-		fputs(text, of.fp);
-		ret = outfile_commit(&of);
-	}
-	free(text);
-	return ret;
-}
-
-/*
- * Committing an episode. Its files are all written in .newscast/staging first; then one
- * save of state.json commits it: the articles are marked as in it, its number is taken,
- * and "commit" lists it as not finished. Only then are its files renamed into
- * public/episodes (the sidecar last), the feed written, and the "commit" list emptied.
- * A build killed before that save leaves nothing (staging is cleared); one killed after
- * it leaves a commit that the next build finishes before anything else.
- */
-
-/* NEWSCAST_TEST_KILL_AFTER=N: for the tests, the build kills itself after the N-th step of a commit. */
-static void build_step(const char *what)
-{
-	static int step;
-	const char *env = getenv("NEWSCAST_TEST_KILL_AFTER");
-
-	step++;
-	log_verbose("build: commit step %d: %s", step, what);
-	if (env && atoi(env) == step) {
-		fprintf(stderr, "newscast: NEWSCAST_TEST_KILL_AFTER=%d: killed after '%s'\n", step, what);
-		raise(SIGKILL);
-	}
-}
-
-/* The commit point of an episode: its articles, its number and the unfinished commit in one save. */
-static int build_state_commit(struct build_state *st, const struct episode *ep, bool replaces)
-{
-	cJSON *commits = cJSON_GetObjectItemCaseSensitive(st->root, "commit"), *c = cJSON_CreateObject(), *arts;
-
-	if (!cJSON_IsArray(commits)) {
-		cJSON_DeleteItemFromObjectCaseSensitive(st->root, "commit");
-		commits = cJSON_AddArrayToObject(st->root, "commit");
-	}
-	cJSON_AddStringToObject(c, "slug", ep->slug);
-	cJSON_AddStringToObject(c, "guid", ep->guid);
-	cJSON_AddNumberToObject(c, "number", ep->number);
-	cJSON_AddBoolToObject(c, "replaces", replaces);
-	arts = cJSON_AddArrayToObject(c, "articles");
-	for (size_t i = 0; i < ep->n_articles; i++) {
-		build_state_set(st, ep->articles[i].file, ep->articles[i].hash, ep->slug, NULL);
-		cJSON_AddItemToArray(arts, cJSON_CreateString(ep->articles[i].file));
-	}
-	cJSON_AddItemToArray(commits, c);
-	/* a correction keeps its number: the count moves only past a new one */
-	if (build_state_next_number(st) <= ep->number) {
-		cJSON_DeleteItemFromObjectCaseSensitive(st->root, "episodes");
-		cJSON_AddNumberToObject(st->root, "episodes", ep->number);
-	}
-	return build_state_save(st);
 }
 
 /* ---- reading the inbox ---- */
@@ -873,120 +706,6 @@ static int build_read_cover(const struct show *show, unsigned char **data, size_
 	return 0;
 }
 
-/* The commits are finished once the feed is written: each whose files are all in place is
- * dropped; one whose files could not be moved stays, for the next build to finish. */
-static int build_state_commits_done(const struct build_ctx *ctx, struct build_state *st)
-{
-	cJSON *commits = cJSON_GetObjectItemCaseSensitive(st->root, "commit");
-	int kept = 0, n = cJSON_GetArraySize(commits);
-
-	if (!n)
-		return 0;
-	for (int i = n; i-- > 0;) {
-		const char *slug = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(commits, i),
-											"slug"));
-		bool staged = false;
-
-		for (size_t k = 0; slug && k < EPISODE_N_FILES && !staged; k++) {
-			char *f = xasprintf("%s/%s%s", ctx->staging, slug, episode_files[k]);
-
-			staged = access(f, F_OK) == 0;
-			free(f);
-		}
-		if (staged)
-			kept++;
-		else
-			cJSON_DeleteItemFromArray(commits, i);
-	}
-	if (!kept)
-		cJSON_DeleteItemFromObjectCaseSensitive(st->root, "commit");
-	return build_state_save(st);
-}
-
-/* Moves the staged files of an episode into public/episodes; the sidecar last. Finishing
- * an interrupted commit (again), a file no longer staged was moved already. */
-static int build_publish(const struct build_ctx *ctx, const char *slug, bool again)
-{
-	int ret = 0;
-
-	for (size_t i = 0; i < EPISODE_N_FILES && ret == 0; i++) {
-		char *from = xasprintf("%s/%s%s", ctx->staging, slug, episode_files[i]);
-		char *to = xasprintf("%s/%s%s", ctx->episodes, slug, episode_files[i]);
-
-		if (again && access(from, F_OK) != 0 && errno == ENOENT) {
-			/* moved before the build was stopped */
-		} else if (rename(from, to) != 0) {
-			log_error("cannot move '%s' to '%s': %s", from, to, strerror(errno));
-			ret = -1;
-		} else if (!again) {
-			build_step(episode_files[i]);
-		}
-		free(from);
-		free(to);
-	}
-	return ret;
-}
-
-/* Finishes what a build stopped in the middle of a commit left: the files still staged are
- * moved into place and the feed is written. An episode whose staged files are lost is
- * rolled back, so its articles are built again (a correction is reported as changed). */
-static int build_recover(struct build_ctx *ctx, struct build_state *st)
-{
-	cJSON *commits = cJSON_GetObjectItemCaseSensitive(st->root, "commit"), *c, *a;
-
-	if (!cJSON_GetArraySize(commits))
-		return 0;
-	cJSON_ArrayForEach(c, commits) {
-		const char *slug = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(c, "slug"));
-		bool replaces = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(c, "replaces")), whole;
-		char *json, *mp3;
-
-		if (!slug || strchr(slug, '/'))
-			continue;
-		/* a file that cannot be moved yet is no lost file: the commit stays, reported below */
-		if (build_publish(ctx, slug, true) < 0)
-			continue;
-		json = xasprintf("%s/%s.json", ctx->episodes, slug);
-		mp3 = xasprintf("%s/%s.mp3", ctx->episodes, slug);
-		whole = access(json, F_OK) == 0 && access(mp3, F_OK) == 0;
-		free(json);
-		free(mp3);
-		if (whole) {
-			log_warn("episode '%s' was committed by a build that stopped before publishing it: it is published now",
-				 slug);
-			continue;
-		}
-		log_warn("episode '%s' was committed by a build that stopped, and its files are lost: its articles are "
-			 "built again", slug);
-		for (size_t i = EPISODE_N_FILES; !replaces && i-- > 0;) {
-			char *f = xasprintf("%s/%s%s", ctx->episodes, slug, episode_files[i]);
-
-			unlink(f);
-			free(f);
-		}
-		cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(c, "articles")) {
-			const char *id = cJSON_GetStringValue(a), *in = id ? build_state_get(st, id, "episode") : NULL;
-
-			if (!in || strcmp(in, slug) != 0)
-				continue;
-			if (replaces)	/* the old episode stays; the correction shows as a change */
-				build_state_set(st, id, "lost", slug, NULL);
-			else
-				cJSON_DeleteItemFromObjectCaseSensitive(cJSON_GetObjectItemCaseSensitive(st->root, "articles"),
-									id);
-		}
-	}
-	if (feed_write(&ctx->show) < 0 || build_state_commits_done(ctx, st) < 0)
-		return -1;
-	/* its files are the only copy: nothing is built (nor staging cleared) until they are in place */
-	if (cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(st->root, "commit"))) {
-		log_error("an episode committed before cannot be moved into '%s' (see above): fix that, then build again",
-			  ctx->episodes);
-		return -1;
-	}
-	return 0;
-}
-
 /* Who wrote the episode's articles, each once: "A", "A and B", "A, B and C"; NULL if unknown. */
 static char *build_writers(const struct episode *ep)
 {
@@ -1271,15 +990,15 @@ static int build_episode(struct build_ctx *ctx, struct build_piece **pieces, siz
 		goto out;
 	if (episode_write(&ep, ctx->staging) < 0)
 		goto out;
-	build_step("staged");
+	build_state_step("staged");
 	/* the commit point: from here on the episode is published, by this build or the next */
 	if (build_state_commit(st, &ep, replaces != NULL) < 0)
 		goto out;
-	build_step("committed");
+	build_state_step("committed");
 	if (!replaces)
 		ctx->new_episodes++;
 	build_title_note(ctx, ep.slug, ep.title);
-	if (build_publish(ctx, ep.slug, false) < 0)
+	if (build_state_publish(st, ep.slug, false) < 0)
 		goto out;
 	/* published parts are never needed again: the cache keeps only unfinished work */
 	for (size_t i = 0; i < n; i++) {
@@ -1751,17 +1470,17 @@ int cmd_build(int argc, char **argv)
 	ctx.staging = xasprintf("%s/.newscast/staging", ctx.show.dir);
 	ctx.episodes = xasprintf("%s/public/episodes", ctx.show.dir);
 	progress_init(&ctx.progress, ctx.show.dir, a.quiet);
-	if (build_mkdirs(&ctx) < 0 || build_state_load(&st, &ctx.show) < 0)
+	if (build_mkdirs(&ctx) < 0 || build_state_load(&st, ctx.show.dir) < 0)
 		goto out;
 	/* a commit a stopped build left is finished first: its files are in staging */
-	if (build_recover(&ctx, &st) < 0 || build_list_articles(&ctx.show, &names, &n_names) < 0)
+	if (build_state_recover(&st, &ctx.show) < 0 || build_list_articles(&ctx.show, &names, &n_names) < 0)
 		goto out;
 	build_clear_staging(&ctx);
 	build_clear_failed_tmp(&ctx.show);
 
 	/* the articles: files in articles/, then each feed's items in the feed's order */
 	for (size_t i = 0; i < ctx.show.n_feeds; i++)
-		if (source_read(&ctx.show, ctx.show.feeds[i], cJSON_GetObjectItemCaseSensitive(st.root, "feeds"), ctx.when,
+		if (source_read(&ctx.show, ctx.show.feeds[i], build_state_feeds(&st), ctx.when,
 				&items, &n_items, &cap_items) < 0)
 			feed_failures++;
 	/* a feed dropped into articles/ is read like a [source] feed (one that cannot be read
@@ -1846,13 +1565,13 @@ int cmd_build(int argc, char **argv)
 	if (build_state_save(&st) < 0)
 		ret = 1;
 	else
-		build_step("state saved");
+		build_state_step("state saved");
 	/* the feed last, once every file it points at is in place; then the commits are done */
 	if (feed_write(&ctx.show) < 0) {
 		ret = 1;
 	} else {
-		build_step("feed written");
-		if (build_state_commits_done(&ctx, &st) < 0)
+		build_state_step("feed written");
+		if (build_state_commits_done(&st) < 0)
 			ret = 1;
 	}
 	if (ctx.failures)
@@ -1894,28 +1613,4 @@ out:
 	show_release(&ctx.show);
 	lock_release(&lock);
 	return ret;
-}
-
-int cmd_init(int argc, char **argv)
-{
-	struct build_args a = { 0 };
-	int first, ret;
-
-	ret = cli_parse("init", argc, argv, cmd_init_options, cmd_build_on_option, &a, &first);
-	if (ret)
-		return ret;
-	if (a.help) {
-		cli_help(stdout, "init", "SHOW",
-			 "Create the show folder SHOW with a commented podcast.ini, an empty inbox (articles/),\n"
-			 "public/ for what gets published, and .newscast/ for newscast's own state.",
-			 cmd_init_options);
-		return 0;
-	}
-	if (cli_one_operand("init", "show folder", argc - first) != 0)
-		return 2;
-	if (show_create(argv[first]) < 0)
-		return 1;
-	printf("created the show %s: edit %s/podcast.ini, drop articles into %s/articles/, then run "
-	       "'newscast build %s'\n", argv[first], argv[first], argv[first], argv[first]);
-	return 0;
 }
