@@ -24,7 +24,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
-#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -523,39 +522,6 @@ static void build_finish_one(struct build_ctx *ctx, struct build_running *r)
 	free(path);
 }
 
-/* The running child that finished first (its output ended), waiting if none has.
- * fds and map have room for slots entries: every running child is watched. */
-static size_t build_next_done(struct build_running *running, size_t slots, struct pollfd *fds, size_t *map)
-{
-	for (;;) {
-		size_t n = 0;
-
-		for (size_t i = 0; i < slots; i++) {
-			if (!running[i].piece)
-				continue;
-			fds[n] = (struct pollfd){ running[i].run.child.fd, POLLIN, 0 };
-			map[n++] = i;
-		}
-		struct timespec ts;
-		long now;
-
-		if (poll(fds, n, 1000) > 0)
-			for (size_t k = 0; k < n; k++)
-				if (fds[k].revents & (POLLHUP | POLLERR | POLLNVAL))
-					return map[k];
-		/* a child that has written its result but not closed yet: read it too */
-		for (size_t k = 0; k < n; k++)
-			if (fds[k].revents & POLLIN)
-				return map[k];
-		/* one that hangs silently past its time limit: isolate_wait stops it */
-		clock_gettime(CLOCK_MONOTONIC, &ts);
-		now = ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
-		for (size_t k = 0; k < n; k++)
-			if (running[map[k]].run.child.deadline_ms <= now)
-				return map[k];
-	}
-}
-
 /* "3 of 7 done, now robot-library.txt, about 12 s left" on a terminal. */
 static void build_progress(struct build_ctx *ctx, struct build_piece **pieces, size_t n, size_t done, time_t started)
 {
@@ -575,70 +541,73 @@ static void build_progress(struct build_ctx *ctx, struct build_piece **pieces, s
 	progress_update(&ctx->progress, phase, (double)done / (double)n);
 }
 
+/* What build_make_parts' callbacks share. */
+struct build_making {
+	struct build_ctx *ctx;
+	struct build_piece **pieces;
+	size_t n, done;
+	struct build_running *running;	/* one a piece */
+	time_t started;
+};
+
+static struct isolate_child *build_start_one(size_t i, void *ud)
+{
+	struct build_making *m = ud;
+	struct build_ctx *ctx = m->ctx;
+	struct build_piece *p = m->pieces[i];
+	struct build_running *r = &m->running[i];
+	char *path;
+
+	/* once the storage failed, nothing more is made */
+	if (p->ready || p->failed || ctx->halt) {
+		m->done++;
+		return NULL;
+	}
+	path = xasprintf("%s/%s.mp3", ctx->cache_dir, p->key);
+	r->piece = p;
+	if (outfile_open_private(&r->out, path) < 0 || article_start(&r->run, &p->job, r->out.fp) < 0) {
+		outfile_abort(&r->out);
+		p->failed = true;
+		p->error = xstrdup(log_last_error());
+		/* no room in the cache, or no process to make it: not the article's fault */
+		p->storage = log_last_error_storage() ? log_last_error_storage() : -1;
+		build_halt(ctx, p->storage);
+		r->piece = NULL;
+		m->done++;
+		free(path);
+		return NULL;
+	}
+	log_verbose("build: speaking '%s'", p->name);
+	free(path);
+	return &r->run.child;
+}
+
+static void build_finish_next(size_t i, void *ud)
+{
+	struct build_making *m = ud;
+	struct build_running *r = &m->running[i];
+
+	/* whichever finishes first frees its slot for the next piece */
+	build_finish_one(m->ctx, r);
+	if (r->piece->storage)
+		build_halt(m->ctx, r->piece->storage);
+	r->piece = NULL;
+	m->done++;
+	build_progress(m->ctx, m->pieces, m->n, m->done, m->started);
+}
+
 /* Makes every piece's part: from the cache, or jobs at a time in child processes. */
 static void build_make_parts(struct build_ctx *ctx, struct build_piece **pieces, size_t n)
 {
-	size_t slots = (size_t)ctx->args->jobs, next = 0, done = 0, active = 0;
-	struct build_running *running = xcalloc(slots, sizeof *running);
-	struct pollfd *fds = xcalloc(slots, sizeof *fds);
-	size_t *map = xcalloc(slots, sizeof *map);
-	time_t started = time(NULL);
+	struct build_making m = { ctx, pieces, n, 0, xcalloc(n ? n : 1, sizeof *m.running), time(NULL) };
 
 	for (size_t i = 0; i < n; i++) {
 		pieces[i]->key = build_key(ctx, pieces[i]);
 		if (build_cache_load(ctx, pieces[i]))
 			pieces[i]->ready = true;
 	}
-	while (next < n || active) {
-		/* start as many as there are free slots */
-		while (next < n && active < slots) {
-			struct build_piece *p = pieces[next++];
-			struct build_running *r = running;
-			char *path;
-
-			/* once the storage failed, nothing more is made */
-			if (p->ready || p->failed || ctx->halt) {
-				done++;
-				continue;
-			}
-			while (r->piece)
-				r++;
-			path = xasprintf("%s/%s.mp3", ctx->cache_dir, p->key);
-			memset(r, 0, sizeof *r);
-			r->piece = p;
-			if (outfile_open_private(&r->out, path) < 0 || article_start(&r->run, &p->job, r->out.fp) < 0) {
-				outfile_abort(&r->out);
-				p->failed = true;
-				p->error = xstrdup(log_last_error());
-				/* no room in the cache, or no process to make it: not the article's fault */
-				p->storage = log_last_error_storage() ? log_last_error_storage() : -1;
-				build_halt(ctx, p->storage);
-				r->piece = NULL;
-				done++;
-			} else {
-				active++;
-				log_verbose("build: speaking '%s'", p->name);
-			}
-			free(path);
-		}
-		if (!active)
-			continue;
-		/* whichever finishes first frees its slot for the next piece */
-		{
-			size_t i = build_next_done(running, slots, fds, map);
-
-			build_finish_one(ctx, &running[i]);
-			if (running[i].piece->storage)
-				build_halt(ctx, running[i].piece->storage);
-			running[i].piece = NULL;
-		}
-		active--;
-		done++;
-		build_progress(ctx, pieces, n, done, started);
-	}
-	free(running);
-	free(fds);
-	free(map);
+	isolate_pool_run((size_t)ctx->args->jobs, n, build_start_one, build_finish_next, &m);
+	free(m.running);
 }
 
 /* ---- assembling an episode ---- */
