@@ -30,6 +30,8 @@ int main(void)
 		suite_log,
 		suite_error,
 		suite_build_state,
+		suite_build,
+		suite_assemble,
 	};
 	SRunner *sr = srunner_create(NULL);
 	int failed;

@@ -23,6 +23,8 @@ Suite *suite_lock(void);
 Suite *suite_log(void);
 Suite *suite_error(void);
 Suite *suite_build_state(void);
+Suite *suite_build(void);
+Suite *suite_assemble(void);
 
 Suite *suite_lexicon(void);
 Suite *suite_normalize(void);
