@@ -274,12 +274,12 @@ static char *build_episode_of(const struct build_state *st, const char *id)
 /* --rebuild in a digest: a corrected article's digest is rebuilt in place with every article
  * it holds, so the others come too, as they are now. A digest one of whose articles is no
  * longer in the inbox (or its feed) is not rebuilt, and its correction is reported as a change.
- * Returns the new count; todo has room for every article, and is kept in the inbox's order. */
-static size_t build_add_companions(const struct build_state *st, struct build_todo *todo, size_t n_todo,
-				   char **names, char **hashes, size_t n_names, struct source_item *items, size_t n_items,
-				   size_t *changed)
+ * Returns the new count; *todo (of *cap) grows as it needs, and is kept in the inbox's order. */
+static size_t build_add_companions(const struct build_state *st, struct build_todo **todo_p, size_t *cap,
+				   size_t n_todo, char **names, char **hashes, size_t n_names, struct source_item *items,
+				   size_t n_items, size_t *changed)
 {
-	struct build_todo *sorted;
+	struct build_todo *todo = *todo_p, *sorted;
 	size_t n_sorted = 0;
 
 	for (size_t r = 0; r < n_todo; r++) {
@@ -308,6 +308,8 @@ static size_t build_add_companions(const struct build_state *st, struct build_to
 
 				if (strcmp(cid, id) != 0 || !in || strcmp(in, slug) != 0)
 					continue;
+				util_grow((void **)todo_p, cap, n_todo + 1, sizeof *todo);
+				todo = *todo_p;
 				todo[n_todo++] = c < n_names ? (struct build_todo){ names[c], names[c], NULL, hashes[c],
 										  xstrdup(slug) }
 							     : (struct build_todo){ items[c - n_names].key, NULL,
@@ -435,8 +437,8 @@ static int build_plan_inbox(struct build *b, struct build_state *st, struct buil
 static size_t build_plan_select(struct build *b, const struct build_state *st, struct build_plan *plan,
 				struct build_inbox *in, struct build_todo **todo_out)
 {
-	size_t n = in->n_names + in->n_items, n_todo = 0, seen_cap = 16;
-	struct build_todo *todo = xcalloc(n + 1, sizeof *todo);
+	size_t n = in->n_names + in->n_items, n_todo = 0, seen_cap = 16, cap = n + 1;
+	struct build_todo *todo = xcalloc(cap, sizeof *todo);
 	uint64_t *seen;
 
 	while (seen_cap < 2 * n)
@@ -473,7 +475,7 @@ static size_t build_plan_select(struct build *b, const struct build_state *st, s
 	free(seen);
 	/* a correction in a digest rebuilds the digest in place: its other articles come too */
 	if (b->show.mode == SHOW_DIGEST)
-		n_todo = build_add_companions(st, todo, n_todo, in->names, in->hashes, in->n_names, in->items,
+		n_todo = build_add_companions(st, &todo, &cap, n_todo, in->names, in->hashes, in->n_names, in->items,
 					      in->n_items, &plan->changed);
 	*todo_out = todo;
 	return n_todo;
