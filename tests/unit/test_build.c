@@ -112,7 +112,7 @@ START_TEST(plan_groups_articles_with_the_intro_and_outro)
 
 	make_show("mode = digest\nintro = This is {show}.\noutro = That was {show}.\n");
 	for (int i = 1; i <= 3; i++) {
-		char name[16], *text = xasprintf("Story %d\n\nIt is story number %d.\n", i, i);
+		char name[32], *text = xasprintf("Story %d\n\nIt is story number %d.\n", i, i);
 
 		snprintf(name, sizeof name, "s%d.txt", i);
 		article(name, text);
