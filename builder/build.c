@@ -19,6 +19,27 @@
 #include <time.h>
 #include <unistd.h>
 
+/* ---- stopping for the storage ---- */
+
+void build_halt(struct build *b, int storage)
+{
+	if (!b->halt)
+		b->halt = storage ? storage : -1;
+}
+
+/* The build's last word when it stopped for its storage. */
+static void build_report_halt(const struct build *b)
+{
+	if (b->halt > 0)
+		log_error("the build stopped: the storage failed (%s); no article was set aside, every one is still "
+			  "in %s/articles/ for the next build", strerror(b->halt), b->show.dir);
+	else if (b->halt)
+		log_error("the build stopped for a failure that is not the articles' (see above); no article was set "
+			  "aside, every one is still in %s/articles/ for the next build", b->show.dir);
+}
+
+/* ---- setting aside what failed ---- */
+
 /* Writes articles/failed/NAME, a note saying why something could not be made into
  * audio, and what to do (then); 0 when it is written. */
 static int build_note(const struct show *show, const char *name, const char *what, const char *why,
@@ -158,25 +179,6 @@ static void build_clear_failed_tmp(const struct show *show)
 	free(dir);
 }
 
-/* ---- the build ---- */
-
-void build_halt(struct build *b, int storage)
-{
-	if (!b->halt)
-		b->halt = storage ? storage : -1;
-}
-
-/* The build's last word when it stopped for its storage. */
-static void build_report_halt(const struct build *b)
-{
-	if (b->halt > 0)
-		log_error("the build stopped: the storage failed (%s); no article was set aside, every one is still "
-			  "in %s/articles/ for the next build", strerror(b->halt), b->show.dir);
-	else if (b->halt)
-		log_error("the build stopped for a failure that is not the articles' (see above); no article was set "
-			  "aside, every one is still in %s/articles/ for the next build", b->show.dir);
-}
-
 /* A feed's item that failed: a note in articles/failed/, and the state remembers it,
  * so it is not tried every night; it is tried again when the item changes. 0 when the
  * note is written, -1 when not (reported; the item is then tried again next time). */
@@ -272,6 +274,7 @@ static char *build_summary(const struct script *sc)
 	return xstrdup("");
 }
 
+/* The show's cover for the episodes' tags, when it is a JPEG or PNG; none (warned) otherwise. */
 static int build_read_cover(const struct show *show, unsigned char **data, size_t *len, const char **mime)
 {
 	char *path;
