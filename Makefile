@@ -53,8 +53,8 @@ build/obj build/san build/test build/santest build/fuzz:
 	@mkdir -p $@
 
 # libFuzzer harnesses (tests/fuzz/fuzz_TARGET.c), one for each reader of untrusted bytes, built
-# with clang against the builder's objects instrumented for coverage, ASan and UBSan. fuzz_state
-# compiles cmd_build.c in (its state reader is static there), so it links without cmd_build.o.
+# with clang against the builder's objects instrumented for coverage, ASan and UBSan, from an
+# archive, so each harness links only the modules it calls.
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))

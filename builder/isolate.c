@@ -2,6 +2,7 @@
 #include "isolate.h"
 
 #include "log.h"
+#include "util.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -198,4 +199,106 @@ int isolate_run(int (*child_fn)(int fd, void *ud), void *child_ud,
 		return -1;
 	}
 	return isolate_wait(&child, on_data, parent_ud, res);
+}
+
+/* ---- a pool of children ---- */
+
+void isolate_pool_init(struct isolate_pool *pool, size_t slots)
+{
+	pool->slots = slots ? slots : 1;
+	pool->active = 0;
+	pool->child = xcalloc(pool->slots, sizeof *pool->child);
+	pool->ud = xcalloc(pool->slots, sizeof *pool->ud);
+	pool->fds = xcalloc(pool->slots, sizeof *pool->fds);
+	pool->map = xcalloc(pool->slots, sizeof *pool->map);
+}
+
+void isolate_pool_release(struct isolate_pool *pool)
+{
+	free(pool->child);
+	free(pool->ud);
+	free(pool->fds);
+	free(pool->map);
+	memset(pool, 0, sizeof *pool);
+}
+
+int isolate_pool_add(struct isolate_pool *pool, const struct isolate_child *child, void *ud)
+{
+	for (size_t i = 0; i < pool->slots; i++) {
+		if (pool->child[i])
+			continue;
+		pool->child[i] = child;
+		pool->ud[i] = ud;
+		pool->active++;
+		return 0;
+	}
+	return -1;
+}
+
+/* The slot whose child finished first, waiting if none has: every watched child is polled. */
+static size_t isolate_pool_wait(struct isolate_pool *pool)
+{
+	for (;;) {
+		size_t n = 0;
+		long now;
+
+		for (size_t i = 0; i < pool->slots; i++) {
+			if (!pool->child[i])
+				continue;
+			pool->fds[n] = (struct pollfd){ pool->child[i]->fd, POLLIN, 0 };
+			pool->map[n++] = i;
+		}
+		if (poll(pool->fds, n, 1000) > 0)
+			for (size_t k = 0; k < n; k++)
+				if (pool->fds[k].revents & (POLLHUP | POLLERR | POLLNVAL))
+					return pool->map[k];
+		/* a child that has written its result but not closed yet: read it too */
+		for (size_t k = 0; k < n; k++)
+			if (pool->fds[k].revents & POLLIN)
+				return pool->map[k];
+		/* one that hangs silently past its time limit: isolate_wait stops it */
+		now = isolate_now_ms();
+		for (size_t k = 0; k < n; k++)
+			if (pool->child[pool->map[k]]->deadline_ms <= now)
+				return pool->map[k];
+	}
+}
+
+void *isolate_pool_next_done(struct isolate_pool *pool)
+{
+	size_t i;
+	void *ud;
+
+	if (!pool->active)
+		return NULL;
+	i = isolate_pool_wait(pool);
+	ud = pool->ud[i];
+	pool->child[i] = NULL;
+	pool->ud[i] = NULL;
+	pool->active--;
+	return ud;
+}
+
+void isolate_pool_run(size_t slots, size_t n, struct isolate_child *(*start)(size_t i, void *ud),
+		      void (*finish)(size_t i, void *ud), void *ud)
+{
+	struct isolate_pool pool;
+	size_t *jobs = xcalloc(n ? n : 1, sizeof *jobs), next = 0;
+
+	isolate_pool_init(&pool, slots);
+	while (next < n || pool.active) {
+		/* start as many as there are free slots */
+		while (next < n && pool.active < pool.slots) {
+			struct isolate_child *child = start(next, ud);
+
+			jobs[next] = next;
+			if (child)
+				isolate_pool_add(&pool, child, &jobs[next]);
+			next++;
+		}
+		if (pool.active)
+			finish(*(size_t *)isolate_pool_next_done(&pool), ud);
+	}
+	isolate_pool_release(&pool);
+	free(jobs);
 }

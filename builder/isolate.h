@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+struct pollfd;
+
 enum isolate_status {
 	ISOLATE_OK,		/* the child exited 0 */
 	ISOLATE_FAILED,		/* the child exited non-zero (it reported why itself) */
@@ -48,5 +50,34 @@ int isolate_run(int (*child_fn)(int fd, void *ud), void *child_ud,
 
 /* Writes all of buf to fd, retrying short writes; 0 or -1. */
 int isolate_write_all(int fd, const void *buf, size_t n);
+
+/*
+ * A pool of children: at most slots of them run at once, and whichever finishes first (its
+ * output ended, or it stays silent past its deadline) frees its slot for the next. The caller
+ * spawns each child and collects it with isolate_wait; the pool only watches.
+ */
+struct isolate_pool {
+	size_t slots, active;
+	const struct isolate_child **child;	/* one a slot: the child watched there, or NULL */
+	void **ud;				/* the caller's data of each */
+	struct pollfd *fds;
+	size_t *map;
+};
+
+/* A pool of slots (at least 1) children; isolate_pool_release frees it. */
+void isolate_pool_init(struct isolate_pool *pool, size_t slots);
+void isolate_pool_release(struct isolate_pool *pool);
+/* Watches child (borrowed until isolate_pool_next_done returns its ud) in a free slot;
+ * -1 when every slot is taken. */
+int isolate_pool_add(struct isolate_pool *pool, const struct isolate_child *child, void *ud);
+/* Waits for the first watched child to finish and frees its slot: its ud, for the caller
+ * to isolate_wait it; NULL when none is watched. */
+void *isolate_pool_next_done(struct isolate_pool *pool);
+
+/* Runs jobs 0 .. n-1 in order, at most slots at once: start(i, ud) spawns job i's child and
+ * returns it (it must live until finish), or NULL when job i needs none or could not start;
+ * finish(i, ud) is called once job i's child is done, to collect it with isolate_wait. */
+void isolate_pool_run(size_t slots, size_t n, struct isolate_child *(*start)(size_t i, void *ud),
+		      void (*finish)(size_t i, void *ud), void *ud);
 
 #endif

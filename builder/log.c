@@ -135,6 +135,8 @@ void log_set_last_error(const char *msg, int storage_errno)
 	snprintf(log_last, sizeof log_last, "%s", clean);
 	free(clean);
 	log_last_storage = log_errno_is_storage(storage_errno) ? storage_errno : 0;
+	/* a child's error is caught as the parent's own would be */
+	error_catch_report(log_last, log_last_storage);
 }
 
 void log_warn(const char *fmt, ...)

@@ -24,7 +24,7 @@ bool log_errno_is_storage(int err);
  * machine is at fault, not the input, and a build stops rather than blame its articles. */
 int log_last_error_storage(void);
 /* Sets the last error without printing it, with its storage errno (0: none): for an error
- * a child process printed and sent back. */
+ * a child process printed and sent back. An error_catch gets it as it gets log_error's. */
 void log_set_last_error(const char *msg, int storage_errno);
 
 /* msg as log_error would print it (control bytes escaped, URL credentials taken out): a new string. */

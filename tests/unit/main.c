@@ -32,6 +32,9 @@ int main(void)
 		suite_lock,
 		suite_log,
 		suite_error,
+		suite_build_state,
+		suite_build,
+		suite_assemble,
 	};
 	SRunner *sr = srunner_create(NULL);
 	int failed;

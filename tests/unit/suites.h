@@ -23,6 +23,9 @@ Suite *suite_settings(void);
 Suite *suite_lock(void);
 Suite *suite_log(void);
 Suite *suite_error(void);
+Suite *suite_build_state(void);
+Suite *suite_build(void);
+Suite *suite_assemble(void);
 
 Suite *suite_lexicon(void);
 Suite *suite_normalize(void);

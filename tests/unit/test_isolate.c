@@ -1,4 +1,4 @@
-/* Unit tests for isolate: a child's output streamed back, its exit, crash, time limit and abort. */
+/* Unit tests for isolate: a child's output streamed back, its exit, crash, time limit and abort; the pool. */
 #include "isolate.h"
 #include "log.h"
 #include "suites.h"
@@ -328,6 +328,93 @@ START_TEST(write_all_to_a_closed_pipe_fails)
 }
 END_TEST
 
+/* ---- the pool ---- */
+
+/* A child that sleeps ud milliseconds, then writes its number. */
+static int child_naps(int fd, void *ud)
+{
+	int ms = (int)(long)ud;
+
+	usleep((useconds_t)ms * 1000);
+	return isolate_write_all(fd, "x", 1);
+}
+
+struct pool_jobs {
+	struct isolate_child child[5];
+	int ms[5];
+	int running, most;	/* started and not finished yet; the most at once */
+	size_t order[5], n_done;
+	int statuses[5];
+};
+
+static struct isolate_child *pool_start(size_t i, void *ud)
+{
+	struct pool_jobs *j = ud;
+
+	if (j->ms[i] < 0)	/* a job that needs no child */
+		return NULL;
+	ck_assert_int_eq(isolate_spawn(&j->child[i], child_naps, (void *)(long)j->ms[i], 10000), 0);
+	if (++j->running > j->most)
+		j->most = j->running;
+	return &j->child[i];
+}
+
+static void pool_finish(size_t i, void *ud)
+{
+	struct pool_jobs *j = ud;
+	struct isolate_result res;
+
+	j->running--;
+	j->order[j->n_done++] = i;
+	isolate_wait(&j->child[i], NULL, NULL, &res);
+	j->statuses[i] = res.status;
+}
+
+START_TEST(a_pool_runs_slots_at_once_and_frees_the_first_done)
+{
+	/* two slots: 0 (slow) and 1 (quick) start; 1 ends first, and 2 takes its slot; 3 needs no child */
+	struct pool_jobs j = { .ms = { 900, 10, 10, -1, 10 } };
+
+	isolate_pool_run(2, 5, pool_start, pool_finish, &j);
+	ck_assert_int_eq(j.most, 2);
+	ck_assert_int_eq(j.running, 0);
+	ck_assert_uint_eq(j.n_done, 4);
+	ck_assert_uint_eq(j.order[0], 1);
+	ck_assert_uint_eq(j.order[1], 2);
+	ck_assert_uint_eq(j.order[2], 4);
+	ck_assert_uint_eq(j.order[3], 0);
+	for (size_t i = 0; i < 5; i++)
+		ck_assert_int_eq(j.statuses[i], ISOLATE_OK);
+}
+END_TEST
+
+START_TEST(a_silent_child_past_its_deadline_is_done)
+{
+	struct isolate_pool pool;
+	struct isolate_child slow, quick, extra;
+	struct isolate_result res;
+	int a = 1, b = 2;
+	long t0 = now_ms();
+
+	isolate_pool_init(&pool, 2);
+	ck_assert_ptr_null(isolate_pool_next_done(&pool));
+	ck_assert_int_eq(isolate_spawn(&slow, child_sleeps, NULL, 300), 0);
+	ck_assert_int_eq(isolate_spawn(&quick, child_naps, (void *)50L, 10000), 0);
+	ck_assert_int_eq(isolate_pool_add(&pool, &slow, &a), 0);
+	ck_assert_int_eq(isolate_pool_add(&pool, &quick, &b), 0);
+	ck_assert_int_eq(isolate_pool_add(&pool, &extra, &b), -1);	/* both slots are taken */
+	ck_assert_ptr_eq(isolate_pool_next_done(&pool), &b);
+	ck_assert_int_eq(isolate_wait(&quick, NULL, NULL, &res), 0);
+	/* the sleeper never writes nor closes: its deadline makes it done, and isolate_wait stops it */
+	ck_assert_ptr_eq(isolate_pool_next_done(&pool), &a);
+	ck_assert_int_lt(now_ms() - t0, 3000);
+	isolate_wait(&slow, NULL, NULL, &res);
+	ck_assert_int_eq(res.status, ISOLATE_TIMEOUT);
+	ck_assert_ptr_null(isolate_pool_next_done(&pool));
+	isolate_pool_release(&pool);
+}
+END_TEST
+
 Suite *suite_isolate(void)
 {
 	Suite *s = suite_create("isolate");
@@ -345,6 +432,8 @@ Suite *suite_isolate(void)
 	tcase_add_test(tc, child_has_no_core_dumps);
 	tcase_add_test(tc, write_all_to_a_closed_pipe_fails);
 	tcase_add_test(tc, a_storage_failure_reaches_the_parent);
+	tcase_add_test(tc, a_pool_runs_slots_at_once_and_frees_the_first_done);
+	tcase_add_test(tc, a_silent_child_past_its_deadline_is_done);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,133 @@
+/* assemble: joins parts already encoded into one episode's MP3, with its chapters, ID3 tags and transcripts. */
+#include "assemble.h"
+
+#include "transcript.h"
+#include "util.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* Adds a chapter starting at start_ms; the one before it ends there. */
+static void assemble_add_chapter(struct assemble_result *res, size_t *cap, uint32_t start_ms, const char *title)
+{
+	util_grow((void **)&res->chapters, cap, res->n_chapters + 1, sizeof *res->chapters);
+	res->chapters[res->n_chapters] = (struct encode_chapter){ start_ms, start_ms, title };
+	if (res->n_chapters)
+		res->chapters[res->n_chapters - 1].end_ms = start_ms;
+	res->n_chapters++;
+}
+
+static uint32_t assemble_ms(const struct assemble_job *job, uint64_t samples)
+{
+	return (uint32_t)llround((double)samples * 1000.0 / job->encode.rate);
+}
+
+/* The parts' encode_part, in order, each with its frames. A new array. */
+static struct encode_part *assemble_encode_parts(const struct assemble_job *job)
+{
+	struct encode_part *parts = xcalloc(job->n_parts ? job->n_parts : 1, sizeof *parts);
+
+	for (size_t i = 0; i < job->n_parts; i++) {
+		parts[i] = job->parts[i].encode;
+		parts[i].fp = job->parts[i].fp;
+	}
+	return parts;
+}
+
+void assemble_chapters(const struct assemble_job *job, struct assemble_result *res)
+{
+	struct encode_part *parts = assemble_encode_parts(job);
+	size_t cap = 0;
+
+	memset(res, 0, sizeof *res);
+	for (size_t i = 0; i < job->n_parts; i++) {
+		const struct assemble_part *p = &job->parts[i];
+		uint32_t at_ms = assemble_ms(job, encode_part_offset(parts, i));
+
+		if (p->chapter)
+			assemble_add_chapter(res, &cap, at_ms, p->chapter);
+		/* a chapter for each section too: where its subheading is spoken */
+		for (size_t k = 0; p->section_chapters && p->segments && k < p->n_timings; k++)
+			if (p->segments[k].role == ROLE_SUBHEADING)
+				assemble_add_chapter(res, &cap, at_ms + p->timings[k].start_ms, p->segments[k].written);
+	}
+	for (size_t k = 0; k < job->n_parts; k++)
+		res->samples += (uint64_t)parts[k].frames * 1152;
+	if (job->n_parts)
+		res->samples -= parts[0].delay + parts[job->n_parts - 1].padding;
+	if (res->n_chapters)
+		res->chapters[res->n_chapters - 1].end_ms = assemble_ms(job, res->samples);
+	res->seconds = (double)res->samples / job->encode.rate;
+	free(parts);
+}
+
+/* The captions: each sentence cut into cues, timed by its words. */
+static int assemble_captions(const struct assemble_job *job, const struct encode_part *parts)
+{
+	struct transcript tr;
+	struct transcript_word *words = NULL;
+	size_t cap_words = 0;
+	int ret = -1;
+
+	transcript_init(&tr);
+	for (size_t i = 0; i < job->n_parts; i++) {
+		const struct assemble_part *p = &job->parts[i];
+		uint32_t at_ms = assemble_ms(job, encode_part_offset(parts, i));
+
+		for (size_t k = 0, w = 0; p->segments && k < p->n_timings; k++) {
+			const struct segment *seg = &p->segments[k];
+			struct transcript_sentence ts = { seg->written, seg->text, at_ms + p->timings[k].speech_ms,
+							  at_ms + p->timings[k].end_ms, NULL, 0 };
+
+			while (w < p->n_words && p->words[w].seg < k)
+				w++;
+			for (; w < p->n_words && p->words[w].seg == k; w++) {
+				util_grow((void **)&words, &cap_words, ts.n_words + 1, sizeof *words);
+				words[ts.n_words++] = (struct transcript_word){ p->words[w].text_pos,
+										at_ms + p->words[w].ms };
+			}
+			ts.words = words;
+			transcript_add_sentence(&tr, &ts);
+		}
+	}
+	if (job->vtt && transcript_write_vtt(job->vtt, tr.cues, tr.n) < 0)
+		goto out;
+	if (job->srt && transcript_write_srt(job->srt, tr.cues, tr.n) < 0)
+		goto out;
+	ret = 0;
+out:
+	transcript_release(&tr);
+	free(words);
+	return ret;
+}
+
+int assemble(const struct assemble_job *job, struct assemble_result *res)
+{
+	struct encode_part *parts = assemble_encode_parts(job);
+	struct encode_tags tags = job->tags;
+	struct stat sb;
+	int ret = -1;
+
+	assemble_chapters(job, res);
+	tags.chapters = res->chapters;
+	tags.n_chapters = res->n_chapters;
+	if (encode_join(job->path, &job->encode, &tags, parts, job->n_parts) < 0)
+		goto out;
+	if (stat(job->path, &sb) == 0)
+		res->bytes = (uint64_t)sb.st_size;
+	if (assemble_captions(job, parts) < 0)
+		goto out;
+	ret = 0;
+out:
+	free(parts);
+	return ret;
+}
+
+void assemble_result_release(struct assemble_result *res)
+{
+	free(res->chapters);
+	res->chapters = NULL;
+	res->n_chapters = 0;
+}

@@ -1,0 +1,72 @@
+/* build_plan: what a build makes: the new articles of a show, read and grouped into episodes, each part a job. */
+#ifndef NEWSCAST_BUILD_PLAN_H
+#define NEWSCAST_BUILD_PLAN_H
+
+#include "article.h"
+#include "build_state.h"
+#include "error.h"
+#include "script.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct build;	/* build.h */
+
+enum build_kind { BUILD_ARTICLE, BUILD_INTRO, BUILD_OUTRO, BUILD_BETWEEN };
+
+/* One job of a plan: an article, or the intro, outro or sound between, to make into a part. */
+struct build_job {
+	enum build_kind kind;
+	char *id;		/* an article's key in the state: its file name, or "feed:" and its guid */
+	char *name;		/* what messages call it: the file name, a feed item's headline, or "intro" ... */
+	char *path;		/* the article's file (NULL for a feed's item), or the audio file */
+	char *hash;		/* the article's content hash */
+	struct script sc;	/* what is spoken; empty for an audio file */
+	bool scripted;
+	char *replaces;		/* a correction: the slug of the episode it is rebuilt in place in */
+	struct article_job job;	/* what the worker is given (it points into this job) */
+	char *key;		/* the cache key of its part: everything that decides its audio */
+};
+
+/* An article that cannot be built, to be set aside: a file moved to articles/failed/, a
+ * feed's item remembered as failed. */
+struct build_reject {
+	char *id, *name, *hash;
+	bool file;		/* a file in articles/, named name */
+	struct error err;	/* why */
+};
+
+/* One episode of a plan: its jobs, in the order they are heard. */
+struct build_plan_episode {
+	size_t first, n;
+	char *replaces;		/* the slug of the episode it corrects in place, or NULL */
+};
+
+struct build_plan {
+	struct build_job **jobs;	/* every episode's, one after another */
+	size_t n_jobs, cap_jobs;
+	struct build_plan_episode *episodes;
+	size_t n_episodes, cap_episodes;
+	struct build_reject *rejects;
+	size_t n_rejects, cap_rejects;
+	size_t n_new;		/* the articles new or changed to build, before any is read */
+	size_t published;	/* the articles published already, left out */
+	size_t changed;		/* the articles changed since they were published, left out */
+	int feed_failures;	/* [source] feeds that could not be read */
+	bool inbox_read;	/* false: articles/ could not be read (reported), and nothing is planned */
+};
+
+void build_plan_init(struct build_plan *plan);
+void build_plan_release(struct build_plan *plan);
+
+/*
+ * Plan: reads the inbox and the show's [source] feeds, leaves out what the state says is
+ * published (or failed and unchanged), reads, cleans and segments the rest, and groups them
+ * into episodes (one digest, or one an article) with the show's intro, sounds between and
+ * outro, each job with its cache key. What cannot be read is in plan->rejects, for the
+ * caller to set aside. -1 when an episode cannot be made (the show's intro cannot), or the
+ * storage failed (b->halt).
+ */
+int build_plan(struct build *b, struct build_state *st, struct build_plan *plan);
+
+#endif

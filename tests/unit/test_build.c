@@ -1,0 +1,271 @@
+/* Unit tests for build: plan (what is new, read, grouped into episodes), part (one job into the cache). */
+#include "build.h"
+#include "helpers.h"
+#include "suites.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* test_dir as a show with podcast.ini's [episode] lines, and its folders as a build makes them. */
+static void make_show(const char *episode)
+{
+	static const char *const dirs[] = { "articles", "public", "public/episodes", ".newscast", ".newscast/cache",
+					    ".newscast/staging" };
+	char *p;
+
+	for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+		p = xasprintf("%s/%s", test_dir, dirs[i]);
+		ck_assert_int_eq(mkdir(p, 0700), 0);
+		free(p);
+	}
+	p = xasprintf("%s/podcast.ini", test_dir);
+	{
+		char *ini = xasprintf("[show]\ntitle = Test show\n[episode]\n%s", episode);
+
+		test_write_file(p, ini);
+		free(ini);
+	}
+	free(p);
+}
+
+static void article(const char *name, const char *text)
+{
+	char *p = xasprintf("%s/articles/%s", test_dir, name);
+
+	test_write_file(p, text);
+	free(p);
+}
+
+/* The content hash a build gives a file. */
+static char *hash_of(const char *text)
+{
+	return util_hex64(util_fnv(UTIL_FNV_START, text, strlen(text)));
+}
+
+static const struct build_options one_job = { .jobs = 1, .quiet = true, .when = 1795000000 };
+
+START_TEST(plan_leaves_out_what_is_published_and_rejects_what_cannot_be_read)
+{
+	static const char *const b_text = "Second story\n\nIt was published before.\n";
+	static const char *const c_text = "Third story\n\nIt failed before.\n";
+	struct build b;
+	struct build_state st = { 0 };
+	struct build_plan plan;
+	char *hb = hash_of(b_text), *hc = hash_of(c_text);
+
+	make_show("mode = digest\nintro =\noutro =\n");
+	article("a.txt", "First story\n\nIt is new.\n");
+	article("b.txt", b_text);
+	article("c.txt", c_text);
+	article("d.txt", "");
+	article("e.txt", "Fifth story\n\nIt is new too.\n");
+	article("notes.doc", "not an article");
+	ck_assert_int_eq(build_init(&b, test_dir, &one_job), 0);
+	ck_assert_int_eq(build_state_load(&st, test_dir), 0);
+	build_state_set(&st, "b.txt", hb, "2026-11-29-test-show", NULL);
+	build_state_set(&st, "c.txt", hc, NULL, "it failed");
+	build_plan_init(&plan);
+	ck_assert_int_eq(build_plan(&b, &st, &plan), 0);
+	ck_assert(plan.inbox_read);
+	ck_assert_uint_eq(plan.n_new, 3);	/* a, d, e */
+	ck_assert_uint_eq(plan.published, 1);
+	ck_assert_uint_eq(plan.changed, 0);
+	/* the empty article is rejected, to be set aside, with why */
+	ck_assert_uint_eq(plan.n_rejects, 1);
+	ck_assert_str_eq(plan.rejects[0].name, "d.txt");
+	ck_assert(plan.rejects[0].file);
+	ck_assert(error_is_input_fault(plan.rejects[0].err.kind));
+	ck_assert_ptr_nonnull(strstr(plan.rejects[0].err.message, "d.txt"));
+	/* one digest of the two, in the inbox's order, each with its key */
+	ck_assert_uint_eq(plan.n_episodes, 1);
+	ck_assert_uint_eq(plan.episodes[0].first, 0);
+	ck_assert_uint_eq(plan.episodes[0].n, 2);
+	ck_assert_ptr_null(plan.episodes[0].replaces);
+	ck_assert_uint_eq(plan.n_jobs, 2);
+	ck_assert_str_eq(plan.jobs[0]->id, "a.txt");
+	ck_assert_str_eq(plan.jobs[1]->id, "e.txt");
+	ck_assert_str_eq(plan.jobs[0]->sc.doc.headline, "First story");
+	ck_assert_int_eq(plan.jobs[0]->kind, BUILD_ARTICLE);
+	/* the pause between articles, and none after the last when no outro follows */
+	ck_assert_int_eq(plan.jobs[0]->job.tail_ms, b.voice.pause_ms[BREAK_ARTICLE]);
+	ck_assert_int_eq(plan.jobs[1]->job.tail_ms, 0);
+	ck_assert_uint_eq(strlen(plan.jobs[0]->key), 16);
+	ck_assert_str_ne(plan.jobs[0]->key, plan.jobs[1]->key);
+	build_plan_release(&plan);
+	build_state_release(&st);
+	build_release(&b);
+	free(hb);
+	free(hc);
+}
+END_TEST
+
+START_TEST(plan_groups_articles_with_the_intro_and_outro)
+{
+	struct build b;
+	struct build_state st = { 0 };
+	struct build_plan plan, again;
+	static const enum build_kind digest[] = { BUILD_INTRO, BUILD_ARTICLE, BUILD_ARTICLE, BUILD_ARTICLE,
+						  BUILD_OUTRO };
+
+	make_show("mode = digest\nintro = This is {show}.\noutro = That was {show}.\n");
+	for (int i = 1; i <= 3; i++) {
+		char name[32], *text = xasprintf("Story %d\n\nIt is story number %d.\n", i, i);
+
+		snprintf(name, sizeof name, "s%d.txt", i);
+		article(name, text);
+		free(text);
+	}
+	ck_assert_int_eq(build_init(&b, test_dir, &one_job), 0);
+	ck_assert_int_eq(build_state_load(&st, test_dir), 0);
+	build_plan_init(&plan);
+	ck_assert_int_eq(build_plan(&b, &st, &plan), 0);
+	ck_assert_uint_eq(plan.n_episodes, 1);
+	ck_assert_uint_eq(plan.n_jobs, 5);
+	for (size_t i = 0; i < 5; i++)
+		ck_assert_int_eq(plan.jobs[i]->kind, digest[i]);
+	ck_assert_uint_ge(plan.jobs[0]->sc.segments.n, 1);
+	ck_assert_ptr_nonnull(strstr(plan.jobs[0]->sc.segments.items[0].written, "This is Test show"));
+	ck_assert_str_eq(plan.jobs[3]->id, "s3.txt");
+	ck_assert_int_eq(plan.jobs[3]->job.tail_ms, b.voice.pause_ms[BREAK_SECTION]);
+	/* the same show planned again: the same keys, so the parts are found in the cache */
+	build_plan_init(&again);
+	ck_assert_int_eq(build_plan(&b, &st, &again), 0);
+	for (size_t i = 0; i < 5; i++)
+		ck_assert_str_eq(plan.jobs[i]->key, again.jobs[i]->key);
+	build_plan_release(&again);
+	build_plan_release(&plan);
+	build_state_release(&st);
+	build_release(&b);
+
+	/* article mode: an episode each, each with its own intro and outro */
+	{
+		char *ini = xasprintf("%s/podcast.ini", test_dir);
+
+		test_write_file(ini, "[show]\ntitle = Test show\n[episode]\nmode = article\nintro = Hello.\noutro = Bye.\n");
+		free(ini);
+	}
+	ck_assert_int_eq(build_init(&b, test_dir, &one_job), 0);
+	ck_assert_int_eq(build_state_load(&st, test_dir), 0);
+	build_plan_init(&plan);
+	ck_assert_int_eq(build_plan(&b, &st, &plan), 0);
+	ck_assert_uint_eq(plan.n_episodes, 3);
+	ck_assert_uint_eq(plan.n_jobs, 9);
+	for (size_t e = 0; e < 3; e++) {
+		ck_assert_uint_eq(plan.episodes[e].first, 3 * e);
+		ck_assert_uint_eq(plan.episodes[e].n, 3);
+		ck_assert_int_eq(plan.jobs[3 * e]->kind, BUILD_INTRO);
+		ck_assert_int_eq(plan.jobs[3 * e + 1]->kind, BUILD_ARTICLE);
+		ck_assert_int_eq(plan.jobs[3 * e + 2]->kind, BUILD_OUTRO);
+	}
+	ck_assert_str_eq(plan.jobs[4]->id, "s2.txt");
+	build_plan_release(&plan);
+	build_state_release(&st);
+	build_release(&b);
+}
+END_TEST
+
+START_TEST(part_renders_a_job_into_the_cache)
+{
+	struct build b;
+	struct build_state st = { 0 };
+	struct build_plan plan;
+	struct build_part part = { 0 }, cached = { 0 };
+	const struct build_job *job;
+	char *mp3, *meta;
+
+	make_show("mode = digest\nintro =\noutro =\n");
+	article("a.txt", "A short story\n\nIt has two sentences. This is the second.\n");
+	ck_assert_int_eq(build_init(&b, test_dir, &one_job), 0);
+	ck_assert_int_eq(build_state_load(&st, test_dir), 0);
+	build_plan_init(&plan);
+	ck_assert_int_eq(build_plan(&b, &st, &plan), 0);
+	ck_assert_uint_eq(plan.n_jobs, 1);
+	job = plan.jobs[0];
+	ck_assert_int_eq(build_part(b.cache_dir, job, &part), 0);
+	ck_assert(part.ready);
+	ck_assert_int_eq(part.err.kind, ERROR_NONE);
+	mp3 = xasprintf("%s/%s.mp3", b.cache_dir, job->key);
+	meta = xasprintf("%s/%s.meta", b.cache_dir, job->key);
+	ck_assert(test_exists(mp3));
+	ck_assert(test_exists(meta));
+	/* a timing a segment, in order, each within the part */
+	ck_assert_uint_eq(part.res.n_timings, job->sc.segments.n);
+	ck_assert_uint_ge(part.res.n_timings, 3);
+	ck_assert_uint_gt(part.res.n_words, 6);
+	ck_assert_uint_gt(part.res.part.frames, 0);
+	for (size_t k = 0; k < part.res.n_timings; k++) {
+		const struct article_timing *t = &part.res.timings[k];
+
+		ck_assert_uint_le(t->start_ms, t->speech_ms);
+		ck_assert_uint_lt(t->speech_ms, t->end_ms);
+		if (k)
+			ck_assert_uint_le(part.res.timings[k - 1].end_ms, t->start_ms);
+	}
+	ck_assert_uint_lt(part.res.timings[part.res.n_timings - 1].end_ms, 15000);
+	/* found again in the cache, as made */
+	ck_assert(build_part_cached(b.cache_dir, job, &cached));
+	ck_assert(cached.ready);
+	ck_assert_uint_eq(cached.res.n_timings, part.res.n_timings);
+	ck_assert_uint_eq(cached.res.n_words, part.res.n_words);
+	ck_assert_uint_eq(cached.res.part.frames, part.res.part.frames);
+	ck_assert_uint_eq(cached.res.timings[1].speech_ms, part.res.timings[1].speech_ms);
+	build_part_release(&cached);
+	build_part_release(&part);
+	free(mp3);
+	free(meta);
+	build_plan_release(&plan);
+	build_state_release(&st);
+	build_release(&b);
+}
+END_TEST
+
+START_TEST(a_part_that_fails_says_why_as_the_inputs_fault)
+{
+	struct build b;
+	struct build_state st = { 0 };
+	struct build_plan plan;
+	struct build_part part = { 0 };
+
+	make_show("mode = digest\nintro =\noutro =\n");
+	article("a.txt", "A short story\n\nIt has one sentence.\n");
+	ck_assert_int_eq(build_init(&b, test_dir, &one_job), 0);
+	ck_assert_int_eq(build_state_load(&st, test_dir), 0);
+	build_plan_init(&plan);
+	ck_assert_int_eq(build_plan(&b, &st, &plan), 0);
+	/* espeak-ng has no such voice: the worker fails, and the part says it failed */
+	free(b.voice.espeak);
+	b.voice.espeak = xstrdup("zz-no-such-voice");
+	ck_assert_int_eq(build_part(b.cache_dir, plan.jobs[0], &part), -1);
+	ck_assert(!part.ready);
+	ck_assert_int_eq(part.err.kind, ERROR_INPUT);
+	ck_assert_ptr_nonnull(part.err.message);
+	ck_assert_str_ne(part.err.message, "");
+	/* nothing half-made is left in the cache */
+	ck_assert_int_eq(test_count_entries(b.cache_dir), 0);
+	build_part_release(&part);
+	build_plan_release(&plan);
+	build_state_release(&st);
+	build_release(&b);
+}
+END_TEST
+
+Suite *suite_build(void)
+{
+	Suite *s = suite_create("build");
+	TCase *plan = tcase_create("plan"), *part = tcase_create("part");
+
+	tcase_set_timeout(plan, 30);
+	test_add_dir_fixtures(plan);
+	tcase_add_test(plan, plan_leaves_out_what_is_published_and_rejects_what_cannot_be_read);
+	tcase_add_test(plan, plan_groups_articles_with_the_intro_and_outro);
+	suite_add_tcase(s, plan);
+	tcase_set_timeout(part, 120);
+	test_add_dir_fixtures(part);
+	tcase_add_test(part, part_renders_a_job_into_the_cache);
+	tcase_add_test(part, a_part_that_fails_says_why_as_the_inputs_fault);
+	suite_add_tcase(s, part);
+	return s;
+}
