@@ -98,7 +98,7 @@ static int article_append(FILE *to, FILE *from)
  * part, with no pause after it, ends at pcm->len and is still in the first half).
  */
 static int article_encode(const struct article_job *job, const struct pcm *pcm, const struct audio_plan *plan,
-			  FILE *out, struct encode_part *part, size_t *second_at, uint64_t *second_out)
+			  FILE *out, struct encode_part *part, size_t *second_at, uint64_t *second_out, struct error *err)
 {
 	size_t starts[3];
 	struct render_part_child half;
@@ -125,7 +125,7 @@ static int article_encode(const struct article_job *job, const struct pcm *pcm, 
 		isolate_wait(&half.proc, NULL, NULL, &ir);
 		goto out;
 	}
-	if (render_part_wait(&half, job->name, &b) < 0)
+	if (render_part_wait(&half, job->name, &b, err) < 0)
 		goto out;
 	if (article_append(out, tmp) < 0) {
 		log_error("'%s': cannot join its two halves: %s", job->name, strerror(errno));
@@ -151,20 +151,60 @@ static uint32_t article_place(const struct pcm *pcm, const struct audio_settings
 	return (uint32_t)llround((double)second_out * 1000.0 / audio->out_rate + pcm_ms(pcm, sample - second_at));
 }
 
+/*
+ * The wire format from a worker to its parent: records, each a header (type, payload bytes)
+ * and its payload. A worker ends with one status: its result, or its error (error_pack).
+ */
+enum article_record {
+	ARTICLE_REC_RESULT = 1,	/* struct article_result (pointers void), timings, words */
+	ARTICLE_REC_ERROR,	/* error_pack's bytes */
+};
+
+struct article_head {
+	uint32_t type;
+	uint32_t bytes;
+};
+
+static int article_send(int fd, uint32_t type, const void *data, size_t bytes)
+{
+	struct article_head h = { type, (uint32_t)bytes };
+
+	if (bytes > UINT32_MAX)
+		return -1;
+	if (isolate_write_all(fd, &h, sizeof h) < 0)
+		return -1;
+	return bytes ? isolate_write_all(fd, data, bytes) : 0;
+}
+
+/* The worker's error, sent as its status: why it failed, and of which kind. */
+static void article_send_error(int fd, const struct error *err)
+{
+	size_t len;
+	unsigned char *buf = error_pack(err, &len);
+
+	article_send(fd, ARTICLE_REC_ERROR, buf, len);
+	free(buf);
+}
+
 /* The child's side: speech and timings gathered, then rendered and encoded. */
 static int article_child(int fd, void *ud)
 {
-	const void *const *args = ud;
-	const struct article_job *job = args[0];
-	FILE *out = (FILE *)args[1];
+	struct article_run *run = ud;
+	const struct article_job *job = run->job;
 	static const struct segment_list none = { 0 };
 	struct synth_speech sp;
 	struct article_result res = { 0 };
 	struct audio_plan plan;
+	struct error err = { 0 };
+	struct error_catch c;
+	struct strbuf msg;
 	size_t n = job->segs ? job->segs->n : 0, second_at;
 	uint64_t second_out;
 	int ret = -1;
 
+	strbuf_init(&msg);
+	/* what fails here is the article's, unless the report says the storage failed */
+	error_catch_begin(&c, &err, ERROR_INPUT);
 	synth_speech_init(&sp, job->segs ? job->segs : &none);
 	if (job->segs) {
 		if (synth_speech_run(&sp, job->name, job->voice) < 0)
@@ -175,108 +215,159 @@ static int article_child(int fd, void *ud)
 	pcm_append_silence(&sp.pcm, job->tail_ms);
 	if (render_plan(&sp.pcm, &job->audio, &job->encode, &plan) < 0)
 		goto out;
-	if (article_encode(job, &sp.pcm, &plan, out, &res.part, &second_at, &second_out) < 0)
+	if (article_encode(job, &sp.pcm, &plan, run->out, &res.part, &second_at, &second_out, &err) < 0)
 		goto out;
 	res.out_samples = audio_output_length(sp.pcm.len, sp.pcm.rate, job->audio.out_rate);
 	res.lufs = plan.predicted_lufs;
 	res.n_timings = n;
 	res.n_words = sp.n_words;
-	if (isolate_write_all(fd, &res, sizeof res) < 0)
-		goto out;
+	res.part.fp = NULL;
+	strbuf_add(&msg, (const char *)&res, sizeof res);
 	for (size_t i = 0; i < n; i++) {
 		struct article_timing t = { article_place(&sp.pcm, &job->audio, sp.start[i], second_at, second_out),
 					    article_place(&sp.pcm, &job->audio, sp.speech[i], second_at, second_out),
 					    article_place(&sp.pcm, &job->audio, sp.end[i], second_at, second_out) };
 
-		if (isolate_write_all(fd, &t, sizeof t) < 0)
-			goto out;
+		strbuf_add(&msg, (const char *)&t, sizeof t);
 	}
 	for (size_t i = 0; i < sp.n_words; i++) {
 		struct article_word w = { (uint32_t)sp.words[i].seg, sp.words[i].text_pos,
 					  article_place(&sp.pcm, &job->audio, sp.words[i].sample, second_at, second_out) };
 
-		if (isolate_write_all(fd, &w, sizeof w) < 0)
-			goto out;
+		strbuf_add(&msg, (const char *)&w, sizeof w);
 	}
-	ret = 0;
+	ret = article_send(fd, ARTICLE_REC_RESULT, msg.buf, msg.len);
 out:
-	/* the parent records why: the message goes back through the pipe */
-	if (ret < 0)
-		isolate_write_all(fd, log_last_error(), strlen(log_last_error()));
+	error_catch_end(&c);
+	/* the parent decides by the kind; the message was printed here already */
+	if (ret < 0) {
+		if (err.kind == ERROR_NONE)
+			error_set(&err, ERROR_INPUT, "'%s': the worker failed", job->name);
+		article_send_error(fd, &err);
+	}
+	error_release(&err);
+	strbuf_release(&msg);
 	synth_speech_release(&sp);
 	return ret;
+}
+
+/* The parent's side of the wire: whole records are taken as they arrive. */
+static int article_take(struct article_run *run, uint32_t type, const unsigned char *data, size_t n)
+{
+	struct article_result *res = &run->res;
+
+	switch (type) {
+	case ARTICLE_REC_RESULT:
+		if (n < sizeof *res || run->has_result)
+			return -1;
+		memcpy(res, data, sizeof *res);
+		res->part.fp = NULL;
+		res->timings = NULL;
+		res->words = NULL;
+		if (res->n_timings > n / sizeof(struct article_timing) || res->n_words > n / sizeof(struct article_word) ||
+		    n != sizeof *res + res->n_timings * sizeof(struct article_timing) +
+				 res->n_words * sizeof(struct article_word)) {
+			res->n_timings = res->n_words = 0;
+			return -1;
+		}
+		res->timings = xcalloc(res->n_timings ? res->n_timings : 1, sizeof *res->timings);
+		memcpy(res->timings, data + sizeof *res, res->n_timings * sizeof *res->timings);
+		res->words = xcalloc(res->n_words ? res->n_words : 1, sizeof *res->words);
+		memcpy(res->words, data + sizeof *res + res->n_timings * sizeof *res->timings,
+		       res->n_words * sizeof *res->words);
+		run->has_result = true;
+		return 0;
+	case ARTICLE_REC_ERROR:
+		if (error_unpack(&run->err, data, n) < 0)
+			return -1;
+		run->has_error = true;
+		return 0;
+	}
+	return -1;
 }
 
 static int article_on_data(const void *buf, size_t n, void *ud)
 {
 	struct article_run *run = ud;
+	size_t off = 0;
 
 	util_grow((void **)&run->buf, &run->cap, run->len + n, 1);
 	memcpy(run->buf + run->len, buf, n);
 	run->len += n;
+	while (run->len - off >= sizeof(struct article_head)) {
+		struct article_head h;
+
+		memcpy(&h, run->buf + off, sizeof h);
+		if (run->len - off - sizeof h < h.bytes)
+			break;
+		if (article_take(run, h.type, run->buf + off + sizeof h, h.bytes) < 0) {
+			run->damaged = true;
+			return -1;
+		}
+		off += sizeof h + h.bytes;
+	}
+	memmove(run->buf, run->buf + off, run->len - off);
+	run->len -= off;
 	return 0;
 }
-
-/* The child gets the job and the output stream through one pointer pair. */
-static const void *article_args[2];
 
 int article_start(struct article_run *run, const struct article_job *job, FILE *out)
 {
 	memset(run, 0, sizeof *run);
 	run->job = job;
-	article_args[0] = job;
-	article_args[1] = out;
+	run->out = out;
 	fflush(out);
-	return isolate_spawn(&run->child, article_child, (void *)article_args, job->timeout_ms + 60000);
+	/* the child gets the job and the output stream through the run itself */
+	return isolate_spawn(&run->child, article_child, run, job->timeout_ms + 60000);
 }
 
-int article_finish(struct article_run *run, struct article_result *res)
+int article_finish(struct article_run *run, struct article_result *res, struct error *err)
 {
 	struct isolate_result ir;
+	const char *name = run->job->name;
 	int ret = -1;
 
 	memset(res, 0, sizeof *res);
+	error_release(err);
 	isolate_wait(&run->child, article_on_data, run, &ir);
+	if (run->damaged || (ir.status == ISOLATE_OK && (run->len || !run->has_result))) {
+		log_error("'%s': %s", name, run->damaged ? "the worker's result is damaged" : "the worker gave no result");
+		error_set(err, ERROR_SYSTEM, "'%s': %s", name,
+			  run->damaged ? "the worker's result is damaged" : "the worker gave no result");
+		goto out;
+	}
 	switch (ir.status) {
 	case ISOLATE_OK:
-		if (run->len < sizeof *res) {
-			log_error("'%s': the worker gave no result", run->job->name);
-			break;
-		}
-		memcpy(res, run->buf, sizeof *res);
-		res->part.fp = NULL;
-		res->timings = NULL;
-		res->words = NULL;
-		if (res->n_timings > run->len / sizeof(struct article_timing) ||
-		    res->n_words > run->len / sizeof(struct article_word) ||
-		    run->len != sizeof *res + res->n_timings * sizeof(struct article_timing) +
-					res->n_words * sizeof(struct article_word)) {
-			log_error("'%s': the worker's result is damaged", run->job->name);
-			res->n_timings = res->n_words = 0;
-			break;
-		}
-		res->timings = xcalloc(res->n_timings ? res->n_timings : 1, sizeof *res->timings);
-		memcpy(res->timings, run->buf + sizeof *res, res->n_timings * sizeof *res->timings);
-		res->words = xcalloc(res->n_words ? res->n_words : 1, sizeof *res->words);
-		memcpy(res->words, run->buf + sizeof *res + res->n_timings * sizeof *res->timings,
-		       res->n_words * sizeof *res->words);
+		*res = run->res;
+		memset(&run->res, 0, sizeof run->res);
 		ret = 0;
 		break;
 	case ISOLATE_CRASHED:
-		log_error("'%s': the worker crashed (%s)", run->job->name, strsignal(ir.signal));
+		log_error("'%s': the worker crashed (%s)", name, strsignal(ir.signal));
+		error_set(err, ERROR_CRASH, "'%s': the worker crashed (%s)", name, strsignal(ir.signal));
 		break;
 	case ISOLATE_TIMEOUT:
-		log_error("'%s': took longer than %d s; stopped", run->job->name, run->job->timeout_ms / 1000 + 60);
+		log_error("'%s': took longer than %d s; stopped", name, run->job->timeout_ms / 1000 + 60);
+		error_set(err, ERROR_TIMEOUT, "'%s': took longer than %d s; stopped", name,
+			  run->job->timeout_ms / 1000 + 60);
 		break;
-	case ISOLATE_FAILED:	/* the worker said why, and sent it */
-		util_grow((void **)&run->buf, &run->cap, run->len + 1, 1);
-		run->buf[run->len] = '\0';
-		/* printed already, by the worker; kept for the caller's records */
-		log_set_last_error(run->len ? (char *)run->buf : "the worker failed", ir.storage_errno);
+	case ISOLATE_FAILED:	/* the worker printed why, and sent it with its kind */
+		if (run->has_error) {
+			error_move(err, &run->err);
+		} else if (ir.storage_errno) {
+			error_set(err, ERROR_STORAGE, "'%s': the worker failed: %s", name, strerror(ir.storage_errno));
+			err->errnum = ir.storage_errno;
+		} else {
+			error_set(err, ERROR_INPUT, "'%s': the worker failed", name);
+		}
 		break;
-	default:
+	default:	/* no process, reported */
+		error_set(err, ERROR_SYSTEM, "'%s': cannot start a worker", name);
 		break;
 	}
+out:
+	article_result_release(&run->res);
+	error_release(&run->err);
 	free(run->buf);
 	run->buf = NULL;
 	run->len = run->cap = 0;

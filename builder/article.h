@@ -4,10 +4,12 @@
 
 #include "audio.h"
 #include "encode.h"
+#include "error.h"
 #include "isolate.h"
 #include "segment.h"
 #include "voice.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -49,18 +51,27 @@ struct article_result {
 	size_t n_words;
 };
 
+/* A worker making one job's part; the child reaches the job and the output through it. */
 struct article_run {
 	struct isolate_child child;
 	const struct article_job *job;
-	unsigned char *buf;		/* what the child sent */
+	FILE *out;
+	unsigned char *buf;		/* what the child sent, not yet a whole record */
 	size_t len, cap;
+	struct article_result res;	/* its status: a result, or an error */
+	struct error err;
+	bool has_result, has_error, damaged;
 };
 
-/* Starts making job's part in a child process, writing its frames to out. */
+/* Starts making job's part in a child process, writing its frames to out. job and out
+ * must live until article_finish. */
 int article_start(struct article_run *run, const struct article_job *job, FILE *out);
-/* Waits for the child; on success fills *res (timings and words are new memory: article_result_release).
- * A crash, a time-out or an error is reported with the job's name. */
-int article_finish(struct article_run *run, struct article_result *res);
+/* Waits for the child; on success fills *res (timings and words are new memory:
+ * article_result_release) and returns 0. Else returns -1 with *err (released first, the
+ * caller's to release) telling why and of which kind: ERROR_CRASH or ERROR_TIMEOUT for a
+ * worker that died or ran past its time, ERROR_STORAGE when the storage failed, else the
+ * worker's own kind. The message was printed once already, by the worker or here. */
+int article_finish(struct article_run *run, struct article_result *res, struct error *err);
 void article_result_release(struct article_result *res);
 
 /* Reads an audio file into mono 16-bit samples at its own rate (pcm initialised by the caller). */

@@ -671,11 +671,14 @@ static void build_finish_one(struct build_ctx *ctx, struct build_running *r)
 	struct build_piece *p = r->piece;
 	char *path;
 
-	if (article_finish(&r->run, &p->res) < 0) {
+	struct error err = { 0 };
+
+	if (article_finish(&r->run, &p->res, &err) < 0) {
 		outfile_abort(&r->out);
 		p->failed = true;
-		p->error = xstrdup(log_last_error());
-		p->storage = log_last_error_storage();
+		p->error = xstrdup(err.message);
+		p->storage = err.kind == ERROR_STORAGE ? (err.errnum ? err.errnum : -1) : 0;
+		error_release(&err);
 		return;
 	}
 	path = xstrdup(r->out.dest);

@@ -130,25 +130,26 @@ int render_part_spawn(struct render_part_child *c, int timeout_ms)
 	return isolate_spawn(&c->proc, render_child_main, c, timeout_ms);
 }
 
-int render_part_wait(struct render_part_child *c, const char *name, struct encode_part *part)
+int render_part_wait(struct render_part_child *c, const char *name, struct encode_part *part, struct error *err)
 {
 	struct isolate_result res;
 	FILE *fp = part->fp;
 
 	if (isolate_wait(&c->proc, render_child_data, c, &res) < 0 || c->got != sizeof c->part) {
-		if (res.status == ISOLATE_CRASHED)
+		if (res.status == ISOLATE_CRASHED) {
 			log_error("encoding '%s': a worker crashed (%s)", name, strsignal(res.signal));
-		else if (res.status == ISOLATE_TIMEOUT)
+			error_set(err, ERROR_CRASH, "encoding '%s': a worker crashed (%s)", name, strsignal(res.signal));
+		} else if (res.status == ISOLATE_TIMEOUT) {
 			log_error("encoding '%s': a worker took too long", name);
-		else if (res.status == ISOLATE_OK)
+			error_set(err, ERROR_TIMEOUT, "encoding '%s': a worker took too long", name);
+		} else if (res.status == ISOLATE_OK) {
 			log_error("encoding '%s': a worker gave no result", name);
-		else if (res.status == ISOLATE_FAILED) {
+			error_set(err, ERROR_SYSTEM, "encoding '%s': a worker gave no result", name);
+		} else if (res.status == ISOLATE_FAILED) {
 			/* it printed why; what is kept is whether the disk was at fault */
-			char *why = xasprintf("encoding '%s': a worker failed%s%s", name, res.storage_errno ? ": " : "",
-					      res.storage_errno ? strerror(res.storage_errno) : "");
-
-			log_set_last_error(why, res.storage_errno);
-			free(why);
+			error_set(err, res.storage_errno ? ERROR_STORAGE : ERROR_INPUT, "encoding '%s': a worker failed%s%s",
+				  name, res.storage_errno ? ": " : "", res.storage_errno ? strerror(res.storage_errno) : "");
+			err->errnum = res.storage_errno;
 		}
 		return -1;
 	}
@@ -168,6 +169,7 @@ static int render_mp3_parts(const struct render_job *job, const struct audio_pla
 	struct encode_tags tags = job->tags;
 	struct encode_chapter *chapters = NULL;
 	uint64_t total;
+	struct error err = { 0 };
 	int ret = -1, timeout_ms = 600000 + (int)(seconds * 1000);
 
 	want = (size_t)(seconds / RENDER_MIN_PART_SECONDS);
@@ -203,7 +205,7 @@ static int render_mp3_parts(const struct render_job *job, const struct audio_pla
 		parts[0].fp = fp;
 	}
 	for (size_t k = 1; k < n; k++)
-		if (render_part_wait(&children[k], job->path, &parts[k]) < 0)
+		if (render_part_wait(&children[k], job->path, &parts[k], &err) < 0)
 			goto out;
 	map.n = n;
 	map.src_rate = job->pcm->rate;
@@ -235,6 +237,7 @@ out:
 	for (size_t k = 0; k < n; k++)
 		encode_part_release(&parts[k]);
 	free(chapters);
+	error_release(&err);
 	return ret;
 }
 

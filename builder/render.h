@@ -4,6 +4,7 @@
 
 #include "audio.h"
 #include "encode.h"
+#include "error.h"
 #include "isolate.h"
 #include "pcm.h"
 #include "progress.h"
@@ -65,8 +66,9 @@ struct render_part_child {
 
 /* Starts encoding c's range in a child; everything c points at must live until render_part_wait. */
 int render_part_spawn(struct render_part_child *c, int timeout_ms);
-/* Waits for it and fills *part (but for part->fp); errors are reported naming name. */
-int render_part_wait(struct render_part_child *c, const char *name, struct encode_part *part);
+/* Waits for it and fills *part (but for part->fp). A failure is reported naming name (unless
+ * the child printed it) and kept in *err with its kind: crash, timeout, storage. */
+int render_part_wait(struct render_part_child *c, const char *name, struct encode_part *part, struct error *err);
 
 /* How many processes to encode with by default: the number of online CPUs, at most ENCODE_MAX_PARTS. */
 int render_default_jobs(void);
