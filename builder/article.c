@@ -17,6 +17,10 @@
 
 /* An intro, an outro or a sound between articles is short: a larger file is refused. */
 #define ARTICLE_MAX_AUDIO_BYTES (256u << 20)
+/* A piece of a part is worth a process only if it holds this much speech. */
+#define ARTICLE_MIN_PIECE_SECONDS 20
+/* Pieces are cut in a silence at least this long (espeak-ng's own pauses and ours). */
+#define ARTICLE_MIN_SILENCE_MS 250
 
 int article_read_audio(const char *path, struct pcm *pcm)
 {
@@ -68,11 +72,6 @@ out:
 	return ret;
 }
 
-static uint32_t article_ms(const struct pcm *pcm, size_t samples)
-{
-	return (uint32_t)llround(pcm_ms(pcm, samples));
-}
-
 /* Appends the frames in from (from its start) to the end of to. */
 static int article_append(FILE *to, FILE *from)
 {
@@ -89,74 +88,13 @@ static int article_append(FILE *to, FILE *from)
 }
 
 /*
- * Encodes the article, in two halves at once when it is long and the job allows:
- * the halves are cut in a silence, the second encoded in another process, and its
- * frames appended to the first's (a fresh encoder starts with an empty bit
- * reservoir, so the join is a valid stream). *second_at is then the sample where
- * the second half starts and *second_out where it plays, in output samples; with
- * no second half, *second_at is SIZE_MAX (not pcm->len: a segment that ends the
- * part, with no pause after it, ends at pcm->len and is still in the first half).
- */
-static int article_encode(const struct article_job *job, const struct pcm *pcm, const struct audio_plan *plan,
-			  FILE *out, struct encode_part *part, size_t *second_at, uint64_t *second_out, struct error *err)
-{
-	size_t starts[3];
-	struct render_part_child half;
-	struct isolate_result ir;
-	struct encode_part b = { 0 };
-	FILE *tmp;
-	int ret = -1;
-
-	*second_at = SIZE_MAX;
-	*second_out = 0;
-	if (!job->split || pcm->len < (size_t)pcm->rate * 40 || audio_split(pcm, 2, (size_t)pcm->rate / 4, starts) < 2)
-		return render_part(pcm, 0, pcm->len, &job->audio, &job->encode, plan, 1, out, part, NULL);
-	tmp = tmpfile();
-	if (!tmp) {
-		log_error("cannot create a temporary file: %s", strerror(errno));
-		return -1;
-	}
-	half = (struct render_part_child){ pcm, starts[1], pcm->len, &job->audio, &job->encode, plan, tmp,
-					   { -1, -1, 0 }, { 0 }, 0 };
-	if (render_part_spawn(&half, job->timeout_ms + 60000) < 0)
-		goto out;
-	if (render_part(pcm, 0, starts[1], &job->audio, &job->encode, plan, 1, out, part, NULL) < 0) {
-		kill(half.proc.pid, SIGKILL);
-		isolate_wait(&half.proc, NULL, NULL, &ir);
-		goto out;
-	}
-	if (render_part_wait(&half, job->name, &b, err) < 0)
-		goto out;
-	if (article_append(out, tmp) < 0) {
-		log_error("'%s': cannot join its two halves: %s", job->name, strerror(errno));
-		goto out;
-	}
-	*second_at = starts[1];
-	*second_out = (uint64_t)part->frames * 1152 - part->delay + b.delay;
-	part->frames += b.frames;
-	part->samples += b.samples;
-	part->padding = b.padding;
-	ret = 0;
-out:
-	fclose(tmp);
-	return ret;
-}
-
-/* Where a sample of the speech plays in the part, in ms: after the cut, the second half's place. */
-static uint32_t article_place(const struct pcm *pcm, const struct audio_settings *audio, size_t sample,
-			      size_t second_at, uint64_t second_out)
-{
-	if (sample < second_at)
-		return article_ms(pcm, sample);
-	return (uint32_t)llround((double)second_out * 1000.0 / audio->out_rate + pcm_ms(pcm, sample - second_at));
-}
-
-/*
- * The wire format from a worker to its parent: records, each a header (type, payload bytes)
- * and its payload. A worker ends with one status: its result, or its error (error_pack).
+ * The wire format from a child to its parent, the worker's and its pieces' alike: records,
+ * each a header (type, payload bytes) and its payload. A child ends with one status: its
+ * result, or its error (error_pack).
  */
 enum article_record {
-	ARTICLE_REC_RESULT = 1,	/* struct article_result (pointers void), timings, words */
+	ARTICLE_REC_RESULT = 1,	/* a worker's: struct article_result (pointers void), timings, words */
+	ARTICLE_REC_PIECE,	/* a piece's: struct encode_part (fp void) */
 	ARTICLE_REC_ERROR,	/* error_pack's bytes */
 };
 
@@ -176,14 +114,242 @@ static int article_send(int fd, uint32_t type, const void *data, size_t bytes)
 	return bytes ? isolate_write_all(fd, data, bytes) : 0;
 }
 
-/* The worker's error, sent as its status: why it failed, and of which kind. */
-static void article_send_error(int fd, const struct error *err)
+/* A child's error, sent as its status: why it failed, and of which kind. */
+static void article_send_error(int fd, struct error *err, const char *name)
 {
 	size_t len;
-	unsigned char *buf = error_pack(err, &len);
+	unsigned char *buf;
 
+	if (err->kind == ERROR_NONE)
+		error_set(err, ERROR_INPUT, "'%s': the worker failed", name);
+	buf = error_pack(err, &len);
 	article_send(fd, ARTICLE_REC_ERROR, buf, len);
 	free(buf);
+}
+
+/* The parent's side of the wire: bytes are gathered in *buf until a record is whole, and
+ * each whole record goes to take; -1 when take refuses one. */
+static int article_receive(unsigned char **buf, size_t *len, size_t *cap, const void *data, size_t n,
+			   int (*take)(void *ud, uint32_t type, const unsigned char *payload, size_t bytes), void *ud)
+{
+	size_t off = 0;
+
+	util_grow((void **)buf, cap, *len + n, 1);
+	memcpy(*buf + *len, data, n);
+	*len += n;
+	while (*len - off >= sizeof(struct article_head)) {
+		struct article_head h;
+
+		memcpy(&h, *buf + off, sizeof h);
+		if (*len - off - sizeof h < h.bytes)
+			break;
+		if (take(ud, h.type, *buf + off + sizeof h, h.bytes) < 0)
+			return -1;
+		off += sizeof h + h.bytes;
+	}
+	memmove(*buf, *buf + off, *len - off);
+	*len -= off;
+	return 0;
+}
+
+/* Where each piece of a part starts, in the speech and in the part's output, to place
+ * times: a piece's frames follow the ones before it. */
+struct article_map {
+	size_t n;
+	size_t src_start[ENCODE_MAX_PARTS];
+	uint64_t out_start[ENCODE_MAX_PARTS];
+	int out_rate;
+};
+
+/* Where a sample of the speech plays in the part, in ms. */
+static uint32_t article_place(const struct article_map *m, const struct pcm *pcm, size_t sample)
+{
+	size_t k = 0;
+
+	while (k + 1 < m->n && m->src_start[k + 1] <= sample)
+		k++;
+	return (uint32_t)llround((double)m->out_start[k] * 1000.0 / m->out_rate + pcm_ms(pcm, sample - m->src_start[k]));
+}
+
+/* A piece of a long part, encoded in a child process of the worker while the worker
+ * encodes the first; what it points at lives in the worker, shared by the fork. */
+struct article_piece {
+	const struct article_job *job;
+	const struct pcm *pcm;
+	const struct audio_plan *plan;
+	size_t start, end;
+	FILE *fp;			/* its frames: a temporary file made before the fork */
+	struct isolate_child proc;
+	unsigned char *buf;		/* what the child sent, not yet a whole record */
+	size_t len, cap;
+	struct encode_part part;	/* its status: the part, or an error */
+	struct error err;
+	bool has_part, has_error;
+};
+
+static int article_piece_child(int fd, void *ud)
+{
+	struct article_piece *pc = ud;
+	struct encode_part part;
+	struct error err = { 0 };
+	struct error_catch c;
+	int ret;
+
+	error_catch_begin(&c, &err, ERROR_INPUT);
+	ret = render_part(pc->pcm, pc->start, pc->end, &pc->job->audio, &pc->job->encode, pc->plan, 0, pc->fp, &part,
+			  NULL);
+	error_catch_end(&c);
+	if (ret == 0) {
+		part.fp = NULL;
+		ret = article_send(fd, ARTICLE_REC_PIECE, &part, sizeof part);
+	} else {
+		article_send_error(fd, &err, pc->job->name);
+	}
+	error_release(&err);
+	return ret;
+}
+
+static int article_piece_take(void *ud, uint32_t type, const unsigned char *data, size_t n)
+{
+	struct article_piece *pc = ud;
+
+	if (type == ARTICLE_REC_PIECE && n == sizeof pc->part && !pc->has_part) {
+		memcpy(&pc->part, data, n);
+		pc->has_part = true;
+		return 0;
+	}
+	if (type == ARTICLE_REC_ERROR && error_unpack(&pc->err, data, n) == 0) {
+		pc->has_error = true;
+		return 0;
+	}
+	return -1;
+}
+
+static int article_piece_data(const void *buf, size_t n, void *ud)
+{
+	struct article_piece *pc = ud;
+
+	return article_receive(&pc->buf, &pc->len, &pc->cap, buf, n, article_piece_take, pc);
+}
+
+/* Waits for a piece and fills *part (but for part->fp). A failure is reported (unless the
+ * piece printed it) and kept in *err with its kind. */
+static int article_piece_wait(struct article_piece *pc, struct encode_part *part, struct error *err)
+{
+	const char *name = pc->job->name;
+	struct isolate_result res;
+	int ret = -1;
+
+	isolate_wait(&pc->proc, article_piece_data, pc, &res);
+	if (res.status == ISOLATE_OK && pc->has_part && !pc->len) {
+		FILE *fp = part->fp;
+
+		*part = pc->part;
+		part->fp = fp;
+		ret = 0;
+	} else if (res.status == ISOLATE_CRASHED) {
+		log_error("encoding '%s': a worker crashed (%s)", name, strsignal(res.signal));
+		error_set(err, ERROR_CRASH, "encoding '%s': a worker crashed (%s)", name, strsignal(res.signal));
+	} else if (res.status == ISOLATE_TIMEOUT) {
+		log_error("encoding '%s': a worker took too long", name);
+		error_set(err, ERROR_TIMEOUT, "encoding '%s': a worker took too long", name);
+	} else if (res.status == ISOLATE_FAILED && pc->has_error) {
+		error_move(err, &pc->err);	/* it printed why */
+	} else {
+		log_error("encoding '%s': a worker gave no result", name);
+		error_set(err, ERROR_SYSTEM, "encoding '%s': a worker gave no result", name);
+	}
+	error_release(&pc->err);
+	free(pc->buf);
+	pc->buf = NULL;
+	pc->len = pc->cap = 0;
+	return ret;
+}
+
+/* Stops a piece that is no longer wanted (one waited for already is left alone). */
+static void article_piece_stop(struct article_piece *pc)
+{
+	struct isolate_result res;
+
+	if (pc->proc.pid > 0) {
+		kill(pc->proc.pid, SIGKILL);
+		isolate_wait(&pc->proc, NULL, NULL, &res);
+	}
+	free(pc->buf);
+	pc->buf = NULL;
+	error_release(&pc->err);
+}
+
+/*
+ * The one splitter: encodes the speech into out as one MP3 part. Long speech, when the job
+ * allows more than one process, is cut in its silences near equal shares into up to
+ * job->jobs pieces (one for every ARTICLE_MIN_PIECE_SECONDS at most); the first is encoded
+ * here while the others are encoded at once in child processes, and their frames are
+ * appended in order (a fresh encoder starts with an empty bit reservoir, so the join is a
+ * valid stream; the encoder's delay and padding at each join fall into the silence).
+ * *part then covers them all, and map tells where each piece plays.
+ */
+static int article_encode(const struct article_job *job, const struct pcm *pcm, const struct audio_plan *plan,
+			  FILE *out, struct encode_part *part, struct article_map *map, struct error *err)
+{
+	struct article_piece pieces[ENCODE_MAX_PARTS] = { 0 };
+	struct encode_part parts[ENCODE_MAX_PARTS] = { 0 };
+	size_t starts[ENCODE_MAX_PARTS + 1], n = 1, want = 1;
+	double seconds = pcm->rate ? (double)pcm->len / pcm->rate : 0;
+	int ret = -1;
+
+	*map = (struct article_map){ 1, { 0 }, { 0 }, job->audio.out_rate };
+	if (job->jobs > 1) {
+		want = (size_t)(seconds / ARTICLE_MIN_PIECE_SECONDS);
+		if (want > (size_t)job->jobs)
+			want = (size_t)job->jobs;
+		if (want > ENCODE_MAX_PARTS)
+			want = ENCODE_MAX_PARTS;
+	}
+	if (want > 1)
+		n = audio_split(pcm, want, (size_t)pcm->rate * ARTICLE_MIN_SILENCE_MS / 1000, starts);
+	if (n < 2)
+		return render_part(pcm, 0, pcm->len, &job->audio, &job->encode, plan, 1, out, part, NULL);
+	for (size_t k = 1; k < n; k++) {
+		pieces[k] = (struct article_piece){ job, pcm, plan, starts[k], starts[k + 1], tmpfile(), { -1, -1, 0 } };
+		if (!pieces[k].fp) {
+			log_error("cannot create a temporary file: %s", strerror(errno));
+			goto out;
+		}
+		if (isolate_spawn(&pieces[k].proc, article_piece_child, &pieces[k], job->timeout_ms + 60000) < 0)
+			goto out;
+	}
+	if (render_part(pcm, starts[0], starts[1], &job->audio, &job->encode, plan, 1, out, &parts[0], NULL) < 0)
+		goto out;
+	for (size_t k = 1; k < n; k++)
+		if (article_piece_wait(&pieces[k], &parts[k], err) < 0)
+			goto out;
+	for (size_t k = 1; k < n; k++) {
+		if (article_append(out, pieces[k].fp) < 0) {
+			log_error("'%s': cannot join the parts it was encoded in: %s", job->name, strerror(errno));
+			goto out;
+		}
+	}
+	map->n = n;
+	for (size_t k = 0; k < n; k++) {
+		map->src_start[k] = starts[k];
+		map->out_start[k] = encode_part_offset(parts, k);
+	}
+	*part = parts[0];
+	for (size_t k = 1; k < n; k++) {
+		part->frames += parts[k].frames;
+		part->samples += parts[k].samples;
+	}
+	part->padding = parts[n - 1].padding;
+	log_verbose("encode: '%s' in %zu parts encoded at once and joined", job->name, n);
+	ret = 0;
+out:
+	for (size_t k = 1; k < n; k++) {
+		article_piece_stop(&pieces[k]);
+		if (pieces[k].fp)
+			fclose(pieces[k].fp);
+	}
+	return ret;
 }
 
 /* The child's side: speech and timings gathered, then rendered and encoded. */
@@ -197,9 +363,9 @@ static int article_child(int fd, void *ud)
 	struct audio_plan plan;
 	struct error err = { 0 };
 	struct error_catch c;
+	struct article_map map;
 	struct strbuf msg;
-	size_t n = job->segs ? job->segs->n : 0, second_at;
-	uint64_t second_out;
+	size_t n = job->segs ? job->segs->n : 0;
 	int ret = -1;
 
 	strbuf_init(&msg);
@@ -215,7 +381,7 @@ static int article_child(int fd, void *ud)
 	pcm_append_silence(&sp.pcm, job->tail_ms);
 	if (render_plan(&sp.pcm, &job->audio, &job->encode, &plan) < 0)
 		goto out;
-	if (article_encode(job, &sp.pcm, &plan, run->out, &res.part, &second_at, &second_out, &err) < 0)
+	if (article_encode(job, &sp.pcm, &plan, run->out, &res.part, &map, &err) < 0)
 		goto out;
 	res.out_samples = audio_output_length(sp.pcm.len, sp.pcm.rate, job->audio.out_rate);
 	res.lufs = plan.predicted_lufs;
@@ -224,15 +390,15 @@ static int article_child(int fd, void *ud)
 	res.part.fp = NULL;
 	strbuf_add(&msg, (const char *)&res, sizeof res);
 	for (size_t i = 0; i < n; i++) {
-		struct article_timing t = { article_place(&sp.pcm, &job->audio, sp.start[i], second_at, second_out),
-					    article_place(&sp.pcm, &job->audio, sp.speech[i], second_at, second_out),
-					    article_place(&sp.pcm, &job->audio, sp.end[i], second_at, second_out) };
+		struct article_timing t = { article_place(&map, &sp.pcm, sp.start[i]),
+					    article_place(&map, &sp.pcm, sp.speech[i]),
+					    article_place(&map, &sp.pcm, sp.end[i]) };
 
 		strbuf_add(&msg, (const char *)&t, sizeof t);
 	}
 	for (size_t i = 0; i < sp.n_words; i++) {
 		struct article_word w = { (uint32_t)sp.words[i].seg, sp.words[i].text_pos,
-					  article_place(&sp.pcm, &job->audio, sp.words[i].sample, second_at, second_out) };
+					  article_place(&map, &sp.pcm, sp.words[i].sample) };
 
 		strbuf_add(&msg, (const char *)&w, sizeof w);
 	}
@@ -240,11 +406,8 @@ static int article_child(int fd, void *ud)
 out:
 	error_catch_end(&c);
 	/* the parent decides by the kind; the message was printed here already */
-	if (ret < 0) {
-		if (err.kind == ERROR_NONE)
-			error_set(&err, ERROR_INPUT, "'%s': the worker failed", job->name);
-		article_send_error(fd, &err);
-	}
+	if (ret < 0)
+		article_send_error(fd, &err, job->name);
 	error_release(&err);
 	strbuf_release(&msg);
 	synth_speech_release(&sp);
@@ -286,28 +449,19 @@ static int article_take(struct article_run *run, uint32_t type, const unsigned c
 	return -1;
 }
 
+static int article_take_ud(void *ud, uint32_t type, const unsigned char *data, size_t n)
+{
+	return article_take(ud, type, data, n);
+}
+
 static int article_on_data(const void *buf, size_t n, void *ud)
 {
 	struct article_run *run = ud;
-	size_t off = 0;
 
-	util_grow((void **)&run->buf, &run->cap, run->len + n, 1);
-	memcpy(run->buf + run->len, buf, n);
-	run->len += n;
-	while (run->len - off >= sizeof(struct article_head)) {
-		struct article_head h;
-
-		memcpy(&h, run->buf + off, sizeof h);
-		if (run->len - off - sizeof h < h.bytes)
-			break;
-		if (article_take(run, h.type, run->buf + off + sizeof h, h.bytes) < 0) {
-			run->damaged = true;
-			return -1;
-		}
-		off += sizeof h + h.bytes;
+	if (article_receive(&run->buf, &run->len, &run->cap, buf, n, article_take_ud, run) < 0) {
+		run->damaged = true;
+		return -1;
 	}
-	memmove(run->buf, run->buf + off, run->len - off);
-	run->len -= off;
 	return 0;
 }
 

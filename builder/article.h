@@ -23,7 +23,8 @@ struct article_job {
 	struct audio_settings audio;
 	struct encode_settings encode;
 	int timeout_ms;
-	int split;			/* encode the second half at once in another process */
+	int jobs;			/* processes to encode with at once: long speech is cut in its
+					 * silences into up to this many pieces (0 or 1: this one only) */
 };
 
 /* When each segment sounds, in milliseconds from the part's start. */

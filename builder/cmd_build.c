@@ -1458,7 +1458,7 @@ static int build_run(struct build_ctx *ctx, const struct build_todo *todo, size_
 		}
 		p->job = (struct article_job){ p->name, &ctx->voice, &p->sc.segments, NULL, pause[BREAK_ARTICLE],
 					       ctx->audio, ctx->encode, synth_time_limit_ms(&p->sc.segments),
-					       ctx->args->jobs > 1 };
+					       ctx->args->jobs > 1 ? 2 : 1 };
 		arts[n_arts++] = p;
 	}
 
