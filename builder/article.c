@@ -3,6 +3,7 @@
 
 #include "log.h"
 #include "pcm.h"
+#include "progress.h"
 #include "render.h"
 #include "synth.h"
 #include "util.h"
@@ -96,6 +97,7 @@ enum article_record {
 	ARTICLE_REC_RESULT = 1,	/* a worker's: struct article_result (pointers void), timings, words */
 	ARTICLE_REC_PIECE,	/* a piece's: struct encode_part (fp void) */
 	ARTICLE_REC_ERROR,	/* error_pack's bytes */
+	ARTICLE_REC_PROGRESS,	/* a worker's, when the job shows progress: a double (0 to 1), the phase */
 };
 
 struct article_head {
@@ -125,6 +127,45 @@ static void article_send_error(int fd, struct error *err, const char *name)
 	buf = error_pack(err, &len);
 	article_send(fd, ARTICLE_REC_ERROR, buf, len);
 	free(buf);
+}
+
+/* How far the worker has come, for a job that shows it: sent as it changes by a permille. */
+struct article_progress {
+	int fd;
+	size_t n_segs;
+	int permille;
+};
+
+static void article_progress_send(struct article_progress *pr, const char *phase, double fraction)
+{
+	char buf[sizeof(double) + 64];
+	size_t len = strlen(phase) < 64 ? strlen(phase) : 64;
+
+	memcpy(buf, &fraction, sizeof fraction);
+	memcpy(buf + sizeof fraction, phase, len);
+	article_send(pr->fd, ARTICLE_REC_PROGRESS, buf, sizeof fraction + len);
+}
+
+/* Progress while the synthesiser's child speaks: a tenth of the work. */
+static void article_on_segment(void *ud, size_t seg)
+{
+	struct article_progress *pr = ud;
+	char phase[64];
+
+	snprintf(phase, sizeof phase, "speaking segment %zu of %zu,", seg + 1, pr->n_segs);
+	article_progress_send(pr, phase, 0.1 * (double)(seg + 1) / (double)pr->n_segs);
+}
+
+/* Progress while the first piece is encoded: the rest of the work. */
+static void article_on_encoding(void *ud, double fraction)
+{
+	struct article_progress *pr = ud;
+	int permille = (int)(fraction * 1000);
+
+	if (permille == pr->permille)
+		return;
+	pr->permille = permille;
+	article_progress_send(pr, "encoding", 0.1 + 0.9 * fraction);
 }
 
 /* The parent's side of the wire: bytes are gathered in *buf until a record is whole, and
@@ -197,7 +238,7 @@ static int article_piece_child(int fd, void *ud)
 
 	error_catch_begin(&c, &err, ERROR_INPUT);
 	ret = render_part(pc->pcm, pc->start, pc->end, &pc->job->audio, &pc->job->encode, pc->plan, 0, pc->fp, &part,
-			  NULL);
+			  NULL, NULL);
 	error_catch_end(&c);
 	if (ret == 0) {
 		part.fp = NULL;
@@ -290,7 +331,8 @@ static void article_piece_stop(struct article_piece *pc)
  * *part then covers them all, and map tells where each piece plays.
  */
 static int article_encode(const struct article_job *job, const struct pcm *pcm, const struct audio_plan *plan,
-			  FILE *out, struct encode_part *part, struct article_map *map, struct error *err)
+			  FILE *out, struct encode_part *part, struct article_map *map, struct article_progress *pr,
+			  struct error *err)
 {
 	struct article_piece pieces[ENCODE_MAX_PARTS] = { 0 };
 	struct encode_part parts[ENCODE_MAX_PARTS] = { 0 };
@@ -309,7 +351,8 @@ static int article_encode(const struct article_job *job, const struct pcm *pcm, 
 	if (want > 1)
 		n = audio_split(pcm, want, (size_t)pcm->rate * ARTICLE_MIN_SILENCE_MS / 1000, starts);
 	if (n < 2)
-		return render_part(pcm, 0, pcm->len, &job->audio, &job->encode, plan, 1, out, part, NULL);
+		return render_part(pcm, 0, pcm->len, &job->audio, &job->encode, plan, 1, out, part,
+				   pr ? article_on_encoding : NULL, pr);
 	for (size_t k = 1; k < n; k++) {
 		pieces[k] = (struct article_piece){ job, pcm, plan, starts[k], starts[k + 1], tmpfile(), { -1, -1, 0 } };
 		if (!pieces[k].fp) {
@@ -319,7 +362,8 @@ static int article_encode(const struct article_job *job, const struct pcm *pcm, 
 		if (isolate_spawn(&pieces[k].proc, article_piece_child, &pieces[k], job->timeout_ms + 60000) < 0)
 			goto out;
 	}
-	if (render_part(pcm, starts[0], starts[1], &job->audio, &job->encode, plan, 1, out, &parts[0], NULL) < 0)
+	if (render_part(pcm, starts[0], starts[1], &job->audio, &job->encode, plan, 1, out, &parts[0],
+			pr ? article_on_encoding : NULL, pr) < 0)
 		goto out;
 	for (size_t k = 1; k < n; k++)
 		if (article_piece_wait(&pieces[k], &parts[k], err) < 0)
@@ -364,6 +408,8 @@ static int article_child(int fd, void *ud)
 	struct error err = { 0 };
 	struct error_catch c;
 	struct article_map map;
+	struct article_progress progress = { fd, job->segs ? job->segs->n : 0, -1 };
+	struct article_progress *pr = job->progress ? &progress : NULL;
 	struct strbuf msg;
 	size_t n = job->segs ? job->segs->n : 0;
 	int ret = -1;
@@ -372,6 +418,10 @@ static int article_child(int fd, void *ud)
 	/* what fails here is the article's, unless the report says the storage failed */
 	error_catch_begin(&c, &err, ERROR_INPUT);
 	synth_speech_init(&sp, job->segs ? job->segs : &none);
+	if (pr && n) {
+		sp.on_segment = article_on_segment;
+		sp.ud = pr;
+	}
 	if (job->segs) {
 		if (synth_speech_run(&sp, job->name, job->voice) < 0)
 			goto out;
@@ -381,8 +431,16 @@ static int article_child(int fd, void *ud)
 	pcm_append_silence(&sp.pcm, job->tail_ms);
 	if (render_plan(&sp.pcm, &job->audio, &job->encode, &plan) < 0)
 		goto out;
-	if (article_encode(job, &sp.pcm, &plan, run->out, &res.part, &map, &err) < 0)
-		goto out;
+	if (encode_parts_supported(&job->encode)) {
+		if (article_encode(job, &sp.pcm, &plan, run->out, &res.part, &map, pr, &err) < 0)
+			goto out;
+	} else {
+		/* a format that is not joined: its samples, encoded once the tags are known */
+		map = (struct article_map){ 1, { 0 }, { 0 }, job->audio.out_rate };
+		if (render_samples(&sp.pcm, &job->audio, &plan, run->out, &res.part.samples,
+				   pr ? article_on_encoding : NULL, pr) < 0)
+			goto out;
+	}
 	res.out_samples = audio_output_length(sp.pcm.len, sp.pcm.rate, job->audio.out_rate);
 	res.lufs = plan.predicted_lufs;
 	res.n_timings = n;
@@ -445,6 +503,19 @@ static int article_take(struct article_run *run, uint32_t type, const unsigned c
 			return -1;
 		run->has_error = true;
 		return 0;
+	case ARTICLE_REC_PROGRESS: {
+		double fraction;
+		char phase[65];
+
+		if (n < sizeof fraction || n > sizeof fraction + 64)
+			return -1;
+		memcpy(&fraction, data, sizeof fraction);
+		memcpy(phase, data + sizeof fraction, n - sizeof fraction);
+		phase[n - sizeof fraction] = '\0';
+		if (run->job->progress)
+			progress_update(run->job->progress, phase, fraction);
+		return 0;
+	}
 	}
 	return -1;
 }
@@ -536,4 +607,47 @@ void article_result_release(struct article_result *res)
 	free(res->words);
 	res->words = NULL;
 	res->n_words = 0;
+}
+
+uint64_t article_result_samples(const struct article_result *res, const struct encode_settings *encode)
+{
+	if (!encode_parts_supported(encode))
+		return res->part.samples;
+	return (uint64_t)res->part.frames * 1152 - res->part.delay - res->part.padding;
+}
+
+int article_write(const char *path, const struct encode_settings *encode, const struct encode_tags *tags,
+		  const struct article_result *res, FILE *fp)
+{
+	struct encode_part part = res->part;
+	struct encoder *enc;
+	float buf[8192];
+	uint64_t left = res->part.samples;
+	int ret = -1;
+
+	part.fp = fp;
+	if (encode_parts_supported(encode))
+		return encode_join(path, encode, tags, &part, 1);
+	enc = encoder_new(path, encode, tags);
+	if (!enc)
+		return -1;
+	if (fflush(fp) != 0 || fseek(fp, 0, SEEK_SET) != 0) {
+		log_error("cannot read a temporary file: %s", strerror(errno));
+		goto out;
+	}
+	while (left) {
+		size_t k = left < sizeof buf / sizeof buf[0] ? (size_t)left : sizeof buf / sizeof buf[0];
+
+		if (fread(buf, sizeof buf[0], k, fp) != k) {
+			log_error("cannot read a temporary file: %s", ferror(fp) ? strerror(errno) : "it ends early");
+			goto out;
+		}
+		if (encoder_write(enc, buf, k) < 0)
+			goto out;
+		left -= k;
+	}
+	ret = encoder_finish(enc);
+out:
+	encoder_free(enc);
+	return ret;
 }

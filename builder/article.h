@@ -25,6 +25,7 @@ struct article_job {
 	int timeout_ms;
 	int jobs;			/* processes to encode with at once: long speech is cut in its
 					 * silences into up to this many pieces (0 or 1: this one only) */
+	struct progress *progress;	/* may be NULL; shown by the parent as the worker reports */
 };
 
 /* When each segment sounds, in milliseconds from the part's start. */
@@ -43,7 +44,9 @@ struct article_word {
 };
 
 struct article_result {
-	struct encode_part part;	/* part.fp is the caller's, as given to article_start */
+	struct encode_part part;	/* part.fp is the caller's, as given to article_start; for a
+					 * format that is not joined, part.samples counts the float
+					 * samples written instead of frames */
 	uint64_t out_samples;		/* samples of audio in the part, at the output rate */
 	double lufs;			/* loudness the part was rendered to, as measured */
 	struct article_timing *timings;	/* one a segment; NULL for audio files */
@@ -74,6 +77,16 @@ int article_start(struct article_run *run, const struct article_job *job, FILE *
  * worker's own kind. The message was printed once already, by the worker or here. */
 int article_finish(struct article_run *run, struct article_result *res, struct error *err);
 void article_result_release(struct article_result *res);
+
+/* The length of a finished part in samples at the output rate: its MP3 frames less the
+ * encoder's delay and padding, or the samples of a format that is not joined. */
+uint64_t article_result_samples(const struct article_result *res, const struct encode_settings *encode);
+
+/* Writes a part made on its own to path (which appears only when complete) with tags: an
+ * MP3's frames from fp behind the tag and Info frame, or, for a format that is not joined
+ * (encode_parts_supported), the samples in fp encoded in one stream. fp is the caller's. */
+int article_write(const char *path, const struct encode_settings *encode, const struct encode_tags *tags,
+		  const struct article_result *res, FILE *fp);
 
 /* Reads an audio file into mono 16-bit samples at its own rate (pcm initialised by the caller). */
 int article_read_audio(const char *path, struct pcm *pcm);
