@@ -1,4 +1,4 @@
-/* article: speaks one article (or reads one audio file) into a cached MP3 part with its timings, in a child process. */
+/* article: the part, the unit of work of speak and build: one article spoken (or one audio file read) into an MP3 part with its timings, in one child process. */
 #include "article.h"
 
 #include "log.h"
@@ -321,6 +321,25 @@ static void article_piece_stop(struct article_piece *pc)
 	error_release(&pc->err);
 }
 
+size_t article_cuts(const struct pcm *pcm, int jobs, size_t *starts)
+{
+	double seconds = pcm->rate ? (double)pcm->len / pcm->rate : 0;
+	size_t want = 1;
+
+	if (jobs > 1) {
+		want = (size_t)(seconds / ARTICLE_MIN_PIECE_SECONDS);
+		if (want > (size_t)jobs)
+			want = (size_t)jobs;
+		if (want > ENCODE_MAX_PARTS)
+			want = ENCODE_MAX_PARTS;
+	}
+	if (want > 1)
+		return audio_split(pcm, want, (size_t)pcm->rate * ARTICLE_MIN_SILENCE_MS / 1000, starts);
+	starts[0] = 0;
+	starts[1] = pcm->len;
+	return 1;
+}
+
 /*
  * The one splitter: encodes the speech into out as one MP3 part. Long speech, when the job
  * allows more than one process, is cut in its silences near equal shares into up to
@@ -336,20 +355,10 @@ static int article_encode(const struct article_job *job, const struct pcm *pcm, 
 {
 	struct article_piece pieces[ENCODE_MAX_PARTS] = { 0 };
 	struct encode_part parts[ENCODE_MAX_PARTS] = { 0 };
-	size_t starts[ENCODE_MAX_PARTS + 1], n = 1, want = 1;
-	double seconds = pcm->rate ? (double)pcm->len / pcm->rate : 0;
+	size_t starts[ENCODE_MAX_PARTS + 1], n = article_cuts(pcm, job->jobs, starts);
 	int ret = -1;
 
 	*map = (struct article_map){ 1, { 0 }, { 0 }, job->audio.out_rate };
-	if (job->jobs > 1) {
-		want = (size_t)(seconds / ARTICLE_MIN_PIECE_SECONDS);
-		if (want > (size_t)job->jobs)
-			want = (size_t)job->jobs;
-		if (want > ENCODE_MAX_PARTS)
-			want = ENCODE_MAX_PARTS;
-	}
-	if (want > 1)
-		n = audio_split(pcm, want, (size_t)pcm->rate * ARTICLE_MIN_SILENCE_MS / 1000, starts);
 	if (n < 2)
 		return render_part(pcm, 0, pcm->len, &job->audio, &job->encode, plan, 1, out, part,
 				   pr ? article_on_encoding : NULL, pr);

@@ -1,4 +1,4 @@
-/* article: speaks one article (or reads one audio file) into a cached MP3 part with its timings, in a child process. */
+/* article: the part, the unit of work of speak and build: one article spoken (or one audio file read) into an MP3 part with its timings, in one child process. */
 #ifndef NEWSCAST_ARTICLE_H
 #define NEWSCAST_ARTICLE_H
 
@@ -77,6 +77,11 @@ int article_start(struct article_run *run, const struct article_job *job, FILE *
  * worker's own kind. The message was printed once already, by the worker or here. */
 int article_finish(struct article_run *run, struct article_result *res, struct error *err);
 void article_result_release(struct article_result *res);
+
+/* Where the one splitter cuts speech for jobs processes: in silences of at least 250 ms near
+ * equal shares, one piece for every 20 s of speech at most. Fills starts[0..n] as audio_split
+ * does (starts has room for ENCODE_MAX_PARTS + 1) and returns n, at least 1. */
+size_t article_cuts(const struct pcm *pcm, int jobs, size_t *starts);
 
 /* The length of a finished part in samples at the output rate: its MP3 frames less the
  * encoder's delay and padding, or the samples of a format that is not joined. */

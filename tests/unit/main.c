@@ -29,6 +29,7 @@ int main(void)
 		suite_lock,
 		suite_log,
 		suite_error,
+		suite_article,
 	};
 	SRunner *sr = srunner_create(NULL);
 	int failed;
