@@ -405,6 +405,38 @@ out:
 	return ret;
 }
 
+/* The worker's status when it made its part: res, then every segment's and word's time
+ * placed in the part, in one record. */
+static int article_send_result(int fd, struct article_result *res, const struct synth_speech *sp,
+			       const struct article_map *map)
+{
+	struct strbuf msg;
+	size_t n = sp->segs->n;
+	int ret;
+
+	res->n_timings = n;
+	res->n_words = sp->n_words;
+	res->part.fp = NULL;
+	strbuf_init(&msg);
+	strbuf_add(&msg, (const char *)res, sizeof *res);
+	for (size_t i = 0; i < n; i++) {
+		struct article_timing t = { article_place(map, &sp->pcm, sp->start[i]),
+					    article_place(map, &sp->pcm, sp->speech[i]),
+					    article_place(map, &sp->pcm, sp->end[i]) };
+
+		strbuf_add(&msg, (const char *)&t, sizeof t);
+	}
+	for (size_t i = 0; i < sp->n_words; i++) {
+		struct article_word w = { (uint32_t)sp->words[i].seg, sp->words[i].text_pos,
+					  article_place(map, &sp->pcm, sp->words[i].sample) };
+
+		strbuf_add(&msg, (const char *)&w, sizeof w);
+	}
+	ret = article_send(fd, ARTICLE_REC_RESULT, msg.buf, msg.len);
+	strbuf_release(&msg);
+	return ret;
+}
+
 /* The child's side: speech and timings gathered, then rendered and encoded. */
 static int article_child(int fd, void *ud)
 {
@@ -419,15 +451,12 @@ static int article_child(int fd, void *ud)
 	struct article_map map;
 	struct article_progress progress = { fd, job->segs ? job->segs->n : 0, -1 };
 	struct article_progress *pr = job->progress ? &progress : NULL;
-	struct strbuf msg;
-	size_t n = job->segs ? job->segs->n : 0;
 	int ret = -1;
 
-	strbuf_init(&msg);
 	/* what fails here is the article's, unless the report says the storage failed */
 	error_catch_begin(&c, &err, ERROR_INPUT);
 	synth_speech_init(&sp, job->segs ? job->segs : &none);
-	if (pr && n) {
+	if (pr && progress.n_segs) {
 		sp.on_segment = article_on_segment;
 		sp.ud = pr;
 	}
@@ -452,31 +481,13 @@ static int article_child(int fd, void *ud)
 	}
 	res.out_samples = audio_output_length(sp.pcm.len, sp.pcm.rate, job->audio.out_rate);
 	res.lufs = plan.predicted_lufs;
-	res.n_timings = n;
-	res.n_words = sp.n_words;
-	res.part.fp = NULL;
-	strbuf_add(&msg, (const char *)&res, sizeof res);
-	for (size_t i = 0; i < n; i++) {
-		struct article_timing t = { article_place(&map, &sp.pcm, sp.start[i]),
-					    article_place(&map, &sp.pcm, sp.speech[i]),
-					    article_place(&map, &sp.pcm, sp.end[i]) };
-
-		strbuf_add(&msg, (const char *)&t, sizeof t);
-	}
-	for (size_t i = 0; i < sp.n_words; i++) {
-		struct article_word w = { (uint32_t)sp.words[i].seg, sp.words[i].text_pos,
-					  article_place(&map, &sp.pcm, sp.words[i].sample) };
-
-		strbuf_add(&msg, (const char *)&w, sizeof w);
-	}
-	ret = article_send(fd, ARTICLE_REC_RESULT, msg.buf, msg.len);
+	ret = article_send_result(fd, &res, &sp, &map);
 out:
 	error_catch_end(&c);
 	/* the parent decides by the kind; the message was printed here already */
 	if (ret < 0)
 		article_send_error(fd, &err, job->name);
 	error_release(&err);
-	strbuf_release(&msg);
 	synth_speech_release(&sp);
 	return ret;
 }

@@ -30,6 +30,7 @@ int main(void)
 		suite_log,
 		suite_error,
 		suite_article,
+		suite_tags,
 	};
 	SRunner *sr = srunner_create(NULL);
 	int failed;

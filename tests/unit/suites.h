@@ -23,6 +23,7 @@ Suite *suite_lock(void);
 Suite *suite_log(void);
 Suite *suite_error(void);
 Suite *suite_article(void);
+Suite *suite_tags(void);
 
 Suite *suite_lexicon(void);
 Suite *suite_normalize(void);
