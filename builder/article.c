@@ -1,8 +1,9 @@
-/* article: speaks one article (or reads one audio file) into a cached MP3 part with its timings, in a child process. */
+/* article: the part, the unit of work of speak and build: one article spoken (or one audio file read) into an MP3 part with its timings, in one child process. */
 #include "article.h"
 
 #include "log.h"
 #include "pcm.h"
+#include "progress.h"
 #include "render.h"
 #include "synth.h"
 #include "util.h"
@@ -17,6 +18,10 @@
 
 /* An intro, an outro or a sound between articles is short: a larger file is refused. */
 #define ARTICLE_MAX_AUDIO_BYTES (256u << 20)
+/* A piece of a part is worth a process only if it holds this much speech. */
+#define ARTICLE_MIN_PIECE_SECONDS 20
+/* Pieces are cut in a silence at least this long (espeak-ng's own pauses and ours). */
+#define ARTICLE_MIN_SILENCE_MS 250
 
 int article_read_audio(const char *path, struct pcm *pcm)
 {
@@ -68,11 +73,6 @@ out:
 	return ret;
 }
 
-static uint32_t article_ms(const struct pcm *pcm, size_t samples)
-{
-	return (uint32_t)llround(pcm_ms(pcm, samples));
-}
-
 /* Appends the frames in from (from its start) to the end of to. */
 static int article_append(FILE *to, FILE *from)
 {
@@ -89,83 +89,377 @@ static int article_append(FILE *to, FILE *from)
 }
 
 /*
- * Encodes the article, in two halves at once when it is long and the job allows:
- * the halves are cut in a silence, the second encoded in another process, and its
- * frames appended to the first's (a fresh encoder starts with an empty bit
- * reservoir, so the join is a valid stream). *second_at is then the sample where
- * the second half starts and *second_out where it plays, in output samples; with
- * no second half, *second_at is SIZE_MAX (not pcm->len: a segment that ends the
- * part, with no pause after it, ends at pcm->len and is still in the first half).
+ * The wire format from a child to its parent, the worker's and its pieces' alike: records,
+ * each a header (type, payload bytes) and its payload. A child ends with one status: its
+ * result, or its error (error_pack).
  */
-static int article_encode(const struct article_job *job, const struct pcm *pcm, const struct audio_plan *plan,
-			  FILE *out, struct encode_part *part, size_t *second_at, uint64_t *second_out)
-{
-	size_t starts[3];
-	struct render_part_child half;
-	struct isolate_result ir;
-	struct encode_part b = { 0 };
-	FILE *tmp;
-	int ret = -1;
+enum article_record {
+	ARTICLE_REC_RESULT = 1,	/* a worker's: struct article_result (pointers void), timings, words */
+	ARTICLE_REC_PIECE,	/* a piece's: struct encode_part (fp void) */
+	ARTICLE_REC_ERROR,	/* error_pack's bytes */
+	ARTICLE_REC_PROGRESS,	/* a worker's, when the job shows progress: a double (0 to 1), the phase */
+};
 
-	*second_at = SIZE_MAX;
-	*second_out = 0;
-	if (!job->split || pcm->len < (size_t)pcm->rate * 40 || audio_split(pcm, 2, (size_t)pcm->rate / 4, starts) < 2)
-		return render_part(pcm, 0, pcm->len, &job->audio, &job->encode, plan, 1, out, part, NULL);
-	tmp = tmpfile();
-	if (!tmp) {
-		log_error("cannot create a temporary file: %s", strerror(errno));
+struct article_head {
+	uint32_t type;
+	uint32_t bytes;
+};
+
+static int article_send(int fd, uint32_t type, const void *data, size_t bytes)
+{
+	struct article_head h = { type, (uint32_t)bytes };
+
+	if (bytes > UINT32_MAX)
 		return -1;
+	if (isolate_write_all(fd, &h, sizeof h) < 0)
+		return -1;
+	return bytes ? isolate_write_all(fd, data, bytes) : 0;
+}
+
+/* A child's error, sent as its status: why it failed, and of which kind. */
+static void article_send_error(int fd, struct error *err, const char *name)
+{
+	size_t len;
+	unsigned char *buf;
+
+	if (err->kind == ERROR_NONE)
+		error_set(err, ERROR_INPUT, "'%s': the worker failed", name);
+	buf = error_pack(err, &len);
+	article_send(fd, ARTICLE_REC_ERROR, buf, len);
+	free(buf);
+}
+
+/* How far the worker has come, for a job that shows it: sent as it changes by a permille. */
+struct article_progress {
+	int fd;
+	size_t n_segs;
+	int permille;
+};
+
+static void article_progress_send(struct article_progress *pr, const char *phase, double fraction)
+{
+	char buf[sizeof(double) + 64];
+	size_t len = strlen(phase) < 64 ? strlen(phase) : 64;
+
+	memcpy(buf, &fraction, sizeof fraction);
+	memcpy(buf + sizeof fraction, phase, len);
+	article_send(pr->fd, ARTICLE_REC_PROGRESS, buf, sizeof fraction + len);
+}
+
+/* Progress while the synthesiser's child speaks: a tenth of the work. */
+static void article_on_segment(void *ud, size_t seg)
+{
+	struct article_progress *pr = ud;
+	char phase[64];
+
+	snprintf(phase, sizeof phase, "speaking segment %zu of %zu,", seg + 1, pr->n_segs);
+	article_progress_send(pr, phase, 0.1 * (double)(seg + 1) / (double)pr->n_segs);
+}
+
+/* Progress while the first piece is encoded: the rest of the work. */
+static void article_on_encoding(void *ud, double fraction)
+{
+	struct article_progress *pr = ud;
+	int permille = (int)(fraction * 1000);
+
+	if (permille == pr->permille)
+		return;
+	pr->permille = permille;
+	article_progress_send(pr, "encoding", 0.1 + 0.9 * fraction);
+}
+
+/* The parent's side of the wire: bytes are gathered in *buf until a record is whole, and
+ * each whole record goes to take; -1 when take refuses one. */
+static int article_receive(unsigned char **buf, size_t *len, size_t *cap, const void *data, size_t n,
+			   int (*take)(void *ud, uint32_t type, const unsigned char *payload, size_t bytes), void *ud)
+{
+	size_t off = 0;
+
+	util_grow((void **)buf, cap, *len + n, 1);
+	memcpy(*buf + *len, data, n);
+	*len += n;
+	while (*len - off >= sizeof(struct article_head)) {
+		struct article_head h;
+
+		memcpy(&h, *buf + off, sizeof h);
+		if (*len - off - sizeof h < h.bytes)
+			break;
+		if (take(ud, h.type, *buf + off + sizeof h, h.bytes) < 0)
+			return -1;
+		off += sizeof h + h.bytes;
 	}
-	half = (struct render_part_child){ pcm, starts[1], pcm->len, &job->audio, &job->encode, plan, tmp,
-					   { -1, -1, 0 }, { 0 }, 0 };
-	if (render_part_spawn(&half, job->timeout_ms + 60000) < 0)
-		goto out;
-	if (render_part(pcm, 0, starts[1], &job->audio, &job->encode, plan, 1, out, part, NULL) < 0) {
-		kill(half.proc.pid, SIGKILL);
-		isolate_wait(&half.proc, NULL, NULL, &ir);
-		goto out;
+	memmove(*buf, *buf + off, *len - off);
+	*len -= off;
+	return 0;
+}
+
+/* Where each piece of a part starts, in the speech and in the part's output, to place
+ * times: a piece's frames follow the ones before it. */
+struct article_map {
+	size_t n;
+	size_t src_start[ENCODE_MAX_PARTS];
+	uint64_t out_start[ENCODE_MAX_PARTS];
+	int out_rate;
+};
+
+/* Where a sample of the speech plays in the part, in ms. */
+static uint32_t article_place(const struct article_map *m, const struct pcm *pcm, size_t sample)
+{
+	size_t k = 0;
+
+	while (k + 1 < m->n && m->src_start[k + 1] <= sample)
+		k++;
+	return (uint32_t)llround((double)m->out_start[k] * 1000.0 / m->out_rate + pcm_ms(pcm, sample - m->src_start[k]));
+}
+
+/* A piece of a long part, encoded in a child process of the worker while the worker
+ * encodes the first; what it points at lives in the worker, shared by the fork. */
+struct article_piece {
+	const struct article_job *job;
+	const struct pcm *pcm;
+	const struct audio_plan *plan;
+	size_t start, end;
+	FILE *fp;			/* its frames: a temporary file made before the fork */
+	struct isolate_child proc;
+	unsigned char *buf;		/* what the child sent, not yet a whole record */
+	size_t len, cap;
+	struct encode_part part;	/* its status: the part, or an error */
+	struct error err;
+	bool has_part, has_error;
+};
+
+static int article_piece_child(int fd, void *ud)
+{
+	struct article_piece *pc = ud;
+	struct encode_part part;
+	struct error err = { 0 };
+	struct error_catch c;
+	int ret;
+
+	error_catch_begin(&c, &err, ERROR_INPUT);
+	ret = render_part(pc->pcm, pc->start, pc->end, &pc->job->audio, &pc->job->encode, pc->plan, 0, pc->fp, &part,
+			  NULL, NULL);
+	error_catch_end(&c);
+	if (ret == 0) {
+		part.fp = NULL;
+		ret = article_send(fd, ARTICLE_REC_PIECE, &part, sizeof part);
+	} else {
+		article_send_error(fd, &err, pc->job->name);
 	}
-	if (render_part_wait(&half, job->name, &b) < 0)
-		goto out;
-	if (article_append(out, tmp) < 0) {
-		log_error("'%s': cannot join its two halves: %s", job->name, strerror(errno));
-		goto out;
-	}
-	*second_at = starts[1];
-	*second_out = (uint64_t)part->frames * 1152 - part->delay + b.delay;
-	part->frames += b.frames;
-	part->samples += b.samples;
-	part->padding = b.padding;
-	ret = 0;
-out:
-	fclose(tmp);
+	error_release(&err);
 	return ret;
 }
 
-/* Where a sample of the speech plays in the part, in ms: after the cut, the second half's place. */
-static uint32_t article_place(const struct pcm *pcm, const struct audio_settings *audio, size_t sample,
-			      size_t second_at, uint64_t second_out)
+static int article_piece_take(void *ud, uint32_t type, const unsigned char *data, size_t n)
 {
-	if (sample < second_at)
-		return article_ms(pcm, sample);
-	return (uint32_t)llround((double)second_out * 1000.0 / audio->out_rate + pcm_ms(pcm, sample - second_at));
+	struct article_piece *pc = ud;
+
+	if (type == ARTICLE_REC_PIECE && n == sizeof pc->part && !pc->has_part) {
+		memcpy(&pc->part, data, n);
+		pc->has_part = true;
+		return 0;
+	}
+	if (type == ARTICLE_REC_ERROR && error_unpack(&pc->err, data, n) == 0) {
+		pc->has_error = true;
+		return 0;
+	}
+	return -1;
+}
+
+static int article_piece_data(const void *buf, size_t n, void *ud)
+{
+	struct article_piece *pc = ud;
+
+	return article_receive(&pc->buf, &pc->len, &pc->cap, buf, n, article_piece_take, pc);
+}
+
+/* Waits for a piece and fills *part (but for part->fp). A failure is reported (unless the
+ * piece printed it) and kept in *err with its kind. */
+static int article_piece_wait(struct article_piece *pc, struct encode_part *part, struct error *err)
+{
+	const char *name = pc->job->name;
+	struct isolate_result res;
+	int ret = -1;
+
+	isolate_wait(&pc->proc, article_piece_data, pc, &res);
+	if (res.status == ISOLATE_OK && pc->has_part && !pc->len) {
+		FILE *fp = part->fp;
+
+		*part = pc->part;
+		part->fp = fp;
+		ret = 0;
+	} else if (res.status == ISOLATE_CRASHED) {
+		log_error("encoding '%s': a worker crashed (%s)", name, strsignal(res.signal));
+		error_set(err, ERROR_CRASH, "encoding '%s': a worker crashed (%s)", name, strsignal(res.signal));
+	} else if (res.status == ISOLATE_TIMEOUT) {
+		log_error("encoding '%s': a worker took too long", name);
+		error_set(err, ERROR_TIMEOUT, "encoding '%s': a worker took too long", name);
+	} else if (res.status == ISOLATE_FAILED && pc->has_error) {
+		error_move(err, &pc->err);	/* it printed why */
+	} else {
+		log_error("encoding '%s': a worker gave no result", name);
+		error_set(err, ERROR_SYSTEM, "encoding '%s': a worker gave no result", name);
+	}
+	error_release(&pc->err);
+	free(pc->buf);
+	pc->buf = NULL;
+	pc->len = pc->cap = 0;
+	return ret;
+}
+
+/* Stops a piece that is no longer wanted (one waited for already is left alone). */
+static void article_piece_stop(struct article_piece *pc)
+{
+	struct isolate_result res;
+
+	if (pc->proc.pid > 0) {
+		kill(pc->proc.pid, SIGKILL);
+		isolate_wait(&pc->proc, NULL, NULL, &res);
+	}
+	free(pc->buf);
+	pc->buf = NULL;
+	error_release(&pc->err);
+}
+
+size_t article_cuts(const struct pcm *pcm, int jobs, size_t *starts)
+{
+	double seconds = pcm->rate ? (double)pcm->len / pcm->rate : 0;
+	size_t want = 1;
+
+	if (jobs > 1) {
+		want = (size_t)(seconds / ARTICLE_MIN_PIECE_SECONDS);
+		if (want > (size_t)jobs)
+			want = (size_t)jobs;
+		if (want > ENCODE_MAX_PARTS)
+			want = ENCODE_MAX_PARTS;
+	}
+	if (want > 1)
+		return audio_split(pcm, want, (size_t)pcm->rate * ARTICLE_MIN_SILENCE_MS / 1000, starts);
+	starts[0] = 0;
+	starts[1] = pcm->len;
+	return 1;
+}
+
+/*
+ * The one splitter: encodes the speech into out as one MP3 part. Long speech, when the job
+ * allows more than one process, is cut in its silences near equal shares into up to
+ * job->jobs pieces (one for every ARTICLE_MIN_PIECE_SECONDS at most); the first is encoded
+ * here while the others are encoded at once in child processes, and their frames are
+ * appended in order (a fresh encoder starts with an empty bit reservoir, so the join is a
+ * valid stream; the encoder's delay and padding at each join fall into the silence).
+ * *part then covers them all, and map tells where each piece plays.
+ */
+static int article_encode(const struct article_job *job, const struct pcm *pcm, const struct audio_plan *plan,
+			  FILE *out, struct encode_part *part, struct article_map *map, struct article_progress *pr,
+			  struct error *err)
+{
+	struct article_piece pieces[ENCODE_MAX_PARTS] = { 0 };
+	struct encode_part parts[ENCODE_MAX_PARTS] = { 0 };
+	size_t starts[ENCODE_MAX_PARTS + 1], n = article_cuts(pcm, job->jobs, starts);
+	int ret = -1;
+
+	*map = (struct article_map){ 1, { 0 }, { 0 }, job->audio.out_rate };
+	if (n < 2)
+		return render_part(pcm, 0, pcm->len, &job->audio, &job->encode, plan, 1, out, part,
+				   pr ? article_on_encoding : NULL, pr);
+	for (size_t k = 1; k < n; k++) {
+		pieces[k] = (struct article_piece){ job, pcm, plan, starts[k], starts[k + 1], tmpfile(), { -1, -1, 0 } };
+		if (!pieces[k].fp) {
+			log_error("cannot create a temporary file: %s", strerror(errno));
+			goto out;
+		}
+		if (isolate_spawn(&pieces[k].proc, article_piece_child, &pieces[k], job->timeout_ms + 60000) < 0)
+			goto out;
+	}
+	if (render_part(pcm, starts[0], starts[1], &job->audio, &job->encode, plan, 1, out, &parts[0],
+			pr ? article_on_encoding : NULL, pr) < 0)
+		goto out;
+	for (size_t k = 1; k < n; k++)
+		if (article_piece_wait(&pieces[k], &parts[k], err) < 0)
+			goto out;
+	for (size_t k = 1; k < n; k++) {
+		if (article_append(out, pieces[k].fp) < 0) {
+			log_error("'%s': cannot join the parts it was encoded in: %s", job->name, strerror(errno));
+			goto out;
+		}
+	}
+	map->n = n;
+	for (size_t k = 0; k < n; k++) {
+		map->src_start[k] = starts[k];
+		map->out_start[k] = encode_part_offset(parts, k);
+	}
+	*part = parts[0];
+	for (size_t k = 1; k < n; k++) {
+		part->frames += parts[k].frames;
+		part->samples += parts[k].samples;
+	}
+	part->padding = parts[n - 1].padding;
+	log_verbose("encode: '%s' in %zu parts encoded at once and joined", job->name, n);
+	ret = 0;
+out:
+	for (size_t k = 1; k < n; k++) {
+		article_piece_stop(&pieces[k]);
+		if (pieces[k].fp)
+			fclose(pieces[k].fp);
+	}
+	return ret;
+}
+
+/* The worker's status when it made its part: res, then every segment's and word's time
+ * placed in the part, in one record. */
+static int article_send_result(int fd, struct article_result *res, const struct synth_speech *sp,
+			       const struct article_map *map)
+{
+	struct strbuf msg;
+	size_t n = sp->segs->n;
+	int ret;
+
+	res->n_timings = n;
+	res->n_words = sp->n_words;
+	res->part.fp = NULL;
+	strbuf_init(&msg);
+	strbuf_add(&msg, (const char *)res, sizeof *res);
+	for (size_t i = 0; i < n; i++) {
+		struct article_timing t = { article_place(map, &sp->pcm, sp->start[i]),
+					    article_place(map, &sp->pcm, sp->speech[i]),
+					    article_place(map, &sp->pcm, sp->end[i]) };
+
+		strbuf_add(&msg, (const char *)&t, sizeof t);
+	}
+	for (size_t i = 0; i < sp->n_words; i++) {
+		struct article_word w = { (uint32_t)sp->words[i].seg, sp->words[i].text_pos,
+					  article_place(map, &sp->pcm, sp->words[i].sample) };
+
+		strbuf_add(&msg, (const char *)&w, sizeof w);
+	}
+	ret = article_send(fd, ARTICLE_REC_RESULT, msg.buf, msg.len);
+	strbuf_release(&msg);
+	return ret;
 }
 
 /* The child's side: speech and timings gathered, then rendered and encoded. */
 static int article_child(int fd, void *ud)
 {
-	const void *const *args = ud;
-	const struct article_job *job = args[0];
-	FILE *out = (FILE *)args[1];
+	struct article_run *run = ud;
+	const struct article_job *job = run->job;
 	static const struct segment_list none = { 0 };
 	struct synth_speech sp;
 	struct article_result res = { 0 };
 	struct audio_plan plan;
-	size_t n = job->segs ? job->segs->n : 0, second_at;
-	uint64_t second_out;
+	struct error err = { 0 };
+	struct error_catch c;
+	struct article_map map;
+	struct article_progress progress = { fd, job->segs ? job->segs->n : 0, -1 };
+	struct article_progress *pr = job->progress ? &progress : NULL;
 	int ret = -1;
 
+	/* what fails here is the article's, unless the report says the storage failed */
+	error_catch_begin(&c, &err, ERROR_INPUT);
 	synth_speech_init(&sp, job->segs ? job->segs : &none);
+	if (pr && progress.n_segs) {
+		sp.on_segment = article_on_segment;
+		sp.ud = pr;
+	}
 	if (job->segs) {
 		if (synth_speech_run(&sp, job->name, job->voice) < 0)
 			goto out;
@@ -175,108 +469,150 @@ static int article_child(int fd, void *ud)
 	pcm_append_silence(&sp.pcm, job->tail_ms);
 	if (render_plan(&sp.pcm, &job->audio, &job->encode, &plan) < 0)
 		goto out;
-	if (article_encode(job, &sp.pcm, &plan, out, &res.part, &second_at, &second_out) < 0)
-		goto out;
+	if (encode_parts_supported(&job->encode)) {
+		if (article_encode(job, &sp.pcm, &plan, run->out, &res.part, &map, pr, &err) < 0)
+			goto out;
+	} else {
+		/* a format that is not joined: its samples, encoded once the tags are known */
+		map = (struct article_map){ 1, { 0 }, { 0 }, job->audio.out_rate };
+		if (render_samples(&sp.pcm, &job->audio, &plan, run->out, &res.part.samples,
+				   pr ? article_on_encoding : NULL, pr) < 0)
+			goto out;
+	}
 	res.out_samples = audio_output_length(sp.pcm.len, sp.pcm.rate, job->audio.out_rate);
 	res.lufs = plan.predicted_lufs;
-	res.n_timings = n;
-	res.n_words = sp.n_words;
-	if (isolate_write_all(fd, &res, sizeof res) < 0)
-		goto out;
-	for (size_t i = 0; i < n; i++) {
-		struct article_timing t = { article_place(&sp.pcm, &job->audio, sp.start[i], second_at, second_out),
-					    article_place(&sp.pcm, &job->audio, sp.speech[i], second_at, second_out),
-					    article_place(&sp.pcm, &job->audio, sp.end[i], second_at, second_out) };
-
-		if (isolate_write_all(fd, &t, sizeof t) < 0)
-			goto out;
-	}
-	for (size_t i = 0; i < sp.n_words; i++) {
-		struct article_word w = { (uint32_t)sp.words[i].seg, sp.words[i].text_pos,
-					  article_place(&sp.pcm, &job->audio, sp.words[i].sample, second_at, second_out) };
-
-		if (isolate_write_all(fd, &w, sizeof w) < 0)
-			goto out;
-	}
-	ret = 0;
+	ret = article_send_result(fd, &res, &sp, &map);
 out:
-	/* the parent records why: the message goes back through the pipe */
+	error_catch_end(&c);
+	/* the parent decides by the kind; the message was printed here already */
 	if (ret < 0)
-		isolate_write_all(fd, log_last_error(), strlen(log_last_error()));
+		article_send_error(fd, &err, job->name);
+	error_release(&err);
 	synth_speech_release(&sp);
 	return ret;
+}
+
+/* The parent's side of the wire: whole records are taken as they arrive. */
+static int article_take(struct article_run *run, uint32_t type, const unsigned char *data, size_t n)
+{
+	struct article_result *res = &run->res;
+
+	switch (type) {
+	case ARTICLE_REC_RESULT:
+		if (n < sizeof *res || run->has_result)
+			return -1;
+		memcpy(res, data, sizeof *res);
+		res->part.fp = NULL;
+		res->timings = NULL;
+		res->words = NULL;
+		if (res->n_timings > n / sizeof(struct article_timing) || res->n_words > n / sizeof(struct article_word) ||
+		    n != sizeof *res + res->n_timings * sizeof(struct article_timing) +
+				 res->n_words * sizeof(struct article_word)) {
+			res->n_timings = res->n_words = 0;
+			return -1;
+		}
+		res->timings = xcalloc(res->n_timings ? res->n_timings : 1, sizeof *res->timings);
+		memcpy(res->timings, data + sizeof *res, res->n_timings * sizeof *res->timings);
+		res->words = xcalloc(res->n_words ? res->n_words : 1, sizeof *res->words);
+		memcpy(res->words, data + sizeof *res + res->n_timings * sizeof *res->timings,
+		       res->n_words * sizeof *res->words);
+		run->has_result = true;
+		return 0;
+	case ARTICLE_REC_ERROR:
+		if (error_unpack(&run->err, data, n) < 0)
+			return -1;
+		run->has_error = true;
+		return 0;
+	case ARTICLE_REC_PROGRESS: {
+		double fraction;
+		char phase[65];
+
+		if (n < sizeof fraction || n > sizeof fraction + 64)
+			return -1;
+		memcpy(&fraction, data, sizeof fraction);
+		memcpy(phase, data + sizeof fraction, n - sizeof fraction);
+		phase[n - sizeof fraction] = '\0';
+		if (run->job->progress)
+			progress_update(run->job->progress, phase, fraction);
+		return 0;
+	}
+	}
+	return -1;
+}
+
+static int article_take_ud(void *ud, uint32_t type, const unsigned char *data, size_t n)
+{
+	return article_take(ud, type, data, n);
 }
 
 static int article_on_data(const void *buf, size_t n, void *ud)
 {
 	struct article_run *run = ud;
 
-	util_grow((void **)&run->buf, &run->cap, run->len + n, 1);
-	memcpy(run->buf + run->len, buf, n);
-	run->len += n;
+	if (article_receive(&run->buf, &run->len, &run->cap, buf, n, article_take_ud, run) < 0) {
+		run->damaged = true;
+		return -1;
+	}
 	return 0;
 }
-
-/* The child gets the job and the output stream through one pointer pair. */
-static const void *article_args[2];
 
 int article_start(struct article_run *run, const struct article_job *job, FILE *out)
 {
 	memset(run, 0, sizeof *run);
 	run->job = job;
-	article_args[0] = job;
-	article_args[1] = out;
+	run->out = out;
 	fflush(out);
-	return isolate_spawn(&run->child, article_child, (void *)article_args, job->timeout_ms + 60000);
+	/* the child gets the job and the output stream through the run itself */
+	return isolate_spawn(&run->child, article_child, run, job->timeout_ms + 60000);
 }
 
-int article_finish(struct article_run *run, struct article_result *res)
+int article_finish(struct article_run *run, struct article_result *res, struct error *err)
 {
 	struct isolate_result ir;
+	const char *name = run->job->name;
 	int ret = -1;
 
 	memset(res, 0, sizeof *res);
+	error_release(err);
 	isolate_wait(&run->child, article_on_data, run, &ir);
+	if (run->damaged || (ir.status == ISOLATE_OK && (run->len || !run->has_result))) {
+		log_error("'%s': %s", name, run->damaged ? "the worker's result is damaged" : "the worker gave no result");
+		error_set(err, ERROR_SYSTEM, "'%s': %s", name,
+			  run->damaged ? "the worker's result is damaged" : "the worker gave no result");
+		goto out;
+	}
 	switch (ir.status) {
 	case ISOLATE_OK:
-		if (run->len < sizeof *res) {
-			log_error("'%s': the worker gave no result", run->job->name);
-			break;
-		}
-		memcpy(res, run->buf, sizeof *res);
-		res->part.fp = NULL;
-		res->timings = NULL;
-		res->words = NULL;
-		if (res->n_timings > run->len / sizeof(struct article_timing) ||
-		    res->n_words > run->len / sizeof(struct article_word) ||
-		    run->len != sizeof *res + res->n_timings * sizeof(struct article_timing) +
-					res->n_words * sizeof(struct article_word)) {
-			log_error("'%s': the worker's result is damaged", run->job->name);
-			res->n_timings = res->n_words = 0;
-			break;
-		}
-		res->timings = xcalloc(res->n_timings ? res->n_timings : 1, sizeof *res->timings);
-		memcpy(res->timings, run->buf + sizeof *res, res->n_timings * sizeof *res->timings);
-		res->words = xcalloc(res->n_words ? res->n_words : 1, sizeof *res->words);
-		memcpy(res->words, run->buf + sizeof *res + res->n_timings * sizeof *res->timings,
-		       res->n_words * sizeof *res->words);
+		*res = run->res;
+		memset(&run->res, 0, sizeof run->res);
 		ret = 0;
 		break;
 	case ISOLATE_CRASHED:
-		log_error("'%s': the worker crashed (%s)", run->job->name, strsignal(ir.signal));
+		log_error("'%s': the worker crashed (%s)", name, strsignal(ir.signal));
+		error_set(err, ERROR_CRASH, "'%s': the worker crashed (%s)", name, strsignal(ir.signal));
 		break;
 	case ISOLATE_TIMEOUT:
-		log_error("'%s': took longer than %d s; stopped", run->job->name, run->job->timeout_ms / 1000 + 60);
+		log_error("'%s': took longer than %d s; stopped", name, run->job->timeout_ms / 1000 + 60);
+		error_set(err, ERROR_TIMEOUT, "'%s': took longer than %d s; stopped", name,
+			  run->job->timeout_ms / 1000 + 60);
 		break;
-	case ISOLATE_FAILED:	/* the worker said why, and sent it */
-		util_grow((void **)&run->buf, &run->cap, run->len + 1, 1);
-		run->buf[run->len] = '\0';
-		/* printed already, by the worker; kept for the caller's records */
-		log_set_last_error(run->len ? (char *)run->buf : "the worker failed", ir.storage_errno);
+	case ISOLATE_FAILED:	/* the worker printed why, and sent it with its kind */
+		if (run->has_error) {
+			error_move(err, &run->err);
+		} else if (ir.storage_errno) {
+			error_set(err, ERROR_STORAGE, "'%s': the worker failed: %s", name, strerror(ir.storage_errno));
+			err->errnum = ir.storage_errno;
+		} else {
+			error_set(err, ERROR_INPUT, "'%s': the worker failed", name);
+		}
 		break;
-	default:
+	default:	/* no process, reported */
+		error_set(err, ERROR_SYSTEM, "'%s': cannot start a worker", name);
 		break;
 	}
+out:
+	article_result_release(&run->res);
+	error_release(&run->err);
 	free(run->buf);
 	run->buf = NULL;
 	run->len = run->cap = 0;
@@ -291,4 +627,47 @@ void article_result_release(struct article_result *res)
 	free(res->words);
 	res->words = NULL;
 	res->n_words = 0;
+}
+
+uint64_t article_result_samples(const struct article_result *res, const struct encode_settings *encode)
+{
+	if (!encode_parts_supported(encode))
+		return res->part.samples;
+	return (uint64_t)res->part.frames * 1152 - res->part.delay - res->part.padding;
+}
+
+int article_write(const char *path, const struct encode_settings *encode, const struct encode_tags *tags,
+		  const struct article_result *res, FILE *fp)
+{
+	struct encode_part part = res->part;
+	struct encoder *enc;
+	float buf[8192];
+	uint64_t left = res->part.samples;
+	int ret = -1;
+
+	part.fp = fp;
+	if (encode_parts_supported(encode))
+		return encode_join(path, encode, tags, &part, 1);
+	enc = encoder_new(path, encode, tags);
+	if (!enc)
+		return -1;
+	if (fflush(fp) != 0 || fseek(fp, 0, SEEK_SET) != 0) {
+		log_error("cannot read a temporary file: %s", strerror(errno));
+		goto out;
+	}
+	while (left) {
+		size_t k = left < sizeof buf / sizeof buf[0] ? (size_t)left : sizeof buf / sizeof buf[0];
+
+		if (fread(buf, sizeof buf[0], k, fp) != k) {
+			log_error("cannot read a temporary file: %s", ferror(fp) ? strerror(errno) : "it ends early");
+			goto out;
+		}
+		if (encoder_write(enc, buf, k) < 0)
+			goto out;
+		left -= k;
+	}
+	ret = encoder_finish(enc);
+out:
+	encoder_free(enc);
+	return ret;
 }

@@ -1,13 +1,15 @@
-/* article: speaks one article (or reads one audio file) into a cached MP3 part with its timings, in a child process. */
+/* article: the part, the unit of work of speak and build: one article spoken (or one audio file read) into an MP3 part with its timings, in one child process. */
 #ifndef NEWSCAST_ARTICLE_H
 #define NEWSCAST_ARTICLE_H
 
 #include "audio.h"
 #include "encode.h"
+#include "error.h"
 #include "isolate.h"
 #include "segment.h"
 #include "voice.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -21,7 +23,9 @@ struct article_job {
 	struct audio_settings audio;
 	struct encode_settings encode;
 	int timeout_ms;
-	int split;			/* encode the second half at once in another process */
+	int jobs;			/* processes to encode with at once: long speech is cut in its
+					 * silences into up to this many pieces (0 or 1: this one only) */
+	struct progress *progress;	/* may be NULL; shown by the parent as the worker reports */
 };
 
 /* When each segment sounds, in milliseconds from the part's start. */
@@ -40,7 +44,9 @@ struct article_word {
 };
 
 struct article_result {
-	struct encode_part part;	/* part.fp is the caller's, as given to article_start */
+	struct encode_part part;	/* part.fp is the caller's, as given to article_start; for a
+					 * format that is not joined, part.samples counts the float
+					 * samples written instead of frames */
 	uint64_t out_samples;		/* samples of audio in the part, at the output rate */
 	double lufs;			/* loudness the part was rendered to, as measured */
 	struct article_timing *timings;	/* one a segment; NULL for audio files */
@@ -49,19 +55,43 @@ struct article_result {
 	size_t n_words;
 };
 
+/* A worker making one job's part; the child reaches the job and the output through it. */
 struct article_run {
 	struct isolate_child child;
 	const struct article_job *job;
-	unsigned char *buf;		/* what the child sent */
+	FILE *out;
+	unsigned char *buf;		/* what the child sent, not yet a whole record */
 	size_t len, cap;
+	struct article_result res;	/* its status: a result, or an error */
+	struct error err;
+	bool has_result, has_error, damaged;
 };
 
-/* Starts making job's part in a child process, writing its frames to out. */
+/* Starts making job's part in a child process, writing its frames to out. job and out
+ * must live until article_finish. */
 int article_start(struct article_run *run, const struct article_job *job, FILE *out);
-/* Waits for the child; on success fills *res (timings and words are new memory: article_result_release).
- * A crash, a time-out or an error is reported with the job's name. */
-int article_finish(struct article_run *run, struct article_result *res);
+/* Waits for the child; on success fills *res (timings and words are new memory:
+ * article_result_release) and returns 0. Else returns -1 with *err (released first, the
+ * caller's to release) telling why and of which kind: ERROR_CRASH or ERROR_TIMEOUT for a
+ * worker that died or ran past its time, ERROR_STORAGE when the storage failed, else the
+ * worker's own kind. The message was printed once already, by the worker or here. */
+int article_finish(struct article_run *run, struct article_result *res, struct error *err);
 void article_result_release(struct article_result *res);
+
+/* Where the one splitter cuts speech for jobs processes: in silences of at least 250 ms near
+ * equal shares, one piece for every 20 s of speech at most. Fills starts[0..n] as audio_split
+ * does (starts has room for ENCODE_MAX_PARTS + 1) and returns n, at least 1. */
+size_t article_cuts(const struct pcm *pcm, int jobs, size_t *starts);
+
+/* The length of a finished part in samples at the output rate: its MP3 frames less the
+ * encoder's delay and padding, or the samples of a format that is not joined. */
+uint64_t article_result_samples(const struct article_result *res, const struct encode_settings *encode);
+
+/* Writes a part made on its own to path (which appears only when complete) with tags: an
+ * MP3's frames from fp behind the tag and Info frame, or, for a format that is not joined
+ * (encode_parts_supported), the samples in fp encoded in one stream. fp is the caller's. */
+int article_write(const char *path, const struct encode_settings *encode, const struct encode_tags *tags,
+		  const struct article_result *res, FILE *fp);
 
 /* Reads an audio file into mono 16-bit samples at its own rate (pcm initialised by the caller). */
 int article_read_audio(const char *path, struct pcm *pcm);

@@ -101,14 +101,12 @@ int build_part_finish(struct build_part_run *r, const char *cache_dir, const str
 	char *path;
 	int ret = -1;
 
-	/* what the worker could not do is the article's own failure, unless it was the storage */
-	error_catch_begin(&c, &part->err, ERROR_INPUT);
-	ret = article_finish(&r->run, &part->res);
-	error_catch_end(&c);
+	/* the worker's status says whose fault a failure is: the article's, or the storage's */
+	ret = article_finish(&r->run, &part->res, &part->err);
 	if (ret < 0) {
 		outfile_abort(&r->out);
 		if (!part->err.kind)
-			error_set(&part->err, ERROR_INPUT, "it failed");
+			error_set(&part->err, ERROR_INPUT, "'%s' failed", job->name);
 		return -1;
 	}
 	path = xstrdup(r->out.dest);

@@ -519,7 +519,8 @@ static int build_plan_read(struct build *b, struct build_plan *plan, const struc
 			continue;
 		}
 		p->job = (struct article_job){ p->name, &b->voice, &p->sc.segments, NULL, pause[BREAK_ARTICLE], b->audio,
-					       b->encode, synth_time_limit_ms(&p->sc.segments), b->opts.jobs > 1 };
+					       b->encode, synth_time_limit_ms(&p->sc.segments),
+					       b->opts.jobs > 1 ? 2 : 1 };
 		arts[(*n_arts)++] = p;
 	}
 	return 0;

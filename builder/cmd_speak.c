@@ -1,19 +1,20 @@
 /* cmd_speak: `newscast speak ARTICLE -o OUT` turns one article into a finished, tagged audio file. */
 #include "cmd.h"
 
+#include "article.h"
 #include "audio.h"
 #include "cli.h"
 #include "encode.h"
-#include "fetch.h"
+#include "error.h"
 #include "log.h"
-#include "pcm.h"
 #include "progress.h"
 #include "render.h"
 #include "settings.h"
 #include "synth.h"
+#include "tags.h"
 #include "util.h"
 
-#include <math.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,24 +31,6 @@ static int speak_article_date(const char *date, char out[11])
 	return settings_valid_date(out) ? 0 : -1;
 }
 
-struct speak_progress {
-	const struct synth_speech *sp;
-	struct progress *progress;
-};
-
-/* Progress while the synthesiser's child speaks. */
-static void speak_on_segment(void *ud, size_t seg)
-{
-	const struct synth_speech *sp = ((struct speak_progress *)ud)->sp;
-	struct progress *progress = ((struct speak_progress *)ud)->progress;
-	char phase[64];
-
-	if (!progress->enabled)
-		return;
-	snprintf(phase, sizeof phase, "speaking segment %zu of %zu,", seg + 1, sp->segs->n);
-	progress_update(progress, phase, 0.1 * (double)(seg + 1) / (double)sp->segs->n);
-}
-
 /* The default output: the article's name with the format's extension, here. */
 static char *speak_default_output(const char *path, const struct script *sc)
 {
@@ -59,42 +42,37 @@ static char *speak_default_output(const char *path, const struct script *sc)
 }
 
 /* Chapters when the article has subheadings: the headline, then one a section. */
-static size_t speak_chapters(const struct synth_speech *sp, struct render_chapter **out)
+static void speak_chapters(const struct script *sc, const struct article_result *res, uint32_t end_ms,
+			   struct tags_chapters *ch)
 {
-	const struct segment_list *segs = sp->segs;
-	size_t n = 0, total = 1;
-
-	for (size_t i = 0; i < segs->n; i++)
-		total += segs->items[i].role == ROLE_SUBHEADING;
-	*out = NULL;
-	if (total < 2)
-		return 0;
-	*out = xcalloc(total, sizeof **out);
-	for (size_t i = 0; i < segs->n; i++) {
-		if (i > 0 && segs->items[i].role != ROLE_SUBHEADING)
-			continue;
-		(*out)[n].sample = sp->start[i];
-		(*out)[n].title = segs->items[i].written;
-		n++;
-	}
-	return n;
+	if (!res->n_timings)
+		return;
+	tags_add_chapter(ch, res->timings[0].start_ms, sc->segments.items[0].written);
+	tags_add_sections(ch, 0, &sc->segments, res->timings, res->n_timings);
+	if (ch->n < 2)
+		tags_chapters_release(ch);
+	tags_end_chapters(ch, end_ms);
 }
 
+/* speak is a build of one article: read and scripted here, its part made by a worker
+ * (as a build makes each article's), then written to the output with its chapters and tags. */
 static int speak_run(const char *path, struct settings *a)
 {
 	struct script sc;
-	struct synth_speech sp;
 	struct progress progress;
-	struct speak_progress on_segment = { &sp, &progress };
-	struct render_job rj = { 0 };
-	struct render_result rr;
-	struct render_chapter *chapters = NULL;
+	struct article_job job = { 0 };
+	struct article_run run;
+	struct article_result res = { 0 };
+	struct tags_chapters chapters = { 0 };
+	struct encode_tags tags = { 0 };
+	struct error err = { 0 };
+	FILE *tmp = NULL;
 	char *output = NULL, *comment = NULL, today[16], article_date[11];
+	uint64_t samples;
 	int ret = 1;
 	time_t now = time(NULL);
 
 	script_init(&sc);
-	synth_speech_init(&sp, &sc.segments);
 	progress_init(&progress, NULL, 1);
 	if (script_build(&sc, path, &a->script) < 0)
 		goto out;
@@ -102,43 +80,53 @@ static int speak_run(const char *path, struct settings *a)
 	progress_init(&progress, output, a->quiet);
 
 	/* Synthesis first: nothing is written until the article has been spoken. */
-	sp.on_segment = speak_on_segment;
-	sp.ud = &on_segment;
+	job.name = sc.doc.name;
+	job.voice = &sc.voice;
+	job.segs = &sc.segments;
+	job.audio = (struct audio_settings){ a->sample_rate, a->loudness, a->true_peak, a->jobs };
+	job.encode = (struct encode_settings){ ENCODE_MP3, a->sample_rate, a->bitrate, ENCODE_DEFAULT_QUALITY };
+	if (encode_format_from_path(output, &job.encode.format) < 0)
+		job.encode.format = ENCODE_MP3;
+	job.timeout_ms = synth_time_limit_ms(&sc.segments);
+	job.jobs = a->jobs;
+	job.progress = progress.enabled ? &progress : NULL;
+	tmp = tmpfile();
+	if (!tmp) {
+		log_error("cannot create a temporary file: %s", strerror(errno));
+		goto out;
+	}
 	progress_update(&progress, "speaking", 0.0);
-	if (synth_speech_run(&sp, sc.doc.name, &sc.voice) < 0)
+	if (article_start(&run, &job, tmp) < 0 || article_finish(&run, &res, &err) < 0)
 		goto out;
 
+	samples = article_result_samples(&res, &job.encode);
+	speak_chapters(&sc, &res, tags_ms(samples, job.audio.out_rate), &chapters);
 	strftime(today, sizeof today, "%Y-%m-%d", localtime(&now));
 	comment = a->comment ? xstrdup(a->comment)
 			     : xasprintf("Read by newscast (voice %s) from %s", sc.voice.name, sc.doc.name);
-	rj.pcm = &sp.pcm;
-	rj.path = output;
-	rj.audio = (struct audio_settings){ a->sample_rate, a->loudness, a->true_peak, a->jobs };
-	rj.encode = (struct encode_settings){ ENCODE_MP3, a->sample_rate, a->bitrate, ENCODE_DEFAULT_QUALITY };
-	if (encode_format_from_path(output, &rj.encode.format) < 0)
-		rj.encode.format = ENCODE_MP3;
-	rj.tags.title = a->title ? a->title : sc.doc.headline;
-	rj.tags.artist = a->author ? a->author : sc.doc.author;
-	rj.tags.writer = sc.doc.author;
-	rj.tags.album = a->album;
-	rj.tags.date = a->date ? a->date : speak_article_date(sc.doc.date, article_date) == 0 ? article_date : today;
-	rj.tags.source_url = sc.doc.link && fetch_is_url(sc.doc.link) ? sc.doc.link : NULL;
-	rj.tags.genre = "Podcast";
-	rj.tags.comment = comment;
-	rj.n_chapters = speak_chapters(&sp, &chapters);
-	rj.chapters = chapters;
-	rj.jobs = a->jobs;
-	rj.progress = &progress;
-	if (render_file(&rj, &rr) < 0)
+	tags_for_article(&tags, &sc.doc,
+			 a->date ? a->date : speak_article_date(sc.doc.date, article_date) == 0 ? article_date : today);
+	if (a->title)
+		tags.title = a->title;
+	if (a->author)
+		tags.artist = a->author;
+	tags.album = a->album;
+	tags.comment = comment;
+	tags.chapters = chapters.items;
+	tags.n_chapters = chapters.n;
+	if (article_write(output, &job.encode, &tags, &res, tmp) < 0)
 		goto out;
 	progress_done(&progress);
-	log_verbose("wrote '%s': %s, %.1f s, %zu segments, %zu chapters", output,
-		    encode_format_name(rj.encode.format), rr.seconds, sc.segments.n, rj.n_chapters);
+	log_verbose("wrote '%s': %s, %.1f s, %zu segments, %zu chapters", output, encode_format_name(job.encode.format),
+		    (double)samples / job.audio.out_rate, sc.segments.n, chapters.n);
 	ret = 0;
 out:
 	progress_done(&progress);
-	free(chapters);
-	synth_speech_release(&sp);
+	if (tmp)
+		fclose(tmp);
+	error_release(&err);
+	article_result_release(&res);
+	tags_chapters_release(&chapters);
 	free(output);
 	free(comment);
 	script_release(&sc);

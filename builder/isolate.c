@@ -1,6 +1,7 @@
 /* isolate: runs risky work (espeak-ng) in a child process with a time limit, streaming its output back. */
 #include "isolate.h"
 
+#include "error.h"
 #include "log.h"
 #include "util.h"
 
@@ -49,8 +50,9 @@ static long isolate_now_ms(void)
 static void isolate_child_main(int fd, int (*child_fn)(int fd, void *ud), void *ud, pid_t parent)
 {
 	struct rlimit no_core = { 0, 0 };
-
-	int saved = dup(STDERR_FILENO), null = open("/dev/null", O_WRONLY);
+	struct error err = { 0 };
+	struct error_catch c;
+	int r, saved = dup(STDERR_FILENO), null = open("/dev/null", O_WRONLY);
 	FILE *log_fp;
 
 	setrlimit(RLIMIT_CORE, &no_core);
@@ -70,15 +72,13 @@ static void isolate_child_main(int fd, int (*child_fn)(int fd, void *ud), void *
 	if (null >= 0)
 		close(null);
 	signal(SIGPIPE, SIG_DFL);
-	/* the parent's last error is not the child's */
-	log_set_last_error("", 0);
-	{
-		int r = child_fn(fd, ud), storage = log_last_error_storage();
-
-		if (r < 0 && storage && ISOLATE_EXIT_STORAGE + storage <= 255)
-			_exit(ISOLATE_EXIT_STORAGE + storage);
-		_exit(r < 0 ? 1 : r > 255 ? 255 : r);
-	}
+	/* what the child reports, caught here: the parent's errors before the fork are not the child's */
+	error_catch_begin(&c, &err, ERROR_INPUT);
+	r = child_fn(fd, ud);
+	error_catch_end(&c);
+	if (r < 0 && err.kind == ERROR_STORAGE && ISOLATE_EXIT_STORAGE + err.errnum <= 255)
+		_exit(ISOLATE_EXIT_STORAGE + err.errnum);
+	_exit(r < 0 ? 1 : r > 255 ? 255 : r);
 }
 
 int isolate_spawn(struct isolate_child *child, int (*child_fn)(int fd, void *ud), void *child_ud, int timeout_ms)

@@ -19,7 +19,7 @@ struct isolate_result {
 	enum isolate_status status;
 	int exit_code;
 	int signal;
-	int storage_errno;	/* ISOLATE_FAILED on a storage failure (log_last_error_storage in the child); else 0 */
+	int storage_errno;	/* ISOLATE_FAILED on a storage failure the child reported with log_error; else 0 */
 };
 
 /* A child started by isolate_spawn, waited for by isolate_wait. */

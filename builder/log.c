@@ -14,8 +14,6 @@
 static bool verbose;
 static bool quiet_errors;
 static FILE *log_stream;	/* NULL: stderr */
-static char log_last[512];
-static int log_last_storage;	/* the last error's errno, when a storage failure */
 
 /*
  * The message with what could drive a terminal written out: C0 and C1 controls and DEL
@@ -100,43 +98,21 @@ bool log_errno_is_storage(int err)
 
 void log_error(const char *fmt, ...)
 {
-	int err = errno;	/* what the message reports, when it reports strerror(errno) */
+	int err = errno, storage;	/* what the message reports, when it reports strerror(errno) */
 	char *msg;
 	va_list ap;
 
 	va_start(ap, fmt);
 	msg = log_format(fmt, ap);
 	va_end(ap);
-	/* kept escaped too: it goes into notes a user may print */
-	snprintf(log_last, sizeof log_last, "%s", msg ? msg : fmt);
 	/* a stale errno left by an earlier call is not this error's: it must be in the message */
-	log_last_storage = log_errno_is_storage(err) && msg && strstr(msg, strerror(err)) ? err : 0;
-	error_catch_report(log_last, log_last_storage);
+	storage = log_errno_is_storage(err) && msg && strstr(msg, strerror(err)) ? err : 0;
+	/* to whoever catches it as a value, escaped as printed: it goes into notes a user may print */
+	error_catch_report(msg ? msg : fmt, storage);
 	if (!quiet_errors)
 		log_print("", msg ? msg : fmt);
 	free(msg);
 	errno = err;
-}
-
-const char *log_last_error(void)
-{
-	return log_last;
-}
-
-int log_last_error_storage(void)
-{
-	return log_last_storage;
-}
-
-void log_set_last_error(const char *msg, int storage_errno)
-{
-	char *clean = util_redact_urls(msg);
-
-	snprintf(log_last, sizeof log_last, "%s", clean);
-	free(clean);
-	log_last_storage = log_errno_is_storage(storage_errno) ? storage_errno : 0;
-	/* a child's error is caught as the parent's own would be */
-	error_catch_report(log_last, log_last_storage);
 }
 
 void log_warn(const char *fmt, ...)

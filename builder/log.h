@@ -14,19 +14,9 @@ void log_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Printed only with --verbose: the decisions the program made and why. */
 void log_verbose(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* The last error reported, for files that record why something failed. */
-const char *log_last_error(void);
 /* Whether err is a failure of the storage itself (ENOSPC, EDQUOT, EROFS, EIO): the disk is
  * full, over quota, read-only or failing, whatever is being written or read. */
 bool log_errno_is_storage(int err);
-/* The errno of the last error when it was a storage failure, else 0: when log_error is
- * called with such an errno and its message reports it (as strerror(errno) does), the
- * machine is at fault, not the input, and a build stops rather than blame its articles. */
-int log_last_error_storage(void);
-/* Sets the last error without printing it, with its storage errno (0: none): for an error
- * a child process printed and sent back. An error_catch gets it as it gets log_error's. */
-void log_set_last_error(const char *msg, int storage_errno);
-
 /* msg as log_error would print it (control bytes escaped, URL credentials taken out): a new string. */
 char *log_clean(const char *msg);
 

@@ -35,6 +35,8 @@ int main(void)
 		suite_build_state,
 		suite_build,
 		suite_assemble,
+		suite_article,
+		suite_tags,
 	};
 	SRunner *sr = srunner_create(NULL);
 	int failed;

@@ -26,6 +26,8 @@ Suite *suite_error(void);
 Suite *suite_build_state(void);
 Suite *suite_build(void);
 Suite *suite_assemble(void);
+Suite *suite_article(void);
+Suite *suite_tags(void);
 
 Suite *suite_lexicon(void);
 Suite *suite_normalize(void);
