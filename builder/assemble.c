@@ -1,6 +1,7 @@
 /* assemble: joins parts already encoded into one episode's MP3, with its chapters, ID3 tags and transcripts. */
 #include "assemble.h"
 
+#include "tags.h"
 #include "transcript.h"
 #include "util.h"
 
@@ -9,19 +10,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* Adds a chapter starting at start_ms; the one before it ends there. */
-static void assemble_add_chapter(struct assemble_result *res, size_t *cap, uint32_t start_ms, const char *title)
-{
-	util_grow((void **)&res->chapters, cap, res->n_chapters + 1, sizeof *res->chapters);
-	res->chapters[res->n_chapters] = (struct encode_chapter){ start_ms, start_ms, title };
-	if (res->n_chapters)
-		res->chapters[res->n_chapters - 1].end_ms = start_ms;
-	res->n_chapters++;
-}
-
 static uint32_t assemble_ms(const struct assemble_job *job, uint64_t samples)
 {
-	return (uint32_t)llround((double)samples * 1000.0 / job->encode.rate);
+	return tags_ms(samples, job->encode.rate);
 }
 
 /* The parts' encode_part, in order, each with its frames. A new array. */
@@ -39,7 +30,7 @@ static struct encode_part *assemble_encode_parts(const struct assemble_job *job)
 void assemble_chapters(const struct assemble_job *job, struct assemble_result *res)
 {
 	struct encode_part *parts = assemble_encode_parts(job);
-	size_t cap = 0;
+	struct tags_chapters ch = { 0 };
 
 	memset(res, 0, sizeof *res);
 	for (size_t i = 0; i < job->n_parts; i++) {
@@ -47,18 +38,18 @@ void assemble_chapters(const struct assemble_job *job, struct assemble_result *r
 		uint32_t at_ms = assemble_ms(job, encode_part_offset(parts, i));
 
 		if (p->chapter)
-			assemble_add_chapter(res, &cap, at_ms, p->chapter);
+			tags_add_chapter(&ch, at_ms, p->chapter);
 		/* a chapter for each section too: where its subheading is spoken */
-		for (size_t k = 0; p->section_chapters && p->segments && k < p->n_timings; k++)
-			if (p->segments[k].role == ROLE_SUBHEADING)
-				assemble_add_chapter(res, &cap, at_ms + p->timings[k].start_ms, p->segments[k].written);
+		if (p->section_chapters)
+			tags_add_sections(&ch, at_ms, p->segments, p->timings, p->n_timings);
 	}
 	for (size_t k = 0; k < job->n_parts; k++)
 		res->samples += (uint64_t)parts[k].frames * 1152;
 	if (job->n_parts)
 		res->samples -= parts[0].delay + parts[job->n_parts - 1].padding;
-	if (res->n_chapters)
-		res->chapters[res->n_chapters - 1].end_ms = assemble_ms(job, res->samples);
+	tags_end_chapters(&ch, assemble_ms(job, res->samples));
+	res->chapters = ch.items;	/* res's now */
+	res->n_chapters = ch.n;
 	res->seconds = (double)res->samples / job->encode.rate;
 	free(parts);
 }

@@ -3,10 +3,10 @@
 
 #include "assemble.h"
 #include "cover.h"
-#include "fetch.h"
 #include "lock.h"
 #include "log.h"
 #include "publish.h"
+#include "tags.h"
 #include "util.h"
 
 #include <ctype.h>
@@ -486,22 +486,11 @@ static int build_episode_stage(const struct build *b, const struct build_state *
 		.vtt = vtt,
 		.srt = srt,
 		.encode = b->encode,
-		.tags = { .title = ep->title,
-			  .artist = b->show.author,
-			  .writer = writers,
-			  .album = b->show.title,
-			  .date = date,
-			  .genre = "Podcast",
-			  .comment = b->show.description,
-			  .source_url = ep->n_articles == 1 && b->show.mode == SHOW_ARTICLE && ep->articles[0].link &&
-						fetch_is_url(ep->articles[0].link) ? ep->articles[0].link : NULL,
-			  .show_url = b->show.link,
-			  .cover = cover,
-			  .cover_len = cover_len,
-			  .cover_mime = cover_mime },
+		.tags = { .cover = cover, .cover_len = cover_len, .cover_mime = cover_mime },
 		.parts = aparts,
 		.n_parts = n_parts,
 	};
+	tags_for_episode(&aj.tags, &b->show, ep, writers, date);
 	if (assemble(&aj, &ar) < 0)
 		goto out;
 	ep->duration = ar.seconds;

@@ -48,7 +48,8 @@ static void speak_chapters(const struct script *sc, const struct article_result 
 	if (!res->n_timings)
 		return;
 	tags_add_chapter(ch, res->timings[0].start_ms, sc->segments.items[0].written);
-	tags_add_sections(ch, 0, &sc->segments, res->timings, res->n_timings);
+	tags_add_sections(ch, 0, sc->segments.items, res->timings,
+			  res->n_timings < sc->segments.n ? res->n_timings : sc->segments.n);
 	if (ch->n < 2)
 		tags_chapters_release(ch);
 	tags_end_chapters(ch, end_ms);

@@ -23,12 +23,12 @@ void tags_add_chapter(struct tags_chapters *c, uint32_t start_ms, const char *ti
 	c->n++;
 }
 
-void tags_add_sections(struct tags_chapters *c, uint32_t at_ms, const struct segment_list *segs,
-		       const struct article_timing *timings, size_t n_timings)
+void tags_add_sections(struct tags_chapters *c, uint32_t at_ms, const struct segment *segs,
+		       const struct article_timing *timings, size_t n)
 {
-	for (size_t k = 0; k < n_timings && k < segs->n; k++)
-		if (segs->items[k].role == ROLE_SUBHEADING)
-			tags_add_chapter(c, at_ms + timings[k].start_ms, segs->items[k].written);
+	for (size_t k = 0; segs && k < n; k++)
+		if (segs[k].role == ROLE_SUBHEADING)
+			tags_add_chapter(c, at_ms + timings[k].start_ms, segs[k].written);
 }
 
 void tags_end_chapters(struct tags_chapters *c, uint32_t end_ms)
@@ -50,4 +50,20 @@ void tags_for_article(struct encode_tags *tags, const struct document *doc, cons
 	tags->date = date;
 	tags->genre = "Podcast";
 	tags->source_url = doc->link && fetch_is_url(doc->link) ? doc->link : NULL;
+}
+
+void tags_for_episode(struct encode_tags *tags, const struct show *show, const struct episode *ep, const char *writers,
+		      const char *date)
+{
+	const char *link = ep->n_articles == 1 && show->mode == SHOW_ARTICLE ? ep->articles[0].link : NULL;
+
+	tags->title = ep->title;
+	tags->artist = show->author;
+	tags->writer = writers;
+	tags->album = show->title;
+	tags->date = date;
+	tags->genre = "Podcast";
+	tags->comment = show->description;
+	tags->source_url = link && fetch_is_url(link) ? link : NULL;
+	tags->show_url = show->link;
 }

@@ -40,7 +40,7 @@ START_TEST(a_section_starts_where_its_subheading_is_spoken)
 	segment_list_add(&segs, xstrdup("More."), ROLE_BODY, BREAK_ARTICLE, 7);
 	/* the article's part starts 20 s into the episode */
 	tags_add_chapter(&c, 20000, "Headline");
-	tags_add_sections(&c, 20000, &segs, t, 4);
+	tags_add_sections(&c, 20000, segs.items, t, 4);
 	tags_end_chapters(&c, tags_ms(44100 * 30, 44100));
 	ck_assert_uint_eq(c.n, 2);
 	ck_assert_uint_eq(c.items[0].end_ms, 25400);
