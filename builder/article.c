@@ -636,38 +636,3 @@ uint64_t article_result_samples(const struct article_result *res, const struct e
 	return (uint64_t)res->part.frames * 1152 - res->part.delay - res->part.padding;
 }
 
-int article_write(const char *path, const struct encode_settings *encode, const struct encode_tags *tags,
-		  const struct article_result *res, FILE *fp)
-{
-	struct encode_part part = res->part;
-	struct encoder *enc;
-	float buf[8192];
-	uint64_t left = res->part.samples;
-	int ret = -1;
-
-	part.fp = fp;
-	if (encode_parts_supported(encode))
-		return encode_join(path, encode, tags, &part, 1);
-	enc = encoder_new(path, encode, tags);
-	if (!enc)
-		return -1;
-	if (fflush(fp) != 0 || fseek(fp, 0, SEEK_SET) != 0) {
-		log_error("cannot read a temporary file: %s", strerror(errno));
-		goto out;
-	}
-	while (left) {
-		size_t k = left < sizeof buf / sizeof buf[0] ? (size_t)left : sizeof buf / sizeof buf[0];
-
-		if (fread(buf, sizeof buf[0], k, fp) != k) {
-			log_error("cannot read a temporary file: %s", ferror(fp) ? strerror(errno) : "it ends early");
-			goto out;
-		}
-		if (encoder_write(enc, buf, k) < 0)
-			goto out;
-		left -= k;
-	}
-	ret = encoder_finish(enc);
-out:
-	encoder_free(enc);
-	return ret;
-}

@@ -87,11 +87,6 @@ size_t article_cuts(const struct pcm *pcm, int jobs, size_t *starts);
  * encoder's delay and padding, or the samples of a format that is not joined. */
 uint64_t article_result_samples(const struct article_result *res, const struct encode_settings *encode);
 
-/* Writes a part made on its own to path (which appears only when complete) with tags: an
- * MP3's frames from fp behind the tag and Info frame, or, for a format that is not joined
- * (encode_parts_supported), the samples in fp encoded in one stream. fp is the caller's. */
-int article_write(const char *path, const struct encode_settings *encode, const struct encode_tags *tags,
-		  const struct article_result *res, FILE *fp);
 
 /* Reads an audio file into mono 16-bit samples at its own rate (pcm initialised by the caller). */
 int article_read_audio(const char *path, struct pcm *pcm);

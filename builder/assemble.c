@@ -1,11 +1,13 @@
 /* assemble: joins parts already encoded into one episode's MP3, with its chapters, ID3 tags and transcripts. */
 #include "assemble.h"
 
+#include "log.h"
 #include "tags.h"
 #include "transcript.h"
 #include "util.h"
 
-#include <math.h>
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -27,6 +29,18 @@ static struct encode_part *assemble_encode_parts(const struct assemble_job *job)
 	return parts;
 }
 
+/* Where part i starts in the episode, in samples: MP3 parts overlap by their encoder's delay. */
+static uint64_t assemble_offset(const struct assemble_job *job, const struct encode_part *parts, size_t i)
+{
+	uint64_t at = 0;
+
+	if (encode_parts_supported(&job->encode))
+		return encode_part_offset(parts, i);
+	for (size_t k = 0; k < i; k++)
+		at += parts[k].samples;
+	return at;
+}
+
 void assemble_chapters(const struct assemble_job *job, struct assemble_result *res)
 {
 	struct encode_part *parts = assemble_encode_parts(job);
@@ -35,7 +49,7 @@ void assemble_chapters(const struct assemble_job *job, struct assemble_result *r
 	memset(res, 0, sizeof *res);
 	for (size_t i = 0; i < job->n_parts; i++) {
 		const struct assemble_part *p = &job->parts[i];
-		uint32_t at_ms = assemble_ms(job, encode_part_offset(parts, i));
+		uint32_t at_ms = assemble_ms(job, assemble_offset(job, parts, i));
 
 		if (p->chapter)
 			tags_add_chapter(&ch, at_ms, p->chapter);
@@ -43,10 +57,16 @@ void assemble_chapters(const struct assemble_job *job, struct assemble_result *r
 		if (p->section_chapters)
 			tags_add_sections(&ch, at_ms, p->segments, p->timings, p->n_timings);
 	}
-	for (size_t k = 0; k < job->n_parts; k++)
-		res->samples += (uint64_t)parts[k].frames * 1152;
-	if (job->n_parts)
+	if (!encode_parts_supported(&job->encode)) {
+		for (size_t k = 0; k < job->n_parts; k++)
+			res->samples += parts[k].samples;
+	} else if (job->n_parts) {
+		for (size_t k = 0; k < job->n_parts; k++)
+			res->samples += (uint64_t)parts[k].frames * 1152;
 		res->samples -= parts[0].delay + parts[job->n_parts - 1].padding;
+	}
+	if (ch.n < job->min_chapters)
+		tags_chapters_release(&ch);
 	tags_end_chapters(&ch, assemble_ms(job, res->samples));
 	res->chapters = ch.items;	/* res's now */
 	res->n_chapters = ch.n;
@@ -65,7 +85,7 @@ static int assemble_captions(const struct assemble_job *job, const struct encode
 	transcript_init(&tr);
 	for (size_t i = 0; i < job->n_parts; i++) {
 		const struct assemble_part *p = &job->parts[i];
-		uint32_t at_ms = assemble_ms(job, encode_part_offset(parts, i));
+		uint32_t at_ms = assemble_ms(job, assemble_offset(job, parts, i));
 
 		for (size_t k = 0, w = 0; p->segments && k < p->n_timings; k++) {
 			const struct segment *seg = &p->segments[k];
@@ -94,6 +114,43 @@ out:
 	return ret;
 }
 
+/* A format LAME's frames cannot be joined in: the one part's float samples, encoded. */
+static int assemble_encode(const struct assemble_job *job, const struct encode_tags *tags, FILE *fp,
+			   uint64_t samples)
+{
+	struct encoder *enc;
+	float buf[8192];
+	int ret = -1;
+
+	if (job->n_parts != 1) {
+		log_error("cannot write '%s': %s takes one part, not %zu", job->path,
+			  encode_format_name(job->encode.format), job->n_parts);
+		return -1;
+	}
+	enc = encoder_new(job->path, &job->encode, tags);
+	if (!enc)
+		return -1;
+	if (fflush(fp) != 0 || fseek(fp, 0, SEEK_SET) != 0) {
+		log_error("cannot read a temporary file: %s", strerror(errno));
+		goto out;
+	}
+	while (samples) {
+		size_t k = samples < sizeof buf / sizeof buf[0] ? (size_t)samples : sizeof buf / sizeof buf[0];
+
+		if (fread(buf, sizeof buf[0], k, fp) != k) {
+			log_error("cannot read a temporary file: %s", ferror(fp) ? strerror(errno) : "it ends early");
+			goto out;
+		}
+		if (encoder_write(enc, buf, k) < 0)
+			goto out;
+		samples -= k;
+	}
+	ret = encoder_finish(enc);
+out:
+	encoder_free(enc);
+	return ret;
+}
+
 int assemble(const struct assemble_job *job, struct assemble_result *res)
 {
 	struct encode_part *parts = assemble_encode_parts(job);
@@ -104,7 +161,8 @@ int assemble(const struct assemble_job *job, struct assemble_result *res)
 	assemble_chapters(job, res);
 	tags.chapters = res->chapters;
 	tags.n_chapters = res->n_chapters;
-	if (encode_join(job->path, &job->encode, &tags, parts, job->n_parts) < 0)
+	if ((encode_parts_supported(&job->encode) ? encode_join(job->path, &job->encode, &tags, parts, job->n_parts)
+						 : assemble_encode(job, &tags, parts[0].fp, parts[0].samples)) < 0)
 		goto out;
 	if (stat(job->path, &sb) == 0)
 		res->bytes = (uint64_t)sb.st_size;

@@ -25,12 +25,15 @@ struct assemble_part {
 };
 
 struct assemble_job {
-	const char *path;			/* the MP3 to write */
+	const char *path;			/* the file to write: MP3, or another format of encode's */
 	const char *vtt, *srt;			/* its captions, when not NULL */
 	struct encode_settings encode;		/* the parts' */
 	struct encode_tags tags;		/* the caller's; the chapters are assemble's own */
 	const struct assemble_part *parts;
-	size_t n_parts;				/* at least 1 */
+	size_t n_parts;				/* at least 1; exactly 1 when encode cannot join MP3 parts
+						 * (WAV, FLAC, Ogg, MP3 at MPEG-2 rates): its fp holds
+						 * float samples, encoded here */
+	size_t min_chapters;			/* fewer chapters than this are none: one says nothing */
 };
 
 struct assemble_result {
@@ -43,8 +46,9 @@ struct assemble_result {
 
 /* The chapters of job's parts, and how long they play; res is released with assemble_result_release. */
 void assemble_chapters(const struct assemble_job *job, struct assemble_result *res);
-/* Writes job->path (and the captions): the ID3 tag with the chapters, one Xing/LAME frame,
- * every part's frames. res as assemble_chapters fills it, and the MP3's size. */
+/* Writes job->path (and the captions), which appears only when complete: for MP3 the ID3
+ * tag with the chapters, one Xing/LAME frame, every part's frames; for another format the
+ * one part's samples encoded. res as assemble_chapters fills it, and the file's size. */
 int assemble(const struct assemble_job *job, struct assemble_result *res);
 void assemble_result_release(struct assemble_result *res);
 

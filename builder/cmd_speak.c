@@ -2,6 +2,7 @@
 #include "cmd.h"
 
 #include "article.h"
+#include "assemble.h"
 #include "audio.h"
 #include "cli.h"
 #include "encode.h"
@@ -41,20 +42,6 @@ static char *speak_default_output(const char *path, const struct script *sc)
 	return out;
 }
 
-/* Chapters when the article has subheadings: the headline, then one a section. */
-static void speak_chapters(const struct script *sc, const struct article_result *res, uint32_t end_ms,
-			   struct tags_chapters *ch)
-{
-	if (!res->n_timings)
-		return;
-	tags_add_chapter(ch, res->timings[0].start_ms, sc->segments.items[0].written);
-	tags_add_sections(ch, 0, sc->segments.items, res->timings,
-			  res->n_timings < sc->segments.n ? res->n_timings : sc->segments.n);
-	if (ch->n < 2)
-		tags_chapters_release(ch);
-	tags_end_chapters(ch, end_ms);
-}
-
 /* speak is a build of one article: read and scripted here, its part made by a worker
  * (as a build makes each article's), then written to the output with its chapters and tags. */
 static int speak_run(const char *path, struct settings *a)
@@ -64,12 +51,12 @@ static int speak_run(const char *path, struct settings *a)
 	struct article_job job = { 0 };
 	struct article_run run;
 	struct article_result res = { 0 };
-	struct tags_chapters chapters = { 0 };
-	struct encode_tags tags = { 0 };
+	struct assemble_part part = { 0 };
+	struct assemble_job aj = { 0 };
+	struct assemble_result ar = { 0 };
 	struct error err = { 0 };
 	FILE *tmp = NULL;
 	char *output = NULL, *comment = NULL, today[16], article_date[11];
-	uint64_t samples;
 	int ret = 1;
 	time_t now = time(NULL);
 
@@ -100,26 +87,29 @@ static int speak_run(const char *path, struct settings *a)
 	if (article_start(&run, &job, tmp) < 0 || article_finish(&run, &res, &err) < 0)
 		goto out;
 
-	samples = article_result_samples(&res, &job.encode);
-	speak_chapters(&sc, &res, tags_ms(samples, job.audio.out_rate), &chapters);
+	/* a one-part episode: a chapter for the headline and one a section, when it has sections */
+	part = (struct assemble_part){ tmp, res.part, sc.segments.items, res.timings,
+				       res.n_timings < sc.segments.n ? res.n_timings : sc.segments.n, res.words,
+				       res.n_words, sc.segments.n ? sc.segments.items[0].written : NULL, true };
+	part.encode.fp = NULL;
+	aj = (struct assemble_job){ .path = output, .encode = job.encode, .parts = &part, .n_parts = 1,
+				    .min_chapters = 2 };
 	strftime(today, sizeof today, "%Y-%m-%d", localtime(&now));
 	comment = a->comment ? xstrdup(a->comment)
 			     : xasprintf("Read by newscast (voice %s) from %s", sc.voice.name, sc.doc.name);
-	tags_for_article(&tags, &sc.doc,
+	tags_for_article(&aj.tags, &sc.doc,
 			 a->date ? a->date : speak_article_date(sc.doc.date, article_date) == 0 ? article_date : today);
 	if (a->title)
-		tags.title = a->title;
+		aj.tags.title = a->title;
 	if (a->author)
-		tags.artist = a->author;
-	tags.album = a->album;
-	tags.comment = comment;
-	tags.chapters = chapters.items;
-	tags.n_chapters = chapters.n;
-	if (article_write(output, &job.encode, &tags, &res, tmp) < 0)
+		aj.tags.artist = a->author;
+	aj.tags.album = a->album;
+	aj.tags.comment = comment;
+	if (assemble(&aj, &ar) < 0)
 		goto out;
 	progress_done(&progress);
 	log_verbose("wrote '%s': %s, %.1f s, %zu segments, %zu chapters", output, encode_format_name(job.encode.format),
-		    (double)samples / job.audio.out_rate, sc.segments.n, chapters.n);
+		    ar.seconds, sc.segments.n, ar.n_chapters);
 	ret = 0;
 out:
 	progress_done(&progress);
@@ -127,7 +117,7 @@ out:
 		fclose(tmp);
 	error_release(&err);
 	article_result_release(&res);
-	tags_chapters_release(&chapters);
+	assemble_result_release(&ar);
 	free(output);
 	free(comment);
 	script_release(&sc);
