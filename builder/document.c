@@ -11,18 +11,24 @@ void document_init(struct document *doc)
 	memset(doc, 0, sizeof *doc);
 }
 
-void document_release(struct document *doc)
+void document_clear_meta(struct document *doc)
 {
-	for (size_t i = 0; i < doc->n_blocks; i++)
-		free(doc->blocks[i].text);
-	free(doc->blocks);
-	free(doc->name);
 	free(doc->headline);
 	free(doc->author);
 	free(doc->date);
 	free(doc->link);
 	free(doc->id);
 	free(doc->description);
+	doc->headline = doc->author = doc->date = doc->link = doc->id = doc->description = NULL;
+}
+
+void document_release(struct document *doc)
+{
+	for (size_t i = 0; i < doc->n_blocks; i++)
+		free(doc->blocks[i].text);
+	free(doc->blocks);
+	free(doc->name);
+	document_clear_meta(doc);
 	free(doc->error);
 	memset(doc, 0, sizeof *doc);
 }

@@ -32,6 +32,8 @@ struct document {
 };
 
 void document_init(struct document *doc);
+/* Frees the metadata (headline, author, date, link, id, description) and sets it to NULL. */
+void document_clear_meta(struct document *doc);
 /* Frees every field and block; doc is then as document_init left it. */
 void document_release(struct document *doc);
 /* Appends a block; the document takes ownership of text (which may be NULL). */

@@ -72,8 +72,7 @@ static char *feed_text(const xmlNode *n)
 
 	if (raw) {
 		s = xstrdup((const char *)raw);
-		input_strip_controls(s);
-		util_squeeze_spaces(s);
+		input_tidy_text(s);
 		if (!*s) {
 			free(s);
 			s = NULL;

@@ -80,8 +80,7 @@ static char *html_text(xmlNode *n)
 
 	strbuf_init(&sb);
 	html_text_into(n, &sb);
-	input_strip_controls(sb.buf);
-	util_squeeze_spaces(sb.buf);
+	input_tidy_text(sb.buf);
 	return strbuf_detach(&sb);
 }
 
@@ -237,8 +236,7 @@ static char *html_ld_clean(char *s)
 {
 	if (!s)
 		return NULL;
-	input_strip_controls(s);	/* JSON's \u escapes let any control character in */
-	util_squeeze_spaces(s);
+	input_tidy_text(s);	/* JSON's \u escapes let any control character in */
 	if (!*s) {
 		free(s);
 		return NULL;
@@ -401,8 +399,7 @@ static bool html_inline(xmlNode *n)
  * gathered in run, a paragraph when a block or two <br>s in a row end it. */
 static void html_flush(struct document *doc, struct strbuf *run, int line, bool quote)
 {
-	input_strip_controls(run->buf);
-	util_squeeze_spaces(run->buf);
+	input_tidy_text(run->buf);
 	if (*run->buf)
 		document_add_block(doc, quote ? BLOCK_QUOTE : BLOCK_PARAGRAPH, xstrdup(run->buf), line);
 	strbuf_reset(run);

@@ -48,8 +48,7 @@ static char *md_text(cmark_node *node)
 
 	strbuf_init(&sb);
 	md_inline_text(node, &sb);
-	input_strip_controls(sb.buf);
-	util_squeeze_spaces(sb.buf);
+	input_tidy_text(sb.buf);
 	return strbuf_detach(&sb);
 }
 
@@ -161,13 +160,7 @@ static size_t md_front_matter(const char *data, size_t len, struct document *doc
 		free(line);
 	}
 	/* no closing "---": not front matter after all */
-	free(doc->headline);
-	free(doc->author);
-	free(doc->date);
-	free(doc->link);
-	free(doc->id);
-	free(doc->description);
-	doc->headline = doc->author = doc->date = doc->link = doc->id = doc->description = NULL;
+	document_clear_meta(doc);
 	*lines = 0;
 	return 0;
 }

@@ -19,8 +19,7 @@ void input_tidy(struct document *doc)
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
 		if (!*fields[i])
 			continue;
-		input_strip_controls(*fields[i]);
-		util_squeeze_spaces(*fields[i]);
+		input_tidy_text(*fields[i]);
 		if (!**fields[i]) {
 			free(*fields[i]);
 			*fields[i] = NULL;
@@ -67,6 +66,13 @@ int input_check_text(const char *name, const char *data, size_t len)
 		return -1;
 	}
 	return 0;
+}
+
+char *input_tidy_text(char *s)
+{
+	input_strip_controls(s);
+	util_squeeze_spaces(s);
+	return s;
 }
 
 size_t input_strip_controls(char *s)

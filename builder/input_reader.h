@@ -87,6 +87,9 @@ int input_check_text(const char *name, const char *data, size_t len);
  * order mark and zero-width spaces from s in place; returns how many it removed.
  * Tabs, form feeds and vertical tabs become spaces. */
 size_t input_strip_controls(char *s);
+/* Text as a block or field keeps it: controls removed, white space squeezed to single
+ * spaces with none at the ends; in place. Returns s. */
+char *input_tidy_text(char *s);
 
 /* Removes control characters and squeezes white space in the headline and the
  * metadata, which a page or feed may carry raw (an 0x01 in a title would break the
