@@ -669,9 +669,8 @@ struct build_running {
 static void build_finish_one(struct build_ctx *ctx, struct build_running *r)
 {
 	struct build_piece *p = r->piece;
-	char *path;
-
 	struct error err = { 0 };
+	char *path;
 
 	if (article_finish(&r->run, &p->res, &err) < 0) {
 		outfile_abort(&r->out);
