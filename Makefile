@@ -7,11 +7,15 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lmp3lame -lm -pthread
 CFLAGS ?= -O2 -g
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-missing-field-initializers
-ALL_CFLAGS = -std=c11 -pthread -D_GNU_SOURCE $(WARN) $(CFLAGS) $(PKG_CFLAGS) -DDATADIR='"$(DATADIR)"' -MMD -MP
+ALL_CFLAGS = -std=c11 -pthread -D_GNU_SOURCE $(WARN) $(CFLAGS) $(INCLUDES) $(PKG_CFLAGS) -DDATADIR='"$(DATADIR)"' -MMD -MP
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-SRCS := $(wildcard builder/*.c)
-LIB_SRCS := $(filter-out builder/main.c,$(SRCS))
+# builder/STAGE/*.c: one folder a stage of the pipeline (see ARCHITECTURE.md); headers are
+# included by name, so every folder is on the include path.
+SRC_DIRS := $(sort $(dir $(wildcard builder/*/*.c)))
+INCLUDES := $(patsubst %/,-I%,$(SRC_DIRS))
+SRCS := $(wildcard builder/*/*.c)
+LIB_SRCS := $(filter-out builder/cli/main.c,$(SRCS))
 OBJS := $(SRCS:builder/%.c=build/obj/%.o)
 LIB_OBJS := $(LIB_SRCS:builder/%.c=build/obj/%.o)
 SAN_OBJS := $(LIB_SRCS:builder/%.c=build/san/%.o)
@@ -31,17 +35,19 @@ deps:
 build/newscast: $(OBJS)
 	$(CC) $(CFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
 
-build/obj/%.o: builder/%.c | build/obj
+build/obj/%.o: builder/%.c
+	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-build/san/%.o: builder/%.c | build/san
+build/san/%.o: builder/%.c
+	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
 
 build/test/%.o: tests/unit/%.c | build/test
-	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Ibuilder -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -c -o $@ $<
 
 build/santest/%.o: tests/unit/%.c | build/santest
-	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) $(CHECK_CFLAGS) -Ibuilder -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) $(CHECK_CFLAGS) -c -o $@ $<
 
 build/unit-tests: $(TEST_OBJS) $(LIB_OBJS)
 	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) $(CHECK_LIBS)
@@ -49,7 +55,7 @@ build/unit-tests: $(TEST_OBJS) $(LIB_OBJS)
 build/unit-tests-san: $(SAN_TEST_OBJS) $(SAN_OBJS)
 	$(CC) $(SAN_FLAGS) -o $@ $^ $(PKG_LIBS) $(CHECK_LIBS)
 
-build/obj build/san build/test build/santest build/fuzz:
+build/test build/santest build/fuzz:
 	@mkdir -p $@
 
 # libFuzzer harnesses (tests/fuzz/fuzz_TARGET.c), one for each reader of untrusted bytes, built
@@ -62,14 +68,15 @@ FUZZ_BINS := $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 FUZZ_OBJS := $(LIB_SRCS:builder/%.c=build/fuzz/%.o)
 FUZZ_SAN = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
-build/fuzz/%.o: builder/%.c | build/fuzz
+build/fuzz/%.o: builder/%.c
+	@mkdir -p $(@D)
 	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c -o $@ $<
 
 build/fuzz/libnewscast.a: $(FUZZ_OBJS)
 	rm -f $@ && ar rcs $@ $^
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h build/fuzz/libnewscast.a
-	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer -Ibuilder -o $@ $< build/fuzz/libnewscast.a $(PKG_LIBS)
+	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< build/fuzz/libnewscast.a $(PKG_LIBS)
 
 build/fuzz/data: | build/fuzz
 	mkdir -p $@ && ln -sfn ../../../builder/rules $@/rules && ln -sfn ../../../voices $@/voices
@@ -119,4 +126,4 @@ install: all
 clean:
 	rm -rf build
 
--include $(wildcard build/*/*.d)
+-include $(wildcard build/*/*.d build/*/*/*.d)

@@ -273,7 +273,7 @@ START_TEST(render_limits_peaks_of_a_quiet_signal_with_clicks)
 END_TEST
 
 /*
- * BUG (builder/audio.c, audio_plan): the secant search on gain runs at most 4
+ * BUG (builder/speech/audio.c, audio_plan): the secant search on gain runs at most 4
  * rounds and after the last one still moves gain_db without measuring it, so the
  * gain used is never checked. On this input the rounds go 11.1 dB (-23.6 LUFS),
  * 35.0 dB (-12.7), 27.8 dB (-12.8; slope 0.005 is clamped to 0.1, a 32 dB step),

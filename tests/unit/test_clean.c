@@ -210,7 +210,7 @@ START_TEST(bad_pattern_column)
 END_TEST
 
 /*
- * BUG (builder/clean.c, clean_add_rule, the "bad pattern at column" message):
+ * BUG (builder/text/clean.c, clean_add_rule, the "bad pattern at column" message):
  * the column is computed as strlen(name) + strlen(words) + offset + 3, as if the
  * fields were separated by single spaces and the line had no indent. The real
  * rules file aligns its fields with runs of spaces, so the column is wrong
@@ -421,7 +421,7 @@ START_TEST(verbose_names_line_and_rule)
 END_TEST
 
 /*
- * BUG (builder/clean.c, clean_report): --verbose shows the first 72 bytes of a
+ * BUG (builder/text/clean.c, clean_report): --verbose shows the first 72 bytes of a
  * removed paragraph with "%.*s", which can cut a multi-byte UTF-8 character in
  * half and print invalid UTF-8. Here byte 72 falls inside an "é".
  */

@@ -213,7 +213,7 @@ START_TEST(exit_3_is_a_failure)
 END_TEST
 
 /*
- * BUG (builder/isolate.c, isolate_child): isolate.h says the child "exits with
+ * BUG (builder/base/isolate.c, isolate_child): isolate.h says the child "exits with
  * its return value", but isolate_child calls _exit(child_fn(...) == 0 ? 0 : 1),
  * so a child_fn that returns 3 is reported with exit_code 1, not 3.
  */

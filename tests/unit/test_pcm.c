@@ -72,7 +72,7 @@ START_TEST(silence_on_an_empty_buffer)
 END_TEST
 
 /*
- * BUG (builder/pcm.c, pcm_append line 24): appending no samples to an empty
+ * BUG (builder/speech/pcm.c, pcm_append line 24): appending no samples to an empty
  * buffer calls memcpy(NULL, samples, 0) (util_grow does nothing for need 0, so
  * data stays NULL): undefined behaviour, which the sanitizer build stops on
  * ("null pointer passed as argument 1"). The plain build passes.
