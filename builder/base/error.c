@@ -81,7 +81,7 @@ void error_catch_end(struct error_catch *c)
 		error_catcher = c->prev;
 }
 
-void error_catch_report(const char *message, int storage_errno)
+void error_catch_report(const char *message, int storage_errno, enum error_kind kind)
 {
 	struct error *err;
 
@@ -89,7 +89,7 @@ void error_catch_report(const char *message, int storage_errno)
 		return;
 	err = error_catcher->err;
 	error_release(err);
-	err->kind = storage_errno ? ERROR_STORAGE : error_catcher->fallback;
+	err->kind = storage_errno ? ERROR_STORAGE : kind != ERROR_NONE ? kind : error_catcher->fallback;
 	err->errnum = storage_errno;
 	err->message = xstrdup(message);
 }

@@ -52,8 +52,9 @@ struct error_catch {
 };
 void error_catch_begin(struct error_catch *c, struct error *err, enum error_kind fallback);
 void error_catch_end(struct error_catch *c);
-/* For log.c: records a reported message in the innermost catcher, if any. */
-void error_catch_report(const char *message, int storage_errno);
+/* For log.c: records a reported message in the innermost catcher, if any, with kind (or,
+ * for ERROR_NONE, the catcher's fallback; a storage errno makes it ERROR_STORAGE). */
+void error_catch_report(const char *message, int storage_errno, enum error_kind kind);
 
 /* The wire form, for a child's error sent to its parent: kind, errnum and message in
  * length-prefixed bytes. error_pack returns a new buffer (the caller frees it) and its size in

@@ -96,23 +96,38 @@ bool log_errno_is_storage(int err)
 	return err == ENOSPC || err == EDQUOT || err == EROFS || err == EIO;
 }
 
-void log_error(const char *fmt, ...)
+/* Prints msg as an error, and gives it to whoever catches errors as values (see error.h). */
+static void log_report(enum error_kind kind, const char *fmt, va_list ap)
 {
 	int err = errno, storage;	/* what the message reports, when it reports strerror(errno) */
-	char *msg;
-	va_list ap;
+	char *msg = log_format(fmt, ap);
 
-	va_start(ap, fmt);
-	msg = log_format(fmt, ap);
-	va_end(ap);
 	/* a stale errno left by an earlier call is not this error's: it must be in the message */
 	storage = log_errno_is_storage(err) && msg && strstr(msg, strerror(err)) ? err : 0;
-	/* to whoever catches it as a value, escaped as printed: it goes into notes a user may print */
-	error_catch_report(msg ? msg : fmt, storage);
+	/* escaped as printed: it goes into notes a user may print */
+	error_catch_report(msg ? msg : fmt, storage, kind);
 	if (!quiet_errors)
 		log_print("", msg ? msg : fmt);
 	free(msg);
 	errno = err;
+}
+
+void log_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	log_report(ERROR_NONE, fmt, ap);
+	va_end(ap);
+}
+
+void log_error_as(int kind, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	log_report((enum error_kind)kind, fmt, ap);
+	va_end(ap);
 }
 
 void log_warn(const char *fmt, ...)

@@ -7,6 +7,11 @@
 
 /* Errors are printed once, where they happen, as "newscast: MESSAGE". */
 void log_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* An error whose kind the reporter knows (a crash, a time-out): a caller catching errors as
+ * values gets that kind rather than its fallback. kind is an enum error_kind (error.h), an
+ * int here so that log.h, included everywhere, does not bring in error.h: its struct error
+ * would meet libebur128's enum error, which shares C's tag namespace, in audio.c. */
+void log_error_as(int kind, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void log_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* What a command reports on stdout ("built ..."), with what could drive a terminal written
  * out as log_error does: titles come from articles anyone may write. */

@@ -2,6 +2,7 @@
 #include "synth.h"
 
 #include "isolate.h"
+#include "error.h"
 #include "log.h"
 #include "util.h"
 
@@ -282,17 +283,18 @@ int synth_segments_isolated(const char *name, const struct voice_profile *vp, co
 		break;
 	case ISOLATE_CRASHED:
 		if (seg)
-			log_error("'%s' line %d: espeak-ng crashed (%s) speaking \"%.60s%s\"", name, seg->line,
-				  strsignal(res.signal), seg->text, strlen(seg->text) > 60 ? "..." : "");
+			log_error_as(ERROR_CRASH, "'%s' line %d: espeak-ng crashed (%s) speaking \"%.60s%s\"", name, seg->line,
+				     strsignal(res.signal), seg->text, strlen(seg->text) > 60 ? "..." : "");
 		else
-			log_error("'%s': espeak-ng crashed (%s)", name, strsignal(res.signal));
+			log_error_as(ERROR_CRASH, "'%s': espeak-ng crashed (%s)", name, strsignal(res.signal));
 		break;
 	case ISOLATE_TIMEOUT:
 		if (seg)
-			log_error("'%s' line %d: espeak-ng took longer than %d s; stopped it", name, seg->line,
-				  timeout_ms / 1000);
+			log_error_as(ERROR_TIMEOUT, "'%s' line %d: espeak-ng took longer than %d s; stopped it", name,
+				     seg->line, timeout_ms / 1000);
 		else
-			log_error("'%s': espeak-ng took longer than %d s; stopped it", name, timeout_ms / 1000);
+			log_error_as(ERROR_TIMEOUT, "'%s': espeak-ng took longer than %d s; stopped it", name,
+				     timeout_ms / 1000);
 		break;
 	case ISOLATE_FAILED:	/* the child said why */
 	case ISOLATE_ABORTED:	/* the sink said why */

@@ -59,6 +59,12 @@ START_TEST(catch_keeps_the_last_report_with_its_kind)
 	ck_assert_int_eq(inner.errnum, ENOSPC);
 	ck_assert_str_eq(outer.message, "second");	/* the inner catch took it */
 	log_error("third");
+	/* a reporter that knows the kind says it */
+	log_error_as(ERROR_CRASH, "espeak-ng crashed");
+	ck_assert_int_eq(outer.kind, ERROR_CRASH);
+	ck_assert_str_eq(outer.message, "espeak-ng crashed");
+	log_error("third");
+	ck_assert_int_eq(outer.kind, ERROR_INPUT);
 	error_catch_end(&c1);
 	log_error("after");
 	ck_assert_str_eq(outer.message, "third");
