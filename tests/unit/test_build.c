@@ -1,5 +1,7 @@
 /* Unit tests for build: plan (what is new, read, grouped into episodes), part (one job into the cache). */
 #include "build.h"
+#include "build_one.h"
+#include "log.h"
 #include "helpers.h"
 #include "suites.h"
 #include "util.h"
@@ -252,6 +254,42 @@ START_TEST(a_part_that_fails_says_why_as_the_inputs_fault)
 }
 END_TEST
 
+/* speak's build of one article: its file, with a chapter for each section and tags from the
+ * article, or a one-line error and nothing written. */
+START_TEST(one_article_is_built_into_a_file_of_its_own)
+{
+	char *in = xasprintf("%s/story.md", test_dir), *out = xasprintf("%s/story.wav", test_dir);
+	char *bad = xasprintf("%s/empty.txt", test_dir), *none = xasprintf("%s/none.wav", test_dir);
+	struct settings a;
+	unsigned char *data;
+	size_t len;
+
+	test_write_file(in, "# Ferry returns\n\nThe ferry runs again.\n\n## Times\n\nIt leaves at six.\n");
+	settings_init(&a);
+	a.output = out;
+	a.quiet = true;
+	a.jobs = 1;
+	a.sample_rate = 22050;
+	ck_assert_int_eq(build_one(in, &a), 0);
+	data = test_read_file(out, &len);
+	ck_assert_ptr_nonnull(data);
+	ck_assert_int_eq(memcmp(data, "RIFF", 4), 0);
+	ck_assert_uint_gt(len, 44 + 22050 * 2);	/* more than a second of 16-bit speech */
+	free(data);
+	/* an empty article: refused, no file */
+	test_write_file(bad, "");
+	a.output = none;
+	log_set_quiet_errors(true);
+	ck_assert_int_eq(build_one(bad, &a), 1);
+	ck_assert(!test_exists(none));
+	settings_release(SETTINGS_OPTION, &a);
+	free(in);
+	free(out);
+	free(bad);
+	free(none);
+}
+END_TEST
+
 Suite *suite_build(void)
 {
 	Suite *s = suite_create("build");
@@ -266,6 +304,7 @@ Suite *suite_build(void)
 	test_add_dir_fixtures(part);
 	tcase_add_test(part, part_renders_a_job_into_the_cache);
 	tcase_add_test(part, a_part_that_fails_says_why_as_the_inputs_fault);
+	tcase_add_test(part, one_article_is_built_into_a_file_of_its_own);
 	suite_add_tcase(s, part);
 	return s;
 }
