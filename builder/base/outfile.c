@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -108,6 +109,19 @@ static int outfile_open_mode(struct outfile *of, const char *dest, bool private)
 	return 0;
 }
 
+/* Tests only: NEWSCAST_TEST_STOP_BEFORE_RENAME=NAME stops the process (SIGSTOP) when a file
+ * whose name ends in NAME is complete but not yet renamed into place, so that a test can
+ * signal it at exactly that moment rather than hope a timed kill lands in a window of
+ * milliseconds. */
+static void outfile_test_stop(const char *dest)
+{
+	const char *name = getenv("NEWSCAST_TEST_STOP_BEFORE_RENAME");
+	size_t n = name ? strlen(name) : 0, len = strlen(dest);
+
+	if (n && len >= n && strcmp(dest + len - n, name) == 0)
+		raise(SIGSTOP);
+}
+
 int outfile_commit(struct outfile *of)
 {
 	int ret = -1;
@@ -124,6 +138,7 @@ int outfile_commit(struct outfile *of)
 	}
 	of->fp = NULL;
 	of->fd = -1;
+	outfile_test_stop(of->dest);
 	if (rename(of->tmp, of->dest) != 0) {
 		log_error("cannot rename '%s' to '%s': %s", of->tmp, of->dest, strerror(errno));
 		goto out;

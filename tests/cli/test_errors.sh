@@ -131,28 +131,26 @@ if [ -f "$FIXTURES/espeak-abort.txt" ]; then
 else
 	skip "espeak-ng crash over a good episode" "no fixtures at $FIXTURES (../shared/fixtures)"
 fi
-# Interrupted while writing: the temporary file goes, the previous episode stays.
-"$NEWSCAST" speak -q "$SAMPLES/harbour-bridge.txt" -o "$keep/episode.mp3" 2>/dev/null &
+# Interrupted while writing: the temporary file goes, the previous episode stays. The run is
+# stopped (SIGSTOP, a test hook) when the new episode is written but not yet renamed into
+# place, then sent SIGTERM: the moment is exact, not a timed kill's luck.
+NEWSCAST_TEST_STOP_BEFORE_RENAME=episode.mp3 "$NEWSCAST" speak -q "$SAMPLES/harbour-bridge.txt" \
+	-o "$keep/episode.mp3" 2>/dev/null &
 pid=$!
-caught=0
-for _ in $(seq 1 300); do
-	if compgen -G "$keep/.episode.mp3.*" >/dev/null; then caught=1; break; fi
-	kill -0 "$pid" 2>/dev/null || break
+stopped=0
+for _ in $(seq 1 3000); do
+	case $(ps -o stat= -p "$pid" 2>/dev/null) in T*) stopped=1; break ;; "") break ;; esac
 	sleep 0.02
 done
-if [ $caught = 1 ]; then
-	kill -TERM "$pid"
-	wait "$pid"; rc=$?
-fi
-if [ $caught = 1 ] && [ "$rc" -ne 0 ]; then
-	check "SIGTERM while writing: the run stops by the signal (exit $rc)" [ "$rc" -eq 143 ]
-	check "SIGTERM while writing: the previous episode is untouched, no temporary file is left" \
-		[ "$(md5sum <"$keep/episode.mp3")" = "$sum" -a "$(ls -A "$keep")" = episode.mp3 ]
-	[ "$(ls -A "$keep")" = episode.mp3 ] || ls -A "$keep" | sed 's/^/#   left: /'
-else
-	[ $caught = 1 ] || { wait "$pid"; rc=$?; }
-	skip "SIGTERM while writing" "the run (exit $rc) finished before it could be interrupted while writing .episode.mp3.*"
-fi
+written_not_renamed() { [ $stopped = 1 ] && compgen -G "$keep/.episode.mp3.*" >/dev/null; }
+check "SIGTERM while writing: the run stops with the episode complete but not in place" written_not_renamed
+kill -TERM "$pid" 2>/dev/null
+kill -CONT "$pid" 2>/dev/null
+wait "$pid"; rc=$?
+check "SIGTERM while writing: the run stops by the signal (exit $rc)" [ "$rc" -eq 143 ]
+check "SIGTERM while writing: the previous episode is untouched, no temporary file is left" \
+	[ "$(md5sum <"$keep/episode.mp3")" = "$sum" -a "$(ls -A "$keep")" = episode.mp3 ]
+[ "$(ls -A "$keep")" = episode.mp3 ] || ls -A "$keep" | sed 's/^/#   left: /'
 
 # --- configuration files are regular files: a folder, a device or a FIFO is an error, and none hangs ---
 mkfifo "$TMP/in/fifo.ini"
