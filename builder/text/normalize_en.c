@@ -571,7 +571,8 @@ static enum en_score_kind en_score_kind(const struct normalizer *n, const struct
 		vote = norm_list_has(words, "vote", w);
 		while (at > 0 && m->text[at - 1] == ' ')
 			at--;
-		while (at > 0 && m->text[at - 1] != ' ')
+		/* as far back as norm_word_before looks, so that a run with no space is not walked per match */
+		for (size_t step = 0; at > 0 && m->text[at - 1] != ' ' && step < sizeof w - 1; step++)
 			at--;
 	}
 	return score ? EN_SCORE : vote ? EN_VOTE : EN_NOT_SCORE;
