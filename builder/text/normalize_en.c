@@ -967,13 +967,18 @@ static int en_range_as_written(struct normalizer *n, const struct norm_match *m,
 	return 0;
 }
 
-/* "9-11am", "9am-5pm": g1 the first time (the hour alone is said here), g2 the second */
+/* "9-11am", "9am-5pm": g1 the first time (said here when it has no a.m. of its own), g2 the second */
 static int en_range_ampm(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	if (strspn(m->g[1], "0123456789") == strlen(m->g[1]))
+	const char *sep = m->g[1] + strspn(m->g[1], "0123456789");
+
+	if (!*sep || ((*sep == ':' || *sep == '.') && !sep[3])) {
 		norm_cardinal(n, atoi(m->g[1]), out);
-	else
+		if (*sep)
+			en_minutes(n, atoi(sep + 1), out);
+	} else {
 		strbuf_adds(out, m->g[1]);
+	}
 	strbuf_addf(out, " to %s", m->g[2]);
 	return 0;
 }
@@ -1080,9 +1085,9 @@ static const struct norm_rule_def en_rules[] = {
 	{ "minutes-seconds", "(?<![\\w.:])(\\d{1,3}):([0-5]\\d)\\.(\\d{1,3})(?![\\d:]|\\.\\d)", en_minutes_seconds,
 	  NORM_NO_LIST },
 	{ "long-minutes", "(?<![\\w.:])(\\d{2,3}):([0-5]\\d)(?![\\d:]|[.,]\\d)", en_long_minutes, NORM_NO_LIST },
-	{ "seconds", "(?<![\\w.,])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s?(?:seconds|second|secs|sec)\\b",
+	{ "seconds", "(?<![\\w.,–-])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s?(?:seconds|second|secs|sec)\\b",
 	  en_seconds, NORM_NO_LIST },
-	{ "seconds-s", "(?<![\\w.,])(\\d+)\\.(\\d+)s\\b", en_seconds, NORM_NO_LIST },
+	{ "seconds-s", "(?<![\\w.,–-])(\\d+)\\.(\\d+)s\\b", en_seconds, NORM_NO_LIST },
 	{ "range-decade",
 	  "(?<![\\w'’-])((?:1\\d{2}|20\\d)0s|['’]?\\d0s)[-–]((?:1\\d{2}|20\\d)0s|['’]?\\d0s)\\b",
 	  en_range_as_written, NORM_NO_LIST },
