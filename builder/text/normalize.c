@@ -245,10 +245,10 @@ const char *norm_word_before(const char *text, int64_t at, char *buf, size_t siz
 	while (e > 0 && text[e - 1] == ' ')
 		e--;
 	s = e;
-	while (s > 0 && !isspace((unsigned char)text[s - 1]) && text[s - 1] != '(' && text[s - 1] != '"')
+	/* no further back than buf holds: a run with no space costs size, not its length */
+	while (s > 0 && (size_t)(e - s) < size - 1 && !isspace((unsigned char)text[s - 1]) && text[s - 1] != '(' &&
+	       text[s - 1] != '"')
 		s--;
-	if ((size_t)(e - s) >= size)
-		s = e - (int64_t)size + 1;
 	memcpy(buf, text + s, (size_t)(e - s));
 	buf[e - s] = '\0';
 	return buf;

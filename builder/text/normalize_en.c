@@ -23,6 +23,7 @@ enum {
 	EN_DISTANCE_WORDS,
 	EN_SCORES,
 	EN_WEEKDAYS,
+	EN_TIMES,
 };
 
 /* ---- numbers and dates, as English says them ---- */
@@ -416,6 +417,21 @@ static void en_minutes(const struct normalizer *n, int minutes, struct strbuf *o
 }
 
 
+/* Whether the full stop of an abbreviation just matched also ends the sentence: at the
+ * end of the text, or before a capitalised word that does not go on the sentence
+ * ("a.m. It was", not "a.m. Monday" nor "a.m. EST"). */
+static bool en_sentence_ends(const struct normalizer *n, const struct norm_match *m)
+{
+	char after[64];
+
+	if (norm_at_end(m))
+		return true;
+	norm_word_after(m->text, m->end, after, sizeof after);
+	if (!isupper((unsigned char)after[0]) || isupper((unsigned char)after[1]))
+		return false;
+	return !norm_list_has(norm_list(n, EN_TIMES), "follows", norm_bare_lower(after));
+}
+
 /* g1 hour, g2 minutes (optional), g3 a/p, g4 the final full stop (optional) */
 static int en_time_ampm(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
@@ -426,8 +442,9 @@ static int en_time_ampm(struct normalizer *n, const struct norm_match *m, struct
 	norm_cardinal(n, hour, out);
 	if (*m->g[2])
 		en_minutes(n, atoi(m->g[2]), out);
-	strbuf_addf(out, " %c m", tolower((unsigned char)m->g[3][0]));
-	if (*m->g[4] && norm_at_end(m))
+	/* "a-m": espeak-ng says the letters; "a m" it reads as the article "a" */
+	strbuf_addf(out, " %c-m", tolower((unsigned char)m->g[3][0]));
+	if (*m->g[4] && en_sentence_ends(n, m))
 		strbuf_addc(out, '.');
 	return 0;
 }
@@ -448,7 +465,8 @@ static int en_time_clock(struct normalizer *n, const struct norm_match *m, struc
 	if (hour > 23 || minutes > 59)
 		return 1;
 	norm_cardinal(n, hour, out);
-	if (minutes == 0 && !*m->g[3])
+	/* "seventeen hundred", not "seventeen o'clock" */
+	if (minutes == 0 && !*m->g[3] && hour <= 12)
 		strbuf_adds(out, " o'clock");
 	else if (minutes == 0)
 		strbuf_adds(out, " hundred");
@@ -534,14 +552,15 @@ static int en_year_the(struct normalizer *n, const struct norm_match *m, struct 
 	return 0;
 }
 
-/* g1, g2: the two numbers of "2-1" */
-static int en_score(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+enum en_score_kind { EN_NOT_SCORE, EN_SCORE, EN_VOTE };
+
+/* Whether the words around a match of "2-1" make it a score or a vote (rules/en/scores). */
+static enum en_score_kind en_score_kind(const struct normalizer *n, const struct norm_match *m)
 {
 	const struct norm_list *words = norm_list(n, EN_SCORES);
 	char w[64], after[64];
 	int64_t at = m->start;
 	bool score = false, vote = false;
-	int a = atoi(m->g[1]), b = atoi(m->g[2]);
 
 	norm_bare_lower((char *)norm_word_after(m->text, m->end, after, sizeof after));
 	score = norm_list_has(words, "after", after);
@@ -552,12 +571,22 @@ static int en_score(struct normalizer *n, const struct norm_match *m, struct str
 		vote = norm_list_has(words, "vote", w);
 		while (at > 0 && m->text[at - 1] == ' ')
 			at--;
-		while (at > 0 && m->text[at - 1] != ' ')
+		/* as far back as norm_word_before looks, so that a run with no space is not walked per match */
+		for (size_t step = 0; at > 0 && m->text[at - 1] != ' ' && step < sizeof w - 1; step++)
 			at--;
 	}
-	if (!score && !vote)
+	return score ? EN_SCORE : vote ? EN_VOTE : EN_NOT_SCORE;
+}
+
+/* g1, g2: the two numbers of "2-1" */
+static int en_score(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	enum en_score_kind kind = en_score_kind(n, m);
+	int a = atoi(m->g[1]), b = atoi(m->g[2]);
+
+	if (kind == EN_NOT_SCORE)
 		return 1;
-	if (score) {
+	if (kind == EN_SCORE) {
 		if (a == b) {
 			norm_cardinal(n, a, out);
 			strbuf_adds(out, " all");
@@ -841,6 +870,182 @@ static int en_plus(struct normalizer *n, const struct norm_match *m, struct strb
 	return 0;
 }
 
+/* ---- times of day, durations and ranges ---- */
+
+/* "12 noon", "12:00 midnight": g1 noon or midnight */
+static int en_noon(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	norm_cardinal(n, 12, out);
+	strbuf_addf(out, " %s", m->g[1]);
+	return 0;
+}
+
+/* "one minute", "forty minutes" */
+static void en_count(const struct normalizer *n, int v, const char *unit, struct strbuf *out)
+{
+	norm_cardinal(n, v, out);
+	strbuf_addf(out, " %s%s", unit, v == 1 ? "" : "s");
+}
+
+/* A duration as its parts, the ones that are zero left out: "one hour fifty-eight minutes twelve
+ * point four seconds". Said in full, as a newsreader gives a race result, not "one fifty-eight twelve". */
+static int en_duration(const struct normalizer *n, int hours, int minutes, const char *seconds, const char *fraction,
+		       struct strbuf *out)
+{
+	size_t at = out->len;
+
+	if (hours)
+		en_count(n, hours, "hour", out);
+	if (minutes) {
+		if (out->len > at)
+			strbuf_addc(out, ' ');
+		en_count(n, minutes, "minute", out);
+	}
+	if (atoi(seconds) || *fraction || out->len == at) {
+		if (out->len > at)
+			strbuf_addc(out, ' ');
+		if (en_decimal(n, seconds, fraction, out) < 0)
+			return -1;
+		strbuf_adds(out, atoi(seconds) == 1 && !*fraction ? " second" : " seconds");
+	}
+	return 0;
+}
+
+/* "14:10:30": g1 hours, g2 minutes, g3 seconds, g4 fraction (optional), g5 zone (optional).
+ * After "at", "by" (rules/en/times) a time of day, "fourteen ten and thirty seconds"; else a duration. */
+static int en_time_seconds(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	int hours = atoi(m->g[1]), minutes = atoi(m->g[2]), seconds = atoi(m->g[3]);
+	char before[64];
+
+	norm_bare_lower((char *)norm_word_before(m->text, m->start, before, sizeof before));
+	if (!*m->g[4] && hours <= 23 && norm_list_has(norm_list(n, EN_TIMES), "clock", before)) {
+		norm_cardinal(n, hours, out);
+		if (minutes == 0)
+			strbuf_adds(out, hours <= 12 ? " o'clock" : " hundred");
+		else
+			en_minutes(n, minutes, out);
+		if (seconds) {
+			strbuf_adds(out, " and ");
+			en_count(n, seconds, "second", out);
+		}
+	} else if (en_duration(n, hours, minutes, m->g[3], m->g[4], out) < 0) {
+		return 1;
+	}
+	en_zone(m->g[5], out);
+	return 0;
+}
+
+/* "3:43.13", a time with a fraction of a second: g1 minutes, g2 seconds, g3 fraction */
+static int en_minutes_seconds(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	return en_duration(n, 0, atoi(m->g[1]), m->g[2], m->g[3], out) < 0;
+}
+
+/* "57:31", no hour of the day: g1 minutes (25 or more), g2 seconds */
+static int en_long_minutes(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	if (atoi(m->g[1]) < 25)
+		return 1;
+	return en_duration(n, 0, atoi(m->g[1]), m->g[2], "", out) < 0;
+}
+
+/* "10.2 seconds", "9.58s": g1 whole, g2 fraction (optional) */
+static int en_seconds(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	if (en_decimal(n, m->g[1], m->g[2], out) < 0)
+		return 1;
+	strbuf_adds(out, strcmp(m->g[1], "1") == 0 && !*m->g[2] ? " second" : " seconds");
+	return 0;
+}
+
+/* "1960s-80s", "9:00-17:00": g1, g2 as written, for the decade and clock rules after */
+static int en_range_as_written(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	(void)n;
+	strbuf_addf(out, "%s to %s", m->g[1], m->g[2]);
+	return 0;
+}
+
+/* "9-11am", "9am-5pm": g1 the first time (said here when it has no a.m. of its own), g2 the second */
+static int en_range_ampm(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	const char *sep = m->g[1] + strspn(m->g[1], "0123456789");
+
+	if (!*sep || ((*sep == ':' || *sep == '.') && !sep[3])) {
+		norm_cardinal(n, atoi(m->g[1]), out);
+		if (*sep)
+			en_minutes(n, atoi(sep + 1), out);
+	} else {
+		strbuf_adds(out, m->g[1]);
+	}
+	strbuf_addf(out, " to %s", m->g[2]);
+	return 0;
+}
+
+/* "$5-10m", "$250-$300": g1 symbol, g2 whole, g3 fraction, g4 magnitude, g5 the second amount,
+ * g6 its magnitude. The first is said bare ("five to ten million dollars"); the money rule
+ * says the second with its currency. */
+static int en_range_money(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	const char *first = *m->g[4] ? en_magnitude(m->g[4]) : NULL;
+	const char *second = *m->g[6] ? en_magnitude(m->g[6]) : NULL;
+
+	if (en_decimal(n, m->g[2], m->g[3], out) < 0)
+		return 1;
+	if (first && (!second || strcmp(first, second) != 0))
+		strbuf_addf(out, " %s", first);
+	strbuf_addf(out, " to %s%s", m->g[1], m->g[5]);
+	return 0;
+}
+
+/* "5-10%": g1 whole, g2 fraction, g3 the second with its sign, for the percent rule */
+static int en_range_percent(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	if (en_decimal(n, m->g[1], m->g[2], out) < 0)
+		return 1;
+	strbuf_addf(out, " to %s", m->g[3]);
+	return 0;
+}
+
+static double en_value(const char *whole, const char *fraction)
+{
+	char frac[32];
+
+	snprintf(frac, sizeof frac, "0.%s", fraction);
+	return (double)norm_parse_int(whole) + atof(frac);
+}
+
+/* "aged 5-11", "20-25°C": g1, g2 the first number, g3, g4 the second. A range rises; a score
+ * or vote (rules/en/scores), a year range, "Leeds 1-2 Fulham" and "555-1234" are left to others. */
+static int en_range_number(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	char before[64], after[64];
+	unsigned char next = (unsigned char)m->text[m->end];
+	int64_t a = norm_parse_int(m->g[1]);
+
+	if (strlen(m->g[1]) == 4 && !*m->g[2] && a >= 1000 && a <= 2099 &&
+	    (strlen(m->g[3]) == 2 || strlen(m->g[3]) == 4))
+		return 1;
+	if (en_value(m->g[1], m->g[2]) >= en_value(m->g[3], m->g[4]) || en_score_kind(n, m) != EN_NOT_SCORE)
+		return 1;
+	if (strlen(m->g[1]) == 3 && strlen(m->g[3]) == 4)
+		return 1;
+	norm_word_before(m->text, m->start, before, sizeof before);
+	norm_word_after(m->text, m->end, after, sizeof after);
+	if (norm_is_capitalised(before) && norm_is_capitalised(after) && isalpha((unsigned char)after[0]))
+		return 1;
+	if (en_decimal(n, m->g[1], m->g[2], out) < 0)
+		return 1;
+	strbuf_adds(out, " to ");
+	/* a unit after the second number is the unit rule's: "25°C", "5lb", "50 mph" */
+	if (isalpha(next) || next >= 0x80 || (next == ' ' && norm_list_find(norm_list(n, EN_UNITS), after))) {
+		strbuf_addf(out, "%s%s%s", m->g[3], *m->g[4] ? "." : "", m->g[4]);
+		return 0;
+	}
+	return en_decimal(n, m->g[3], m->g[4], out) < 0;
+}
+
 /* ---- English, the row the engine reads ---- */
 
 /* Its word lists, files in rules/en/ (see each file for its form), loaded in this order. */
@@ -856,6 +1061,7 @@ static const struct norm_list_file en_lists[] = {
 	[EN_DISTANCE_WORDS] = { "distance-words", true },
 	[EN_SCORES] = { "scores", true },
 	[EN_WEEKDAYS] = { "weekdays", false },
+	[EN_TIMES] = { "times", true },
 };
 
 /* Its rules, in the order they run: what an early rule has spelled out (a date) is plain words to the later ones. */
@@ -869,6 +1075,40 @@ static const struct norm_rule_def en_rules[] = {
 	  en_url, NORM_NO_LIST },
 	{ "handle", "(?<![\\w@])@([A-Za-z0-9_]{1,30})\\b", en_handle, NORM_NO_LIST },
 	{ "hash", "(?<![\\w&#])#(?:(\\d{1,6})|([A-Za-z][A-Za-z0-9_]*))\\b", en_hash, NORM_NO_LIST },
+	/* Times of day, durations and ranges: before money, percent and units, so that a range's
+	 * first number is said here and its second, with its sign or unit, by their rules. */
+	{ "noon", "\\b12(?:[:.]00)?\\s?(noon|midnight)\\b", en_noon, NORM_NO_LIST },
+	{ "time-seconds",
+	  "(?<![\\w.:])(\\d{1,3}):([0-5]\\d):([0-5]\\d)(?:\\.(\\d{1,3}))?(?![\\d:]|\\.\\d)"
+	  "(?:\\s?(GMT|BST|UTC|EST|EDT|PST|PDT|CET)\\b)?",
+	  en_time_seconds, NORM_NO_LIST },
+	{ "minutes-seconds", "(?<![\\w.:])(\\d{1,3}):([0-5]\\d)\\.(\\d{1,3})(?![\\d:]|\\.\\d)", en_minutes_seconds,
+	  NORM_NO_LIST },
+	{ "long-minutes", "(?<![\\w.:])(\\d{2,3}):([0-5]\\d)(?![\\d:]|[.,]\\d)", en_long_minutes, NORM_NO_LIST },
+	{ "seconds", "(?<![\\w.,–-])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s?(?:seconds|second|secs|sec)\\b",
+	  en_seconds, NORM_NO_LIST },
+	{ "seconds-s", "(?<![\\w.,–-])(\\d+)\\.(\\d+)s\\b", en_seconds, NORM_NO_LIST },
+	{ "range-decade",
+	  "(?<![\\w'’-])((?:1\\d{2}|20\\d)0s|['’]?\\d0s)[-–]((?:1\\d{2}|20\\d)0s|['’]?\\d0s)\\b",
+	  en_range_as_written, NORM_NO_LIST },
+	{ "range-ampm",
+	  "(?<![\\w.,:])(\\d{1,2}(?:[:.]\\d{2})?(?:\\s?[apAP]\\.?[mM]\\.?)?)\\s?[-–]\\s?"
+	  "(\\d{1,2}(?:[:.]\\d{2})?\\s?[apAP]\\.?[mM]\\b\\.?)",
+	  en_range_ampm, NORM_NO_LIST },
+	{ "range-clock", "(?<![\\w.:])(\\d{1,2}:\\d{2})\\s?[-–]\\s?(\\d{1,2}:\\d{2})\\b(?![:.]\\d)", en_range_as_written,
+	  NORM_NO_LIST },
+	{ "range-money",
+	  "(?<![\\w$£€¥])(%s)\\s?(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?(?:\\s?(k|K|mn|m|bn|tn)\\b)?\\s?[-–]\\s?"
+	  "(?:\\1)?((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?:\\s?(k|K|mn|m|bn|tn|million|billion|trillion)\\b)?)",
+	  en_range_money, EN_CURRENCIES },
+	{ "range-percent",
+	  "(?<![\\w.])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s?%?\\s?[-–]\\s?((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?\\s?%)",
+	  en_range_percent, NORM_NO_LIST },
+	{ "range-number",
+	  "(?<![\\w.,/-])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s?[-–]\\s?(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?"
+	  "(?![-–.,/]?\\d)(?![-–])",
+	  en_range_number, NORM_NO_LIST },
+	/* ---- end of times and ranges ---- */
 	{ "money",
 	  "(?<![\\w$£€¥])(%s)\\s?(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?"
 	  "(?:\\s?(k|K|mn|m|bn|tn|million|billion|trillion)\\b)?",

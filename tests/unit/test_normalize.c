@@ -186,6 +186,8 @@ START_TEST(hostile_input_is_linear)
 	check_linear("Mr. ");
 	check_linear("IV ");
 	check_linear("a.");
+	check_linear("1:2-3:4-");			/* ranges and scores with no space to end a word */
+	check_linear("1:00:00.");
 }
 END_TEST
 
