@@ -23,6 +23,7 @@ enum {
 	EN_DISTANCE_WORDS,
 	EN_SCORES,
 	EN_WEEKDAYS,
+	EN_MONTH_FIRST,
 };
 
 /* ---- numbers and dates, as English says them ---- */
@@ -327,9 +328,15 @@ static int en_bare_magnitude(struct normalizer *n, const struct norm_match *m, s
 	return 0;
 }
 
-static void en_day_month(const struct normalizer *n, int day, int month, struct strbuf *out)
+/* "the fifth of January"; without its "the" after one: "on the 26th May". */
+static void en_day_month(const struct normalizer *n, const struct norm_match *m, int day, int month,
+			 struct strbuf *out)
 {
-	strbuf_adds(out, "the ");
+	char before[8];
+
+	norm_bare_lower((char *)norm_word_before(m->text, m->start, before, sizeof before));
+	if (strcmp(before, "the") != 0)
+		strbuf_adds(out, "the ");
 	norm_ordinal(n, day, out);
 	strbuf_addf(out, " of %s", en_months[month - 1]);
 }
@@ -340,12 +347,80 @@ static void en_month_day(const struct normalizer *n, int month, int day, struct 
 	norm_ordinal(n, day, out);
 }
 
-/* g1 year, g2 month, g3 day */
+/* ---- dates in other forms: numeric, day-first voices ---- */
+
+/* Whether the voice's region writes and says the day first ("15/01/2020", "the
+ * fifteenth of January"): all but the month-first list's (en-us). */
+static bool en_day_first(const struct normalizer *n)
+{
+	const char *tag = norm_tag(n), *region = tag + strcspn(tag, "-_");
+	char buf[8];
+	size_t len;
+
+	if (!*region)
+		return true;
+	region++;
+	len = strcspn(region, "-_");
+	if (len >= sizeof buf)
+		return true;
+	for (size_t i = 0; i < len; i++)
+		buf[i] = (char)tolower((unsigned char)region[i]);
+	buf[len] = '\0';
+	return !norm_in_list(norm_list(n, EN_MONTH_FIRST), buf);
+}
+
+static bool en_valid_date(int day, int month, int year)
+{
+	static const int days[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+
+	if (month < 1 || month > 12 || day < 1 || day > days[month - 1])
+		return false;
+	return month != 2 || day < 29 || leap;
+}
+
+/* A date with no words to keep the order of, said as the voice says dates:
+ * "the fifteenth of January twenty twenty" or "January fifteenth, twenty twenty". */
+static void en_say_date(struct normalizer *n, const struct norm_match *m, int day, int month, int year,
+			struct strbuf *out)
+{
+	if (en_day_first(n)) {
+		en_day_month(n, m, day, month, out);
+		strbuf_addc(out, ' ');
+	} else {
+		en_month_day(n, month, day, out);
+		strbuf_adds(out, ", ");
+	}
+	en_year(n, year, out);
+}
+
+/* "15/01/2020", "1.9.2015": g1, g3 the day and month in either order, g4 year. The
+ * voice's order when both are possible, the only possible one otherwise; a date
+ * no order allows (13/13/2020) stays as written. */
+static int en_numeric_date(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	int a = atoi(m->g[1]), b = atoi(m->g[3]), year = atoi(m->g[4]);
+	bool day_first = en_valid_date(a, b, year), month_first = en_valid_date(b, a, year);
+
+	if (day_first && month_first)
+		day_first = en_day_first(n);
+	if (day_first)
+		en_say_date(n, m, a, b, year, out);
+	else if (month_first)
+		en_say_date(n, m, b, a, year, out);
+	else
+		return 1;
+	return 0;
+}
+
+/* ISO "2020-01-15" and "2020/01/15": g1 year, g3 month, g4 day */
 static int en_iso_date(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	en_month_day(n, atoi(m->g[2]), atoi(m->g[3]), out);
-	strbuf_adds(out, ", ");
-	en_year(n, atoi(m->g[1]), out);
+	int year = atoi(m->g[1]), month = atoi(m->g[3]), day = atoi(m->g[4]);
+
+	if (!en_valid_date(day, month, year))
+		return 1;
+	en_say_date(n, m, day, month, year, out);
 	return 0;
 }
 
@@ -364,17 +439,17 @@ static int en_month_day_year(struct normalizer *n, const struct norm_match *m, s
 	return 0;
 }
 
-/* g1 day, g2 month, g3 year (optional) */
+/* g1 day, g2 month, g3 a comma before the year (optional), g4 year (optional) */
 static int en_day_month_year(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	int month = en_month(m->g[2]), day = atoi(m->g[1]);
 
 	if (!month || day < 1 || day > 31)
 		return 1;
-	en_day_month(n, day, month, out);
-	if (*m->g[3]) {
-		strbuf_addc(out, ' ');
-		en_year(n, atoi(m->g[3]), out);
+	en_day_month(n, m, day, month, out);
+	if (*m->g[4]) {
+		strbuf_adds(out, *m->g[3] ? ", " : " ");
+		en_year(n, atoi(m->g[4]), out);
 	} else if (m->text[m->end - 1] == '.' && (strlen(m->g[2]) > 4 || norm_at_end(m))) {
 		/* the full stop after a month's name, or after "Jan." at the end, ends the sentence */
 		strbuf_addc(out, '.');
@@ -856,6 +931,7 @@ static const struct norm_list_file en_lists[] = {
 	[EN_DISTANCE_WORDS] = { "distance-words", true },
 	[EN_SCORES] = { "scores", true },
 	[EN_WEEKDAYS] = { "weekdays", false },
+	[EN_MONTH_FIRST] = { "month-first", true },
 };
 
 /* Its rules, in the order they run: what an early rule has spelled out (a date) is plain words to the later ones. */
@@ -875,11 +951,20 @@ static const struct norm_rule_def en_rules[] = {
 	  en_money, EN_CURRENCIES },
 	{ "pence", "\\b(\\d{1,3})p\\b", en_pence, NORM_NO_LIST },
 	{ "percent", "(?<![\\w.])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s?%", en_percent, NORM_NO_LIST },
-	{ "iso-date", "\\b(1\\d{3}|20\\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])\\b", en_iso_date, NORM_NO_LIST },
+	/* dates in other forms: numeric dates in the voice's order, ISO's with slashes */
+	{ "iso-date", "\\b(1\\d{3}|20\\d{2})([-/])(0[1-9]|1[0-2])\\2(0[1-9]|[12]\\d|3[01])\\b(?![-/.]\\d)", en_iso_date,
+	  NORM_NO_LIST },
+	{ "numeric-date", "(?<![\\w./,-])(\\d{1,2})([/.-])(\\d{1,2})\\2(1\\d{3}|20\\d{2})\\b(?![-/.,]\\d)", en_numeric_date,
+	  NORM_NO_LIST },
 	{ "weekday", "\\b(%s)\\.(?=,|\\s+(?:\\d|" EN_MONTHS "\\b))", en_weekday, EN_WEEKDAYS },
-	{ "month-day-year", "\\b" EN_MONTHS "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!:)(?:,\\s*(1\\d{3}|20\\d{2})\\b)?",
+	/* a year after the day with no comma ("Jan 15 2020"), "15 January, 2020", "the 4th of July";
+	 * not the end of a range ("3-5 March") */
+	{ "month-day-year",
+	  "\\b" EN_MONTHS "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!:)(?:(?:,\\s*|\\s+)(1\\d{3}|20\\d{2})\\b(?![,.]\\d|\\s?%))?",
 	  en_month_day_year, NORM_NO_LIST },
-	{ "day-month-year", "\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+" EN_MONTHS "\\b\\.?(?:\\s+(1\\d{3}|20\\d{2})\\b)?",
+	{ "day-month-year",
+	  "(?<!\\d[-–])\\b(\\d{1,2})(?:(?:st|nd|rd|th)(?:\\s+of)?)?\\s+" EN_MONTHS
+	  "\\b\\.?(?:(,)?\\s+(1\\d{3}|20\\d{2})\\b(?![,.]\\d|\\s?%))?",
 	  en_day_month_year, NORM_NO_LIST },
 	{ "month-year", "\\b" EN_MONTHS "\\.?\\s+(1\\d{3}|20\\d{2})\\b", en_month_year, NORM_NO_LIST },
 	{ "time-ampm", "\\b(\\d{1,2})(?:[:.](\\d{2}))?\\s?([apAP])\\.?[mM]\\b(\\.)?", en_time_ampm, NORM_NO_LIST },
