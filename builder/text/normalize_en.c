@@ -24,6 +24,7 @@ enum {
 	EN_SCORES,
 	EN_WEEKDAYS,
 	EN_MONTH_FIRST,
+	EN_RATES,
 };
 
 /* ---- numbers and dates, as English says them ---- */
@@ -232,13 +233,14 @@ static int en_hash(struct normalizer *n, const struct norm_match *m, struct strb
 
 static const char *en_magnitude(const char *m)
 {
+	/* the capitals and "b" only after an amount of money: "$30B", "€4.5M", "$3T", "$5b" */
 	if (strcmp(m, "k") == 0 || strcmp(m, "K") == 0)
 		return "thousand";
-	if (strcmp(m, "m") == 0 || strcmp(m, "mn") == 0 || strcmp(m, "million") == 0)
+	if (strcmp(m, "m") == 0 || strcmp(m, "M") == 0 || strcmp(m, "mn") == 0 || strcmp(m, "million") == 0)
 		return "million";
-	if (strcmp(m, "bn") == 0 || strcmp(m, "billion") == 0)
+	if (strcmp(m, "bn") == 0 || strcmp(m, "b") == 0 || strcmp(m, "B") == 0 || strcmp(m, "billion") == 0)
 		return "billion";
-	if (strcmp(m, "tn") == 0 || strcmp(m, "trillion") == 0)
+	if (strcmp(m, "tn") == 0 || strcmp(m, "T") == 0 || strcmp(m, "trillion") == 0)
 		return "trillion";
 	return NULL;
 }
@@ -258,24 +260,24 @@ static bool en_money_attributive(const struct normalizer *n, const struct norm_m
 	return (strcmp(before, "a") == 0 || strcmp(before, "an") == 0) && !norm_in_list(norm_list(n, EN_NOT_NOUNS), after);
 }
 
-/* g1 symbol, g2 integer, g3 fraction, g4 magnitude */
+/* g1 symbol or code, g2 integer ("" in "$.01"), g3 fraction, g4 or g5 magnitude */
 static int en_money(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	const struct norm_pair *cur = norm_list_find(norm_list(n, EN_CURRENCIES), m->g[1]);
-	const char *mag = *m->g[4] ? en_magnitude(m->g[4]) : NULL;
-	int64_t whole = norm_parse_int(m->g[2]), cents;
+	const char *mag = *m->g[4] ? en_magnitude(m->g[4]) : *m->g[5] ? en_magnitude(m->g[5]) : NULL;
+	int64_t whole = *m->g[2] ? norm_parse_int(m->g[2]) : 0, cents;
 	bool attributive = en_money_attributive(n, m);
 
 	if (!cur || whole < 0)
 		return 1;
 	if (mag) {
-		if (en_decimal(n, m->g[2], m->g[3], out) < 0)
+		if (!*m->g[2] || en_decimal(n, m->g[2], m->g[3], out) < 0)
 			return 1;
 		strbuf_addf(out, " %s %s", mag, cur->value[attributive ? 0 : 1]);
 		return 0;
 	}
 	if (*m->g[3] && strlen(m->g[3]) != 2) {
-		if (en_decimal(n, m->g[2], m->g[3], out) < 0)
+		if (!*m->g[2] || en_decimal(n, m->g[2], m->g[3], out) < 0)
 			return 1;
 		strbuf_addf(out, " %s", cur->value[attributive ? 0 : 1]);
 		return 0;
@@ -292,6 +294,77 @@ static int en_money(struct normalizer *n, const struct norm_match *m, struct str
 		strbuf_addc(out, ' ');
 		norm_cardinal(n, cents, out);
 	}
+	return 0;
+}
+
+/* ---- money forms: codes after the amount, rates, cents ---- */
+
+/* "40 EUR", "3bn NOK": g1 integer, g2 fraction, g3 magnitude, g4 code; a symbol
+ * after the amount ("5 $") is not a way English writes money. */
+static int en_money_code_after(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	struct norm_match as_before = *m;
+
+	for (const char *c = m->g[4]; *c; c++)
+		if (*c < 'A' || *c > 'Z')
+			return 1;
+	as_before.g[1] = m->g[4];
+	as_before.g[2] = m->g[1];
+	as_before.g[3] = m->g[2];
+	as_before.g[4] = m->g[3];
+	as_before.g[5] = "";
+	return en_money(n, &as_before, out);
+}
+
+/* Whether w is the name of a currency as en_money writes it: "dollars", "pence". */
+static bool en_is_currency_word(const struct normalizer *n, const char *w)
+{
+	const struct norm_list *l = norm_list(n, EN_CURRENCIES);
+
+	for (size_t i = 0; i < l->n; i++)
+		for (size_t v = 0; v < 4 && l->items[i].value[v]; v++) {
+			const char *name = l->items[i].value[v], *last = strrchr(name, ' ');
+
+			if (strcmp(last ? last + 1 : name, w) == 0)
+				return true;
+		}
+	return false;
+}
+
+/* "/yr" or "p.a." after an amount of money already said: "dollars/yr" and
+ * "dollars fifty/gal" → "dollars a year", "dollars fifty a gallon". g1 the unit. */
+static int en_money_rate(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	const struct norm_pair *rate = norm_list_find(norm_list(n, EN_RATES), m->g[1]);
+	bool slash = memchr(m->text + m->start, '/', (size_t)(m->end - m->start)) != NULL;
+	char w1[32], w2[32], after[32];
+	int64_t at = m->start;
+
+	if (!rate || (!slash && !util_ends_with(m->g[1], ".")))
+		return 1;
+	norm_word_before(m->text, at, w1, sizeof w1);
+	while (at > 0 && m->text[at - 1] == ' ')
+		at--;
+	norm_word_before(m->text, at - (int64_t)strlen(w1), w2, sizeof w2);
+	if (!en_is_currency_word(n, w1) && !en_is_currency_word(n, w2))
+		return 1;
+	strbuf_addf(out, " %s", rate->value[0]);
+	/* "p.a." ending a sentence keeps its full stop */
+	norm_word_after(m->text, m->end, after, sizeof after);
+	if (util_ends_with(m->g[1], ".") && (norm_at_end(m) || norm_is_capitalised(after)))
+		strbuf_addc(out, '.');
+	return 0;
+}
+
+/* "99c", "75¢": g1 the cents */
+static int en_cents(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	int64_t v = norm_parse_int(m->g[1]);
+
+	if (v < 0)
+		return 1;
+	norm_cardinal(n, v, out);
+	strbuf_adds(out, v == 1 ? " cent" : " cents");
 	return 0;
 }
 
@@ -932,6 +1005,7 @@ static const struct norm_list_file en_lists[] = {
 	[EN_SCORES] = { "scores", true },
 	[EN_WEEKDAYS] = { "weekdays", false },
 	[EN_MONTH_FIRST] = { "month-first", true },
+	[EN_RATES] = { "rates", false },
 };
 
 /* Its rules, in the order they run: what an early rule has spelled out (a date) is plain words to the later ones. */
@@ -946,9 +1020,16 @@ static const struct norm_rule_def en_rules[] = {
 	{ "handle", "(?<![\\w@])@([A-Za-z0-9_]{1,30})\\b", en_handle, NORM_NO_LIST },
 	{ "hash", "(?<![\\w&#])#(?:(\\d{1,6})|([A-Za-z][A-Za-z0-9_]*))\\b", en_hash, NORM_NO_LIST },
 	{ "money",
-	  "(?<![\\w$£€¥])(%s)\\s?(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?"
-	  "(?:\\s?(k|K|mn|m|bn|tn|million|billion|trillion)\\b)?",
+	  "(?<![\\w$£€¥₹])(%s)\\s?(\\d{1,3}(?:,\\d{3})+|\\d+|(?=\\.\\d\\d\\b))(?:\\.(\\d+))?"
+	  "(?:\\s?(k|K|mn|m|bn|tn|million|billion|trillion)\\b|(M|B|b|T)\\b(?![-'’]))?",
 	  en_money, EN_CURRENCIES },
+	/* money forms: a code after the amount, a rate after the money said, cents */
+	{ "money-code-after",
+	  "(?<![\\w.,$£€¥₹])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?(?:\\s?(k|K|mn|m|bn|tn|million|billion|trillion))?"
+	  "\\s?(%s)(?![\\w$])",
+	  en_money_code_after, EN_CURRENCIES },
+	{ "money-rate", "(?:\\s?/\\s?|\\s+)(%s)(?![\\w/])", en_money_rate, EN_RATES },
+	{ "cents", "\\b(\\d{1,3})(?:c|¢)(?![\\w¢])", en_cents, NORM_NO_LIST },
 	{ "pence", "\\b(\\d{1,3})p\\b", en_pence, NORM_NO_LIST },
 	{ "percent", "(?<![\\w.])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s?%", en_percent, NORM_NO_LIST },
 	/* dates in other forms: numeric dates in the voice's order, ISO's with slashes */
