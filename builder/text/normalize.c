@@ -35,6 +35,7 @@ struct norm_rule {
 
 struct normalizer {
 	const struct norm_language *lang;	/* NULL: pass through */
+	char *tag;	/* the language tag it was made for: "en-gb-x-rp" */
 	UNumberFormat *cardinal, *year, *ordinal;
 	struct norm_list *lists;	/* lang's, in the order of lang->lists */
 	struct norm_rule *rules;
@@ -493,6 +494,8 @@ struct normalizer *normalize_new(const char *language, const char *rules_dir)
 	struct normalizer *n = xcalloc(1, sizeof *n);
 	size_t len = strcspn(language, "-_");
 
+	n->tag = xstrdup(language);
+
 	for (size_t i = 0; i < sizeof norm_languages / sizeof norm_languages[0]; i++) {
 		const struct norm_language *lang = norm_languages[i];
 
@@ -523,10 +526,16 @@ void normalize_free(struct normalizer *n)
 	for (size_t i = 0; n->lists && i < n->lang->n_lists; i++)
 		norm_list_release(&n->lists[i]);
 	free(n->lists);
+	free(n->tag);
 	free(n);
 }
 
 const char *normalize_language(const struct normalizer *n)
 {
 	return n->lang ? n->lang->code : NULL;
+}
+
+const char *norm_tag(const struct normalizer *n)
+{
+	return n->tag;
 }

@@ -24,6 +24,8 @@ enum {
 	EN_SCORES,
 	EN_WEEKDAYS,
 	EN_TIMES,
+	EN_MONTH_FIRST,
+	EN_RATES,
 };
 
 /* ---- numbers and dates, as English says them ---- */
@@ -232,13 +234,14 @@ static int en_hash(struct normalizer *n, const struct norm_match *m, struct strb
 
 static const char *en_magnitude(const char *m)
 {
+	/* the capitals and "b" only after an amount of money: "$30B", "€4.5M", "$3T", "$5b" */
 	if (strcmp(m, "k") == 0 || strcmp(m, "K") == 0)
 		return "thousand";
-	if (strcmp(m, "m") == 0 || strcmp(m, "mn") == 0 || strcmp(m, "million") == 0)
+	if (strcmp(m, "m") == 0 || strcmp(m, "M") == 0 || strcmp(m, "mn") == 0 || strcmp(m, "million") == 0)
 		return "million";
-	if (strcmp(m, "bn") == 0 || strcmp(m, "billion") == 0)
+	if (strcmp(m, "bn") == 0 || strcmp(m, "b") == 0 || strcmp(m, "B") == 0 || strcmp(m, "billion") == 0)
 		return "billion";
-	if (strcmp(m, "tn") == 0 || strcmp(m, "trillion") == 0)
+	if (strcmp(m, "tn") == 0 || strcmp(m, "T") == 0 || strcmp(m, "trillion") == 0)
 		return "trillion";
 	return NULL;
 }
@@ -258,24 +261,24 @@ static bool en_money_attributive(const struct normalizer *n, const struct norm_m
 	return (strcmp(before, "a") == 0 || strcmp(before, "an") == 0) && !norm_in_list(norm_list(n, EN_NOT_NOUNS), after);
 }
 
-/* g1 symbol, g2 integer, g3 fraction, g4 magnitude */
+/* g1 symbol or code, g2 integer ("" in "$.01"), g3 fraction, g4 or g5 magnitude */
 static int en_money(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	const struct norm_pair *cur = norm_list_find(norm_list(n, EN_CURRENCIES), m->g[1]);
-	const char *mag = *m->g[4] ? en_magnitude(m->g[4]) : NULL;
-	int64_t whole = norm_parse_int(m->g[2]), cents;
+	const char *mag = *m->g[4] ? en_magnitude(m->g[4]) : *m->g[5] ? en_magnitude(m->g[5]) : NULL;
+	int64_t whole = *m->g[2] ? norm_parse_int(m->g[2]) : 0, cents;
 	bool attributive = en_money_attributive(n, m);
 
 	if (!cur || whole < 0)
 		return 1;
 	if (mag) {
-		if (en_decimal(n, m->g[2], m->g[3], out) < 0)
+		if (!*m->g[2] || en_decimal(n, m->g[2], m->g[3], out) < 0)
 			return 1;
 		strbuf_addf(out, " %s %s", mag, cur->value[attributive ? 0 : 1]);
 		return 0;
 	}
 	if (*m->g[3] && strlen(m->g[3]) != 2) {
-		if (en_decimal(n, m->g[2], m->g[3], out) < 0)
+		if (!*m->g[2] || en_decimal(n, m->g[2], m->g[3], out) < 0)
 			return 1;
 		strbuf_addf(out, " %s", cur->value[attributive ? 0 : 1]);
 		return 0;
@@ -292,6 +295,77 @@ static int en_money(struct normalizer *n, const struct norm_match *m, struct str
 		strbuf_addc(out, ' ');
 		norm_cardinal(n, cents, out);
 	}
+	return 0;
+}
+
+/* ---- money forms: codes after the amount, rates, cents ---- */
+
+/* "40 EUR", "3bn NOK": g1 integer, g2 fraction, g3 magnitude, g4 code; a symbol
+ * after the amount ("5 $") is not a way English writes money. */
+static int en_money_code_after(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	struct norm_match as_before = *m;
+
+	for (const char *c = m->g[4]; *c; c++)
+		if (*c < 'A' || *c > 'Z')
+			return 1;
+	as_before.g[1] = m->g[4];
+	as_before.g[2] = m->g[1];
+	as_before.g[3] = m->g[2];
+	as_before.g[4] = m->g[3];
+	as_before.g[5] = "";
+	return en_money(n, &as_before, out);
+}
+
+/* Whether w is the name of a currency as en_money writes it: "dollars", "pence". */
+static bool en_is_currency_word(const struct normalizer *n, const char *w)
+{
+	const struct norm_list *l = norm_list(n, EN_CURRENCIES);
+
+	for (size_t i = 0; i < l->n; i++)
+		for (size_t v = 0; v < 4 && l->items[i].value[v]; v++) {
+			const char *name = l->items[i].value[v], *last = strrchr(name, ' ');
+
+			if (strcmp(last ? last + 1 : name, w) == 0)
+				return true;
+		}
+	return false;
+}
+
+/* "/yr" or "p.a." after an amount of money already said: "dollars/yr" and
+ * "dollars fifty/gal" → "dollars a year", "dollars fifty a gallon". g1 the unit. */
+static int en_money_rate(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	const struct norm_pair *rate = norm_list_find(norm_list(n, EN_RATES), m->g[1]);
+	bool slash = memchr(m->text + m->start, '/', (size_t)(m->end - m->start)) != NULL;
+	char w1[32], w2[32], after[32];
+	int64_t at = m->start;
+
+	if (!rate || (!slash && !util_ends_with(m->g[1], ".")))
+		return 1;
+	norm_word_before(m->text, at, w1, sizeof w1);
+	while (at > 0 && m->text[at - 1] == ' ')
+		at--;
+	norm_word_before(m->text, at - (int64_t)strlen(w1), w2, sizeof w2);
+	if (!en_is_currency_word(n, w1) && !en_is_currency_word(n, w2))
+		return 1;
+	strbuf_addf(out, " %s", rate->value[0]);
+	/* "p.a." ending a sentence keeps its full stop */
+	norm_word_after(m->text, m->end, after, sizeof after);
+	if (util_ends_with(m->g[1], ".") && (norm_at_end(m) || norm_is_capitalised(after)))
+		strbuf_addc(out, '.');
+	return 0;
+}
+
+/* "99c", "75¢": g1 the cents */
+static int en_cents(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	int64_t v = norm_parse_int(m->g[1]);
+
+	if (v < 0)
+		return 1;
+	norm_cardinal(n, v, out);
+	strbuf_adds(out, v == 1 ? " cent" : " cents");
 	return 0;
 }
 
@@ -328,9 +402,15 @@ static int en_bare_magnitude(struct normalizer *n, const struct norm_match *m, s
 	return 0;
 }
 
-static void en_day_month(const struct normalizer *n, int day, int month, struct strbuf *out)
+/* "the fifth of January"; without its "the" after one: "on the 26th May". */
+static void en_day_month(const struct normalizer *n, const struct norm_match *m, int day, int month,
+			 struct strbuf *out)
 {
-	strbuf_adds(out, "the ");
+	char before[8];
+
+	norm_bare_lower((char *)norm_word_before(m->text, m->start, before, sizeof before));
+	if (strcmp(before, "the") != 0)
+		strbuf_adds(out, "the ");
 	norm_ordinal(n, day, out);
 	strbuf_addf(out, " of %s", en_months[month - 1]);
 }
@@ -341,12 +421,80 @@ static void en_month_day(const struct normalizer *n, int month, int day, struct 
 	norm_ordinal(n, day, out);
 }
 
-/* g1 year, g2 month, g3 day */
+/* ---- dates in other forms: numeric, day-first voices ---- */
+
+/* Whether the voice's region writes and says the day first ("15/01/2020", "the
+ * fifteenth of January"): all but the month-first list's (en-us). */
+static bool en_day_first(const struct normalizer *n)
+{
+	const char *tag = norm_tag(n), *region = tag + strcspn(tag, "-_");
+	char buf[8];
+	size_t len;
+
+	if (!*region)
+		return true;
+	region++;
+	len = strcspn(region, "-_");
+	if (len >= sizeof buf)
+		return true;
+	for (size_t i = 0; i < len; i++)
+		buf[i] = (char)tolower((unsigned char)region[i]);
+	buf[len] = '\0';
+	return !norm_in_list(norm_list(n, EN_MONTH_FIRST), buf);
+}
+
+static bool en_valid_date(int day, int month, int year)
+{
+	static const int days[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+
+	if (month < 1 || month > 12 || day < 1 || day > days[month - 1])
+		return false;
+	return month != 2 || day < 29 || leap;
+}
+
+/* A date with no words to keep the order of, said as the voice says dates:
+ * "the fifteenth of January twenty twenty" or "January fifteenth, twenty twenty". */
+static void en_say_date(struct normalizer *n, const struct norm_match *m, int day, int month, int year,
+			struct strbuf *out)
+{
+	if (en_day_first(n)) {
+		en_day_month(n, m, day, month, out);
+		strbuf_addc(out, ' ');
+	} else {
+		en_month_day(n, month, day, out);
+		strbuf_adds(out, ", ");
+	}
+	en_year(n, year, out);
+}
+
+/* "15/01/2020", "1.9.2015": g1, g3 the day and month in either order, g4 year. The
+ * voice's order when both are possible, the only possible one otherwise; a date
+ * no order allows (13/13/2020) stays as written. */
+static int en_numeric_date(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	int a = atoi(m->g[1]), b = atoi(m->g[3]), year = atoi(m->g[4]);
+	bool day_first = en_valid_date(a, b, year), month_first = en_valid_date(b, a, year);
+
+	if (day_first && month_first)
+		day_first = en_day_first(n);
+	if (day_first)
+		en_say_date(n, m, a, b, year, out);
+	else if (month_first)
+		en_say_date(n, m, b, a, year, out);
+	else
+		return 1;
+	return 0;
+}
+
+/* ISO "2020-01-15" and "2020/01/15": g1 year, g3 month, g4 day */
 static int en_iso_date(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	en_month_day(n, atoi(m->g[2]), atoi(m->g[3]), out);
-	strbuf_adds(out, ", ");
-	en_year(n, atoi(m->g[1]), out);
+	int year = atoi(m->g[1]), month = atoi(m->g[3]), day = atoi(m->g[4]);
+
+	if (!en_valid_date(day, month, year))
+		return 1;
+	en_say_date(n, m, day, month, year, out);
 	return 0;
 }
 
@@ -365,17 +513,17 @@ static int en_month_day_year(struct normalizer *n, const struct norm_match *m, s
 	return 0;
 }
 
-/* g1 day, g2 month, g3 year (optional) */
+/* g1 day, g2 month, g3 a comma before the year (optional), g4 year (optional) */
 static int en_day_month_year(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	int month = en_month(m->g[2]), day = atoi(m->g[1]);
 
 	if (!month || day < 1 || day > 31)
 		return 1;
-	en_day_month(n, day, month, out);
-	if (*m->g[3]) {
-		strbuf_addc(out, ' ');
-		en_year(n, atoi(m->g[3]), out);
+	en_day_month(n, m, day, month, out);
+	if (*m->g[4]) {
+		strbuf_adds(out, *m->g[3] ? ", " : " ");
+		en_year(n, atoi(m->g[4]), out);
 	} else if (m->text[m->end - 1] == '.' && (strlen(m->g[2]) > 4 || norm_at_end(m))) {
 		/* the full stop after a month's name, or after "Jan." at the end, ends the sentence */
 		strbuf_addc(out, '.');
@@ -1062,6 +1210,8 @@ static const struct norm_list_file en_lists[] = {
 	[EN_SCORES] = { "scores", true },
 	[EN_WEEKDAYS] = { "weekdays", false },
 	[EN_TIMES] = { "times", true },
+	[EN_MONTH_FIRST] = { "month-first", true },
+	[EN_RATES] = { "rates", false },
 };
 
 /* Its rules, in the order they run: what an early rule has spelled out (a date) is plain words to the later ones. */
@@ -1110,16 +1260,32 @@ static const struct norm_rule_def en_rules[] = {
 	  en_range_number, NORM_NO_LIST },
 	/* ---- end of times and ranges ---- */
 	{ "money",
-	  "(?<![\\w$£€¥])(%s)\\s?(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?"
-	  "(?:\\s?(k|K|mn|m|bn|tn|million|billion|trillion)\\b)?",
+	  "(?<![\\w$£€¥₹])(%s)\\s?(\\d{1,3}(?:,\\d{3})+|\\d+|(?=\\.\\d\\d\\b))(?:\\.(\\d+))?"
+	  "(?:\\s?(k|K|mn|m|bn|tn|million|billion|trillion)\\b|(M|B|b|T)\\b(?![-'’]))?",
 	  en_money, EN_CURRENCIES },
+	/* money forms: a code after the amount, a rate after the money said, cents */
+	{ "money-code-after",
+	  "(?<![\\w.,$£€¥₹])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?(?:\\s?(k|K|mn|m|bn|tn|million|billion|trillion))?"
+	  "\\s?(%s)(?![\\w$])",
+	  en_money_code_after, EN_CURRENCIES },
+	{ "money-rate", "(?:\\s?/\\s?|\\s+)(%s)(?![\\w/])", en_money_rate, EN_RATES },
+	{ "cents", "\\b(\\d{1,3})(?:c|¢)(?![\\w¢])", en_cents, NORM_NO_LIST },
 	{ "pence", "\\b(\\d{1,3})p\\b", en_pence, NORM_NO_LIST },
 	{ "percent", "(?<![\\w.])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s?%", en_percent, NORM_NO_LIST },
-	{ "iso-date", "\\b(1\\d{3}|20\\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])\\b", en_iso_date, NORM_NO_LIST },
+	/* dates in other forms: numeric dates in the voice's order, ISO's with slashes */
+	{ "iso-date", "\\b(1\\d{3}|20\\d{2})([-/])(0[1-9]|1[0-2])\\2(0[1-9]|[12]\\d|3[01])\\b(?![-/.]\\d)", en_iso_date,
+	  NORM_NO_LIST },
+	{ "numeric-date", "(?<![\\w./,-])(\\d{1,2})([/.-])(\\d{1,2})\\2(1\\d{3}|20\\d{2})\\b(?![-/.,]\\d)", en_numeric_date,
+	  NORM_NO_LIST },
 	{ "weekday", "\\b(%s)\\.(?=,|\\s+(?:\\d|" EN_MONTHS "\\b))", en_weekday, EN_WEEKDAYS },
-	{ "month-day-year", "\\b" EN_MONTHS "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!:)(?:,\\s*(1\\d{3}|20\\d{2})\\b)?",
+	/* a year after the day with no comma ("Jan 15 2020"), "15 January, 2020", "the 4th of July";
+	 * not the end of a range ("3-5 March") */
+	{ "month-day-year",
+	  "\\b" EN_MONTHS "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!:)(?:(?:,\\s*|\\s+)(1\\d{3}|20\\d{2})\\b(?![,.]\\d|\\s?%))?",
 	  en_month_day_year, NORM_NO_LIST },
-	{ "day-month-year", "\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+" EN_MONTHS "\\b\\.?(?:\\s+(1\\d{3}|20\\d{2})\\b)?",
+	{ "day-month-year",
+	  "(?<!\\d[-–])\\b(\\d{1,2})(?:(?:st|nd|rd|th)(?:\\s+of)?)?\\s+" EN_MONTHS
+	  "\\b\\.?(?:(,)?\\s+(1\\d{3}|20\\d{2})\\b(?![,.]\\d|\\s?%))?",
 	  en_day_month_year, NORM_NO_LIST },
 	{ "month-year", "\\b" EN_MONTHS "\\.?\\s+(1\\d{3}|20\\d{2})\\b", en_month_year, NORM_NO_LIST },
 	{ "time-ampm", "\\b(\\d{1,2})(?:[:.](\\d{2}))?\\s?([apAP])\\.?[mM]\\b(\\.)?", en_time_ampm, NORM_NO_LIST },

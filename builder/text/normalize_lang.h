@@ -91,6 +91,10 @@ bool norm_in_list(const struct norm_list *l, const char *word);
 /* Whether l, a bare list of "KIND WORDS" lines, has the line "kind word". */
 bool norm_list_has(const struct norm_list *l, const char *kind, const char *word);
 
+/* The language tag n was made for, as given: "en-gb-x-rp" (its region chooses
+ * between a language's customs, such as the order of a numeric date). */
+const char *norm_tag(const struct normalizer *n);
+
 /* ---- numbers: ICU's spell-out rules for the language's locale ---- */
 
 /* Digits with optional thousands commas as a number; -1 when it is not one or longer than NORM_MAX_DIGITS. */

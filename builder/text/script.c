@@ -102,7 +102,8 @@ static struct lexicon *script_lexicon(const struct voice_profile *vp, const char
 static int script_speakable(struct script *sc, const struct script_options *opts)
 {
 	char *lang = script_language(&sc->voice);
-	struct normalizer *norm = opts->no_normalize ? NULL : normalize_new(lang, paths_rules_dir());
+	/* the whole tag: its region chooses customs such as the order of "3/4/2021" */
+	struct normalizer *norm = opts->no_normalize ? NULL : normalize_new(sc->voice.espeak, paths_rules_dir());
 	/* --no-normalize speaks the text as written: no lexicon either (its brackets are still broken up) */
 	struct lexicon *lex = opts->no_normalize ? lexicon_new() : script_lexicon(&sc->voice, lang, opts->lexicon);
 	struct timespec t0, t1;
