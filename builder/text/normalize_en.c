@@ -23,6 +23,7 @@ enum {
 	EN_DISTANCE_WORDS,
 	EN_SCORES,
 	EN_WEEKDAYS,
+	EN_MEASURES,
 };
 
 /* ---- numbers and dates, as English says them ---- */
@@ -841,6 +842,131 @@ static int en_plus(struct normalizer *n, const struct norm_match *m, struct strb
 	return 0;
 }
 
+/* ---- measures and fractions ---- */
+
+/* A fraction's words: "a half", "three quarters", "thirty-one thirty-seconds", "seven hundredths";
+ * with article set, a numerator of one says "a" or "an", otherwise "one". */
+static void en_fraction_words(const struct normalizer *n, int a, int b, bool article, struct strbuf *out)
+{
+	struct strbuf den;
+	const char *d;
+
+	strbuf_init(&den);
+	if (b == 2)
+		strbuf_adds(&den, "half");
+	else if (b == 4)
+		strbuf_adds(&den, "quarter");
+	else
+		norm_ordinal(n, b, &den);
+	/* "one hundredth" is "a hundredth" */
+	d = strncmp(den.buf, "one ", 4) == 0 ? den.buf + 4 : den.buf;
+	if (a == 1 && article)
+		strbuf_adds(out, strchr("aeiou", d[0]) ? "an " : "a ");
+	else {
+		norm_cardinal(n, a, out);
+		strbuf_addc(out, ' ');
+	}
+	if (a == 1)
+		strbuf_adds(out, d);
+	else if (b == 2)
+		strbuf_adds(out, "halves");
+	else
+		strbuf_addf(out, "%ss", d);
+	strbuf_release(&den);
+}
+
+/* "2 1/2 hours", "4 1/2 lbs", "5 5/8 in wide": g1 whole, g2/g3 the fraction, g4 unit, g5 "in" as inches */
+static int en_mixed_number(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	const struct norm_pair *u = *m->g[4] ? norm_list_find(norm_list(n, EN_UNITS), m->g[4]) : NULL;
+	int64_t whole = norm_parse_int(m->g[1]);
+	int a = atoi(m->g[2]), b = atoi(m->g[3]);
+
+	if (whole < 0 || a < 1 || b < 2 || a >= b || (*m->g[4] && !u))
+		return 1;
+	norm_cardinal(n, whole, out);
+	strbuf_adds(out, " and ");
+	en_fraction_words(n, a, b, true, out);
+	if (u)
+		strbuf_addf(out, " %s", u->value[1] ? u->value[1] : u->value[0]);
+	else if (*m->g[5])
+		strbuf_adds(out, " inches");
+	return 0;
+}
+
+/* "31/32 of an inch", "7/100 of a second": a denominator past ten is a fraction when it is
+ * one of the rulers' (16, 32, 64) or a hundred, or when "of" follows; "12/25" stays. */
+static int en_fine_fraction(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	int a = atoi(m->g[1]), b = atoi(m->g[2]);
+	char after[16];
+
+	norm_bare_lower((char *)norm_word_after(m->text, m->end, after, sizeof after));
+	if (a < 1 || b <= 10 || b > 100 || a >= b)
+		return 1;
+	if (b != 16 && b != 32 && b != 64 && b != 100 && strcmp(after, "of") != 0)
+		return 1;
+	en_fraction_words(n, a, b, false, out);
+	return 0;
+}
+
+/* ".1665" → "point one six six five"; "a .22 rifle" → "a twenty-two rifle" (a calibre). g1 the digits */
+static int en_leading_dot(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	char after[32];
+
+	norm_bare_lower((char *)norm_word_after(m->text, m->end, after, sizeof after));
+	if (strlen(m->g[1]) <= 3 && norm_list_has(norm_list(n, EN_MEASURES), "calibre", after)) {
+		norm_cardinal(n, norm_parse_int(m->g[1]), out);
+		return 0;
+	}
+	strbuf_adds(out, "point");
+	for (const char *d = m->g[1]; *d; d++) {
+		strbuf_addc(out, ' ');
+		norm_cardinal(n, *d - '0', out);
+	}
+	return 0;
+}
+
+/* "100 million kg" → "one hundred million kilograms": g1 integer, g2 fraction, g3 magnitude, g4 unit */
+static int en_magnitude_unit(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	const struct norm_pair *u = norm_list_find(norm_list(n, EN_UNITS), m->g[4]);
+
+	if (!u || en_decimal(n, m->g[1], m->g[2], out) < 0)
+		return 1;
+	strbuf_addf(out, " %s %s", m->g[3], u->value[1] ? u->value[1] : u->value[0]);
+	return 0;
+}
+
+/* "30C", "86F", "-5°C", "−8 °F": g1 minus sign, g2 integer, g3 fraction, g4 degree sign, g5 C or F.
+ * Without the degree sign it must be a plausible temperature, and not "seat 14F" or "Flat 3C". */
+static int en_temperature(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	bool celsius = m->g[5][0] == 'C', minus = *m->g[1] != '\0';
+	int64_t v = norm_parse_int(m->g[2]);
+	char before[32];
+
+	if (v < 0)
+		return 1;
+	if (!*m->g[4]) {
+		int64_t t = minus ? -v : v;
+
+		norm_bare_lower((char *)norm_word_before(m->text, m->start, before, sizeof before));
+		if (norm_list_has(norm_list(n, EN_MEASURES), "not-temperature", before))
+			return 1;
+		if (celsius ? (t < -90 || t > 70) : (t < -130 || t > 140))
+			return 1;
+	}
+	if (minus)
+		strbuf_adds(out, "minus ");
+	if (en_decimal(n, m->g[2], m->g[3], out) < 0)
+		return 1;
+	strbuf_adds(out, v == 1 && !*m->g[3] ? " degree " : " degrees ");
+	strbuf_adds(out, celsius ? "Celsius" : "Fahrenheit");
+	return 0;
+}
+
 /* ---- English, the row the engine reads ---- */
 
 /* Its word lists, files in rules/en/ (see each file for its form), loaded in this order. */
@@ -856,6 +982,7 @@ static const struct norm_list_file en_lists[] = {
 	[EN_DISTANCE_WORDS] = { "distance-words", true },
 	[EN_SCORES] = { "scores", true },
 	[EN_WEEKDAYS] = { "weekdays", false },
+	[EN_MEASURES] = { "measures", true },
 };
 
 /* Its rules, in the order they run: what an early rule has spelled out (a date) is plain words to the later ones. */
@@ -896,6 +1023,19 @@ static const struct norm_rule_def en_rules[] = {
 	  en_year_after_word, NORM_NO_LIST },
 	{ "year-the", "\\b([Tt]he)\\s+(1\\d{3}|20\\d{2})\\s+([a-z]+)\\b", en_year_the, NORM_NO_LIST },
 	{ "score", "(?<![\\w.,/-])(\\d{1,3})[-–](\\d{1,3})(?![-–.,/]?\\d)(?![\\w-])", en_score, NORM_NO_LIST },
+	/* measures and fractions: before the plain fractions and units, which would take their parts */
+	{ "mixed-number",
+	  "(?<![\\w.,/])(\\d{1,3})\\s(\\d{1,2})/(\\d{1,3})(?![\\w/])(?:\\s?(%s)(?![\\w/°])|\\s(in)\\b"
+	  "(?=\\s*(?:$|[,.;:!?]|(?:long|wide|tall|high|deep|of)\\b)))?",
+	  en_mixed_number, EN_UNITS },
+	{ "fine-fraction", "(?<![\\w/.])(\\d{1,2})/(\\d{2,3})(?![\\w/])", en_fine_fraction, NORM_NO_LIST },
+	{ "leading-dot", "(?<![^\\s(])\\.(\\d{1,9})(?![\\w.,]\\d|\\w)", en_leading_dot, NORM_NO_LIST },
+	{ "magnitude-unit",
+	  "(?<![\\w.,])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s(thousand|million|billion|trillion)\\s(%s)(?![\\w/°])",
+	  en_magnitude_unit, EN_UNITS },
+	{ "temperature", "(?:(?<![\\w.,\\-−])([-−]))?(?<![\\w.,])(\\d{1,3})(?:\\.(\\d+))?(\\s?°\\s?)?([CF])(?![\\w°])",
+	  en_temperature, NORM_NO_LIST },
+	/* end of measures and fractions */
 	{ "vulgar-fraction", "(?:\\b(\\d+))?([½¼¾⅓⅔⅛⅜⅝⅞⅕])", en_vulgar, NORM_NO_LIST },
 	{ "fraction", "(?<![\\w/.])(\\d{1,2})/(\\d{1,2})(?![\\w/])", en_fraction, NORM_NO_LIST },
 	{ "inches", "(?<![\\w.,])(\\d+)(?:\\.(\\d+))?\\s+in\\b(?=\\s*(?:$|[,.;:!?]|(?:long|wide|tall|high|deep|of)\\b))",
