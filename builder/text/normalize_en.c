@@ -24,6 +24,8 @@ enum {
 	EN_SCORES,
 	EN_WEEKDAYS,
 	EN_MEASURES,
+	EN_STREETS,
+	EN_SAINTS,
 };
 
 /* ---- numbers and dates, as English says them ---- */
@@ -967,6 +969,113 @@ static int en_temperature(struct normalizer *n, const struct norm_match *m, stru
 	return 0;
 }
 
+/* ---- addresses and abbreviations ---- */
+
+/* A number as a newsreader reads a house number or a plan's code: in pairs of digits,
+ * "fourteen twenty-eight", "sixteen hundred", "two twenty-one", "three oh five", "twelve". */
+static void en_digit_pairs(const struct normalizer *n, int64_t v, struct strbuf *out)
+{
+	int64_t hi = v / 100, lo = v % 100;
+
+	if (v < 100 || v > 9999 || v % 1000 == 0 || (hi % 10 == 0 && lo == 0 && v < 1000)) {
+		norm_cardinal(n, v, out);
+		return;
+	}
+	norm_cardinal(n, hi, out);
+	if (lo == 0)
+		strbuf_adds(out, " hundred");
+	else {
+		strbuf_adds(out, lo < 10 ? " oh " : " ");
+		norm_cardinal(n, lo, out);
+	}
+}
+
+/* Whether a full stop that ends an abbreviation at m's end is also the sentence's:
+ * the text ends there, or a capital follows. */
+static bool en_stop_ends_sentence(const struct norm_match *m)
+{
+	const char *p = m->text + m->end;
+
+	while (*p == ' ')
+		p++;
+	return !*p || *p == '\n' || isupper((unsigned char)*p) || strchr("\"“‘'", *p);
+}
+
+/* "1428 Elm St." → "fourteen twenty-eight Elm Street": g1 house number, g2 a compass letter
+ * ("W."), g3 the name, g4 the street's kind */
+static int en_address(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	const struct norm_pair *kind = norm_list_find(norm_list(n, EN_STREETS), m->g[4]);
+	int64_t v = norm_parse_int(m->g[1]);
+	static const char *const compass[] = { "N", "North", "S", "South", "E", "East", "W", "West" };
+
+	char before[16];
+
+	/* "No. 10 Downing Street" is the number sign's */
+	norm_word_before(m->text, m->start, before, sizeof before);
+	if (!kind || v < 1 || v > 99999 || m->g[1][0] == '0' || strcmp(before, "No.") == 0)
+		return 1;
+	if (v > 9999)
+		norm_cardinal(n, v, out);
+	else
+		en_digit_pairs(n, v, out);
+	strbuf_addc(out, ' ');
+	for (size_t i = 0; *m->g[2] && i < sizeof compass / sizeof compass[0]; i += 2)
+		if (m->g[2][0] == compass[i][0])
+			strbuf_addf(out, "%s ", compass[i + 1]);
+	strbuf_addf(out, "%s %s", m->g[3], kind->value[0]);
+	if (util_ends_with(m->g[4], ".") && en_stop_ends_sentence(m))
+		strbuf_addc(out, '.');
+	return 0;
+}
+
+/* "Elm St. Police said" is a street and a new sentence; "Mount St. Helens", "Port St. Lucie"
+ * a saint (rules/en/saints): g1 the word before, g2 the word after */
+static int en_saint_or_street(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	const struct norm_list *saints = norm_list(n, EN_SAINTS);
+
+	if (norm_list_has(saints, "before", m->g[1]) || norm_list_has(saints, "name", m->g[2]))
+		strbuf_addf(out, "%s Saint", m->g[1]);
+	else
+		strbuf_addf(out, "%s Street.", m->g[1]);
+	return 0;
+}
+
+/* "401(k)" → "four oh one k": g1 the number, g2 the letter */
+static int en_plan_code(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	en_digit_pairs(n, norm_parse_int(m->g[1]), out);
+	strbuf_addf(out, " %s", m->g[2]);
+	return 0;
+}
+
+/* "Nos. 3 and 4" → "numbers three and 4" */
+static int en_numbers_sign(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	strbuf_adds(out, "numbers ");
+	norm_cardinal(n, atoi(m->g[1]), out);
+	return 0;
+}
+
+/* "est. 1892" is "established eighteen ninety-two"; "an est. 40,000", "est. at" are "estimated".
+ * g1 a year after it (optional) */
+static int en_est(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	char before[16];
+
+	norm_bare_lower((char *)norm_word_before(m->text, m->start, before, sizeof before));
+	if (*m->g[1] && strcmp(before, "an") != 0 && strcmp(before, "a") != 0) {
+		strbuf_adds(out, "established ");
+		en_year(n, atoi(m->g[1]), out);
+		return 0;
+	}
+	strbuf_adds(out, "estimated");
+	if (*m->g[1])
+		strbuf_addf(out, " %s", m->g[1]);
+	return 0;
+}
+
 /* ---- English, the row the engine reads ---- */
 
 /* Its word lists, files in rules/en/ (see each file for its form), loaded in this order. */
@@ -983,6 +1092,8 @@ static const struct norm_list_file en_lists[] = {
 	[EN_SCORES] = { "scores", true },
 	[EN_WEEKDAYS] = { "weekdays", false },
 	[EN_MEASURES] = { "measures", true },
+	[EN_STREETS] = { "streets", false },
+	[EN_SAINTS] = { "saints", true },
 };
 
 /* Its rules, in the order they run: what an early rule has spelled out (a date) is plain words to the later ones. */
@@ -1016,6 +1127,15 @@ static const struct norm_rule_def en_rules[] = {
 	  en_time_clock, NORM_NO_LIST },
 	{ "time-24", "\\b([01]\\d|2[0-3])([0-5]\\d)\\s?(GMT|BST|UTC|EST|EDT|PST|PDT|CET|hours|hrs)\\b",
 	  en_time_24, NORM_NO_LIST },
+	/* addresses and abbreviations: before the years, which would read "1428" as one */
+	{ "address",
+	  "(?<![\\w.,$£€¥/-])(\\d{1,5})\\s+(?:([NSEW])\\.\\s+)?((?:[A-Z][a-z]+\\s+){0,2}[A-Z][a-z]+)\\s+(%s)(?!\\w)",
+	  en_address, EN_STREETS },
+	{ "saint-or-street", "\\b([A-Z][a-z]+)\\s+St\\.(?=\\s+([A-Z][\\w'’]*))", en_saint_or_street, NORM_NO_LIST },
+	{ "plan-code", "\\b(\\d{3})\\(([a-z])\\)(?!\\w)", en_plan_code, NORM_NO_LIST },
+	{ "numbers-sign", "\\bNos\\.\\s?(\\d{1,6})\\b", en_numbers_sign, NORM_NO_LIST },
+	{ "est", "(?<![\\w.])est\\.(?:\\s+(1\\d{3}|20\\d{2}|\\d{1,3}(?:,\\d{3})+)\\b(?![.,]\\d))?", en_est, NORM_NO_LIST },
+	/* end of addresses and abbreviations */
 	{ "year-range", "\\b(1\\d{3}|20\\d{2})[-–](\\d{4}|\\d{2})\\b(?![-–/]\\d)", en_year_range, NORM_NO_LIST },
 	{ "decade", "\\b(mid-)?(1\\d{2}0|20\\d0)s\\b", en_decade, NORM_NO_LIST },
 	{ "short-decade", "(?:(?<=\\s)|^)(?:['’])?([2-9])0s\\b", en_short_decade, NORM_NO_LIST },
