@@ -26,6 +26,7 @@ enum {
 	EN_MEASURES,
 	EN_STREETS,
 	EN_SAINTS,
+	EN_CAPITALS,
 };
 
 /* ---- numbers and dates, as English says them ---- */
@@ -1076,6 +1077,146 @@ static int en_est(struct normalizer *n, const struct norm_match *m, struct strbu
 	return 0;
 }
 
+/* ---- capitals ---- */
+
+static bool en_caps_vowel(const char *w, size_t i)
+{
+	/* Y is a vowel except first ("YES"); U after Q is part of the onset ("QUEEN") */
+	if (w[i] == 'Y')
+		return i > 0;
+	if (w[i] == 'U' && i > 0 && w[i - 1] == 'Q')
+		return false;
+	return strchr("AEIOU", w[i]) != NULL;
+}
+
+static bool en_caps_cluster(const struct normalizer *n, const char *kind, const char *s, size_t len)
+{
+	char buf[16];
+
+	if (len == 0 || (len == 1 && strcmp(kind, "coda") == 0))
+		return true;
+	if (len >= sizeof buf)
+		return false;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	return norm_list_has(norm_list(n, EN_CAPITALS), kind, buf);
+}
+
+/* Whether espeak-ng can say a word in capitals as a word: a vowel, no run of three vowels,
+ * an onset and a coda English has (rules/en/capitals), no more than four consonants between vowels. */
+static bool en_caps_pronounceable(const struct normalizer *n, const char *w)
+{
+	size_t len = strlen(w), first = len, last = 0, run = 0, vowels = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (!isupper((unsigned char)w[i]))
+			return false;
+		if (en_caps_vowel(w, i)) {
+			if (first == len)
+				first = i;
+			last = i;
+			run = 0;
+			if (++vowels >= 3)
+				return false;
+		} else {
+			vowels = 0;
+			if (++run > 4 && first < len && i + 1 < len)
+				return false;
+		}
+	}
+	if (first == len)
+		return false;
+	return en_caps_cluster(n, "onset", w, first) && en_caps_cluster(n, "coda", w + last + 1, len - last - 1);
+}
+
+/* The word in capitals before m (prev set) or after it, apostrophes kept: "" when the
+ * neighbour is not in capitals or a sentence or clause ends between. */
+static void en_caps_neighbour(const struct norm_match *m, bool prev, char *buf, size_t size)
+{
+	const char *t = m->text;
+	int64_t i = prev ? m->start : m->end, a, b;
+	size_t len;
+
+	buf[0] = '\0';
+	if (prev) {
+		while (i > 0 && strchr(" :,-–—\"“”", t[i - 1]))
+			i--;
+		b = i;
+		while (i > 0 && (isupper((unsigned char)t[i - 1]) || t[i - 1] == '\''))
+			i--;
+		a = i;
+		if (i > 0 && isalnum((unsigned char)t[i - 1]))
+			return;
+	} else {
+		while (t[i] && strchr(" :,-–—\"“”", t[i]))
+			i++;
+		a = i;
+		while (t[i] && (isupper((unsigned char)t[i]) || t[i] == '\''))
+			i++;
+		b = i;
+		if (isalnum((unsigned char)t[i]))
+			return;
+	}
+	len = (size_t)(b - a);
+	if (len < 2 || len >= size)
+		return;
+	memcpy(buf, t + a, len);
+	buf[len] = '\0';
+}
+
+/* Whether a word in capitals is plainly a word: listed, or long and pronounceable, not an acronym. */
+static bool en_caps_wordish(const struct normalizer *n, const char *w)
+{
+	const struct norm_list *caps = norm_list(n, EN_CAPITALS);
+	char bare[32];
+	size_t len = 0;
+
+	for (const char *c = w; *c && len + 1 < sizeof bare; c++)
+		if (*c != '\'')
+			bare[len++] = *c;
+	bare[len] = '\0';
+	if (norm_list_find(norm_list(n, EN_ACRONYMS), bare) || en_roman_value(bare))
+		return norm_list_has(caps, "word", bare);
+	if (norm_list_has(caps, "word", bare))
+		return true;
+	return len >= 4 && en_caps_pronounceable(n, bare);
+}
+
+/* "NORTH Korea" → "North Korea", "FIRE AT PORT" → "Fire At Port"; acronyms stay for the
+ * acronym rule. g1 the word in capitals (with an apostrophe: "DON'T") */
+static int en_capitals(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	const struct norm_list *caps = norm_list(n, EN_CAPITALS);
+	const char *w = m->g[1];
+	size_t len = strlen(w);
+	char prev[32], next[32];
+	bool run, word;
+
+	en_caps_neighbour(m, true, prev, sizeof prev);
+	en_caps_neighbour(m, false, next, sizeof next);
+	/* a run has a plain word beside this one; "NHS IT" and "US FDA" are not runs */
+	run = (*prev && en_caps_wordish(n, prev)) || (*next && en_caps_wordish(n, next));
+	if (strcmp(w, "WHO") == 0)
+		/* the question word ("WHO WILL PAY"), or a relative one after a word ("THE KING WHO") */
+		word = run && (norm_list_has(caps, "who-before", next) || (*prev && en_caps_wordish(n, prev)));
+	else if (strcmp(w, "US") == 0)
+		word = run && norm_list_has(caps, "us-after", prev);
+	else if (norm_list_has(caps, "run", w))
+		word = run;
+	else if (!en_caps_wordish(n, w))
+		word = false;
+	else if (len >= 5 || (len >= 3 && norm_list_has(caps, "word", w)))
+		word = true;
+	else
+		word = run;
+	if (!word)
+		return 1;
+	strbuf_addc(out, w[0]);
+	for (const char *c = w + 1; *c; c++)
+		strbuf_addc(out, (char)tolower((unsigned char)*c));
+	return 0;
+}
+
 /* ---- English, the row the engine reads ---- */
 
 /* Its word lists, files in rules/en/ (see each file for its form), loaded in this order. */
@@ -1094,6 +1235,7 @@ static const struct norm_list_file en_lists[] = {
 	[EN_MEASURES] = { "measures", true },
 	[EN_STREETS] = { "streets", false },
 	[EN_SAINTS] = { "saints", true },
+	[EN_CAPITALS] = { "capitals", true },
 };
 
 /* Its rules, in the order they run: what an early rule has spelled out (a date) is plain words to the later ones. */
@@ -1163,6 +1305,9 @@ static const struct norm_rule_def en_rules[] = {
 	{ "unit", "(?<![\\w.,])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?(\\s?)(%s)(?![\\w/°])", en_unit, EN_UNITS },
 	{ "degrees", "(?<![\\w.,])(\\d+)(?:\\.(\\d+))?\\s?°(?![CF])", en_degrees, NORM_NO_LIST },
 	{ "magnitude", "(?<![\\w.,$£€¥])(\\d+)(?:\\.(\\d+))?(m|bn|tn)\\b", en_bare_magnitude, NORM_NO_LIST },
+	/* capitals: before the Roman numerals ("HENRY VIII") and the acronyms */
+	{ "capitals", "(?<![\\w'’.@#/-])([A-Z]{2,20}(?:'[A-Z]{1,2})?)(?![\\w'’@/-])(?!\\.\\w)", en_capitals, NORM_NO_LIST },
+	/* end of capitals */
 	{ "roman", "\\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\\s+([IVXLCDM]{1,10})\\b(?!['’-])", en_roman, NORM_NO_LIST },
 	{ "number-sign", "\\bNo\\.\\s?(\\d{1,6})\\b", en_number_sign, NORM_NO_LIST },
 	{ "abbreviation", "(?<![\\w.])(%s)(?!\\w)(?!\\.\\w)", en_expansion, EN_EXPANSIONS },
