@@ -719,7 +719,7 @@ static bool en_roman_has(const struct normalizer *n, const char *kind, const cha
 	return norm_list_has(norm_list(n, EN_ROMAN), kind, arg);
 }
 
-/* g1 one or two capitalised words, g2 the numeral: "Henry VIII", "King Zog I", "World War II" */
+/* g1 one or two capitalised words, g2 the numeral, g3 a possessive: "Henry VIII('s)", "King Zog I", "World War II" */
 static int en_roman(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	int v = en_roman_value(m->g[2]);
@@ -730,6 +730,16 @@ static int en_roman(struct normalizer *n, const struct norm_match *m, struct str
 
 	if (!v)
 		return 1;
+	/* "Henry I think" is the pronoun: a lone I is a numeral before a capital, the end, a
+	 * word in -ed or a listed word ("Mary I died", "Elizabeth I of England") */
+	if (v == 1) {
+		char after[32];
+
+		norm_word_after(m->text, m->end, after, sizeof after);
+		if (islower((unsigned char)after[0]) && !util_ends_with(norm_bare_lower(after), "ed") &&
+		    !en_roman_has(n, "after-i", after))
+			return 1;
+	}
 	snprintf(first, sizeof first, "%.*s", space ? (int)(space - m->g[1]) : (int)strlen(m->g[1]), m->g[1]);
 	norm_word_before(m->text, m->start, before, sizeof before);
 	phrase = en_roman_has(n, "phrase", m->g[1]) || en_roman_has(n, "phrase", last);
@@ -738,11 +748,13 @@ static int en_roman(struct normalizer *n, const struct norm_match *m, struct str
 	if (phrase) {
 		strbuf_addf(out, "%s ", m->g[1]);
 		norm_cardinal(n, v, out);
+		strbuf_adds(out, m->g[3]);
 		return 0;
 	}
 	if (regnal) {
 		strbuf_addf(out, "%s the ", m->g[1]);
 		norm_ordinal(n, v, out);
+		strbuf_adds(out, m->g[3]);
 		return 0;
 	}
 	return 1;
@@ -1308,7 +1320,7 @@ static const struct norm_rule_def en_rules[] = {
 	/* capitals: before the Roman numerals ("HENRY VIII") and the acronyms */
 	{ "capitals", "(?<![\\w'’.@#/-])([A-Z]{2,20}(?:'[A-Z]{1,2})?)(?![\\w'’@/-])(?!\\.\\w)", en_capitals, NORM_NO_LIST },
 	/* end of capitals */
-	{ "roman", "\\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\\s+([IVXLCDM]{1,10})\\b(?!['’-])", en_roman, NORM_NO_LIST },
+	{ "roman", "\\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\\s+([IVXLCDM]{1,10})\\b((?:'|’)s\\b)?(?!['’-])", en_roman, NORM_NO_LIST },
 	{ "number-sign", "\\bNo\\.\\s?(\\d{1,6})\\b", en_number_sign, NORM_NO_LIST },
 	{ "abbreviation", "(?<![\\w.])(%s)(?!\\w)(?!\\.\\w)", en_expansion, EN_EXPANSIONS },
 	{ "ampersand-letters", "\\b([A-Z]{1,3})&([A-Z]{1,3})\\b", en_ampersand_letters, NORM_NO_LIST },
