@@ -1283,7 +1283,7 @@ static const struct norm_rule_def en_rules[] = {
 	  en_time_24, NORM_NO_LIST },
 	/* addresses and abbreviations: before the years, which would read "1428" as one */
 	{ "address",
-	  "(?<![\\w.,$£€¥/-])(\\d{1,5})\\s+(?:([NSEW])\\.\\s+)?((?:[A-Z][a-z]+\\s+){0,2}[A-Z][a-z]+)\\s+(%s)(?!\\w)",
+	  "(?<![\\w.,$£€¥/-])(\\d{1,5})\\s+(?:([NSEW])\\.\\s+)?((?:[A-Z][a-z]++\\s+){0,2}[A-Z][a-z]++)\\s+(%s)(?!\\w)",
 	  en_address, EN_STREETS },
 	{ "saint-or-street", "\\b([A-Z][a-z]+)\\s+St\\.(?=\\s+([A-Z][\\w'’]*))", en_saint_or_street, NORM_NO_LIST },
 	{ "plan-code", "\\b(\\d{3})\\(([a-z])\\)(?!\\w)", en_plan_code, NORM_NO_LIST },

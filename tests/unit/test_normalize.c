@@ -186,6 +186,9 @@ START_TEST(hostile_input_is_linear)
 	check_linear("Mr. ");
 	check_linear("IV ");
 	check_linear("a.");
+	check_linear("1428 Elm St. ");			/* addresses, capitals, fractions */
+	check_linear("FIRE AT ");
+	check_linear("2 1/2 .5 -5C ");
 }
 END_TEST
 
