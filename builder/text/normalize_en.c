@@ -26,6 +26,10 @@ enum {
 	EN_TIMES,
 	EN_MONTH_FIRST,
 	EN_RATES,
+	EN_MEASURES,
+	EN_STREETS,
+	EN_SAINTS,
+	EN_CAPITALS,
 };
 
 /* ---- numbers and dates, as English says them ---- */
@@ -892,7 +896,7 @@ static bool en_roman_has(const struct normalizer *n, const char *kind, const cha
 	return norm_list_has(norm_list(n, EN_ROMAN), kind, arg);
 }
 
-/* g1 one or two capitalised words, g2 the numeral: "Henry VIII", "King Zog I", "World War II" */
+/* g1 one or two capitalised words, g2 the numeral, g3 a possessive: "Henry VIII('s)", "King Zog I", "World War II" */
 static int en_roman(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	int v = en_roman_value(m->g[2]);
@@ -903,6 +907,16 @@ static int en_roman(struct normalizer *n, const struct norm_match *m, struct str
 
 	if (!v)
 		return 1;
+	/* "Henry I think" is the pronoun: a lone I is a numeral before a capital, the end, a
+	 * word in -ed or a listed word ("Mary I died", "Elizabeth I of England") */
+	if (v == 1) {
+		char after[32];
+
+		norm_word_after(m->text, m->end, after, sizeof after);
+		if (islower((unsigned char)after[0]) && !util_ends_with(norm_bare_lower(after), "ed") &&
+		    !en_roman_has(n, "after-i", after))
+			return 1;
+	}
 	snprintf(first, sizeof first, "%.*s", space ? (int)(space - m->g[1]) : (int)strlen(m->g[1]), m->g[1]);
 	norm_word_before(m->text, m->start, before, sizeof before);
 	phrase = en_roman_has(n, "phrase", m->g[1]) || en_roman_has(n, "phrase", last);
@@ -911,11 +925,13 @@ static int en_roman(struct normalizer *n, const struct norm_match *m, struct str
 	if (phrase) {
 		strbuf_addf(out, "%s ", m->g[1]);
 		norm_cardinal(n, v, out);
+		strbuf_adds(out, m->g[3]);
 		return 0;
 	}
 	if (regnal) {
 		strbuf_addf(out, "%s the ", m->g[1]);
 		norm_ordinal(n, v, out);
+		strbuf_adds(out, m->g[3]);
 		return 0;
 	}
 	return 1;
@@ -1194,6 +1210,378 @@ static int en_range_number(struct normalizer *n, const struct norm_match *m, str
 	return en_decimal(n, m->g[3], m->g[4], out) < 0;
 }
 
+/* ---- measures and fractions ---- */
+
+/* A fraction's words: "a half", "three quarters", "thirty-one thirty-seconds", "seven hundredths";
+ * with article set, a numerator of one says "a" or "an", otherwise "one". */
+static void en_fraction_words(const struct normalizer *n, int a, int b, bool article, struct strbuf *out)
+{
+	struct strbuf den;
+	const char *d;
+
+	strbuf_init(&den);
+	if (b == 2)
+		strbuf_adds(&den, "half");
+	else if (b == 4)
+		strbuf_adds(&den, "quarter");
+	else
+		norm_ordinal(n, b, &den);
+	/* "one hundredth" is "a hundredth" */
+	d = strncmp(den.buf, "one ", 4) == 0 ? den.buf + 4 : den.buf;
+	if (a == 1 && article)
+		strbuf_adds(out, strchr("aeiou", d[0]) ? "an " : "a ");
+	else {
+		norm_cardinal(n, a, out);
+		strbuf_addc(out, ' ');
+	}
+	if (a == 1)
+		strbuf_adds(out, d);
+	else if (b == 2)
+		strbuf_adds(out, "halves");
+	else
+		strbuf_addf(out, "%ss", d);
+	strbuf_release(&den);
+}
+
+/* "2 1/2 hours", "4 1/2 lbs", "5 5/8 in wide": g1 whole, g2/g3 the fraction, g4 unit, g5 "in" as inches */
+static int en_mixed_number(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	const struct norm_pair *u = *m->g[4] ? norm_list_find(norm_list(n, EN_UNITS), m->g[4]) : NULL;
+	int64_t whole = norm_parse_int(m->g[1]);
+	int a = atoi(m->g[2]), b = atoi(m->g[3]);
+
+	if (whole < 0 || a < 1 || b < 2 || a >= b || (*m->g[4] && !u))
+		return 1;
+	norm_cardinal(n, whole, out);
+	strbuf_adds(out, " and ");
+	en_fraction_words(n, a, b, true, out);
+	if (u)
+		strbuf_addf(out, " %s", u->value[1] ? u->value[1] : u->value[0]);
+	else if (*m->g[5])
+		strbuf_adds(out, " inches");
+	return 0;
+}
+
+/* "31/32 of an inch", "7/100 of a second": a denominator past ten is a fraction when it is
+ * one of the rulers' (16, 32, 64) or a hundred, or when "of" follows; "12/25" stays. */
+static int en_fine_fraction(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	int a = atoi(m->g[1]), b = atoi(m->g[2]);
+	char after[16];
+
+	norm_bare_lower((char *)norm_word_after(m->text, m->end, after, sizeof after));
+	if (a < 1 || b <= 10 || b > 100 || a >= b)
+		return 1;
+	if (b != 16 && b != 32 && b != 64 && b != 100 && strcmp(after, "of") != 0)
+		return 1;
+	en_fraction_words(n, a, b, false, out);
+	return 0;
+}
+
+/* ".1665" → "point one six six five"; "a .22 rifle" → "a twenty-two rifle" (a calibre). g1 the digits */
+static int en_leading_dot(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	char after[32];
+
+	norm_bare_lower((char *)norm_word_after(m->text, m->end, after, sizeof after));
+	if (strlen(m->g[1]) <= 3 && norm_list_has(norm_list(n, EN_MEASURES), "calibre", after)) {
+		norm_cardinal(n, norm_parse_int(m->g[1]), out);
+		return 0;
+	}
+	strbuf_adds(out, "point");
+	for (const char *d = m->g[1]; *d; d++) {
+		strbuf_addc(out, ' ');
+		norm_cardinal(n, *d - '0', out);
+	}
+	return 0;
+}
+
+/* "100 million kg" → "one hundred million kilograms": g1 integer, g2 fraction, g3 magnitude, g4 unit */
+static int en_magnitude_unit(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	const struct norm_pair *u = norm_list_find(norm_list(n, EN_UNITS), m->g[4]);
+
+	if (!u || en_decimal(n, m->g[1], m->g[2], out) < 0)
+		return 1;
+	strbuf_addf(out, " %s %s", m->g[3], u->value[1] ? u->value[1] : u->value[0]);
+	return 0;
+}
+
+/* "30C", "86F", "-5°C", "−8 °F": g1 minus sign, g2 integer, g3 fraction, g4 degree sign, g5 C or F.
+ * Without the degree sign it must be a plausible temperature, and not "seat 14F" or "Flat 3C". */
+static int en_temperature(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	bool celsius = m->g[5][0] == 'C', minus = *m->g[1] != '\0';
+	int64_t v = norm_parse_int(m->g[2]);
+	char before[32];
+
+	if (v < 0)
+		return 1;
+	if (!*m->g[4]) {
+		int64_t t = minus ? -v : v;
+
+		norm_bare_lower((char *)norm_word_before(m->text, m->start, before, sizeof before));
+		if (norm_list_has(norm_list(n, EN_MEASURES), "not-temperature", before))
+			return 1;
+		if (celsius ? (t < -90 || t > 70) : (t < -130 || t > 140))
+			return 1;
+	}
+	if (minus)
+		strbuf_adds(out, "minus ");
+	if (en_decimal(n, m->g[2], m->g[3], out) < 0)
+		return 1;
+	strbuf_adds(out, v == 1 && !*m->g[3] ? " degree " : " degrees ");
+	strbuf_adds(out, celsius ? "Celsius" : "Fahrenheit");
+	return 0;
+}
+
+/* ---- addresses and abbreviations ---- */
+
+/* A number as a newsreader reads a house number or a plan's code: in pairs of digits,
+ * "fourteen twenty-eight", "sixteen hundred", "two twenty-one", "three oh five", "twelve". */
+static void en_digit_pairs(const struct normalizer *n, int64_t v, struct strbuf *out)
+{
+	int64_t hi = v / 100, lo = v % 100;
+
+	if (v < 100 || v > 9999 || v % 1000 == 0 || (hi % 10 == 0 && lo == 0 && v < 1000)) {
+		norm_cardinal(n, v, out);
+		return;
+	}
+	norm_cardinal(n, hi, out);
+	if (lo == 0)
+		strbuf_adds(out, " hundred");
+	else {
+		strbuf_adds(out, lo < 10 ? " oh " : " ");
+		norm_cardinal(n, lo, out);
+	}
+}
+
+/* Whether a full stop that ends an abbreviation at m's end is also the sentence's:
+ * the text ends there, or a capital follows. */
+static bool en_stop_ends_sentence(const struct norm_match *m)
+{
+	const char *p = m->text + m->end;
+
+	while (*p == ' ')
+		p++;
+	return !*p || *p == '\n' || isupper((unsigned char)*p) || strchr("\"“‘'", *p);
+}
+
+/* "1428 Elm St." → "fourteen twenty-eight Elm Street": g1 house number, g2 a compass letter
+ * ("W."), g3 the name, g4 the street's kind */
+static int en_address(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	const struct norm_pair *kind = norm_list_find(norm_list(n, EN_STREETS), m->g[4]);
+	int64_t v = norm_parse_int(m->g[1]);
+	static const char *const compass[] = { "N", "North", "S", "South", "E", "East", "W", "West" };
+
+	char before[16];
+
+	/* "No. 10 Downing Street" is the number sign's */
+	norm_word_before(m->text, m->start, before, sizeof before);
+	if (!kind || v < 1 || v > 99999 || m->g[1][0] == '0' || strcmp(before, "No.") == 0)
+		return 1;
+	if (v > 9999)
+		norm_cardinal(n, v, out);
+	else
+		en_digit_pairs(n, v, out);
+	strbuf_addc(out, ' ');
+	for (size_t i = 0; *m->g[2] && i < sizeof compass / sizeof compass[0]; i += 2)
+		if (m->g[2][0] == compass[i][0])
+			strbuf_addf(out, "%s ", compass[i + 1]);
+	strbuf_addf(out, "%s %s", m->g[3], kind->value[0]);
+	if (util_ends_with(m->g[4], ".") && en_stop_ends_sentence(m))
+		strbuf_addc(out, '.');
+	return 0;
+}
+
+/* "Elm St. Police said" is a street and a new sentence; "Mount St. Helens", "Port St. Lucie"
+ * a saint (rules/en/saints): g1 the word before, g2 the word after */
+static int en_saint_or_street(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	const struct norm_list *saints = norm_list(n, EN_SAINTS);
+
+	if (norm_list_has(saints, "before", m->g[1]) || norm_list_has(saints, "name", m->g[2]))
+		strbuf_addf(out, "%s Saint", m->g[1]);
+	else
+		strbuf_addf(out, "%s Street.", m->g[1]);
+	return 0;
+}
+
+/* "401(k)" → "four oh one k": g1 the number, g2 the letter */
+static int en_plan_code(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	en_digit_pairs(n, norm_parse_int(m->g[1]), out);
+	strbuf_addf(out, " %s", m->g[2]);
+	return 0;
+}
+
+/* "Nos. 3 and 4" → "numbers three and 4" */
+static int en_numbers_sign(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	strbuf_adds(out, "numbers ");
+	norm_cardinal(n, atoi(m->g[1]), out);
+	return 0;
+}
+
+/* "est. 1892" is "established eighteen ninety-two"; "an est. 40,000", "est. at" are "estimated".
+ * g1 a year after it (optional) */
+static int en_est(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	char before[16];
+
+	norm_bare_lower((char *)norm_word_before(m->text, m->start, before, sizeof before));
+	if (*m->g[1] && strcmp(before, "an") != 0 && strcmp(before, "a") != 0) {
+		strbuf_adds(out, "established ");
+		en_year(n, atoi(m->g[1]), out);
+		return 0;
+	}
+	strbuf_adds(out, "estimated");
+	if (*m->g[1])
+		strbuf_addf(out, " %s", m->g[1]);
+	return 0;
+}
+
+/* ---- capitals ---- */
+
+static bool en_caps_vowel(const char *w, size_t i)
+{
+	/* Y is a vowel except first ("YES"); U after Q is part of the onset ("QUEEN") */
+	if (w[i] == 'Y')
+		return i > 0;
+	if (w[i] == 'U' && i > 0 && w[i - 1] == 'Q')
+		return false;
+	return strchr("AEIOU", w[i]) != NULL;
+}
+
+static bool en_caps_cluster(const struct normalizer *n, const char *kind, const char *s, size_t len)
+{
+	char buf[16];
+
+	if (len == 0 || (len == 1 && strcmp(kind, "coda") == 0))
+		return true;
+	if (len >= sizeof buf)
+		return false;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	return norm_list_has(norm_list(n, EN_CAPITALS), kind, buf);
+}
+
+/* Whether espeak-ng can say a word in capitals as a word: a vowel, no run of three vowels,
+ * an onset and a coda English has (rules/en/capitals), no more than four consonants between vowels. */
+static bool en_caps_pronounceable(const struct normalizer *n, const char *w)
+{
+	size_t len = strlen(w), first = len, last = 0, run = 0, vowels = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (!isupper((unsigned char)w[i]))
+			return false;
+		if (en_caps_vowel(w, i)) {
+			if (first == len)
+				first = i;
+			last = i;
+			run = 0;
+			if (++vowels >= 3)
+				return false;
+		} else {
+			vowels = 0;
+			if (++run > 4 && first < len && i + 1 < len)
+				return false;
+		}
+	}
+	if (first == len)
+		return false;
+	return en_caps_cluster(n, "onset", w, first) && en_caps_cluster(n, "coda", w + last + 1, len - last - 1);
+}
+
+/* The word in capitals before m (prev set) or after it, apostrophes kept: "" when the
+ * neighbour is not in capitals or a sentence or clause ends between. */
+static void en_caps_neighbour(const struct norm_match *m, bool prev, char *buf, size_t size)
+{
+	const char *t = m->text;
+	int64_t i = prev ? m->start : m->end, a, b;
+	size_t len;
+
+	buf[0] = '\0';
+	if (prev) {
+		while (i > 0 && strchr(" :,-–—\"“”", t[i - 1]))
+			i--;
+		b = i;
+		while (i > 0 && (isupper((unsigned char)t[i - 1]) || t[i - 1] == '\''))
+			i--;
+		a = i;
+		if (i > 0 && isalnum((unsigned char)t[i - 1]))
+			return;
+	} else {
+		while (t[i] && strchr(" :,-–—\"“”", t[i]))
+			i++;
+		a = i;
+		while (t[i] && (isupper((unsigned char)t[i]) || t[i] == '\''))
+			i++;
+		b = i;
+		if (isalnum((unsigned char)t[i]))
+			return;
+	}
+	len = (size_t)(b - a);
+	if (len < 2 || len >= size)
+		return;
+	memcpy(buf, t + a, len);
+	buf[len] = '\0';
+}
+
+/* Whether a word in capitals is plainly a word: listed, or long and pronounceable, not an acronym. */
+static bool en_caps_wordish(const struct normalizer *n, const char *w)
+{
+	const struct norm_list *caps = norm_list(n, EN_CAPITALS);
+	char bare[32];
+	size_t len = 0;
+
+	for (const char *c = w; *c && len + 1 < sizeof bare; c++)
+		if (*c != '\'')
+			bare[len++] = *c;
+	bare[len] = '\0';
+	if (norm_list_find(norm_list(n, EN_ACRONYMS), bare) || en_roman_value(bare))
+		return norm_list_has(caps, "word", bare);
+	if (norm_list_has(caps, "word", bare))
+		return true;
+	return len >= 4 && en_caps_pronounceable(n, bare);
+}
+
+/* "NORTH Korea" → "North Korea", "FIRE AT PORT" → "Fire At Port"; acronyms stay for the
+ * acronym rule. g1 the word in capitals (with an apostrophe: "DON'T") */
+static int en_capitals(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	const struct norm_list *caps = norm_list(n, EN_CAPITALS);
+	const char *w = m->g[1];
+	size_t len = strlen(w);
+	char prev[32], next[32];
+	bool run, word;
+
+	en_caps_neighbour(m, true, prev, sizeof prev);
+	en_caps_neighbour(m, false, next, sizeof next);
+	/* a run has a plain word beside this one; "NHS IT" and "US FDA" are not runs */
+	run = (*prev && en_caps_wordish(n, prev)) || (*next && en_caps_wordish(n, next));
+	if (strcmp(w, "WHO") == 0)
+		/* the question word ("WHO WILL PAY"), or a relative one after a word ("THE KING WHO") */
+		word = run && (norm_list_has(caps, "who-before", next) || (*prev && en_caps_wordish(n, prev)));
+	else if (strcmp(w, "US") == 0)
+		word = run && norm_list_has(caps, "us-after", prev);
+	else if (norm_list_has(caps, "run", w))
+		word = run;
+	else if (!en_caps_wordish(n, w))
+		word = false;
+	else if (len >= 5 || (len >= 3 && norm_list_has(caps, "word", w)))
+		word = true;
+	else
+		word = run;
+	if (!word)
+		return 1;
+	strbuf_addc(out, w[0]);
+	for (const char *c = w + 1; *c; c++)
+		strbuf_addc(out, (char)tolower((unsigned char)*c));
+	return 0;
+}
+
 /* ---- English, the row the engine reads ---- */
 
 /* Its word lists, files in rules/en/ (see each file for its form), loaded in this order. */
@@ -1212,6 +1600,10 @@ static const struct norm_list_file en_lists[] = {
 	[EN_TIMES] = { "times", true },
 	[EN_MONTH_FIRST] = { "month-first", true },
 	[EN_RATES] = { "rates", false },
+	[EN_MEASURES] = { "measures", true },
+	[EN_STREETS] = { "streets", false },
+	[EN_SAINTS] = { "saints", true },
+	[EN_CAPITALS] = { "capitals", true },
 };
 
 /* Its rules, in the order they run: what an early rule has spelled out (a date) is plain words to the later ones. */
@@ -1295,6 +1687,15 @@ static const struct norm_rule_def en_rules[] = {
 	  en_time_clock, NORM_NO_LIST },
 	{ "time-24", "\\b([01]\\d|2[0-3])([0-5]\\d)\\s?(GMT|BST|UTC|EST|EDT|PST|PDT|CET|hours|hrs)\\b",
 	  en_time_24, NORM_NO_LIST },
+	/* addresses and abbreviations: before the years, which would read "1428" as one */
+	{ "address",
+	  "(?<![\\w.,$£€¥/-])(\\d{1,5})\\s+(?:([NSEW])\\.\\s+)?((?:[A-Z][a-z]++\\s+){0,2}[A-Z][a-z]++)\\s+(%s)(?!\\w)",
+	  en_address, EN_STREETS },
+	{ "saint-or-street", "\\b([A-Z][a-z]+)\\s+St\\.(?=\\s+([A-Z][\\w'’]*))", en_saint_or_street, NORM_NO_LIST },
+	{ "plan-code", "\\b(\\d{3})\\(([a-z])\\)(?!\\w)", en_plan_code, NORM_NO_LIST },
+	{ "numbers-sign", "\\bNos\\.\\s?(\\d{1,6})\\b", en_numbers_sign, NORM_NO_LIST },
+	{ "est", "(?<![\\w.])est\\.(?:\\s+(1\\d{3}|20\\d{2}|\\d{1,3}(?:,\\d{3})+)\\b(?![.,]\\d))?", en_est, NORM_NO_LIST },
+	/* end of addresses and abbreviations */
 	{ "year-range", "\\b(1\\d{3}|20\\d{2})[-–](\\d{4}|\\d{2})\\b(?![-–/]\\d)", en_year_range, NORM_NO_LIST },
 	{ "decade", "\\b(mid-)?(1\\d{2}0|20\\d0)s\\b", en_decade, NORM_NO_LIST },
 	{ "short-decade", "(?:(?<=\\s)|^)(?:['’])?([2-9])0s\\b", en_short_decade, NORM_NO_LIST },
@@ -1302,6 +1703,19 @@ static const struct norm_rule_def en_rules[] = {
 	  en_year_after_word, NORM_NO_LIST },
 	{ "year-the", "\\b([Tt]he)\\s+(1\\d{3}|20\\d{2})\\s+([a-z]+)\\b", en_year_the, NORM_NO_LIST },
 	{ "score", "(?<![\\w.,/-])(\\d{1,3})[-–](\\d{1,3})(?![-–.,/]?\\d)(?![\\w-])", en_score, NORM_NO_LIST },
+	/* measures and fractions: before the plain fractions and units, which would take their parts */
+	{ "mixed-number",
+	  "(?<![\\w.,/])(\\d{1,3})\\s(\\d{1,2})/(\\d{1,3})(?![\\w/])(?:\\s?(%s)(?![\\w/°])|\\s(in)\\b"
+	  "(?=\\s*(?:$|[,.;:!?]|(?:long|wide|tall|high|deep|of)\\b)))?",
+	  en_mixed_number, EN_UNITS },
+	{ "fine-fraction", "(?<![\\w/.])(\\d{1,2})/(\\d{2,3})(?![\\w/])", en_fine_fraction, NORM_NO_LIST },
+	{ "leading-dot", "(?<![^\\s(])\\.(\\d{1,9})(?![\\w.,]\\d|\\w)", en_leading_dot, NORM_NO_LIST },
+	{ "magnitude-unit",
+	  "(?<![\\w.,])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?\\s(thousand|million|billion|trillion)\\s(%s)(?![\\w/°])",
+	  en_magnitude_unit, EN_UNITS },
+	{ "temperature", "(?:(?<![\\w.,\\-−])([-−]))?(?<![\\w.,])(\\d{1,3})(?:\\.(\\d+))?(\\s?°\\s?)?([CF])(?![\\w°])",
+	  en_temperature, NORM_NO_LIST },
+	/* end of measures and fractions */
 	{ "vulgar-fraction", "(?:\\b(\\d+))?([½¼¾⅓⅔⅛⅜⅝⅞⅕])", en_vulgar, NORM_NO_LIST },
 	{ "fraction", "(?<![\\w/.])(\\d{1,2})/(\\d{1,2})(?![\\w/])", en_fraction, NORM_NO_LIST },
 	{ "inches", "(?<![\\w.,])(\\d+)(?:\\.(\\d+))?\\s+in\\b(?=\\s*(?:$|[,.;:!?]|(?:long|wide|tall|high|deep|of)\\b))",
@@ -1309,7 +1723,10 @@ static const struct norm_rule_def en_rules[] = {
 	{ "unit", "(?<![\\w.,])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?(\\s?)(%s)(?![\\w/°])", en_unit, EN_UNITS },
 	{ "degrees", "(?<![\\w.,])(\\d+)(?:\\.(\\d+))?\\s?°(?![CF])", en_degrees, NORM_NO_LIST },
 	{ "magnitude", "(?<![\\w.,$£€¥])(\\d+)(?:\\.(\\d+))?(m|bn|tn)\\b", en_bare_magnitude, NORM_NO_LIST },
-	{ "roman", "\\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\\s+([IVXLCDM]{1,10})\\b(?!['’-])", en_roman, NORM_NO_LIST },
+	/* capitals: before the Roman numerals ("HENRY VIII") and the acronyms */
+	{ "capitals", "(?<![\\w'’.@#/-])([A-Z]{2,20}(?:'[A-Z]{1,2})?)(?![\\w'’@/-])(?!\\.\\w)", en_capitals, NORM_NO_LIST },
+	/* end of capitals */
+	{ "roman", "\\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\\s+([IVXLCDM]{1,10})\\b((?:'|’)s\\b)?(?!['’-])", en_roman, NORM_NO_LIST },
 	{ "number-sign", "\\bNo\\.\\s?(\\d{1,6})\\b", en_number_sign, NORM_NO_LIST },
 	{ "abbreviation", "(?<![\\w.])(%s)(?!\\w)(?!\\.\\w)", en_expansion, EN_EXPANSIONS },
 	{ "ampersand-letters", "\\b([A-Z]{1,3})&([A-Z]{1,3})\\b", en_ampersand_letters, NORM_NO_LIST },

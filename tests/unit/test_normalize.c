@@ -211,6 +211,9 @@ START_TEST(hostile_input_is_linear)
 	check_linear("a.");
 	check_linear("1:2-3:4-");			/* ranges and scores with no space to end a word */
 	check_linear("1:00:00.");
+	check_linear("1428 Elm St. ");			/* addresses, capitals, fractions */
+	check_linear("FIRE AT ");
+	check_linear("2 1/2 .5 -5C ");
 }
 END_TEST
 
