@@ -226,6 +226,60 @@ START_TEST(bad_pattern_column_with_aligned_fields)
 }
 END_TEST
 
+/* "{name} = PATTERN" names a piece of pattern; later patterns use it as {name}, as a group. */
+START_TEST(definitions_are_expanded)
+{
+	struct clean_rules *rules = clean_rules_new();
+
+	ck_assert_int_eq(clean_rules_parse(rules, "t",
+					   "{verb} = sign up|subscribe\n"
+					   "{reader} = our|your\n"
+					   "{both} = {verb}\\b.*\\b{reader}\n"
+					   "cta - ^{both}\\b\n"
+					   "count - ^x{2}$\n"	/* a quantifier is not a name */
+					   "upper - ^\\p{Lu}\\p{Ll}+ ONLY$\n"),	/* nor is ICU's \p{...} */
+			 0);
+	ck_assert_uint_eq(clean_rules_count(rules), 3);	/* definitions are not rules */
+	expect_match(rules, "Sign up to our newsletter", "cta");
+	expect_match(rules, "Subscribe to your paper", "cta");
+	expect_match(rules, "Subscribe now", NULL);
+	expect_match(rules, "our sign up", NULL);	/* the group keeps | inside: ^ applies to both */
+	expect_match(rules, "xx", "count");
+	expect_match(rules, "Word only", "upper");
+	clean_rules_free(rules);
+}
+END_TEST
+
+START_TEST(malformed_definitions)
+{
+	static const struct {
+		const char *text;
+		const char *message;
+	} cases[] = {
+		{ "r - {nope}x\n", "'t' line 1: '{nope}' is not defined above" },
+		{ "r - x\n{a} = b\n\nr2 - {a}{c}\n", "'t' line 4: '{c}' is not defined above" },
+		{ "{later} = {sooner}\n{sooner} = x\n", "'t' line 1: '{sooner}' is not defined above" },
+		{ "{a}\n", "'t' line 1: a definition needs {name} = PATTERN (name in lower case)" },
+		{ "{a} =   \n", "'t' line 1: a definition needs {name} = PATTERN (name in lower case)" },
+		{ "{A} = x\n", "'t' line 1: a definition needs {name} = PATTERN (name in lower case)" },
+		{ "{a} = (x\n", "'t' line 1: bad pattern at column 9: U_REGEX_MISMATCHED_PAREN" },
+		/* the column is the rule's (just after the ")"), not the expanded pattern's */
+		{ "{long} = abcdefgh\nr  -  {long})\n", "'t' line 2: bad pattern at column 14: U_REGEX_MISMATCHED_PAREN" },
+		{ "then r - x\n", "'t' line 1: a \"then\" rule needs a rule above it" },
+		{ "a - x\nthen r 3\n", "'t' line 2: a rule needs NAME MAX-WORDS PATTERN" },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *err = parse_error(cases[i].text);
+
+		ck_assert_msg(strncmp(err, "newscast: ", 10) == 0 &&
+				      strncmp(err + 10, cases[i].message, strlen(cases[i].message)) == 0,
+			      "case %zu: got \"%s\", want \"%s...\"", i, err, cases[i].message);
+		free(err);
+	}
+}
+END_TEST
+
 START_TEST(rules_before_an_error_stay)
 {
 	struct clean_rules *rules = clean_rules_new();
@@ -303,6 +357,48 @@ START_TEST(repeats_go_even_without_rules)
 	ck_assert_int_eq(doc.blocks[0].line, 1);
 	ck_assert_int_eq(doc.blocks[1].line, 3);
 	ck_assert_int_eq(doc.blocks[2].line, 9);
+	document_release(&doc);
+	clean_rules_free(rules);
+}
+END_TEST
+
+/* A "then" rule removes a block only right after one its head rule removed (or it did):
+ * the headlines under "More on this story", not a subheading elsewhere. */
+START_TEST(then_rules_follow_their_head)
+{
+	struct clean_rules *rules = clean_rules_new();
+	struct document doc;
+
+	ck_assert_int_eq(clean_rules_parse(rules, "t",
+					   "related 5 ^more on this story:?$\n"
+					   "then related-link 12 ^[^.]+$\n"
+					   "other 3 ^advertisement$\n"),
+			 0);
+	ck_assert_uint_eq(clean_rules_count(rules), 3);
+	expect_match(rules, "A headline without a full stop", NULL);	/* never on its own */
+	document_init(&doc);
+	doc.name = xstrdup("t.txt");
+	add(&doc, BLOCK_HEADING, "A subheading", 1);
+	add(&doc, BLOCK_PARAGRAPH, "The council voted.", 3);
+	add(&doc, BLOCK_PARAGRAPH, "More on this story:", 5);
+	add(&doc, BLOCK_HEADING, "First related headline", 7);
+	add(&doc, BLOCK_HEADING, "Second related headline", 9);
+	add(&doc, BLOCK_PARAGRAPH, "Reporting again.", 11);
+	add(&doc, BLOCK_HEADING, "Another subheading", 13);
+	add(&doc, BLOCK_PARAGRAPH, "Advertisement", 15);
+	add(&doc, BLOCK_HEADING, "After an advert", 17);
+	add(&doc, BLOCK_PARAGRAPH, "More on this story", 19);
+	add(&doc, BLOCK_DIVIDER, NULL, 21);
+	add(&doc, BLOCK_HEADING, "After a divider", 23);
+	ck_assert_uint_eq(clean_document(rules, &doc), 5);
+	ck_assert_uint_eq(doc.n_blocks, 7);
+	ck_assert_str_eq(doc.blocks[0].text, "A subheading");
+	ck_assert_str_eq(doc.blocks[1].text, "The council voted.");
+	ck_assert_str_eq(doc.blocks[2].text, "Reporting again.");
+	ck_assert_str_eq(doc.blocks[3].text, "Another subheading");
+	ck_assert_str_eq(doc.blocks[4].text, "After an advert");
+	ck_assert_int_eq(doc.blocks[5].kind, BLOCK_DIVIDER);
+	ck_assert_str_eq(doc.blocks[6].text, "After a divider");
 	document_release(&doc);
 	clean_rules_free(rules);
 }
@@ -457,11 +553,14 @@ Suite *suite_clean(void)
 	tcase_add_test(tc, malformed_rules);
 	tcase_add_test(tc, bad_pattern_column);
 	tcase_add_test(tc, bad_pattern_column_with_aligned_fields);
+	tcase_add_test(tc, definitions_are_expanded);
+	tcase_add_test(tc, malformed_definitions);
 	tcase_add_test(tc, rules_before_an_error_stay);
 	tcase_add_test(tc, missing_rules_file);
 	tcase_add_test(tc, document_loses_boilerplate_and_repeats);
 	tcase_add_test(tc, repeats_go_even_without_rules);
 	tcase_add_test(tc, repeats_among_many_paragraphs);
+	tcase_add_test(tc, then_rules_follow_their_head);
 	tcase_add_test(tc, verbose_names_line_and_rule);
 	tcase_add_test(tc, verbose_cuts_on_a_character_boundary);
 	suite_add_tcase(s, tc);
