@@ -153,6 +153,11 @@ START_TEST(kinds_in_other_wordings)
 		{ "Share this article on WhatsApp", "share-prompt" },
 		{ "Join the conversation", "comments" },
 		{ "Report an error", "page-furniture" },
+		{ "Sponsored by Harbour Savings Bank", "advertisement" },
+		{ "This is a developing story and will be updated.", "editor-note" },
+		{ "Got a story? Email newsdesk@example.org", "call-out" },
+		{ "Thanks for reading the Evening Clarion.", "page-furniture" },
+		{ "Never miss a headline: the best of our reporting, straight to your inbox.", "newsletter-promo" },
 	};
 	struct clean_rules *rules = real_rules();
 
@@ -190,6 +195,11 @@ START_TEST(reporting_that_mentions_the_kinds_stays)
 		"The app, which has been downloaded 2 million times, lets users report potholes.",
 		"Copyright law has not kept up with artificial intelligence, the judge wrote.",
 		"Updated figures published on Tuesday showed unemployment at 4.1 per cent.",
+		"Tap water in the town is safe to drink again, the utility said today.",
+		"Catch limits for northern cod will rise by 10 per cent this year.",
+		"Head teachers said today that the new grades were an improvement.",
+		"Readers can sign up for the council's newsletter on its website.",
+		"Spin bowlers took eight of the ten wickets to fall on the first day.",
 	};
 	struct clean_rules *rules = real_rules();
 
