@@ -12,14 +12,17 @@ struct clean_rules;	/* opaque: compiled patterns */
 struct clean_rules *clean_rules_new(void);
 void clean_rules_free(struct clean_rules *rules);
 
-/* Adds the rules in the file at path. Reports "'PATH' line N: ..." and returns
- * -1 on a malformed rule; rules read before the error stay. */
+/* Adds the rules in the file at path (the format: builder/rules/boilerplate.rules's head:
+ * "NAME MAX-WORDS PATTERN" lines, "{name} = PATTERN" definitions that later patterns use as
+ * {name}, and "then NAME MAX-WORDS PATTERN" rules that apply only to a block right after one
+ * removed by the rule above them or by another of its "then" rules). Reports "'PATH' line N:
+ * ..." and returns -1 on a malformed rule; rules read before the error stay. */
 int clean_rules_load(struct clean_rules *rules, const char *path);
 /* Adds rules from text (the file's format); name is used in messages. */
 int clean_rules_parse(struct clean_rules *rules, const char *name, const char *text);
 size_t clean_rules_count(const struct clean_rules *rules);
 
-/* The name of the first rule that matches text, or NULL. */
+/* The name of the first rule that matches text on its own (no "then" rule), or NULL. */
 const char *clean_match(const struct clean_rules *rules, const char *text);
 
 /* Removes boilerplate blocks and repeated paragraphs from doc, logging each
