@@ -361,27 +361,29 @@ static int en_money_rate(struct normalizer *n, const struct norm_match *m, struc
 	return 0;
 }
 
-/* "99c", "75¢": g1 the cents */
-static int en_cents(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+/* A whole count in g1 and its unit, one or many: 1 if g1 is no count */
+static int en_whole(struct normalizer *n, const struct norm_match *m, const char *one, const char *many,
+		    struct strbuf *out)
 {
 	int64_t v = norm_parse_int(m->g[1]);
 
 	if (v < 0)
 		return 1;
 	norm_cardinal(n, v, out);
-	strbuf_adds(out, v == 1 ? " cent" : " cents");
+	strbuf_addf(out, " %s", v == 1 ? one : many);
 	return 0;
 }
 
+/* "99c", "75¢": g1 the cents */
+static int en_cents(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	return en_whole(n, m, "cent", "cents", out);
+}
+
+/* "50p": g1 the pence */
 static int en_pence(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	int64_t v = norm_parse_int(m->g[1]);
-
-	if (v < 0)
-		return 1;
-	norm_cardinal(n, v, out);
-	strbuf_adds(out, v == 1 ? " penny" : " pence");
-	return 0;
+	return en_whole(n, m, "penny", "pence", out);
 }
 
 static int en_percent(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
