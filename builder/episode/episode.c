@@ -76,23 +76,31 @@ static int episode_write_json(cJSON *root, const char *path)
 	return ret;
 }
 
+/* obj's "chapters": the episode's chapters, each its start in seconds under start_key (the
+ * sidecar's "start", Podcasting 2.0's "startTime") and its title */
+static void episode_add_chapters(cJSON *obj, const struct episode *ep, const char *start_key)
+{
+	cJSON *list = cJSON_AddArrayToObject(obj, "chapters");
+
+	for (size_t i = 0; i < ep->n_chapters; i++) {
+		cJSON *c = cJSON_CreateObject();
+
+		cJSON_AddNumberToObject(c, start_key, ep->chapters[i].start_ms / 1000.0);
+		cJSON_AddStringToObject(c, "title", ep->chapters[i].title);
+		cJSON_AddItemToArray(list, c);
+	}
+}
+
 int episode_write(const struct episode *ep, const char *dir)
 {
-	cJSON *root = cJSON_CreateObject(), *files, *arts, *chs, *pc, *pcs;
+	cJSON *root = cJSON_CreateObject(), *files, *arts, *pc;
 	char *path = NULL, *name;
 	int ret = -1;
 
 	/* Podcasting 2.0 chapters first: the sidecar, written last, is what says the episode exists */
 	pc = cJSON_CreateObject();
 	cJSON_AddStringToObject(pc, "version", "1.2.0");
-	pcs = cJSON_AddArrayToObject(pc, "chapters");
-	for (size_t i = 0; i < ep->n_chapters; i++) {
-		cJSON *c = cJSON_CreateObject();
-
-		cJSON_AddNumberToObject(c, "startTime", ep->chapters[i].start_ms / 1000.0);
-		cJSON_AddStringToObject(c, "title", ep->chapters[i].title);
-		cJSON_AddItemToArray(pcs, c);
-	}
+	episode_add_chapters(pc, ep, "startTime");
 	path = xasprintf("%s/%s.chapters.json", dir, ep->slug);
 	ret = episode_write_json(pc, path);
 	cJSON_Delete(pc);
@@ -122,14 +130,7 @@ int episode_write(const struct episode *ep, const char *dir)
 	name = xasprintf("%s.srt", ep->slug);
 	cJSON_AddStringToObject(files, "srt", name);
 	free(name);
-	chs = cJSON_AddArrayToObject(root, "chapters");
-	for (size_t i = 0; i < ep->n_chapters; i++) {
-		cJSON *c = cJSON_CreateObject();
-
-		cJSON_AddNumberToObject(c, "start", ep->chapters[i].start_ms / 1000.0);
-		cJSON_AddStringToObject(c, "title", ep->chapters[i].title);
-		cJSON_AddItemToArray(chs, c);
-	}
+	episode_add_chapters(root, ep, "start");
 	arts = cJSON_AddArrayToObject(root, "articles");
 	for (size_t i = 0; i < ep->n_articles; i++) {
 		cJSON *a = cJSON_CreateObject();
