@@ -375,10 +375,17 @@ check "SIGKILL: an episode was published before" [ "$(sidecars "$KS" | wc -l)" -
 cp "$SAMPLES"/*.txt "$KS/articles/"
 "$NEWSCAST" build -q --date "$DATE" "$KS" >"$TMP/kill.out" 2>"$TMP/kill.err" &
 pid=$!
-sleep 1
+# killed once its workers speak: waiting for them, not a fixed second, so a busy machine cannot
+# make the kill land before any worker started
+workers=
+for _ in $(seq 300); do
+	workers=$(ps -o pid= --ppid "$pid" | tr -d ' ' | tr '\n' ' ')	# its children, speaking articles
+	[ -n "$workers" ] && break
+	kill -0 "$pid" 2>/dev/null || break
+	sleep 0.1
+done
 kill -0 "$pid" 2>/dev/null
 running=$?
-workers=$(ps -o pid= --ppid "$pid" | tr -d ' ' | tr '\n' ' ')	# its children, speaking articles
 exec 3>&2 2>/dev/null	# not bash's "Killed" notice
 kill -9 "$pid"
 wait "$pid"
@@ -386,7 +393,7 @@ rc=$?
 exec 2>&3 3>&-
 sleep 0.5
 alive=$(for w in $workers; do ps -o args= -p "$w" 2>/dev/null | grep -q 'newscast build' && echo "$w"; done | tr '\n' ' ')
-check "SIGKILL: the build was still running after 1 s, and was killed (exit $rc)" [ "$running" -eq 0 -a "$rc" -eq 137 ]
+check "SIGKILL: the build was still running when its workers started, and was killed (exit $rc)" [ "$running" -eq 0 -a "$rc" -eq 137 ]
 snapshot "$KS" >"$TMP/ksnap.2"
 check "SIGKILL: public/ is exactly as before (files and checksums)" cmp -s "$TMP/ksnap.1" "$TMP/ksnap.2"
 cmp -s "$TMP/ksnap.1" "$TMP/ksnap.2" || diff "$TMP/ksnap.1" "$TMP/ksnap.2" | head -n 5 | sed 's/^/#   /'
