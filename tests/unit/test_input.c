@@ -347,11 +347,11 @@ START_TEST(html_jsonld_and_meta)
 		" \"author\": [\"Ann Lee\", {\"name\": \"Bo Park\"}, {\"@type\": \"Person\", \"name\": \"Cy Dunn\"}],"
 		" \"datePublished\": \"2026-11-29\", \"url\": \"https://gazette.example/ld\","
 		" \"identifier\": \"gz-7\", \"description\": \"The LD summary.\"}</script>"
-		"</head><body><article><h1>Page headline</h1><p>Text.</p></article></body></html>";
+		"</head><body><article><h1>LD headline at last</h1><p>Text.</p></article></body></html>";
 	struct document doc;
 
 	parse_html(page, &doc);
-	ck_assert_str_eq(doc.headline, "Page headline");
+	ck_assert_str_eq(doc.headline, "LD headline at last");
 	ck_assert_str_eq(doc.author, "Ann Lee, Bo Park and Cy Dunn");
 	ck_assert_str_eq(doc.date, "2026-11-29");
 	ck_assert_str_eq(doc.link, "https://gazette.example/ld");

@@ -1,0 +1,71 @@
+/* extract: picks the article's region and its headline in a libxml2 tree. */
+#ifndef NEWSCAST_EXTRACT_H
+#define NEWSCAST_EXTRACT_H
+
+#include <libxml/tree.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * One bottom-up pass gathers, per element, its text, link text, commas and
+ * paragraphs (an array reached through node->_private, which libxml2 leaves to
+ * applications); paragraph-like blocks then score their containers, as Mozilla
+ * Readability does (length, commas, class and id words, link density). The
+ * region is the best container, climbed to the ancestor several top containers
+ * share, with its siblings and its ancestors' own paragraphs that carry article
+ * text, in page order. Nothing is recomputed per candidate: a page costs O(n).
+ */
+
+struct extract_node;
+
+struct extract {
+	const char *name;		/* the page, for messages; not owned */
+	xmlNode *root;			/* not owned: the tree outlives the extract */
+	struct extract_node *nodes;	/* per element, indexed through _private */
+	size_t n_nodes;
+	xmlNode **region;		/* the article's nodes in page order; owned array */
+	size_t n_region;
+};
+
+/* Gathers the statistics of every element under root (root included) and, unless
+ * fragment (a feed item's HTML: all of it is the body), picks the region. Sets
+ * _private on the elements: the tree must not be given to another extract. */
+void extract_init(struct extract *ex, const char *name, xmlNode *root, bool fragment);
+/* Frees the statistics and the region and clears the elements' _private. */
+void extract_release(struct extract *ex);
+
+/* Whether n is never read: script, style, template, media, forms, nav, aside,
+ * footer, figure, hidden and aria-hidden elements, a <noscript> that does not
+ * hold the article. Text and comments are not skipped. */
+bool extract_skipped(const struct extract *ex, xmlNode *n);
+/* Whether n, inside the region, is clutter a listener must not hear: a block of
+ * links, a list of headlines, a gallery's counter, media-player labels, a
+ * breadcrumb, a lone credit, a "Related" or "Next on" promo, an element whose
+ * class or id names such furniture. Logged (--verbose) with its line. */
+bool extract_clutter(const struct extract *ex, xmlNode *n);
+
+/* The headline: among the <h1>s (then <h2>s) the one whose words best match a
+ * reference (ld, the JSON-LD headline; og, og:title; title, the <title> less the
+ * site name), preferring one in or before the region; without a good match the
+ * first reference itself; without references the region's first <h1>, else the
+ * page's. Any argument may be NULL. A new string, or NULL; *line is the
+ * element's line, or 0. */
+char *extract_headline(const struct extract *ex, const char *ld, const char *og, const char *title,
+		       const char *site, int *line);
+
+struct strbuf;
+/* Appends the text of n's children to out, unsqueezed: skipped elements left
+ * out, blocks kept apart by a space. */
+void extract_text_into(const struct extract *ex, xmlNode *n, struct strbuf *out);
+/* Inline elements (not <br>): their text runs on with what is around them; one
+ * holding paragraphs split by <br><br> is not. */
+bool extract_inline(const struct extract *ex, xmlNode *n);
+/* The share of n's text inside links, 0 to 1 (0 for what the pass did not see). */
+double extract_link_density(const struct extract *ex, xmlNode *n);
+/* Whether a table holds paragraphs (a page laid out in tables), not data. */
+bool extract_layout(const struct extract *ex, xmlNode *n);
+/* The text an element reads as, squeezed: skipped elements left out, blocks kept
+ * apart by a space. A new string. */
+char *extract_text(const struct extract *ex, xmlNode *n);
+
+#endif
