@@ -116,7 +116,7 @@ static const char *const extract_unlikely[] = {
 	"skyscraper", "slideshow",   "social",	     "sponsor",	    "sponsored",     "subscribe",  "taboola",
 	"tags",	      "toolbar",     "trending",     "video",	    "widget",	     "caption",	   "nav",
 	"navigation", "signup",	     "paywall",	     "teaser",	    "byline",	     "standfirst", "dek",
-	"kicker",     "eyebrow",     "epic",	     "donate",	    "contribution",  "support",	   "disclaimer",
+	"kicker",     "eyebrow",     "epic",	     "crumbs",	     "donate",	    "contribution",  "support",	   "disclaimer",
 	"recirc",     "upsell",	     NULL
 };
 /* ... words of one... */
@@ -166,6 +166,21 @@ static bool extract_words_in(const char *v, const char *const *words)
 static bool extract_names(const xmlNode *n, const char *const *words)
 {
 	return extract_words_in(extract_attr(n, "class"), words) || extract_words_in(extract_attr(n, "id"), words);
+}
+
+/* Furniture named inside a longer word ("photocaption", "leftsidebar", "relatedstories"). */
+static bool extract_names_part(const xmlNode *n)
+{
+	static const char *const parts[] = { "caption", "sidebar", "breadcrumb", "crumbs", "newsletter", "gallery",
+					     "slideshow", "carousel", "related", "sponsor", "advert", "promo",
+					     "social", NULL };
+	const char *attrs[] = { extract_attr(n, "class"), extract_attr(n, "id") };
+
+	for (size_t a = 0; a < 2; a++)
+		for (size_t i = 0; attrs[a] && parts[i]; i++)
+			if (strcasestr(attrs[a], parts[i]))
+				return true;
+	return false;
 }
 
 static struct extract_node *extract_of(const struct extract *ex, const xmlNode *n)
@@ -262,7 +277,8 @@ static void extract_gather(struct extract *ex, xmlNode *n)
 	if (extract_names(n, extract_negative) || extract_names(n, extract_unlikely))
 		s->weight -= 25;
 	if (!(s->flags & NODE_POSITIVE) && !extract_is(n, "body") && !extract_is(n, "html") &&
-	    !extract_is(n, "article") && !extract_is(n, "main") && extract_names(n, extract_unlikely))
+	    !extract_is(n, "article") && !extract_is(n, "main") &&
+	    (extract_names(n, extract_unlikely) || extract_names_part(n)))
 		s->flags |= NODE_UNLIKELY;
 	for (xmlNode *c = n->children;; c = c->next) {
 		size_t chars = 0, commas = 0, links = 0;
@@ -334,6 +350,11 @@ static void extract_gather(struct extract *ex, xmlNode *n)
 	} else if (blocks || runs >= 2) {
 		s->own = own;
 		s->para_text += (size_t)own_text;
+	}
+	if (extract_is(n, "h1") && s->text && !(s->flags & NODE_SKIPPED)) {
+		if (ex->n_h1s % 16 == 0)
+			ex->h1s = xrealloc(ex->h1s, (ex->n_h1s + 16) * sizeof *ex->h1s);
+		ex->h1s[ex->n_h1s++] = i;
 	}
 	/* <noscript> and <form> are read only when they hold the article (a page's text
 	 * without scripts; a site wrapped whole in a form), not a notice or a search box */
@@ -463,6 +484,24 @@ static bool extract_paragraph_joins(const struct extract *ex, const struct extra
 	}
 }
 
+/* Whether s belongs to another story than the headline's: it holds an <h1> but not the
+ * headline's, or another <h1> comes between the headline and it (an article appended
+ * below, a teaser's own headline). Without a matching headline nothing is foreign. */
+static bool extract_foreign(const struct extract *ex, const struct extract_node *s)
+{
+	size_t i = extract_index(ex, s), t = ex->title - 1;
+
+	if (!ex->title || !extract_is(ex->nodes[t].node, "h1") || (i <= t && t <= s->end))
+		return false;
+	for (size_t k = 0; k < ex->n_h1s; k++) {
+		size_t h = ex->h1s[k];
+
+		if (h != t && ((i < h && h <= s->end) || (t < h && h < i)))
+			return true;
+	}
+	return false;
+}
+
 /* The region: the best container, climbed and joined with its siblings (see extract.h). */
 static void extract_pick(struct extract *ex)
 {
@@ -475,7 +514,7 @@ static void extract_pick(struct extract *ex)
 		struct extract_node *s = &ex->nodes[i];
 		double f = extract_top_level(s->node) ? 0 : extract_final(s);
 
-		if (f <= 0)
+		if (f <= 0 || extract_foreign(ex, s))
 			continue;
 		/* the five best, in order */
 		for (int k = 0; k < 5; k++) {
@@ -517,7 +556,7 @@ static void extract_pick(struct extract *ex)
 		for (xmlNode *a = top->node->parent; !extract_top_level(a) && level < 3; a = a->parent, level++) {
 			struct extract_node *as = extract_of(ex, a);
 
-			if (as && extract_contains(as, alt[k], ex)) {
+			if (as && extract_contains(as, alt[k], ex) && !extract_foreign(ex, as)) {
 				log_verbose("'%s' line %d: the article goes on at line %d; climbed to their shared <%s> "
 					    "at line %d",
 					    ex->name, (int)xmlGetLineNo(top->node), (int)xmlGetLineNo(alt[k]->node),
@@ -538,7 +577,7 @@ static void extract_pick(struct extract *ex)
 
 			if (!as || f <= 0)
 				continue;
-			if (f < floor_score)
+			if (f < floor_score || extract_foreign(ex, as))
 				break;
 			if (f > last_score) {
 				log_verbose("'%s' line %d: its parent <%s> at line %d scores more (%.1f); climbed",
@@ -553,7 +592,8 @@ static void extract_pick(struct extract *ex)
 	/* an only child stands for its parent */
 	while (!extract_top_level(top->node->parent) && xmlChildElementCount(top->node->parent) == 1 &&
 	       extract_of(ex, top->node->parent) &&
-	       !(extract_of(ex, top->node->parent)->flags & (NODE_SKIPPED | NODE_UNLIKELY)))
+	       !(extract_of(ex, top->node->parent)->flags & (NODE_SKIPPED | NODE_UNLIKELY)) &&
+	       !extract_foreign(ex, extract_of(ex, top->node->parent)))
 		top = extract_of(ex, top->node->parent);
 	best = extract_final(top) > best ? extract_final(top) : best;
 	parent = top->node->parent;
@@ -569,7 +609,7 @@ static void extract_pick(struct extract *ex)
 		double bonus = 0;
 		bool join;
 
-		if (!cs || (cs->flags & (NODE_SKIPPED | NODE_UNLIKELY)))
+		if (!cs || (cs->flags & (NODE_SKIPPED | NODE_UNLIKELY)) || (cs != top && extract_foreign(ex, cs)))
 			continue;
 		if (cs == top) {
 			join = true;
@@ -598,7 +638,7 @@ static void extract_pick(struct extract *ex)
 		struct extract_node *cs = extract_of(ex, c);
 		size_t idx;
 
-		if (!cs || (cs->flags & (NODE_SKIPPED | NODE_UNLIKELY)))
+		if (!cs || (cs->flags & (NODE_SKIPPED | NODE_UNLIKELY)) || extract_foreign(ex, cs))
 			continue;
 		idx = extract_index(ex, cs);
 		if (idx <= first || idx >= last || extract_density(cs) >= 0.5)
@@ -622,7 +662,7 @@ static void extract_pick(struct extract *ex)
 			for (xmlNode *c = a->children; c; c = c->next) {
 				struct extract_node *cs = extract_of(ex, c);
 
-				if (c == path || !cs || !extract_paragraph_joins(ex, cs))
+				if (c == path || !cs || !extract_paragraph_joins(ex, cs) || extract_foreign(ex, cs))
 					continue;
 				log_verbose("'%s' line %d: paragraph <%s> outside the container joined", ex->name,
 					    (int)xmlGetLineNo(c), (const char *)c->name);
@@ -633,7 +673,10 @@ static void extract_pick(struct extract *ex)
 	qsort(ex->region, ex->n_region, sizeof *ex->region, extract_order);
 }
 
-void extract_init(struct extract *ex, const char *name, xmlNode *root, bool fragment)
+static void extract_match_headings(struct extract *ex, const struct extract_title *title);
+static void extract_choose_headline(struct extract *ex);
+
+void extract_init(struct extract *ex, const char *name, xmlNode *root, const struct extract_title *title)
 {
 	memset(ex, 0, sizeof *ex);
 	ex->name = name;
@@ -641,18 +684,24 @@ void extract_init(struct extract *ex, const char *name, xmlNode *root, bool frag
 	if (!root || root->type != XML_ELEMENT_NODE)
 		return;
 	extract_gather(ex, root);
-	if (fragment)
+	if (!title)
 		return;
 	extract_score(ex, root, false);
+	extract_match_headings(ex, title);
 	extract_pick(ex);
+	extract_choose_headline(ex);
 }
 
 void extract_release(struct extract *ex)
 {
 	for (size_t i = 0; i < ex->n_nodes; i++)
 		ex->nodes[i].node->_private = NULL;
+	for (size_t r = 0; r < ex->n_refs; r++)
+		free(ex->refs[r]);
 	free(ex->nodes);
+	free(ex->h1s);
 	free(ex->region);
+	free(ex->headline);
 	memset(ex, 0, sizeof *ex);
 }
 
@@ -760,7 +809,8 @@ static const char *extract_clutter_text(const char *t, size_t len, bool leaf)
 		"story continues", "article continues", "continue reading", "scroll to continue", "skip ad",
 		"view this image", "enlarge this image", "view image", "view gallery", "open gallery",
 		"view all", "show more", "load more", "back to", "share this", "share on", "follow us",
-		NULL
+		"media contact", "media contacts", "press contact", "press contacts", "media enquiries",
+		"press enquiries", "ends", "more stories", "more news", "top stories", "latest news", NULL
 	};
 	static const char *const credits[] = { "photo", "photograph", "photos", "image", "picture", "credit",
 					       "illustration", "video", "source", "(photo", "(image", "©", "copyright",
@@ -783,6 +833,8 @@ static const char *extract_clutter_text(const char *t, size_t len, bool leaf)
 	/* a time stamp heads a live blog's entries: a duration is one only alone or on a card */
 	if (extract_counter(t, &duration) && (!duration || (leaf && len <= 120)))
 		return duration ? "a duration" : "a gallery's counter";
+	if (len <= 60 && (strcasestr(t, "min read") || strcasestr(t, "minute read") || strcasestr(t, "minutes read")))
+		return "a reading time";
 	if (len <= 200)
 		for (size_t i = 0; promos[i]; i++)
 			if (extract_starts(t, promos[i]))
@@ -814,6 +866,8 @@ bool extract_clutter(const struct extract *ex, xmlNode *n)
 			return false;
 	if (s->flags & NODE_UNLIKELY)
 		why = "its class or id names furniture";
+	else if (s->flags & NODE_INLINE)
+		return false;	/* the text of a paragraph: judged with it */
 	else if (s->text && extract_density(s) > 0.5 && !(s->flags & NODE_INLINE) &&
 		 (s->text < 200 || !(s->flags & NODE_PARAGRAPH)))
 		why = "mostly links";
@@ -933,21 +987,71 @@ static char *extract_clean_title(const char *title, const char *site)
 	}
 }
 
-char *extract_headline(const struct extract *ex, const char *ld, const char *og, const char *title,
-		       const char *site, int *line)
+/* How well heading s matches the titles, 0 to 1. */
+static double extract_heading_match(const struct extract *ex, const struct extract_node *s, char **text)
 {
-	char *refs[3] = { NULL, NULL, NULL }, *best_text = NULL, *first_h1 = NULL, *region_h1 = NULL;
-	size_t n_refs = 0, region_first = SIZE_MAX;
+	double m = 0;
+
+	*text = extract_text(ex, s->node);
+	for (size_t r = 0; r < ex->n_refs && **text; r++) {
+		double mr = extract_match(*text, ex->refs[r]);
+
+		m = mr > m ? mr : m;
+	}
+	return m;
+}
+
+/* Whether heading s is inside a skipped element. */
+static bool extract_hidden_heading(const struct extract *ex, const struct extract_node *s)
+{
+	if (s->flags & NODE_SKIPPED)
+		return true;
+	for (xmlNode *a = s->node->parent; a && a->type == XML_ELEMENT_NODE; a = a->parent)
+		if (extract_skipped(ex, a))
+			return true;
+	return false;
+}
+
+/* The titles, cleaned, and the heading that matches them best (the first of equals),
+ * before the region is known: it tells the region which story is the page's. */
+static void extract_match_headings(struct extract *ex, const struct extract_title *title)
+{
+	double best = 0;
+
+	if (title->ld && *title->ld)
+		ex->refs[ex->n_refs++] = xstrdup(title->ld);
+	if (title->og && *title->og)
+		ex->refs[ex->n_refs++] = extract_clean_title(title->og, title->site);
+	if (title->title && *title->title)
+		ex->refs[ex->n_refs++] = extract_clean_title(title->title, title->site);
+	for (int level = 1; level <= 2 && !ex->title && ex->n_refs; level++) {
+		const char *tag = level == 1 ? "h1" : "h2";
+
+		for (size_t i = 0; i < ex->n_nodes; i++) {
+			const struct extract_node *s = &ex->nodes[i];
+			char *t;
+			double m;
+
+			if (!extract_is(s->node, tag) || extract_hidden_heading(ex, s))
+				continue;
+			m = extract_heading_match(ex, s, &t);
+			free(t);
+			if (m > 0.5 && m > best + 0.1) {
+				best = m;
+				ex->title = i + 1;
+			}
+		}
+	}
+}
+
+/* The headline, now that the region is known (see extract_init). */
+static void extract_choose_headline(struct extract *ex)
+{
+	char *best_text = NULL, *first_h1 = NULL, *region_h1 = NULL;
+	size_t region_first = SIZE_MAX;
 	double best = 0;
 	int best_line = 0, first_line = 0, region_line = 0, best_rank = 0;
 
-	*line = 0;
-	if (ld && *ld)
-		refs[n_refs++] = xstrdup(ld);
-	if (og && *og)
-		refs[n_refs++] = extract_clean_title(og, site);
-	if (title && *title)
-		refs[n_refs++] = extract_clean_title(title, site);
 	for (size_t r = 0; r < ex->n_region; r++) {
 		const struct extract_node *rs = extract_of(ex, ex->region[r]);
 
@@ -960,18 +1064,14 @@ char *extract_headline(const struct extract *ex, const char *ld, const char *og,
 
 		for (size_t i = 0; i < ex->n_nodes; i++) {
 			const struct extract_node *s = &ex->nodes[i];
-			bool skipped = false, in_region = false;
-			double m = 0;
+			bool in_region = false;
+			double m;
 			int rank;
 			char *t;
 
-			if (!extract_is(s->node, tag) || (s->flags & NODE_SKIPPED))
+			if (!extract_is(s->node, tag) || extract_hidden_heading(ex, s))
 				continue;
-			for (xmlNode *a = s->node->parent; a && a->type == XML_ELEMENT_NODE && !skipped; a = a->parent)
-				skipped = extract_skipped(ex, a);
-			if (skipped)
-				continue;
-			t = extract_text(ex, s->node);
+			m = extract_heading_match(ex, s, &t);
 			if (!*t) {
 				free(t);
 				continue;
@@ -980,11 +1080,6 @@ char *extract_headline(const struct extract *ex, const char *ld, const char *og,
 				const struct extract_node *rs = extract_of(ex, ex->region[r]);
 
 				in_region = rs && extract_contains(rs, s, ex);
-			}
-			for (size_t r = 0; r < n_refs; r++) {
-				double mr = extract_match(t, refs[r]);
-
-				m = mr > m ? mr : m;
 			}
 			/* in the region, then before it (the closer the better), then elsewhere */
 			rank = in_region ? 2 : i < region_first ? 1 : 0;
@@ -996,8 +1091,7 @@ char *extract_headline(const struct extract *ex, const char *ld, const char *og,
 				region_h1 = xstrdup(t);
 				region_line = (int)xmlGetLineNo(s->node);
 			}
-			if (n_refs && m > 0.5 &&
-			    (m > best + 0.1 || (m > best - 0.1 && rank >= best_rank))) {
+			if (ex->n_refs && m > 0.5 && (m > best + 0.1 || (m > best - 0.1 && rank >= best_rank))) {
 				free(best_text);
 				best_text = t;
 				best = m;
@@ -1005,7 +1099,7 @@ char *extract_headline(const struct extract *ex, const char *ld, const char *og,
 				best_line = (int)xmlGetLineNo(s->node);
 				continue;
 			}
-			if (n_refs && level == 1)
+			if (ex->n_refs && level == 1)
 				log_verbose("'%s' line %d: <h1> not the headline (%.0f%% of its words match the page's "
 					    "title): %s",
 					    ex->name, (int)xmlGetLineNo(s->node), 100 * m, t);
@@ -1015,19 +1109,18 @@ char *extract_headline(const struct extract *ex, const char *ld, const char *og,
 	if (best_text) {
 		log_verbose("'%s' line %d: headline: %s (%.0f%% of its words match the page's title)", ex->name,
 			    best_line, best_text, 100 * best);
-		*line = best_line;
-	} else if (n_refs) {
-		best_text = xstrdup(refs[0]);
-		log_verbose("'%s': no heading matches the page's title; headline from %s: %s", ex->name,
-			    ld && *ld ? "JSON-LD" : og && *og ? "og:title" : "<title>", best_text);
+		ex->headline_line = best_line;
+	} else if (ex->n_refs) {
+		best_text = xstrdup(ex->refs[0]);
+		log_verbose("'%s': no heading matches the page's title; the headline is the title: %s", ex->name,
+			    best_text);
 	} else if (region_h1 || first_h1) {
 		best_text = xstrdup(region_h1 ? region_h1 : first_h1);
-		*line = region_h1 ? region_line : first_line;
-		log_verbose("'%s' line %d: headline, the page's only title: %s", ex->name, *line, best_text);
+		ex->headline_line = region_h1 ? region_line : first_line;
+		log_verbose("'%s' line %d: headline, the page's only title: %s", ex->name, ex->headline_line,
+			    best_text);
 	}
 	free(first_h1);
 	free(region_h1);
-	for (size_t r = 0; r < n_refs; r++)
-		free(refs[r]);
-	return best_text;
+	ex->headline = best_text;
 }

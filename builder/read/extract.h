@@ -18,20 +18,39 @@
 
 struct extract_node;
 
+/* What a page says its article's title is; any may be NULL. */
+struct extract_title {
+	const char *ld;		/* the JSON-LD headline */
+	const char *og;		/* og:title */
+	const char *title;	/* <title> */
+	const char *site;	/* og:site_name: left out of the titles */
+};
+
 struct extract {
 	const char *name;		/* the page, for messages; not owned */
 	xmlNode *root;			/* not owned: the tree outlives the extract */
 	struct extract_node *nodes;	/* per element, indexed through _private */
 	size_t n_nodes;
+	size_t *h1s, n_h1s;		/* the <h1>s with text, as indexes in page order */
+	size_t title;			/* 1 + the index of the heading matching the title; 0: none */
+	char *refs[3];			/* the titles, cleaned: JSON-LD, og:title, <title> */
+	size_t n_refs;
 	xmlNode **region;		/* the article's nodes in page order; owned array */
 	size_t n_region;
+	char *headline;			/* owned; NULL when the page has none */
+	int headline_line;		/* the heading's line; 0 when from metadata */
 };
 
-/* Gathers the statistics of every element under root (root included) and, unless
- * fragment (a feed item's HTML: all of it is the body), picks the region. Sets
- * _private on the elements: the tree must not be given to another extract. */
-void extract_init(struct extract *ex, const char *name, xmlNode *root, bool fragment);
-/* Frees the statistics and the region and clears the elements' _private. */
+/* Gathers the statistics of every element under root (root included) and, given
+ * the page's titles (NULL for a fragment, a feed item's HTML: all of it is the
+ * body), picks the region and the headline: among the <h1>s (then <h2>s) the one
+ * whose words best match a title (<title> and og:title less the site's name),
+ * preferring one in or before the region; without a good match the first title
+ * itself (JSON-LD, og:title, <title>); without titles the region's first <h1>,
+ * else the page's. Sets _private on the elements: the tree must not be given to
+ * another extract. */
+void extract_init(struct extract *ex, const char *name, xmlNode *root, const struct extract_title *title);
+/* Frees the statistics, the region and the headline and clears the elements' _private. */
 void extract_release(struct extract *ex);
 
 /* Whether n is never read: script, style, template, media, forms, nav, aside,
@@ -43,15 +62,6 @@ bool extract_skipped(const struct extract *ex, xmlNode *n);
  * breadcrumb, a lone credit, a "Related" or "Next on" promo, an element whose
  * class or id names such furniture. Logged (--verbose) with its line. */
 bool extract_clutter(const struct extract *ex, xmlNode *n);
-
-/* The headline: among the <h1>s (then <h2>s) the one whose words best match a
- * reference (ld, the JSON-LD headline; og, og:title; title, the <title> less the
- * site name), preferring one in or before the region; without a good match the
- * first reference itself; without references the region's first <h1>, else the
- * page's. Any argument may be NULL. A new string, or NULL; *line is the
- * element's line, or 0. */
-char *extract_headline(const struct extract *ex, const char *ld, const char *og, const char *title,
-		       const char *site, int *line);
 
 struct strbuf;
 /* Appends the text of n's children to out, unsqueezed: skipped elements left

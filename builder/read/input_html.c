@@ -298,6 +298,9 @@ static char *html_take(char **s)
 /* Whether a paragraph was read already: a gallery's repeated caption, a pull quote. */
 static bool html_repeated(const struct document *doc, const char *t)
 {
+	/* the headline shown again (a styled <div>, a sticky bar's copy) is spoken once, as the headline */
+	if (doc->headline && strcmp(doc->headline, t) == 0)
+		return true;
 	for (size_t i = 0; i < doc->n_blocks; i++)
 		if (doc->blocks[i].text && strcmp(doc->blocks[i].text, t) == 0) {
 			log_verbose("'%s': a repeated paragraph, read once: %s", doc->name ? doc->name : "", t);
@@ -369,7 +372,8 @@ static bool html_furniture(const struct extract *ex, xmlNode *n, struct document
 	static const char *const furniture[] = { "kicker", "eyebrow", "dateline", "timestamp", "breadcrumb",
 						 "breadcrumbs", "share", "sharing", "social", "related", "newsletter",
 						 "promo", "advert", "advertisement", "ad", "ads", "sponsor", "sponsored",
-						 "cookie", "cookies", "comments", "subscribe", "paywall", "tags", NULL };
+						 "cookie", "cookies", "comments", "subscribe", "paywall", "tags",
+						 "meta", "info", "date", "time", "timestamp", "readtime", NULL };
 	bool is_byline, is_furniture;
 	xmlNode *time = NULL;
 	bool other = false;
@@ -422,6 +426,11 @@ static bool html_furniture(const struct extract *ex, xmlNode *n, struct document
 
 static void html_blocks(const struct extract *ex, xmlNode *n, struct document *doc, bool quote, bool loose);
 
+static bool html_heading(xmlNode *n)
+{
+	return html_is(n, "h2") || html_is(n, "h3") || html_is(n, "h4") || html_is(n, "h5") || html_is(n, "h6");
+}
+
 /* One block element of the body: read, walked into, or left out. */
 static void html_block(const struct extract *ex, xmlNode *c, struct document *doc, bool quote, bool loose)
 {
@@ -452,12 +461,23 @@ static void html_blocks(const struct extract *ex, xmlNode *n, struct document *d
 	struct strbuf run;
 	int run_line = 0, brs = 0;
 	bool plain = false;	/* the run has words outside links */
+	bool skip_section = false;	/* under a heading that is clutter ("Related", "Media contacts") */
 	bool own = html_is(n, "p") || html_is(n, "li") || html_is(n, "dd") || html_is(n, "blockquote");
 
 	strbuf_init(&run);
 	for (xmlNode *c = n->children; c; c = c->next) {
 		bool text = c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE;
 
+		if (skip_section && c->type == XML_ELEMENT_NODE && (html_heading(c) || html_is(c, "hr")))
+			skip_section = false;
+		if (skip_section) {
+			if (c->type == XML_ELEMENT_NODE)
+				log_verbose("'%s' line %d: <%s> under a promo's heading, not read", doc->name ? doc->name : "",
+					    (int)xmlGetLineNo(c), (const char *)c->name);
+			continue;
+		}
+		if (loose && extract_inline(ex, c) && extract_clutter(ex, c))
+			continue;
 		if (loose && (text || (extract_inline(ex, c) && !extract_skipped(ex, c)))) {
 			if (!run.len)
 				run_line = (int)xmlGetLineNo(c);
@@ -487,6 +507,10 @@ static void html_blocks(const struct extract *ex, xmlNode *n, struct document *d
 			plain = false;
 		}
 		brs = 0;
+		if (html_heading(c) && !extract_skipped(ex, c) && extract_clutter(ex, c)) {
+			skip_section = true;
+			continue;
+		}
 		html_block(ex, c, doc, quote, loose);
 	}
 	if (loose)
@@ -587,7 +611,7 @@ static int html_read(const char *name, const char *data, size_t len, struct docu
 	root = html ? xmlDocGetRootElement(html) : NULL;
 	if (fragment) {
 		/* an empty item is "nothing to speak", found later */
-		extract_init(&ex, name, root, true);
+		extract_init(&ex, name, root, NULL);
 		if (root && (body = html_find(&ex, root, "body")))
 			html_blocks(&ex, body, doc, false, true);
 		ret = 0;
@@ -597,14 +621,24 @@ static int html_read(const char *name, const char *data, size_t len, struct docu
 		log_error("'%s': cannot read it as HTML", name);
 		goto out;
 	}
-	extract_init(&ex, name, root, false);
 	html_ld_scan(name, root, &ld);
 	/* the heading that matches what the page declares its article's title to be */
 	og = html_meta(root, "og:title");
 	site = html_meta(root, "og:site_name");
-	if ((title = html_find(&ex, root, "title")))
-		title_text = html_text(&ex, title);
-	doc->headline = extract_headline(&ex, ld.headline, og, title_text, site, &doc->headline_line);
+	for (xmlNode *head = root->children; head && !title_text; head = head->next)
+		if (html_is(head, "head") && (title = html_find(&ex, head, "title"))) {
+			xmlChar *content = xmlNodeGetContent(title);
+
+			title_text = input_tidy_text(xstrdup(content ? (const char *)content : ""));
+			xmlFree(content);
+		}
+	{
+		struct extract_title t = { ld.headline, og, title_text, site };
+
+		extract_init(&ex, name, root, &t);
+	}
+	doc->headline = html_take(&ex.headline);
+	doc->headline_line = ex.headline_line;
 	/* JSON-LD is the structured source: its author, date and URL win over meta tags */
 	doc->author = ld.author ? html_take(&ld.author) : html_meta(root, "author");
 	doc->date = ld.date ? html_take(&ld.date) : html_meta(root, "article:published_time");
