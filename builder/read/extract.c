@@ -721,6 +721,13 @@ double extract_link_density(const struct extract *ex, xmlNode *n)
 	return s ? extract_density(s) : 0;
 }
 
+size_t extract_text_length(const struct extract *ex, xmlNode *n)
+{
+	const struct extract_node *s = extract_of(ex, n);
+
+	return s ? s->text : 0;
+}
+
 bool extract_layout(const struct extract *ex, xmlNode *n)
 {
 	const struct extract_node *s = extract_of(ex, n);

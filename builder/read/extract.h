@@ -72,6 +72,8 @@ void extract_text_into(const struct extract *ex, xmlNode *n, struct strbuf *out)
 bool extract_inline(const struct extract *ex, xmlNode *n);
 /* The share of n's text inside links, 0 to 1 (0 for what the pass did not see). */
 double extract_link_density(const struct extract *ex, xmlNode *n);
+/* The characters of n's text, white space runs counted once (0 for what the pass did not see). */
+size_t extract_text_length(const struct extract *ex, xmlNode *n);
 /* Whether a table holds paragraphs (a page laid out in tables), not data. */
 bool extract_layout(const struct extract *ex, xmlNode *n);
 /* The text an element reads as, squeezed: skipped elements left out, blocks kept

@@ -468,7 +468,10 @@ static void html_blocks(const struct extract *ex, xmlNode *n, struct document *d
 	for (xmlNode *c = n->children; c; c = c->next) {
 		bool text = c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE;
 
-		if (skip_section && c->type == XML_ELEMENT_NODE && (html_heading(c) || html_is(c, "hr")))
+		/* the promo ends at the next heading or rule, or at a paragraph of the story's (long, no links) */
+		if (skip_section && c->type == XML_ELEMENT_NODE &&
+		    (html_heading(c) || html_is(c, "hr") ||
+		     (html_is(c, "p") && extract_text_length(ex, c) >= 80 && extract_link_density(ex, c) == 0)))
 			skip_section = false;
 		if (skip_section) {
 			if (c->type == XML_ELEMENT_NODE)
