@@ -162,9 +162,9 @@ END_TEST
 START_TEST(gallery_counters)
 {
 	check_page(HEAD "<article><h1>Ferry fares frozen for a year</h1><p>" P1 "</p>"
-		   "<div class=\"strip\"><div class=\"s\"><span>1/50</span> <span>The ferry at dawn.</span></div>"
-		   "<div class=\"s\"><span>2/50</span> <span>The ferry at noon.</span></div>"
-		   "<div class=\"s\">3 of 50 The ferry at dusk.</div></div><p>" P2 "</p></article>" TAIL,
+		   "<div class=\"strip\"><div class=\"s\"><p>1/50</p><p>The ferry at dawn, before the first crossing.</p>"
+		   "</div><div class=\"s\"><p>2/50</p><p>The ferry at noon, with the post on board.</p></div>"
+		   "<p>3 of 50 The ferry at dusk.</p></div><p>" P2 "</p></article>" TAIL,
 		   "Ferry fares frozen for a year\n\n" P1 "\n" P2);
 }
 END_TEST
@@ -173,8 +173,9 @@ END_TEST
 START_TEST(video_player_labels)
 {
 	check_page(HEAD "<article><h1>Ferry fares frozen for a year</h1><p>" P1 "</p>"
-		   "<div class=\"vp\"><div>Play Video</div><div>Captions settings, opens captions settings dialog</div>"
-		   "<div>This is a modal window.</div><div>2:45</div></div><p>" P2 "</p></article>" TAIL,
+		   "<div class=\"vp\"><p>Play Video</p><ul><li>Captions settings, opens captions settings dialog</li>"
+		   "<li>Captions off, selected</li></ul><p>2:45</p></div><p>This is a modal window.</p><p>" P2
+		   "</p></article>" TAIL,
 		   "Ferry fares frozen for a year\n\n" P1 "\n" P2);
 }
 END_TEST
