@@ -790,11 +790,12 @@ static bool extract_counter(const char *t, bool *duration)
 	*duration = false;
 	if (!isdigit((unsigned char)*p))
 		return false;
-	p += strspn(p, "0123456789");
-	if (*p == ':' && isdigit((unsigned char)p[1])) {
+	/* a player's time, alone: "2:45", "0:00 / 2:45" */
+	if (strspn(t, "0123456789:/ ") == strlen(t) && strchr(t, ':')) {
 		*duration = true;
 		return true;
 	}
+	p += strspn(p, "0123456789");
 	p += strspn(p, " ");
 	if (*p == '/')
 		p++;
@@ -803,21 +804,30 @@ static bool extract_counter(const char *t, bool *duration)
 	else
 		return false;
 	p += strspn(p, " ");
-	return isdigit((unsigned char)*p);
+	if (!isdigit((unsigned char)*p))
+		return false;
+	p += strspn(p, "0123456789");
+	/* then the end or a caption's first word: "2/3 of residents" is a fraction */
+	p += strspn(p, " ");
+	return !*p || !islower((unsigned char)*p);
 }
 
 /* Why a short block's text is clutter, or NULL. */
-static const char *extract_clutter_text(const char *t, size_t len, bool leaf)
+static const char *extract_clutter_text(const char *t, size_t len, bool leaf, double links)
 {
+	/* phrases that only promos begin with... */
 	static const char *const promos[] = {
-		"see also", "related", "read more", "read next", "next on", "up next", "more from", "more on",
-		"most read", "most popular", "recommended", "you may also like", "you might also like",
-		"also read", "watch", "listen", "sign up", "subscribe", "advertisement", "sponsored",
-		"story continues", "article continues", "continue reading", "scroll to continue", "skip ad",
-		"view this image", "enlarge this image", "view image", "view gallery", "open gallery",
-		"view all", "show more", "load more", "back to", "share this", "share on", "follow us",
-		"media contact", "media contacts", "press contact", "press contacts", "media enquiries",
-		"press enquiries", "ends", "more stories", "more news", "top stories", "latest news", NULL
+		"see also", "read more", "read next", "next on", "up next", "most read", "most popular",
+		"you may also like", "you might also like", "also read", "story continues", "article continues",
+		"continue reading", "scroll to continue", "skip ad", "view this image", "enlarge this image",
+		"view gallery", "open gallery", "media contact", "media contacts", "press contact",
+		"press contacts", "media enquiries", "press enquiries", "more stories", "top stories", NULL
+	};
+	/* ... and words a sentence may begin with too: a promo when short, or a colon follows */
+	static const char *const labels[] = {
+		"related", "more from", "more on", "recommended", "watch", "listen", "sign up", "subscribe",
+		"advertisement", "sponsored", "view image", "view all", "show more", "load more", "back to",
+		"share this", "share on", "follow us", "ends", "more news", "latest news", NULL
 	};
 	static const char *const credits[] = { "photo", "photograph", "photos", "image", "picture", "credit",
 					       "illustration", "video", "source", "(photo", "(image", "©", "copyright",
@@ -838,14 +848,25 @@ static const char *extract_clutter_text(const char *t, size_t len, bool leaf)
 	if (len > 300)
 		return NULL;
 	/* a time stamp heads a live blog's entries: a duration is one only alone or on a card */
-	if (extract_counter(t, &duration) && (!duration || (leaf && len <= 120)))
+	if (extract_counter(t, &duration) && (!duration || leaf))
 		return duration ? "a duration" : "a gallery's counter";
 	if (len <= 60 && (strcasestr(t, "min read") || strcasestr(t, "minute read") || strcasestr(t, "minutes read")))
 		return "a reading time";
 	if (len <= 200)
+	{
 		for (size_t i = 0; promos[i]; i++)
 			if (extract_starts(t, promos[i]))
 				return "a promo or a link to elsewhere";
+		for (size_t i = 0; labels[i]; i++) {
+			const char *after = t + strlen(labels[i]);
+
+			/* "Related: …", not "Sign up for the scheme opens in March" */
+			after += strspn(after, " ");
+			if (extract_starts(t, labels[i]) &&
+			    (len <= 40 || (*after && strchr(":|-\xe2\xc2", *after)) || links > 0.3))
+				return "a promo or a link to elsewhere";
+		}
+	}
 	if (len <= 120) {
 		for (size_t i = 0; credits[i]; i++)
 			if (extract_starts(t, credits[i]) && (strchr(t, ':') || strchr(t, '/') || i >= 9 ||
@@ -880,7 +901,7 @@ bool extract_clutter(const struct extract *ex, xmlNode *n)
 		why = "mostly links";
 	else if (s->text && s->text <= 600 && !(s->flags & NODE_INLINE)) {
 		t = extract_text(ex, n);
-		why = extract_clutter_text(t, strlen(t), (s->flags & NODE_INLINE_ONLY) != 0);
+		why = extract_clutter_text(t, strlen(t), (s->flags & NODE_INLINE_ONLY) != 0, extract_density(s));
 	}
 	if (why) {
 		if (!t)
