@@ -30,6 +30,7 @@ enum {
 	NODE_INLINE = 1 << 5,
 	NODE_HEADING = 1 << 6,
 	NODE_LIST = 1 << 7,
+	NODE_TITLE = 1 << 8,	/* a heading that matches the page's title */
 };
 
 struct extract_node {
@@ -63,7 +64,7 @@ static const struct extract_tag extract_tags[] = {
 	{ "em", TAG_INLINE },	  { "embed", TAG_SKIP },      { "figcaption", TAG_SKIP }, { "figure", TAG_SKIP },
 	{ "font", TAG_INLINE },	  { "footer", TAG_SKIP },     { "form", TAG_MAYBE },	 { "h1", TAG_HEADING },
 	{ "h2", TAG_HEADING },	  { "h3", TAG_HEADING },      { "h4", TAG_HEADING },	 { "h5", TAG_HEADING },
-	{ "h6", TAG_HEADING },	  { "i", TAG_INLINE },	      { "iframe", TAG_SKIP },	 { "img", TAG_SKIP },
+	{ "h6", TAG_HEADING },	  { "head", TAG_SKIP },	      { "i", TAG_INLINE },	      { "iframe", TAG_SKIP },	 { "img", TAG_SKIP },
 	{ "input", TAG_SKIP },	  { "ins", TAG_INLINE },      { "kbd", TAG_INLINE },	 { "label", TAG_INLINE },
 	{ "link", TAG_SKIP },	  { "map", TAG_SKIP },	      { "mark", TAG_INLINE },	 { "math", TAG_SKIP },
 	{ "menu", TAG_SKIP },	  { "meta", TAG_SKIP },	      { "nav", TAG_SKIP },	 { "noscript", TAG_MAYBE },
@@ -248,8 +249,6 @@ static void extract_gather(struct extract *ex, xmlNode *n)
 	int brs = 0;
 	bool blocks = false;
 
-	if (ex->n_nodes == SIZE_MAX - 1)
-		return;
 	kind = extract_tag_kind(n);
 	i = ex->n_nodes++;
 	if (i % 4096 == 0)
@@ -496,7 +495,8 @@ static bool extract_foreign(const struct extract *ex, const struct extract_node 
 	for (size_t k = 0; k < ex->n_h1s; k++) {
 		size_t h = ex->h1s[k];
 
-		if (h != t && ((i < h && h <= s->end) || (t < h && h < i)))
+		/* a copy of the headline (a sticky bar's) is no other story's */
+		if (h != t && !(ex->nodes[h].flags & NODE_TITLE) && ((i < h && h <= s->end) || (t < h && h < i)))
 			return true;
 	}
 	return false;
@@ -597,7 +597,8 @@ static void extract_pick(struct extract *ex)
 		top = extract_of(ex, top->node->parent);
 	best = extract_final(top) > best ? extract_final(top) : best;
 	parent = top->node->parent;
-	if (extract_top_level(parent)) {
+	/* siblings are joined under <body> too, never under <html> */
+	if (!parent || parent->type != XML_ELEMENT_NODE || extract_is(parent, "html")) {
 		extract_add(ex, top->node, &cap);
 		return;
 	}
@@ -1056,7 +1057,7 @@ static void extract_match_headings(struct extract *ex, const struct extract_titl
 		const char *tag = level == 1 ? "h1" : "h2";
 
 		for (size_t i = 0; i < ex->n_nodes; i++) {
-			const struct extract_node *s = &ex->nodes[i];
+			struct extract_node *s = &ex->nodes[i];
 			char *t;
 			double m;
 
@@ -1064,6 +1065,8 @@ static void extract_match_headings(struct extract *ex, const struct extract_titl
 				continue;
 			m = extract_heading_match(ex, s, &t);
 			free(t);
+			if (m > 0.5)
+				s->flags |= NODE_TITLE;
 			if (m > 0.5 && m > best + 0.1) {
 				best = m;
 				ex->title = i + 1;
