@@ -31,15 +31,16 @@ int input_parse_markdown(const char *name, const char *data, size_t len, struct 
 /* Front matter ("---" on the first line) or a '#' headline. */
 bool input_probe_markdown(const char *data, size_t len);
 
-/* Parses an HTML page leniently (libxml2): the body is <article>, else <main>, else
- * the element whose paragraphs hold most text; the headline its <h1>, else og:title,
- * else <title>; author, date, link, description and id from JSON-LD (a NewsArticle
- * or the like) and meta tags, JSON-LD first. h2-h4 are subheadings, <hr> a
- * section break, <blockquote> a quote; script, style, nav, aside, footer, figure,
- * form and hidden elements are never read. No network access. */
+/* Parses an HTML page leniently (libxml2): the body is the article's region and the
+ * headline the heading that matches the page's declared title (extract.h), clutter
+ * inside the region left out; author, date, link, description and id from JSON-LD
+ * (a NewsArticle or the like) and meta tags, JSON-LD first. h2-h4 are subheadings,
+ * <hr> a section break, <blockquote> a quote; script, style, nav, aside, footer,
+ * figure, form and hidden elements are never read. No network access. */
 int input_parse_html(const char *name, const char *data, size_t len, struct document *doc);
 /* Adds the blocks of an HTML fragment (a feed item's content, in UTF-8) to doc:
- * all of it is the body, bare text and <br><br> breaks included; the caller sets
+ * all of it is the body, bare text and <br><br> breaks included, less clutter
+ * (link lists, galleries' counters, player labels); the caller sets
  * the headline. A fragment that cannot be read whole adds nothing and sets
  * doc->error, reported when the item is spoken; -1 then. */
 int input_parse_html_content(const char *name, const char *data, size_t len, struct document *doc);

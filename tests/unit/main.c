@@ -8,6 +8,7 @@ int main(void)
 {
 	Suite *(*const suites[])(void) = {
 		suite_input,
+		suite_extract,
 		suite_input_feed,
 		suite_lexicon,
 		suite_normalize,

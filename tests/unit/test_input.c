@@ -347,11 +347,11 @@ START_TEST(html_jsonld_and_meta)
 		" \"author\": [\"Ann Lee\", {\"name\": \"Bo Park\"}, {\"@type\": \"Person\", \"name\": \"Cy Dunn\"}],"
 		" \"datePublished\": \"2026-11-29\", \"url\": \"https://gazette.example/ld\","
 		" \"identifier\": \"gz-7\", \"description\": \"The LD summary.\"}</script>"
-		"</head><body><article><h1>Page headline</h1><p>Text.</p></article></body></html>";
+		"</head><body><article><h1>LD headline at last</h1><p>Text.</p></article></body></html>";
 	struct document doc;
 
 	parse_html(page, &doc);
-	ck_assert_str_eq(doc.headline, "Page headline");
+	ck_assert_str_eq(doc.headline, "LD headline at last");
 	ck_assert_str_eq(doc.author, "Ann Lee, Bo Park and Cy Dunn");
 	ck_assert_str_eq(doc.date, "2026-11-29");
 	ck_assert_str_eq(doc.link, "https://gazette.example/ld");
@@ -569,6 +569,35 @@ START_TEST(html_furniture_in_the_article)
 }
 END_TEST
 
+/* Story sentences that begin like a promo, a counter or a credit are still read. */
+START_TEST(html_story_sentences_not_clutter)
+{
+	static const char *const want[] = {
+		"Sign up for the scheme opens in March, the council said, and forms are at the library.",
+		"2/3 of the island's ferries are more than thirty years old, the board's report found.",
+		"Related talks between the unions and the board, held in private, ended on Friday without a deal.",
+		"Photographers, painters and potters share the old school, which the trust bought in 2019.",
+	};
+	struct strbuf page;
+	struct document doc;
+
+	strbuf_init(&page);
+	strbuf_adds(&page, "<html><head><title>Ferries | Gazette</title></head><body><article><h1>Ferries</h1>");
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+		strbuf_adds(&page, "<p>");
+		strbuf_adds(&page, want[i]);
+		strbuf_adds(&page, "</p>");
+	}
+	strbuf_adds(&page, "</article></body></html>");
+	parse_html(page.buf, &doc);
+	ck_assert_uint_eq(doc.n_blocks, sizeof want / sizeof *want);
+	for (size_t i = 0; i < doc.n_blocks; i++)
+		ck_assert_str_eq(doc.blocks[i].text, want[i]);
+	document_release(&doc);
+	strbuf_release(&page);
+}
+END_TEST
+
 /* A control character in a page's meta tags or in front matter never reaches the
  * metadata: it would end up in the podcast feed's XML, which may not hold it. */
 START_TEST(metadata_without_controls)
@@ -693,6 +722,7 @@ Suite *suite_input(void)
 	tcase_add_test(tc, markdown_front_matter_variants);
 	tcase_add_test(tc, markdown_deep_nesting);
 	tcase_add_test(tc, html_furniture_in_the_article);
+	tcase_add_test(tc, html_story_sentences_not_clutter);
 	tcase_add_test(tc, metadata_without_controls);
 	tcase_add_test(tc, html_article_without_clutter);
 	tcase_add_test(tc, html_fallbacks_and_hostile_markup);
