@@ -1,15 +1,12 @@
 /* main: dispatches the subcommands; the only place that exits. */
 #include "cmd.h"
 #include "outfile.h"
+#include "version.h"
 
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#ifndef NEWSCAST_VERSION
-#define NEWSCAST_VERSION "0.1"
-#endif
 
 static const struct {
 	const char *name;

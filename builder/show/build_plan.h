@@ -12,6 +12,10 @@
 
 struct build;	/* build.h */
 
+/* How many pieces an article's part may be encoded in at once (article.c's splitter): the same
+ * on every machine, whatever its CPUs, so that a part is the same bytes wherever it is made. */
+#define BUILD_PIECES 2
+
 enum build_kind { BUILD_ARTICLE, BUILD_INTRO, BUILD_OUTRO, BUILD_BETWEEN };
 
 /* One job of a plan: an article, or the intro, outro or sound between, to make into a part. */
@@ -25,7 +29,8 @@ struct build_job {
 	bool scripted;
 	char *replaces;		/* a correction: the slug of the episode it is rebuilt in place in */
 	struct article_job job;	/* what the worker is given (it points into this job) */
-	char *key;		/* the cache key of its part: everything that decides its audio */
+	char *key;		/* the cache key of its part: a SHA-256 of everything that decides its
+				 * audio, 64 hex digits (build_plan_key) */
 };
 
 /* An article that cannot be built, to be set aside: a file moved to articles/failed/, a
@@ -68,5 +73,26 @@ void build_plan_release(struct build_plan *plan);
  * storage failed (b->halt).
  */
 int build_plan(struct build *b, struct build_state *st, struct build_plan *plan);
+
+/*
+ * The cache key of job's part in build b, as 64 hex digits (a new string): a SHA-256 of
+ * everything that changes its audio: what is spoken (each segment's text, pause and whether
+ * it holds phonemes) or the audio file's bytes, the silence after it and the pieces it is
+ * encoded in; the voice profile (espeak-ng voice, variant, rate, pitch, range, pauses), the
+ * lexicons in force (the show's, the voice's, the language's: their bytes), every audio and
+ * encoding setting; and the install (build_install). Names and descriptions are not in it.
+ */
+char *build_plan_key(const struct build *b, const struct build_job *job);
+
+/*
+ * The install's fingerprint, 64 hex digits: a SHA-256 of newscast's cache version and
+ * program version, espeak-ng's version, and the bytes of the espeak-ng data that decide the
+ * sound (phontab, phonindex, phondata, intonations and the voice language's LANG_dict).
+ * Parts made by two installs with different fingerprints are never mixed. Computed once per
+ * process for a voice's language; the string is this module's.
+ */
+const char *build_install(const char *espeak_voice);
+/* The same, of given versions and data folder (NULL: none): a new string. For the tests. */
+char *build_install_digest(const char *newscast, const char *espeak, const char *data_dir, const char *espeak_voice);
 
 #endif
