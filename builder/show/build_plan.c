@@ -12,7 +12,10 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <cjson/cJSON.h>
+#include <math.h>
 #include <nettle/sha2.h>
+#include <sndfile.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -805,3 +808,127 @@ out:
 	return ret;
 }
 
+
+/* ---- `newscast plan` ---- */
+
+int build_plan_now(struct build *b, struct build_state *st, struct build_plan *plan, const char *dir,
+		   const struct build_options *opts)
+{
+	build_plan_init(plan);
+	memset(st, 0, sizeof *st);
+	if (build_init(b, dir, opts) < 0 || build_state_load(st, b->show.dir) < 0)
+		return -1;
+	/* no lock, no recovery, nothing set aside: the state is read as it is; a commit a stopped
+	 * build left has marked its articles published already */
+	if (build_plan(b, st, plan) < 0 || !plan->inbox_read || b->halt)
+		return -1;
+	return 0;
+}
+
+struct build_job **build_plan_list(const struct build *b, const struct build_plan *plan, bool all, size_t *n)
+{
+	struct build_job **list = xcalloc(plan->n_jobs ? plan->n_jobs : 1, sizeof *list);
+
+	*n = 0;
+	for (size_t i = 0; i < plan->n_jobs; i++) {
+		struct build_job *job = plan->jobs[i];
+		bool seen = false;
+
+		/* one job a part: an intro every episode says the same way is made once */
+		for (size_t k = 0; k < i && !seen; k++)
+			seen = strcmp(plan->jobs[k]->key, job->key) == 0;
+		if (seen || (!all && build_part_state(b->cache_dir, job->key) != BUILD_CACHED_NONE))
+			continue;
+		list[(*n)++] = job;
+	}
+	return list;
+}
+
+/* An audio file's length in seconds, 0 when it cannot be read (its job reports it). */
+static double build_audio_seconds(const char *path)
+{
+	SF_INFO info = { 0 };
+	SNDFILE *f = sf_open(path, SFM_READ, &info);
+	double seconds = f && info.samplerate > 0 ? (double)info.frames / info.samplerate : 0;
+
+	if (f)
+		sf_close(f);
+	return seconds;
+}
+
+double build_plan_seconds(const struct build *b, const struct build_job *job)
+{
+	double seconds = job->job.tail_ms / 1000.0;
+	size_t words = 0;
+
+	if (!job->scripted)
+		return seconds + (job->path ? build_audio_seconds(job->path) : 0);
+	for (size_t i = 0; i < job->sc.segments.n; i++) {
+		words += util_count_words(job->sc.segments.items[i].text);
+		seconds += job->sc.segments.items[i].pause_ms / 1000.0;
+	}
+	return seconds + 60.0 * (double)words / (b->voice.rate > 0 ? b->voice.rate : 1);
+}
+
+char *build_plan_line(const struct build *b, const struct build_job *job, bool all)
+{
+	static const char *const kinds[] = { "article", "intro", "outro", "between" };
+	cJSON *o = cJSON_CreateObject();
+	char *json, *line;
+
+	cJSON_AddStringToObject(o, "job", job->key);
+	cJSON_AddStringToObject(o, "kind", kinds[job->kind]);
+	cJSON_AddStringToObject(o, "article", job->name);
+	cJSON_AddStringToObject(o, "key", job->key);
+	cJSON_AddNumberToObject(o, "seconds", round(build_plan_seconds(b, job) * 10) / 10);
+	cJSON_AddStringToObject(o, "install", build_install(b->voice.espeak));
+	if (all) {
+		enum build_cached state = build_part_state(b->cache_dir, job->key);
+
+		cJSON_AddBoolToObject(o, "cached", state != BUILD_CACHED_NONE);
+		if (state == BUILD_CACHED_FAILED)
+			cJSON_AddBoolToObject(o, "failed", true);
+	}
+	json = cJSON_PrintUnformatted(o);
+	cJSON_Delete(o);
+	if (!json) {	/* cJSON fails only for memory, which xmalloc's callers do not survive either */
+		fputs("newscast: out of memory\n", stderr);
+		abort();
+	}
+	line = xstrdup(json);
+	cJSON_free(json);
+	return line;
+}
+
+int build_show_plan(const char *dir, const struct build_options *opts, bool all, bool count)
+{
+	struct build b;
+	struct build_state st;
+	struct build_plan plan;
+	struct build_job **list = NULL;
+	size_t n = 0;
+	int ret = 1;
+
+	if (build_plan_now(&b, &st, &plan, dir, opts) < 0)
+		goto out;
+	list = build_plan_list(&b, &plan, all, &n);
+	if (count) {
+		printf("%zu\n", n);
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			char *line = build_plan_line(&b, list[i], all);
+
+			puts(line);
+			free(line);
+		}
+	}
+	ret = fflush(stdout) != 0 || ferror(stdout);
+	if (ret)
+		log_error("cannot write the plan: %s", strerror(errno));
+out:
+	free(list);
+	build_plan_release(&plan);
+	build_state_release(&st);
+	build_release(&b);
+	return ret;
+}

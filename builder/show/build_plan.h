@@ -74,6 +74,29 @@ void build_plan_release(struct build_plan *plan);
  */
 int build_plan(struct build *b, struct build_state *st, struct build_plan *plan);
 
+/* ---- `newscast plan`, and what `newscast part` shares with it ---- */
+
+struct build_options;	/* build.h */
+
+/* Plans the show in dir as `newscast build` would now, without its lock and changing nothing
+ * in the show (a [source] feed may be fetched): b, st and plan are to be released either
+ * way. 0, or -1 (reported) when the show or its inbox cannot be read or the plan made. */
+int build_plan_now(struct build *b, struct build_state *st, struct build_plan *plan, const char *dir,
+		   const struct build_options *opts);
+/* The jobs `newscast plan` lists, in the plan's order, each key once: those whose part the
+ * cache lacks (a part that failed before counts as there), or (all) every one. A new array
+ * of *n pointers into plan. */
+struct build_job **build_plan_list(const struct build *b, const struct build_plan *plan, bool all, size_t *n);
+/* A job as a line of `newscast plan`, compact JSON without the newline (a new string):
+ * {"job","kind","article","key","seconds","install"}, and with all "cached" (and "failed"
+ * for a part that failed). */
+char *build_plan_line(const struct build *b, const struct build_job *job, bool all);
+/* About how many seconds the job's part will last: its words at the voice's rate and its
+ * pauses, or the audio file's length; and the silence after it. */
+double build_plan_seconds(const struct build *b, const struct build_job *job);
+/* `newscast plan SHOW`: prints the list, one line a job (count: only how many); the exit status. */
+int build_show_plan(const char *dir, const struct build_options *opts, bool all, bool count);
+
 /*
  * The cache key of job's part in build b, as 64 hex digits (a new string): a SHA-256 of
  * everything that changes its audio: what is spoken (each segment's text, pause and whether
