@@ -491,6 +491,8 @@ static int build_episode_stage(const struct build *b, const struct build_state *
 		.n_parts = n_parts,
 	};
 	tags_for_episode(&aj.tags, &b->show, ep, writers, date);
+	/* the staged files reach the disk together, before the commit point that needs them there */
+	outfile_defer_sync();
 	if (assemble(&aj, &ar) < 0)
 		goto out;
 	ep->duration = ar.seconds;
@@ -499,6 +501,8 @@ static int build_episode_stage(const struct build *b, const struct build_state *
 		episode_add_chapter(ep, ar.chapters[i].start_ms, xstrdup(ar.chapters[i].title));
 	ret = episode_write(ep, st->staging);
 out:
+	if (outfile_sync_deferred() < 0)
+		ret = -1;
 	assemble_result_release(&ar);
 	free(cover);
 	free(writers);
