@@ -616,6 +616,7 @@ static int build_make_episodes(struct build *b, struct build_state *st, const st
 				build_part_forget_failure(b->cache_dir, job->key);
 		} else {
 			log_error("the show's %s could not be made; no episode is built without it", job->name);
+			build_part_forget_failure(b->cache_dir, job->key);	/* tried again next time */
 			ret = -1;
 		}
 	}
