@@ -12,7 +12,7 @@
 int cmd_build(int argc, char **argv)
 {
 	struct settings a;
-	struct build_options opts = { 0 };
+	struct build_options opts;
 	int first, ret;
 
 	settings_init(&a);
@@ -28,19 +28,26 @@ int cmd_build(int argc, char **argv)
 			      "episode is an MP3 with chapters and cover, its transcript (.vtt, .srt), Podcasting 2.0\n"
 			      "chapters and a JSON sidecar. Articles already published are not spoken again (a feed's\n"
 			      "items are known by their guid); an article that fails is moved to SHOW/articles/failed/\n"
-			      "with a note saying why (a feed's item gets the note), and the rest are built.");
+			      "with a note saying why (a feed's item gets the note), and the rest are built. Parts\n"
+			      "made already (by `newscast part`, on this machine or another) are joined from\n"
+			      "SHOW/.newscast/cache, not made again.");
 		return 0;
 	}
 	if (cli_one_operand("build", "show folder", argc - first) != 0)
 		return 2;
-	opts = (struct build_options){ a.jobs, a.rebuild, a.quiet, a.wait, 0 };
-	if (a.date) {	/* checked when parsed: the episodes are dated at 6 in the morning of that day */
+	cmd_build_options(&a, &opts);
+	return build_show(argv[first], &opts);
+}
+
+void cmd_build_options(const struct settings *a, struct build_options *opts)
+{
+	*opts = (struct build_options){ a->jobs, a->rebuild, a->quiet, a->wait, 0 };
+	if (a->date) {	/* checked when parsed: the episodes are dated at 6 in the morning of that day */
 		struct tm tm = { 0 };
 
-		strptime(a.date, "%Y-%m-%d", &tm);
+		strptime(a->date, "%Y-%m-%d", &tm);
 		tm.tm_hour = 6;
 		tm.tm_isdst = -1;
-		opts.when = mktime(&tm);
+		opts->when = mktime(&tm);
 	}
-	return build_show(argv[first], &opts);
 }
