@@ -813,10 +813,67 @@ static bool extract_counter(const char *t, bool *duration)
 	return !*p || !islower((unsigned char)*p);
 }
 
-/* Why a short block's text is clutter, or NULL. */
+/* The first place word occurs in t as a whole word (any case): no letter on either side. */
+static const char *extract_find_word(const char *t, const char *word)
+{
+	size_t len = strlen(word);
+
+	for (const char *p = t; (p = strcasestr(p, word)); p++)
+		if ((p == t || !isalpha((unsigned char)p[-1])) && !isalpha((unsigned char)p[len]))
+			return p;
+	return NULL;
+}
+
+/* Whether a block's text ends as a sentence does (a full stop, a closing quote). */
+static bool extract_sentence(const char *t, size_t len)
+{
+	return len && (strchr(".!?\"'", t[len - 1]) ||
+		       (len >= 3 && (strcmp(t + len - 3, "\xe2\x80\x9d") == 0 || strcmp(t + len - 3, "\xe2\x80\x99") == 0)));
+}
+
+/* Whether a separator (':', '|', a dash) follows word at the start of t: "Related: …", "Now playing | …". */
+static bool extract_labelled(const char *t, const char *word)
+{
+	const char *after = t + strlen(word);
+
+	after += strspn(after, " ");
+	return *after && strchr(":|-\xe2\xc2", *after);
+}
+
+/* Whether t is a media player's labels: mostly made of them (a lone "Fullscreen", "Current Time
+ * 0:00"), a heap of several ("Play Video Play Mute Current Time …"), or one heading a label
+ * ("Now playing: …"). One named in a story's sentence ("the current time limit") is not. */
+static bool extract_player(const char *t, size_t len)
+{
+	static const char *const player[] = {
+		"captions settings", "captions and subtitles", "subtitles settings", "play video", "video player",
+		"this is a modal window", "beginning of dialog window", "end of dialog window", "playback rate",
+		"current time", "remaining time", "stream type", "audio track", "picture-in-picture", "fullscreen",
+		"descriptions off", "captions off", "now playing", "autoplay", NULL
+	};
+	size_t hits = 0, covered = 0;
+
+	for (size_t i = 0; player[i]; i++) {
+		size_t pl = strlen(player[i]);
+		const char *p = strcasestr(t, player[i]);
+
+		if (!p)
+			continue;
+		if (p == t && extract_labelled(t, player[i]))
+			return true;
+		hits++;
+		for (; p; p = strcasestr(p + pl, player[i]))
+			covered += pl;
+	}
+	return hits && (2 * covered >= len || (hits >= 3 && 3 * covered >= len));
+}
+
+/* Why a short block's text is clutter, or NULL. Words a story's sentence may hold too count
+ * only in a block too short to be a paragraph, or shaped as a label ("Related: …"), or made of
+ * links: a paragraph is never left out for a phrase inside it. */
 static const char *extract_clutter_text(const char *t, size_t len, bool leaf, double links)
 {
-	/* phrases that only promos begin with... */
+	/* phrases that promos begin with; a sentence may too ("Next on the list is …") */
 	static const char *const promos[] = {
 		"see also", "read more", "read next", "next on", "up next", "most read", "most popular",
 		"you may also like", "you might also like", "also read", "story continues", "article continues",
@@ -824,59 +881,60 @@ static const char *extract_clutter_text(const char *t, size_t len, bool leaf, do
 		"view gallery", "open gallery", "media contact", "media contacts", "press contact",
 		"press contacts", "media enquiries", "press enquiries", "more stories", "top stories", NULL
 	};
-	/* ... and words a sentence may begin with too: a promo when short, or a colon follows */
+	/* ... and words a sentence often begins with: a promo when short, or a colon follows */
 	static const char *const labels[] = {
 		"related", "more from", "more on", "recommended", "watch", "listen", "sign up", "subscribe",
 		"advertisement", "sponsored", "view image", "view all", "show more", "load more", "back to",
 		"share this", "share on", "follow us", "ends", "more news", "latest news", NULL
 	};
-	static const char *const credits[] = { "photo", "photograph", "photos", "image", "picture", "credit",
-					       "illustration", "video", "source", "(photo", "(image", "©", "copyright",
-					       NULL };
+	/* a credit's first word, then a colon, a slash or "by": "Photo: …", "Image by …" */
+	static const char *const credits[] = { "photo", "photograph", "photos", "photographs", "image", "images",
+					       "picture", "pictures", "credit", "illustration", "graphic", "video",
+					       "source", "photo credit", "image credit", NULL };
+	/* ... or a credit whatever follows ("copyright" when not a sentence) */
+	static const char *const marks[] = { "(photo", "(image", "\xc2\xa9", "copyright", NULL };
 	static const char *const agencies[] = { "getty images", "ap photo", "reuters", "shutterstock", "istock",
 						"afp", "epa", "alamy", "associated press", NULL };
-	static const char *const player[] = {
-		"captions settings", "captions and subtitles", "subtitles settings", "play video", "video player",
-		"this is a modal window", "beginning of dialog window", "end of dialog window", "playback rate",
-		"current time", "remaining time", "stream type", "audio track", "picture-in-picture", "fullscreen",
-		"descriptions off", "captions off", "now playing", "autoplay", NULL
-	};
-	bool duration;
+	bool duration, sentence = extract_sentence(t, len);
 
-	for (size_t i = 0; player[i]; i++)
-		if (strcasestr(t, player[i]))
-			return "media-player labels";
+	if (extract_player(t, len))
+		return "media-player labels";
 	if (len > 300)
 		return NULL;
 	/* a time stamp heads a live blog's entries: a duration is one only alone or on a card */
 	if (extract_counter(t, &duration) && (!duration || leaf))
 		return duration ? "a duration" : "a gallery's counter";
-	if (len <= 60 && (strcasestr(t, "min read") || strcasestr(t, "minute read") || strcasestr(t, "minutes read")))
+	if (len <= 60 && (extract_find_word(t, "min read") || extract_find_word(t, "minute read") ||
+			  extract_find_word(t, "minutes read")))
 		return "a reading time";
-	if (len <= 200)
-	{
+	if (len <= 200) {
 		for (size_t i = 0; promos[i]; i++)
-			if (extract_starts(t, promos[i]))
+			if (extract_starts(t, promos[i]) &&
+			    (len <= 40 || !sentence || memchr(t, ':', len < 60 ? len : 60) || links > 0.3))
 				return "a promo or a link to elsewhere";
-		for (size_t i = 0; labels[i]; i++) {
-			const char *after = t + strlen(labels[i]);
-
+		for (size_t i = 0; labels[i]; i++)
 			/* "Related: …", not "Sign up for the scheme opens in March" */
-			after += strspn(after, " ");
-			if (extract_starts(t, labels[i]) &&
-			    (len <= 40 || (*after && strchr(":|-\xe2\xc2", *after)) || links > 0.3))
+			if (extract_starts(t, labels[i]) && (len <= 40 || extract_labelled(t, labels[i]) || links > 0.3))
 				return "a promo or a link to elsewhere";
-		}
 	}
 	if (len <= 120) {
-		for (size_t i = 0; credits[i]; i++)
-			if (extract_starts(t, credits[i]) && (strchr(t, ':') || strchr(t, '/') || i >= 9 ||
-							       strstr(t, " by ")))
+		for (size_t i = 0; credits[i]; i++) {
+			const char *after = t + strlen(credits[i]);
+
+			after += strspn(after, " ");
+			if (extract_starts(t, credits[i]) &&
+			    (*after == ':' || *after == '/' || (extract_starts(after, "by") && len <= 60)))
 				return "a credit";
+		}
+		for (size_t i = 0; marks[i]; i++)
+			if (extract_starts(t, marks[i]) && (!sentence || i < 3))
+				return "a credit";
+		/* an agency's name in a short line that is not a sentence ("Ana Ruiz/Reuters") */
 		for (size_t i = 0; agencies[i]; i++)
-			if (strcasestr(t, agencies[i]) && len <= 60)
+			if (len <= 60 && !sentence && extract_find_word(t, agencies[i]))
 				return "a credit";
-		if (strstr(t, "\xe2\x80\xba") || strstr(t, "\xc2\xbb"))	/* › » */
+		/* a trail's or a link's arrows; not French quotes (« … ») */
+		if ((strstr(t, "\xe2\x80\xba") || strstr(t, "\xc2\xbb")) && !strstr(t, "\xc2\xab") && !strstr(t, "\xe2\x80\xb9"))
 			return "a breadcrumb or a link's arrow";
 	}
 	return NULL;

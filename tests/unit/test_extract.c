@@ -174,9 +174,33 @@ START_TEST(video_player_labels)
 {
 	check_page(HEAD "<article><h1>Ferry fares frozen for a year</h1><p>" P1 "</p>"
 		   "<div class=\"vp\"><p>Play Video</p><ul><li>Captions settings, opens captions settings dialog</li>"
-		   "<li>Captions off, selected</li></ul><p>2:45</p></div><p>This is a modal window.</p><p>" P2
+		   "<li>Captions off, selected</li></ul><p>2:45</p><div>Fullscreen</div></div><p>This is a modal window.</p>"
+		   "<p>Now playing: Skarra harbour at dawn</p><p>" P2
 		   "</p></article>" TAIL,
 		   "Ferry fares frozen for a year\n\n" P1 "\n" P2);
+}
+END_TEST
+
+/* Words of a player, a promo, a credit or a trail inside a story's own sentences: read. */
+START_TEST(clutter_words_in_prose_kept)
+{
+	check_page(HEAD "<article><h1>Ferry fares frozen for a year</h1><p>" P1 "</p>"
+		   "<p>The board also kept the current time limit for public questions at three minutes, and meetings "
+		   "are streamed with autoplay on the council's website, where recordings stay online for a year.</p>"
+		   "<p>Next on the list is the harbour wall, which the board says must be rebuilt within five years.</p>"
+		   "<p>Most popular of the options was a later Friday sailing.</p>"
+		   "<p>Video footage shared by residents showed the queue at 10:30.</p>"
+		   "<p>The department said the repairs were prepared.</p><p>Reuters reported the vote.</p>"
+		   "<p>The admin read the notice aloud.</p>"
+		   "<p>Le maire a r\xc3\xa9pondu \xc2\xab jamais \xc2\xbb, selon le compte rendu.</p><p>" P2
+		   "</p></article>" TAIL,
+		   "Ferry fares frozen for a year\n\n" P1 "\nThe board also kept the current time limit for public "
+		   "questions at three minutes, and meetings are streamed with autoplay on the council's website, where "
+		   "recordings stay online for a year.\nNext on the list is the harbour wall, which the board says must "
+		   "be rebuilt within five years.\nMost popular of the options was a later Friday sailing.\nVideo "
+		   "footage shared by residents showed the queue at 10:30.\nThe department said the repairs were "
+		   "prepared.\nReuters reported the vote.\nThe admin read the notice aloud.\nLe maire a r\xc3\xa9pondu "
+		   "\xc2\xab jamais \xc2\xbb, selon le compte rendu.\n" P2);
 }
 END_TEST
 
@@ -265,6 +289,7 @@ Suite *suite_extract(void)
 	tcase_add_test(tc, next_on_promo);
 	tcase_add_test(tc, gallery_counters);
 	tcase_add_test(tc, video_player_labels);
+	tcase_add_test(tc, clutter_words_in_prose_kept);
 	tcase_add_test(tc, breadcrumbs);
 	tcase_add_test(tc, lone_credits);
 	tcase_add_test(tc, article_in_noscript);
