@@ -184,6 +184,68 @@ static bool extract_names_part(const xmlNode *n)
 	return false;
 }
 
+/* The words under a headline that sum the story up (a standfirst, a dek): shown, not read
+ * (the story tells it). Not "lede": that is the story's first paragraph. */
+static const char *const extract_standfirst[] = { "standfirst", "dek", "deck", "subtitle", "summary", "strapline",
+						  "excerpt", NULL };
+/* Notes a listener must hear wherever they are: a correction, an editor's note, an update... */
+static const char *const extract_notice[] = { "correction", "clarification", "note", "update", NULL };
+/* ... and notes after the story that explain it. */
+static const char *const extract_footnotes[] = { "footnote", "endnote", NULL };
+
+/* Whether a class or id value of n holds one of words, BEM modifiers included
+ * ("field--name-field-summary" names a summary): words split at anything not a letter. */
+static bool extract_names_any(const xmlNode *n, const char *const *words)
+{
+	const char *attrs[] = { extract_attr(n, "class"), extract_attr(n, "id") };
+
+	for (size_t a = 0; a < 2; a++)
+		for (const char *v = attrs[a]; v && *v;) {
+			size_t len;
+
+			while (*v && !isalpha((unsigned char)*v))
+				v++;
+			for (len = 0; isalpha((unsigned char)v[len]); len++)
+				;
+			for (size_t i = 0; len && words[i]; i++) {
+				size_t wl = strlen(words[i]);
+
+				if ((len == wl || (len == wl + 1 && tolower((unsigned char)v[wl]) == 's')) &&
+				    strncasecmp(v, words[i], wl) == 0)
+					return true;
+			}
+			v += len;
+		}
+	return false;
+}
+
+/* Whether n is a footnote's reference number or its way back ("<sup><a href="#fn1">1</a></sup>",
+ * "<a href="#fn2">[2]</a>", "<a href="#ref1">↩</a>"): marks on the page, not words of the story. */
+static bool extract_note_mark(xmlNode *n)
+{
+	xmlNode *a = n;
+	xmlChar *text;
+	const char *href;
+	bool mark = true;
+
+	if (extract_is(n, "sup"))
+		for (a = n->children; a && !extract_is(a, "a"); a = a->next)
+			;
+	else if (!extract_is(n, "a"))
+		return false;
+	href = a ? extract_attr(a, "href") : NULL;
+	if (!href || *href != '#')
+		return false;
+	text = xmlNodeGetContent(n);
+	for (const unsigned char *c = text; c && *c && mark; c++)
+		mark = !isalpha(*c) && (isdigit(*c) || strchr("[](), \t\r\n*", *c) || *c >= 0x80);
+	/* a bare link's text: a number in brackets, or no letter or digit at all (an arrow) */
+	if (mark && n == a && text && strpbrk((const char *)text, "0123456789") && !strchr((const char *)text, '['))
+		mark = false;
+	xmlFree(text);
+	return mark;
+}
+
 static struct extract_node *extract_of(const struct extract *ex, const xmlNode *n)
 {
 	uintptr_t i = n && n->type == XML_ELEMENT_NODE ? (uintptr_t)n->_private : 0;
@@ -258,7 +320,7 @@ static void extract_gather(struct extract *ex, xmlNode *n)
 	s->node = n;
 	s->tag = kind;
 	n->_private = (void *)(uintptr_t)(i + 1);
-	if ((kind & TAG_SKIP) || extract_hidden(n)) {
+	if ((kind & TAG_SKIP) || extract_hidden(n) || extract_note_mark(n)) {
 		s->flags |= NODE_SKIPPED;
 		s->end = i;
 		return;
@@ -346,6 +408,8 @@ static void extract_gather(struct extract *ex, xmlNode *n)
 	    !extract_is(n, "body") && !extract_is(n, "title")) {
 		s->flags |= NODE_PARAGRAPH;
 		s->para_text = s->text;
+		if (s->text <= 400 && extract_names_any(n, extract_standfirst))
+			s->flags |= NODE_UNLIKELY;
 	} else if (blocks || runs >= 2) {
 		s->own = own;
 		s->para_text += (size_t)own_text;
@@ -481,6 +545,14 @@ static bool extract_paragraph_joins(const struct extract *ex, const struct extra
 		free(t);
 		return sentence;
 	}
+}
+
+/* Whether s is a note the page names a correction, an editor's note or an update: read above
+ * the story or in it, when it says something (not a bare "Updated 12 March"). */
+static bool extract_notice_joins(const struct extract_node *s)
+{
+	return !(s->flags & (NODE_UNLIKELY | NODE_SKIPPED)) && s->text >= 40 && extract_density(s) < 0.5 &&
+	       extract_names(s->node, extract_notice);
 }
 
 /* Whether s belongs to another story than the headline's: it holds an <h1> but not the
@@ -620,7 +692,9 @@ static void extract_pick(struct extract *ex)
 				bonus = best * 0.2;
 			join = (extract_final(cs) > 0 && extract_final(cs) + bonus >= threshold &&
 				extract_density(cs) < 0.5) ||
-			       extract_paragraph_joins(ex, cs);
+			       extract_paragraph_joins(ex, cs) || extract_notice_joins(cs) ||
+			       (extract_index(ex, cs) > extract_index(ex, top) && extract_names(c, extract_footnotes) &&
+				cs->text && extract_density(cs) < 0.5);
 			if (join)
 				log_verbose("'%s' line %d: sibling <%s> joined (score %.1f, link density %.2f)", ex->name,
 					    (int)xmlGetLineNo(c), (const char *)c->name, extract_final(cs),
@@ -663,7 +737,8 @@ static void extract_pick(struct extract *ex)
 			for (xmlNode *c = a->children; c; c = c->next) {
 				struct extract_node *cs = extract_of(ex, c);
 
-				if (c == path || !cs || !extract_paragraph_joins(ex, cs) || extract_foreign(ex, cs))
+				if (c == path || !cs || !(extract_paragraph_joins(ex, cs) || extract_notice_joins(cs)) ||
+				    extract_foreign(ex, cs))
 					continue;
 				log_verbose("'%s' line %d: paragraph <%s> outside the container joined", ex->name,
 					    (int)xmlGetLineNo(c), (const char *)c->name);
@@ -885,7 +960,7 @@ static const char *extract_clutter_text(const char *t, size_t len, bool leaf, do
 	static const char *const labels[] = {
 		"related", "more from", "more on", "recommended", "watch", "listen", "sign up", "subscribe",
 		"advertisement", "sponsored", "view image", "view all", "show more", "load more", "back to",
-		"share this", "share on", "follow us", "ends", "more news", "latest news", NULL
+		"share this", "share on", "follow us", "ends", "more news", "latest news", "explore more", NULL
 	};
 	/* a credit's first word, then a colon, a slash or "by": "Photo: …", "Image by …" */
 	static const char *const credits[] = { "photo", "photograph", "photos", "photographs", "image", "images",
