@@ -184,6 +184,68 @@ static bool extract_names_part(const xmlNode *n)
 	return false;
 }
 
+/* The words under a headline that sum the story up (a standfirst, a dek): shown, not read
+ * (the story tells it). Not "lede": that is the story's first paragraph. */
+static const char *const extract_standfirst[] = { "standfirst", "dek", "deck", "subtitle", "summary", "strapline",
+						  "excerpt", NULL };
+/* Notes a listener must hear wherever they are: a correction, an editor's note, an update... */
+static const char *const extract_notice[] = { "correction", "clarification", "note", "update", NULL };
+/* ... and notes after the story that explain it. */
+static const char *const extract_footnotes[] = { "footnote", "endnote", NULL };
+
+/* Whether a class or id value of n holds one of words, BEM modifiers included
+ * ("field--name-field-summary" names a summary): words split at anything not a letter. */
+static bool extract_names_any(const xmlNode *n, const char *const *words)
+{
+	const char *attrs[] = { extract_attr(n, "class"), extract_attr(n, "id") };
+
+	for (size_t a = 0; a < 2; a++)
+		for (const char *v = attrs[a]; v && *v;) {
+			size_t len;
+
+			while (*v && !isalpha((unsigned char)*v))
+				v++;
+			for (len = 0; isalpha((unsigned char)v[len]); len++)
+				;
+			for (size_t i = 0; len && words[i]; i++) {
+				size_t wl = strlen(words[i]);
+
+				if ((len == wl || (len == wl + 1 && tolower((unsigned char)v[wl]) == 's')) &&
+				    strncasecmp(v, words[i], wl) == 0)
+					return true;
+			}
+			v += len;
+		}
+	return false;
+}
+
+/* Whether n is a footnote's reference number or its way back ("<sup><a href="#fn1">1</a></sup>",
+ * "<a href="#fn2">[2]</a>", "<a href="#ref1">↩</a>"): marks on the page, not words of the story. */
+static bool extract_note_mark(xmlNode *n)
+{
+	xmlNode *a = n;
+	xmlChar *text;
+	const char *href;
+	bool mark = true;
+
+	if (extract_is(n, "sup"))
+		for (a = n->children; a && !extract_is(a, "a"); a = a->next)
+			;
+	else if (!extract_is(n, "a"))
+		return false;
+	href = a ? extract_attr(a, "href") : NULL;
+	if (!href || *href != '#')
+		return false;
+	text = xmlNodeGetContent(n);
+	for (const unsigned char *c = text; c && *c && mark; c++)
+		mark = !isalpha(*c) && (isdigit(*c) || strchr("[](), \t\r\n*", *c) || *c >= 0x80);
+	/* a bare link's text: a number in brackets, or no letter or digit at all (an arrow) */
+	if (mark && n == a && text && strpbrk((const char *)text, "0123456789") && !strchr((const char *)text, '['))
+		mark = false;
+	xmlFree(text);
+	return mark;
+}
+
 static struct extract_node *extract_of(const struct extract *ex, const xmlNode *n)
 {
 	uintptr_t i = n && n->type == XML_ELEMENT_NODE ? (uintptr_t)n->_private : 0;
@@ -258,7 +320,7 @@ static void extract_gather(struct extract *ex, xmlNode *n)
 	s->node = n;
 	s->tag = kind;
 	n->_private = (void *)(uintptr_t)(i + 1);
-	if ((kind & TAG_SKIP) || extract_hidden(n)) {
+	if ((kind & TAG_SKIP) || extract_hidden(n) || extract_note_mark(n)) {
 		s->flags |= NODE_SKIPPED;
 		s->end = i;
 		return;
@@ -346,6 +408,8 @@ static void extract_gather(struct extract *ex, xmlNode *n)
 	    !extract_is(n, "body") && !extract_is(n, "title")) {
 		s->flags |= NODE_PARAGRAPH;
 		s->para_text = s->text;
+		if (s->text <= 400 && extract_names_any(n, extract_standfirst))
+			s->flags |= NODE_UNLIKELY;
 	} else if (blocks || runs >= 2) {
 		s->own = own;
 		s->para_text += (size_t)own_text;
@@ -481,6 +545,14 @@ static bool extract_paragraph_joins(const struct extract *ex, const struct extra
 		free(t);
 		return sentence;
 	}
+}
+
+/* Whether s is a note the page names a correction, an editor's note or an update: read above
+ * the story or in it, when it says something (not a bare "Updated 12 March"). */
+static bool extract_notice_joins(const struct extract_node *s)
+{
+	return !(s->flags & (NODE_UNLIKELY | NODE_SKIPPED)) && s->text >= 40 && extract_density(s) < 0.5 &&
+	       extract_names(s->node, extract_notice);
 }
 
 /* Whether s belongs to another story than the headline's: it holds an <h1> but not the
@@ -620,7 +692,9 @@ static void extract_pick(struct extract *ex)
 				bonus = best * 0.2;
 			join = (extract_final(cs) > 0 && extract_final(cs) + bonus >= threshold &&
 				extract_density(cs) < 0.5) ||
-			       extract_paragraph_joins(ex, cs);
+			       extract_paragraph_joins(ex, cs) || extract_notice_joins(cs) ||
+			       (extract_index(ex, cs) > extract_index(ex, top) && extract_names(c, extract_footnotes) &&
+				cs->text && extract_density(cs) < 0.5);
 			if (join)
 				log_verbose("'%s' line %d: sibling <%s> joined (score %.1f, link density %.2f)", ex->name,
 					    (int)xmlGetLineNo(c), (const char *)c->name, extract_final(cs),
@@ -663,7 +737,8 @@ static void extract_pick(struct extract *ex)
 			for (xmlNode *c = a->children; c; c = c->next) {
 				struct extract_node *cs = extract_of(ex, c);
 
-				if (c == path || !cs || !extract_paragraph_joins(ex, cs) || extract_foreign(ex, cs))
+				if (c == path || !cs || !(extract_paragraph_joins(ex, cs) || extract_notice_joins(cs)) ||
+				    extract_foreign(ex, cs))
 					continue;
 				log_verbose("'%s' line %d: paragraph <%s> outside the container joined", ex->name,
 					    (int)xmlGetLineNo(c), (const char *)c->name);
@@ -813,10 +888,67 @@ static bool extract_counter(const char *t, bool *duration)
 	return !*p || !islower((unsigned char)*p);
 }
 
-/* Why a short block's text is clutter, or NULL. */
+/* The first place word occurs in t as a whole word (any case): no letter on either side. */
+static const char *extract_find_word(const char *t, const char *word)
+{
+	size_t len = strlen(word);
+
+	for (const char *p = t; (p = strcasestr(p, word)); p++)
+		if ((p == t || !isalpha((unsigned char)p[-1])) && !isalpha((unsigned char)p[len]))
+			return p;
+	return NULL;
+}
+
+/* Whether a block's text ends as a sentence does (a full stop, a closing quote). */
+static bool extract_sentence(const char *t, size_t len)
+{
+	return len && (strchr(".!?\"'", t[len - 1]) ||
+		       (len >= 3 && (strcmp(t + len - 3, "\xe2\x80\x9d") == 0 || strcmp(t + len - 3, "\xe2\x80\x99") == 0)));
+}
+
+/* Whether a separator (':', '|', a dash) follows word at the start of t: "Related: …", "Now playing | …". */
+static bool extract_labelled(const char *t, const char *word)
+{
+	const char *after = t + strlen(word);
+
+	after += strspn(after, " ");
+	return *after && strchr(":|-\xe2\xc2", *after);
+}
+
+/* Whether t is a media player's labels: mostly made of them (a lone "Fullscreen", "Current Time
+ * 0:00"), a heap of several ("Play Video Play Mute Current Time …"), or one heading a label
+ * ("Now playing: …"). One named in a story's sentence ("the current time limit") is not. */
+static bool extract_player(const char *t, size_t len)
+{
+	static const char *const player[] = {
+		"captions settings", "captions and subtitles", "subtitles settings", "play video", "video player",
+		"this is a modal window", "beginning of dialog window", "end of dialog window", "playback rate",
+		"current time", "remaining time", "stream type", "audio track", "picture-in-picture", "fullscreen",
+		"descriptions off", "captions off", "now playing", "autoplay", NULL
+	};
+	size_t hits = 0, covered = 0;
+
+	for (size_t i = 0; player[i]; i++) {
+		size_t pl = strlen(player[i]);
+		const char *p = strcasestr(t, player[i]);
+
+		if (!p)
+			continue;
+		if (p == t && extract_labelled(t, player[i]))
+			return true;
+		hits++;
+		for (; p; p = strcasestr(p + pl, player[i]))
+			covered += pl;
+	}
+	return hits && (2 * covered >= len || (hits >= 3 && 3 * covered >= len));
+}
+
+/* Why a short block's text is clutter, or NULL. Words a story's sentence may hold too count
+ * only in a block too short to be a paragraph, or shaped as a label ("Related: …"), or made of
+ * links: a paragraph is never left out for a phrase inside it. */
 static const char *extract_clutter_text(const char *t, size_t len, bool leaf, double links)
 {
-	/* phrases that only promos begin with... */
+	/* phrases that promos begin with; a sentence may too ("Next on the list is …") */
 	static const char *const promos[] = {
 		"see also", "read more", "read next", "next on", "up next", "most read", "most popular",
 		"you may also like", "you might also like", "also read", "story continues", "article continues",
@@ -824,59 +956,60 @@ static const char *extract_clutter_text(const char *t, size_t len, bool leaf, do
 		"view gallery", "open gallery", "media contact", "media contacts", "press contact",
 		"press contacts", "media enquiries", "press enquiries", "more stories", "top stories", NULL
 	};
-	/* ... and words a sentence may begin with too: a promo when short, or a colon follows */
+	/* ... and words a sentence often begins with: a promo when short, or a colon follows */
 	static const char *const labels[] = {
 		"related", "more from", "more on", "recommended", "watch", "listen", "sign up", "subscribe",
 		"advertisement", "sponsored", "view image", "view all", "show more", "load more", "back to",
-		"share this", "share on", "follow us", "ends", "more news", "latest news", NULL
+		"share this", "share on", "follow us", "ends", "more news", "latest news", "explore more", NULL
 	};
-	static const char *const credits[] = { "photo", "photograph", "photos", "image", "picture", "credit",
-					       "illustration", "video", "source", "(photo", "(image", "©", "copyright",
-					       NULL };
+	/* a credit's first word, then a colon, a slash or "by": "Photo: …", "Image by …" */
+	static const char *const credits[] = { "photo", "photograph", "photos", "photographs", "image", "images",
+					       "picture", "pictures", "credit", "illustration", "graphic", "video",
+					       "source", "photo credit", "image credit", NULL };
+	/* ... or a credit whatever follows ("copyright" when not a sentence) */
+	static const char *const marks[] = { "(photo", "(image", "\xc2\xa9", "copyright", NULL };
 	static const char *const agencies[] = { "getty images", "ap photo", "reuters", "shutterstock", "istock",
 						"afp", "epa", "alamy", "associated press", NULL };
-	static const char *const player[] = {
-		"captions settings", "captions and subtitles", "subtitles settings", "play video", "video player",
-		"this is a modal window", "beginning of dialog window", "end of dialog window", "playback rate",
-		"current time", "remaining time", "stream type", "audio track", "picture-in-picture", "fullscreen",
-		"descriptions off", "captions off", "now playing", "autoplay", NULL
-	};
-	bool duration;
+	bool duration, sentence = extract_sentence(t, len);
 
-	for (size_t i = 0; player[i]; i++)
-		if (strcasestr(t, player[i]))
-			return "media-player labels";
+	if (extract_player(t, len))
+		return "media-player labels";
 	if (len > 300)
 		return NULL;
 	/* a time stamp heads a live blog's entries: a duration is one only alone or on a card */
 	if (extract_counter(t, &duration) && (!duration || leaf))
 		return duration ? "a duration" : "a gallery's counter";
-	if (len <= 60 && (strcasestr(t, "min read") || strcasestr(t, "minute read") || strcasestr(t, "minutes read")))
+	if (len <= 60 && (extract_find_word(t, "min read") || extract_find_word(t, "minute read") ||
+			  extract_find_word(t, "minutes read")))
 		return "a reading time";
-	if (len <= 200)
-	{
+	if (len <= 200) {
 		for (size_t i = 0; promos[i]; i++)
-			if (extract_starts(t, promos[i]))
+			if (extract_starts(t, promos[i]) &&
+			    (len <= 40 || !sentence || memchr(t, ':', len < 60 ? len : 60) || links > 0.3))
 				return "a promo or a link to elsewhere";
-		for (size_t i = 0; labels[i]; i++) {
-			const char *after = t + strlen(labels[i]);
-
+		for (size_t i = 0; labels[i]; i++)
 			/* "Related: …", not "Sign up for the scheme opens in March" */
-			after += strspn(after, " ");
-			if (extract_starts(t, labels[i]) &&
-			    (len <= 40 || (*after && strchr(":|-\xe2\xc2", *after)) || links > 0.3))
+			if (extract_starts(t, labels[i]) && (len <= 40 || extract_labelled(t, labels[i]) || links > 0.3))
 				return "a promo or a link to elsewhere";
-		}
 	}
 	if (len <= 120) {
-		for (size_t i = 0; credits[i]; i++)
-			if (extract_starts(t, credits[i]) && (strchr(t, ':') || strchr(t, '/') || i >= 9 ||
-							       strstr(t, " by ")))
+		for (size_t i = 0; credits[i]; i++) {
+			const char *after = t + strlen(credits[i]);
+
+			after += strspn(after, " ");
+			if (extract_starts(t, credits[i]) &&
+			    (*after == ':' || *after == '/' || (extract_starts(after, "by") && len <= 60)))
 				return "a credit";
+		}
+		for (size_t i = 0; marks[i]; i++)
+			if (extract_starts(t, marks[i]) && (!sentence || i < 3))
+				return "a credit";
+		/* an agency's name in a short line that is not a sentence ("Ana Ruiz/Reuters") */
 		for (size_t i = 0; agencies[i]; i++)
-			if (strcasestr(t, agencies[i]) && len <= 60)
+			if (len <= 60 && !sentence && extract_find_word(t, agencies[i]))
 				return "a credit";
-		if (strstr(t, "\xe2\x80\xba") || strstr(t, "\xc2\xbb"))	/* › » */
+		/* a trail's or a link's arrows; not French quotes (« … ») */
+		if ((strstr(t, "\xe2\x80\xba") || strstr(t, "\xc2\xbb")) && !strstr(t, "\xc2\xab") && !strstr(t, "\xe2\x80\xb9"))
 			return "a breadcrumb or a link's arrow";
 	}
 	return NULL;

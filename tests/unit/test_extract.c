@@ -174,9 +174,33 @@ START_TEST(video_player_labels)
 {
 	check_page(HEAD "<article><h1>Ferry fares frozen for a year</h1><p>" P1 "</p>"
 		   "<div class=\"vp\"><p>Play Video</p><ul><li>Captions settings, opens captions settings dialog</li>"
-		   "<li>Captions off, selected</li></ul><p>2:45</p></div><p>This is a modal window.</p><p>" P2
+		   "<li>Captions off, selected</li></ul><p>2:45</p><div>Fullscreen</div></div><p>This is a modal window.</p>"
+		   "<p>Now playing: Skarra harbour at dawn</p><p>" P2
 		   "</p></article>" TAIL,
 		   "Ferry fares frozen for a year\n\n" P1 "\n" P2);
+}
+END_TEST
+
+/* Words of a player, a promo, a credit or a trail inside a story's own sentences: read. */
+START_TEST(clutter_words_in_prose_kept)
+{
+	check_page(HEAD "<article><h1>Ferry fares frozen for a year</h1><p>" P1 "</p>"
+		   "<p>The board also kept the current time limit for public questions at three minutes, and meetings "
+		   "are streamed with autoplay on the council's website, where recordings stay online for a year.</p>"
+		   "<p>Next on the list is the harbour wall, which the board says must be rebuilt within five years.</p>"
+		   "<p>Most popular of the options was a later Friday sailing.</p>"
+		   "<p>Video footage shared by residents showed the queue at 10:30.</p>"
+		   "<p>The department said the repairs were prepared.</p><p>Reuters reported the vote.</p>"
+		   "<p>The admin read the notice aloud.</p>"
+		   "<p>Le maire a r\xc3\xa9pondu \xc2\xab jamais \xc2\xbb, selon le compte rendu.</p><p>" P2
+		   "</p></article>" TAIL,
+		   "Ferry fares frozen for a year\n\n" P1 "\nThe board also kept the current time limit for public "
+		   "questions at three minutes, and meetings are streamed with autoplay on the council's website, where "
+		   "recordings stay online for a year.\nNext on the list is the harbour wall, which the board says must "
+		   "be rebuilt within five years.\nMost popular of the options was a later Friday sailing.\nVideo "
+		   "footage shared by residents showed the queue at 10:30.\nThe department said the repairs were "
+		   "prepared.\nReuters reported the vote.\nThe admin read the notice aloud.\nLe maire a r\xc3\xa9pondu "
+		   "\xc2\xab jamais \xc2\xbb, selon le compte rendu.\n" P2);
 }
 END_TEST
 
@@ -248,6 +272,55 @@ START_TEST(link_density)
 }
 END_TEST
 
+/* A correction above the story's container and an editor's note in it are read. */
+START_TEST(correction_and_editors_note_read)
+{
+	check_page(HEAD "<div class=\"page\"><h1>Ferry fares frozen for a year</h1>"
+		   "<div class=\"correction-notice\"><strong>Correction:</strong> An earlier version gave the wrong "
+		   "date for the vote</div><div class=\"wrap\"><div class=\"story-body\">"
+		   "<div class=\"editors-note\">Editor's note: the author sits on the harbour board's advisory panel</div>"
+		   "<p>" P1 "</p><p>" P2 "</p><p>" P3 "</p></div></div></div>" TAIL,
+		   "Ferry fares frozen for a year\n\nCorrection: An earlier version gave the wrong date for the vote\n"
+		   "Editor's note: the author sits on the harbour board's advisory panel\n" P1 "\n" P2 "\n" P3);
+}
+END_TEST
+
+/* Footnotes after the story are read; their reference numbers and back links are not. */
+START_TEST(footnotes_read_without_marks)
+{
+	check_page(HEAD "<article><h1>Ferry fares frozen for a year</h1><div class=\"story-body\"><p>" P1
+		   "<sup class=\"ref\"><a href=\"#fn1\">1</a></sup></p><p>" P2 "<a href=\"#fn2\">[2]</a></p><p>" P3
+		   "</p></div><div class=\"footnotes\"><ol><li id=\"fn1\">Fares are for adults travelling on foot.  "
+		   "<a href=\"#r1\">\xe2\x86\xa9</a></li><li id=\"fn2\">Reserves as at the end of March.</li></ol></div>"
+		   "</article>" TAIL,
+		   "Ferry fares frozen for a year\n\n" P1 "\n" P2 "\n" P3 "\nFares are for adults travelling on foot.\n"
+		   "Reserves as at the end of March.");
+}
+END_TEST
+
+/* The standfirst under the headline is not read (by its class, or a BEM modifier's); the lede is. */
+START_TEST(standfirst_not_read)
+{
+	check_page(HEAD "<article><h1>Ferry fares frozen for a year</h1><p class=\"article-standfirst\">Islanders "
+		   "win a year's reprieve after a winter of complaints about the cost of crossing.</p>"
+		   "<div class=\"field field--name-field-summary\">The board will use its reserves to pay for the "
+		   "freeze, its chair said.</div><div class=\"story-text\"><p class=\"lede\">" P1 "</p><p>" P2 "</p><p>"
+		   P3 "</p></div></article>" TAIL,
+		   "Ferry fares frozen for a year\n\n" P1 "\n" P2 "\n" P3);
+}
+END_TEST
+
+/* An "Explore more" heading and the cards under it are not read. */
+START_TEST(explore_more_not_read)
+{
+	check_page(HEAD "<main><h1>Ferry fares frozen for a year</h1><div class=\"x1\"><p>" P1 "</p></div>"
+		   "<div class=\"x1\"><p>" P2 "</p></div><div class=\"x1\"><p>" P3 "</p></div>"
+		   "<h2>Explore more</h2><div class=\"x2\"><p>Island walks for the winter, from the harbour to the "
+		   "lighthouse</p></div></main>" TAIL,
+		   "Ferry fares frozen for a year\n\n" P1 "\n" P2 "\n" P3);
+}
+END_TEST
+
 Suite *suite_extract(void)
 {
 	Suite *s = suite_create("extract");
@@ -265,12 +338,17 @@ Suite *suite_extract(void)
 	tcase_add_test(tc, next_on_promo);
 	tcase_add_test(tc, gallery_counters);
 	tcase_add_test(tc, video_player_labels);
+	tcase_add_test(tc, clutter_words_in_prose_kept);
 	tcase_add_test(tc, breadcrumbs);
 	tcase_add_test(tc, lone_credits);
 	tcase_add_test(tc, article_in_noscript);
 	tcase_add_test(tc, hidden_and_template_skipped);
 	tcase_add_test(tc, story_bullets_kept);
 	tcase_add_test(tc, link_density);
+	tcase_add_test(tc, correction_and_editors_note_read);
+	tcase_add_test(tc, footnotes_read_without_marks);
+	tcase_add_test(tc, standfirst_not_read);
+	tcase_add_test(tc, explore_more_not_read);
 	suite_add_tcase(s, tc);
 	return s;
 }
