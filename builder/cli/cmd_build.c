@@ -12,7 +12,7 @@
 int cmd_build(int argc, char **argv)
 {
 	struct settings a;
-	struct build_options opts = { 0 };
+	struct build_options opts;
 	int first, ret;
 
 	settings_init(&a);
@@ -33,14 +33,19 @@ int cmd_build(int argc, char **argv)
 	}
 	if (cli_one_operand("build", "show folder", argc - first) != 0)
 		return 2;
-	opts = (struct build_options){ a.jobs, a.rebuild, a.quiet, a.wait, 0 };
-	if (a.date) {	/* checked when parsed: the episodes are dated at 6 in the morning of that day */
+	cmd_build_options(&a, &opts);
+	return build_show(argv[first], &opts);
+}
+
+void cmd_build_options(const struct settings *a, struct build_options *opts)
+{
+	*opts = (struct build_options){ a->jobs, a->rebuild, a->quiet, a->wait, 0 };
+	if (a->date) {	/* checked when parsed: the episodes are dated at 6 in the morning of that day */
 		struct tm tm = { 0 };
 
-		strptime(a.date, "%Y-%m-%d", &tm);
+		strptime(a->date, "%Y-%m-%d", &tm);
 		tm.tm_hour = 6;
 		tm.tm_isdst = -1;
-		opts.when = mktime(&tm);
+		opts->when = mktime(&tm);
 	}
-	return build_show(argv[first], &opts);
 }

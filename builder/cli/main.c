@@ -1,15 +1,12 @@
 /* main: dispatches the subcommands; the only place that exits. */
 #include "cmd.h"
 #include "outfile.h"
+#include "version.h"
 
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#ifndef NEWSCAST_VERSION
-#define NEWSCAST_VERSION "0.1"
-#endif
 
 static const struct {
 	const char *name;
@@ -22,6 +19,8 @@ static const struct {
 	{ "init", cmd_init, "create a show folder with a commented podcast.ini" },
 	{ "build", cmd_build, "turn a show's new articles into finished episodes" },
 	{ "feed", cmd_feed, "write the show's podcast feed and web page again" },
+	{ "plan", cmd_plan, "list the work a build of a show would do now, one job a line" },
+	{ "part", cmd_part, "make jobs of a show's plan into its cache, for a build to join" },
 };
 
 static void usage(FILE *fp)

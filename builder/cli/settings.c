@@ -29,7 +29,9 @@ _Static_assert(sizeof(enum show_mode) == sizeof(int), "a choice is stored as an 
 #define FEED SETTINGS_FEED
 #define INIT SETTINGS_INIT
 #define VOICES SETTINGS_VOICES
-#define ALL (SPEAK | SCRIPT | BUILD | FEED | INIT | VOICES)
+#define PLAN SETTINGS_PLAN
+#define PART SETTINGS_PART
+#define ALL (SPEAK | SCRIPT | BUILD | FEED | INIT | VOICES | PLAN | PART)
 
 static const char *const settings_modes[] = { "digest", "article", NULL };	/* enum show_mode */
 
@@ -71,10 +73,19 @@ const struct setting settings_table[] = {
 	  .arg = "N", .help = "encode with up to N processes at once (default: one per CPU)" },
 	{ .option = "jobs", .short_name = 'j', .commands = BUILD, .type = SETTING_INT, .at = { AT_OPTION(jobs) },
 	  .lo = 1, .hi = 64, .arg = "N", .help = "speak and encode N articles at once (default: one per CPU)" },
-	{ .option = "rebuild", .commands = BUILD, .type = SETTING_BOOL, .at = { AT_OPTION(rebuild) },
+	{ .option = "rebuild", .commands = BUILD | PLAN | PART, .type = SETTING_BOOL, .at = { AT_OPTION(rebuild) },
 	  .help = "republish articles that changed since they were published" },
-	{ .option = "date", .commands = BUILD, .type = SETTING_DATE, .at = { AT_OPTION(date) },
+	{ .option = "date", .commands = BUILD | PLAN | PART, .type = SETTING_DATE, .at = { AT_OPTION(date) },
 	  .arg = "YYYY-MM-DD", .help = "the episode's date (default: today)" },
+	/* plan and part: the build's work, shared out */
+	{ .option = "all", .commands = PLAN, .type = SETTING_BOOL, .at = { AT_OPTION(all) },
+	  .help = "list every job, with \"cached\": whether its part is made already" },
+	{ .option = "count", .commands = PLAN, .type = SETTING_BOOL, .at = { AT_OPTION(count) },
+	  .help = "print only the number of jobs" },
+	{ .option = "task", .commands = PART, .type = SETTING_INT, .at = { AT_OPTION(task) }, .lo = 0, .hi = INT_MAX,
+	  .arg = "N", .help = "the Nth job (from 0) of the plan: for a Slurm array's task" },
+	{ .option = "plan", .commands = PART, .type = SETTING_PATH, .at = { AT_OPTION(plan_file) },
+	  .arg = "FILE", .help = "with --task: a saved output of 'newscast plan' (default: the plan made now)" },
 	{ .option = "wait", .commands = BUILD | FEED, .type = SETTING_INT, .at = { AT_OPTION(wait) },
 	  .lo = 0, .hi = 86400, .arg = "SECONDS",
 	  .help = "wait up to SECONDS for another run on the show to finish (default 0), then exit 75" },
@@ -103,7 +114,7 @@ const struct setting settings_table[] = {
 
 	{ .option = "verbose", .short_name = 'v', .commands = SPEAK | SCRIPT, .type = SETTING_BOOL,
 	  .at = { AT_OPTION(verbose) }, .help = "explain decisions: what clean-up removed and why, loudness" },
-	{ .option = "verbose", .short_name = 'v', .commands = BUILD | INIT, .type = SETTING_BOOL,
+	{ .option = "verbose", .short_name = 'v', .commands = BUILD | INIT | PLAN | PART, .type = SETTING_BOOL,
 	  .at = { AT_OPTION(verbose) }, .help = "explain decisions: what clean-up removed, what was skipped and why" },
 	{ .option = "verbose", .short_name = 'v', .commands = FEED, .type = SETTING_BOOL, .at = { AT_OPTION(verbose) },
 	  .help = "say what is left out of the feed and removed, and why" },
@@ -171,7 +182,8 @@ static const struct {
 	unsigned bit;
 } settings_commands[] = {
 	{ "speak", SPEAK }, { "script", SCRIPT }, { "build", BUILD },
-	{ "feed", FEED },   { "init", INIT },	  { "voices", VOICES },
+	{ "feed", FEED },   { "init", INIT },	  { "voices", VOICES }, { "plan", PLAN },
+	{ "part", PART },
 };
 
 bool settings_valid_date(const char *s)

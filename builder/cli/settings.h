@@ -43,6 +43,8 @@ enum {
 	SETTINGS_FEED = 1 << 3,
 	SETTINGS_INIT = 1 << 4,
 	SETTINGS_VOICES = 1 << 5,
+	SETTINGS_PLAN = 1 << 6,
+	SETTINGS_PART = 1 << 7,
 };
 
 /* One setting: its names, its type and range, and where each source keeps it. */
@@ -73,7 +75,10 @@ struct settings {
 	double loudness, true_peak;
 	int jobs;		/* 0: one per CPU (the command's own default) */
 	int wait;		/* seconds to wait for another run on the show */
+	int task;		/* part's --task N; the command sets -1 (none) before parsing */
+	const char *plan_file;	/* part's --plan FILE */
 	bool quiet, rebuild, verbose, help;
+	bool all, count;	/* plan's --all, --count */
 };
 
 /* Sets every value to its default. */

@@ -595,9 +595,10 @@ out:
 static int build_make_episodes(struct build *b, struct build_state *st, const struct build_plan *plan)
 {
 	struct build_part *parts = xcalloc(plan->n_jobs ? plan->n_jobs : 1, sizeof *parts);
+	size_t from_cache = 0, made = 0;
 	int ret = 0;
 
-	build_make_parts(b, plan, parts);
+	build_make_parts(b, plan, parts, &from_cache, &made);
 	/* the storage failed: no article is blamed for it, and no episode is made */
 	for (size_t i = 0; i < plan->n_jobs && !b->halt; i++) {
 		const struct build_job *job = plan->jobs[i];
@@ -606,6 +607,9 @@ static int build_make_episodes(struct build *b, struct build_state *st, const st
 			continue;
 		if (job->kind == BUILD_ARTICLE) {
 			build_set_aside_failed(b, st, job->id, job->name, job->hash, job->path != NULL, &parts[i].err);
+			/* set aside, it is tried again when it comes back: `newscast part`'s verdict is spent */
+			if (!b->halt)
+				build_part_forget_failure(b->cache_dir, job->key);
 		} else {
 			log_error("the show's %s could not be made; no episode is built without it", job->name);
 			ret = -1;
@@ -622,6 +626,9 @@ static int build_make_episodes(struct build *b, struct build_state *st, const st
 			build_halt(b, err.errnum);
 		error_release(&err);
 	}
+	/* what `newscast part` made elsewhere, said so that its work is seen to be used */
+	if (from_cache && !b->halt)
+		log_info("joined %zu part%s from the cache, rendered %zu", from_cache, from_cache == 1 ? "" : "s", made);
 	for (size_t i = 0; i < plan->n_jobs; i++)
 		build_part_release(&parts[i]);
 	free(parts);

@@ -3,13 +3,19 @@
 
 #include "build.h"
 #include "log.h"
+#include "paths.h"
 #include "source.h"
 #include "synth.h"
 #include "util.h"
+#include "version.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <nettle/sha2.h>
+#include <sndfile.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,8 +23,9 @@
 #include <time.h>
 #include <unistd.h>
 
-/* Bump when a change to newscast changes the audio it makes: cached parts are keyed by it. */
-#define BUILD_CACHE_VERSION "newscast-parts-2"
+/* Bump when a change to newscast changes the audio it makes: cached parts are keyed by it
+ * (and by the program's version, for a change that forgot to). */
+#define BUILD_CACHE_VERSION "newscast-parts-3"
 
 static void build_job_free(struct build_job *job)
 {
@@ -121,37 +128,198 @@ void build_plan_release(struct build_plan *plan)
 	build_plan_init(plan);
 }
 
-/* The cache key: everything that decides the part's audio. */
-static char *build_key(const struct build *b, const struct build_job *p)
-{
-	uint64_t h = UTIL_FNV_START;
-	/* the whole of it, however long the voice's names: a cut key could match another voice's */
-	char *settings = xasprintf("%s|%s|%d|%d|%d|%d|%.2f|%.2f|%d|%d", b->voice.espeak,
-				   b->voice.variant ? b->voice.variant : "", b->voice.rate, b->voice.pitch,
-				   b->voice.range, p->job.tail_ms, b->audio.target_lufs, b->audio.ceiling_dbtp,
-				   b->encode.bitrate, b->encode.rate);
+/* ---- the cache key: a SHA-256 of everything that decides a part's audio ---- */
 
-	h = util_fnv(h, BUILD_CACHE_VERSION, strlen(BUILD_CACHE_VERSION));
-	h = util_fnv(h, settings, strlen(settings));
-	free(settings);
+/* Each ingredient goes in with its length first, so that no two inputs run together into one. */
+static void build_key_bytes(struct sha256_ctx *c, const void *data, size_t n)
+{
+	uint8_t len[8];
+
+	for (int i = 0; i < 8; i++)
+		len[i] = (uint8_t)((uint64_t)n >> (8 * i));
+	sha256_update(c, sizeof len, len);
+	sha256_update(c, n, data);
+}
+
+/* A string; NULL is not "". */
+static void build_key_str(struct sha256_ctx *c, const char *s)
+{
+	build_key_bytes(c, s ? "s" : "-", 1);
+	if (s)
+		build_key_bytes(c, s, strlen(s));
+}
+
+static void build_key_int(struct sha256_ctx *c, long long v)
+{
+	char buf[32];
+
+	build_key_bytes(c, buf, (size_t)snprintf(buf, sizeof buf, "%lld", v));
+}
+
+static void build_key_double(struct sha256_ctx *c, double v)
+{
+	char buf[40];
+
+	build_key_bytes(c, buf, (size_t)snprintf(buf, sizeof buf, "%.17g", v));
+}
+
+/* A file's bytes, or that it cannot be read (a file that cannot be read is reported by
+ * whoever reads it for real): a path with nothing behind it is an ingredient too. */
+static void build_key_file(struct sha256_ctx *c, const char *path)
+{
+	int fd = path ? open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC) : -1;
+	FILE *fp = fd < 0 ? NULL : fdopen(fd, "rb");
+	struct sha256_ctx file;
+	uint8_t digest[SHA256_DIGEST_SIZE], buf[65536];
+	size_t n;
+	bool bad;
+
+	if (!fp) {
+		if (fd >= 0)
+			close(fd);
+		build_key_str(c, NULL);
+		return;
+	}
+	sha256_init(&file);
+	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+		sha256_update(&file, n, buf);
+	bad = ferror(fp);
+	fclose(fp);
+	sha256_digest(&file, sizeof digest, digest);
+	if (bad)
+		build_key_str(c, NULL);
+	else
+		build_key_bytes(c, digest, sizeof digest);
+}
+
+static char *build_key_hex(const uint8_t digest[SHA256_DIGEST_SIZE])
+{
+	char *hex = xcalloc(2 * SHA256_DIGEST_SIZE + 1, 1);
+
+	for (size_t i = 0; i < SHA256_DIGEST_SIZE; i++)
+		snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+	return hex;
+}
+
+/* The part of an espeak-ng voice name that names its dictionary: "en" of "en-gb-x-rp" or "en+m3". */
+static char *build_voice_language(const char *espeak)
+{
+	return xstrndup(espeak, strcspn(espeak, "-_+"));
+}
+
+char *build_install_digest(const char *newscast, const char *espeak, const char *data_dir, const char *voice)
+{
+	/* the data that decides the sound: the phonemes, their sounds, the intonation, and the language's rules */
+	static const char *const files[] = { "phontab", "phonindex", "phondata", "intonations" };
+	char *lang = build_voice_language(voice), *dict = xasprintf("%s_dict", lang);
+	uint8_t digest[SHA256_DIGEST_SIZE];
+	struct sha256_ctx c;
+
+	sha256_init(&c);
+	build_key_str(&c, BUILD_CACHE_VERSION);
+	build_key_str(&c, newscast);
+	build_key_str(&c, espeak);
+	for (size_t i = 0; i <= sizeof files / sizeof files[0]; i++) {
+		const char *name = i < sizeof files / sizeof files[0] ? files[i] : dict;
+		char *path = data_dir ? paths_join(data_dir, name) : NULL;
+
+		build_key_str(&c, name);
+		build_key_file(&c, path);
+		free(path);
+	}
+	sha256_digest(&c, sizeof digest, digest);
+	free(lang);
+	free(dict);
+	return build_key_hex(digest);
+}
+
+const char *build_install(const char *voice)
+{
+	/* the data files are a few megabytes: read once per process (a process builds one show) */
+	static char *install, *install_lang;
+	char *lang = build_voice_language(voice);
+
+	if (!install || strcmp(install_lang, lang) != 0) {
+		const char *data_dir = NULL, *espeak = synth_espeak_version(&data_dir);
+
+		free(install);
+		free(install_lang);
+		install = build_install_digest(NEWSCAST_VERSION, espeak, data_dir, voice);
+		install_lang = lang;
+		lang = NULL;
+	}
+	free(lang);
+	return install;
+}
+
+/* What every job of the build shares: the install, the voice, its lexicons, the audio and encoding. */
+static void build_key_settings(const struct build *b, uint8_t digest[SHA256_DIGEST_SIZE])
+{
+	const struct voice_profile *v = &b->voice;
+	char *lang = build_voice_language(v->espeak), *name = xasprintf("lexicon.%s", lang);
+	char *lexicon = paths_join(paths_rules_dir(), name);
+	struct sha256_ctx c;
+
+	sha256_init(&c);
+	build_key_str(&c, build_install(v->espeak));
+	build_key_str(&c, v->espeak);
+	build_key_str(&c, v->variant);
+	build_key_int(&c, v->rate);
+	build_key_int(&c, v->pitch);
+	build_key_int(&c, v->range);
+	for (int i = 0; i < BREAK_COUNT; i++)
+		build_key_int(&c, v->pause_ms[i]);
+	/* the lexicons in force, as script.c loads them: the show's, the voice's, the language's */
+	build_key_file(&c, b->script.lexicon);
+	build_key_file(&c, v->lexicon);
+	build_key_file(&c, lexicon);
+	build_key_int(&c, b->audio.out_rate);
+	build_key_double(&c, b->audio.target_lufs);
+	build_key_double(&c, b->audio.ceiling_dbtp);
+	build_key_int(&c, b->encode.format);
+	build_key_int(&c, b->encode.rate);
+	build_key_int(&c, b->encode.bitrate);
+	build_key_int(&c, b->encode.quality);
+	sha256_digest(&c, SHA256_DIGEST_SIZE, digest);
+	free(lang);
+	free(name);
+	free(lexicon);
+}
+
+/* A job's key, given the build's settings' digest: what is spoken (or the audio file's bytes),
+ * the silence after it, and how many pieces it is encoded in. */
+static char *build_job_key(const uint8_t settings[SHA256_DIGEST_SIZE], const struct build_job *p)
+{
+	uint8_t digest[SHA256_DIGEST_SIZE];
+	struct sha256_ctx c;
+
+	sha256_init(&c);
+	build_key_bytes(&c, settings, SHA256_DIGEST_SIZE);
+	build_key_int(&c, p->job.tail_ms);
+	build_key_int(&c, p->job.jobs);
+	build_key_int(&c, p->scripted);
 	if (p->scripted) {
+		build_key_int(&c, (long long)p->sc.segments.n);
 		for (size_t i = 0; i < p->sc.segments.n; i++) {
 			const struct segment *s = &p->sc.segments.items[i];
 
-			h = util_fnv(h, s->text, strlen(s->text) + 1);
-			h = util_fnv(h, &s->pause_ms, sizeof s->pause_ms);
-			h = util_fnv(h, &s->phonemes, sizeof s->phonemes);
+			build_key_str(&c, s->text);
+			build_key_int(&c, s->pause_ms);
+			build_key_int(&c, s->phonemes);
 		}
 	} else {
-		char *data = NULL;
-		size_t len = 0;
-
-		if (util_read_file(p->path, 1u << 30, &data, &len) == 0)
-			h = util_fnv(h, data, len);
-		h = util_fnv(h, p->path, strlen(p->path));
-		free(data);
+		build_key_file(&c, p->path);
 	}
-	return util_hex64(h);
+	sha256_digest(&c, sizeof digest, digest);
+	return build_key_hex(digest);
+}
+
+char *build_plan_key(const struct build *b, const struct build_job *job)
+{
+	uint8_t settings[SHA256_DIGEST_SIZE];
+
+	build_key_settings(b, settings);
+	return build_job_key(settings, job);
 }
 
 /* The show's intro, outro or sound between, as a job; NULL (reported) when it cannot be made. */
@@ -519,8 +687,7 @@ static int build_plan_read(struct build *b, struct build_plan *plan, const struc
 			continue;
 		}
 		p->job = (struct article_job){ p->name, &b->voice, &p->sc.segments, NULL, pause[BREAK_ARTICLE], b->audio,
-					       b->encode, synth_time_limit_ms(&p->sc.segments),
-					       b->opts.jobs > 1 ? 2 : 1 };
+					       b->encode, synth_time_limit_ms(&p->sc.segments), BUILD_PIECES };
 		arts[(*n_arts)++] = p;
 	}
 	return 0;
@@ -623,8 +790,13 @@ int build_plan(struct build *b, struct build_state *st, struct build_plan *plan)
 	ret = build_plan_group(b, st, plan, arts, n_arts);
 	n_arts = 0;
 	/* each job's part is known by everything that decides its audio */
-	for (size_t i = 0; i < plan->n_jobs && ret == 0; i++)
-		plan->jobs[i]->key = build_key(b, plan->jobs[i]);
+	if (ret == 0) {
+		uint8_t settings[SHA256_DIGEST_SIZE];
+
+		build_key_settings(b, settings);
+		for (size_t i = 0; i < plan->n_jobs; i++)
+			plan->jobs[i]->key = build_job_key(settings, plan->jobs[i]);
+	}
 out:
 	for (size_t i = 0; i < n_arts; i++)
 		build_job_free(arts[i]);
@@ -636,3 +808,127 @@ out:
 	return ret;
 }
 
+
+/* ---- `newscast plan` ---- */
+
+int build_plan_now(struct build *b, struct build_state *st, struct build_plan *plan, const char *dir,
+		   const struct build_options *opts)
+{
+	build_plan_init(plan);
+	memset(st, 0, sizeof *st);
+	if (build_init(b, dir, opts) < 0 || build_state_load(st, b->show.dir) < 0)
+		return -1;
+	/* no lock, no recovery, nothing set aside: the state is read as it is; a commit a stopped
+	 * build left has marked its articles published already */
+	if (build_plan(b, st, plan) < 0 || !plan->inbox_read || b->halt)
+		return -1;
+	return 0;
+}
+
+struct build_job **build_plan_list(const struct build *b, const struct build_plan *plan, bool all, size_t *n)
+{
+	struct build_job **list = xcalloc(plan->n_jobs ? plan->n_jobs : 1, sizeof *list);
+
+	*n = 0;
+	for (size_t i = 0; i < plan->n_jobs; i++) {
+		struct build_job *job = plan->jobs[i];
+		bool seen = false;
+
+		/* one job a part: an intro every episode says the same way is made once */
+		for (size_t k = 0; k < i && !seen; k++)
+			seen = strcmp(plan->jobs[k]->key, job->key) == 0;
+		if (seen || (!all && build_part_state(b->cache_dir, job->key) != BUILD_CACHED_NONE))
+			continue;
+		list[(*n)++] = job;
+	}
+	return list;
+}
+
+/* An audio file's length in seconds, 0 when it cannot be read (its job reports it). */
+static double build_audio_seconds(const char *path)
+{
+	SF_INFO info = { 0 };
+	SNDFILE *f = sf_open(path, SFM_READ, &info);
+	double seconds = f && info.samplerate > 0 ? (double)info.frames / info.samplerate : 0;
+
+	if (f)
+		sf_close(f);
+	return seconds;
+}
+
+double build_plan_seconds(const struct build *b, const struct build_job *job)
+{
+	double seconds = job->job.tail_ms / 1000.0;
+	size_t words = 0;
+
+	if (!job->scripted)
+		return seconds + (job->path ? build_audio_seconds(job->path) : 0);
+	for (size_t i = 0; i < job->sc.segments.n; i++) {
+		words += util_count_words(job->sc.segments.items[i].text);
+		seconds += job->sc.segments.items[i].pause_ms / 1000.0;
+	}
+	return seconds + 60.0 * (double)words / (b->voice.rate > 0 ? b->voice.rate : 1);
+}
+
+char *build_plan_line(const struct build *b, const struct build_job *job, bool all)
+{
+	static const char *const kinds[] = { "article", "intro", "outro", "between" };
+	cJSON *o = cJSON_CreateObject();
+	char *json, *line;
+
+	cJSON_AddStringToObject(o, "job", job->key);
+	cJSON_AddStringToObject(o, "kind", kinds[job->kind]);
+	cJSON_AddStringToObject(o, "article", job->name);
+	cJSON_AddStringToObject(o, "key", job->key);
+	cJSON_AddNumberToObject(o, "seconds", round(build_plan_seconds(b, job) * 10) / 10);
+	cJSON_AddStringToObject(o, "install", build_install(b->voice.espeak));
+	if (all) {
+		enum build_cached state = build_part_state(b->cache_dir, job->key);
+
+		cJSON_AddBoolToObject(o, "cached", state != BUILD_CACHED_NONE);
+		if (state == BUILD_CACHED_FAILED)
+			cJSON_AddBoolToObject(o, "failed", true);
+	}
+	json = cJSON_PrintUnformatted(o);
+	cJSON_Delete(o);
+	if (!json) {	/* cJSON fails only for memory, which xmalloc's callers do not survive either */
+		fputs("newscast: out of memory\n", stderr);
+		abort();
+	}
+	line = xstrdup(json);
+	cJSON_free(json);
+	return line;
+}
+
+int build_show_plan(const char *dir, const struct build_options *opts, bool all, bool count)
+{
+	struct build b;
+	struct build_state st;
+	struct build_plan plan;
+	struct build_job **list = NULL;
+	size_t n = 0;
+	int ret = 1;
+
+	if (build_plan_now(&b, &st, &plan, dir, opts) < 0)
+		goto out;
+	list = build_plan_list(&b, &plan, all, &n);
+	if (count) {
+		printf("%zu\n", n);
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			char *line = build_plan_line(&b, list[i], all);
+
+			puts(line);
+			free(line);
+		}
+	}
+	ret = fflush(stdout) != 0 || ferror(stdout);
+	if (ret)
+		log_error("cannot write the plan: %s", strerror(errno));
+out:
+	free(list);
+	build_plan_release(&plan);
+	build_state_release(&st);
+	build_release(&b);
+	return ret;
+}

@@ -12,6 +12,10 @@
 
 struct build;	/* build.h */
 
+/* How many pieces an article's part may be encoded in at once (article.c's splitter): the same
+ * on every machine, whatever its CPUs, so that a part is the same bytes wherever it is made. */
+#define BUILD_PIECES 2
+
 enum build_kind { BUILD_ARTICLE, BUILD_INTRO, BUILD_OUTRO, BUILD_BETWEEN };
 
 /* One job of a plan: an article, or the intro, outro or sound between, to make into a part. */
@@ -25,7 +29,8 @@ struct build_job {
 	bool scripted;
 	char *replaces;		/* a correction: the slug of the episode it is rebuilt in place in */
 	struct article_job job;	/* what the worker is given (it points into this job) */
-	char *key;		/* the cache key of its part: everything that decides its audio */
+	char *key;		/* the cache key of its part: a SHA-256 of everything that decides its
+				 * audio, 64 hex digits (build_plan_key) */
 };
 
 /* An article that cannot be built, to be set aside: a file moved to articles/failed/, a
@@ -68,5 +73,49 @@ void build_plan_release(struct build_plan *plan);
  * storage failed (b->halt).
  */
 int build_plan(struct build *b, struct build_state *st, struct build_plan *plan);
+
+/* ---- `newscast plan`, and what `newscast part` shares with it ---- */
+
+struct build_options;	/* build.h */
+
+/* Plans the show in dir as `newscast build` would now, without its lock and changing nothing
+ * in the show (a [source] feed may be fetched): b, st and plan are to be released either
+ * way. 0, or -1 (reported) when the show or its inbox cannot be read or the plan made. */
+int build_plan_now(struct build *b, struct build_state *st, struct build_plan *plan, const char *dir,
+		   const struct build_options *opts);
+/* The jobs `newscast plan` lists, in the plan's order, each key once: those whose part the
+ * cache lacks (a part that failed before counts as there), or (all) every one. A new array
+ * of *n pointers into plan. */
+struct build_job **build_plan_list(const struct build *b, const struct build_plan *plan, bool all, size_t *n);
+/* A job as a line of `newscast plan`, compact JSON without the newline (a new string):
+ * {"job","kind","article","key","seconds","install"}, and with all "cached" (and "failed"
+ * for a part that failed). */
+char *build_plan_line(const struct build *b, const struct build_job *job, bool all);
+/* About how many seconds the job's part will last: its words at the voice's rate and its
+ * pauses, or the audio file's length; and the silence after it. */
+double build_plan_seconds(const struct build *b, const struct build_job *job);
+/* `newscast plan SHOW`: prints the list, one line a job (count: only how many); the exit status. */
+int build_show_plan(const char *dir, const struct build_options *opts, bool all, bool count);
+
+/*
+ * The cache key of job's part in build b, as 64 hex digits (a new string): a SHA-256 of
+ * everything that changes its audio: what is spoken (each segment's text, pause and whether
+ * it holds phonemes) or the audio file's bytes, the silence after it and the pieces it is
+ * encoded in; the voice profile (espeak-ng voice, variant, rate, pitch, range, pauses), the
+ * lexicons in force (the show's, the voice's, the language's: their bytes), every audio and
+ * encoding setting; and the install (build_install). Names and descriptions are not in it.
+ */
+char *build_plan_key(const struct build *b, const struct build_job *job);
+
+/*
+ * The install's fingerprint, 64 hex digits: a SHA-256 of newscast's cache version and
+ * program version, espeak-ng's version, and the bytes of the espeak-ng data that decide the
+ * sound (phontab, phonindex, phondata, intonations and the voice language's LANG_dict).
+ * Parts made by two installs with different fingerprints are never mixed. Computed once per
+ * process for a voice's language; the string is this module's.
+ */
+const char *build_install(const char *espeak_voice);
+/* The same, of given versions and data folder (NULL: none): a new string. For the tests. */
+char *build_install_digest(const char *newscast, const char *espeak, const char *data_dir, const char *espeak_voice);
 
 #endif

@@ -6,6 +6,7 @@
 #include "log.h"
 #include "util.h"
 
+#include <espeak-ng/espeak_ng.h>
 #include <espeak-ng/speak_lib.h>
 #include <signal.h>
 #include <stdio.h>
@@ -303,6 +304,13 @@ int synth_segments_isolated(const char *name, const struct voice_profile *vp, co
 	}
 	free(reader.buf);
 	return ret;
+}
+
+const char *synth_espeak_version(const char **data_dir)
+{
+	/* only finds the folder, as espeak_Initialize would: nothing is loaded */
+	espeak_ng_InitializePath(NULL);
+	return espeak_Info(data_dir);
 }
 
 char *synth_voice_describe(const char *language)

@@ -90,6 +90,11 @@ int synth_speech_run(struct synth_speech *sp, const char *name, const struct voi
 
 
 
+/* espeak-ng's version ("1.51"), and in *data_dir (may be NULL) the espeak-ng-data folder this
+ * process would speak with (ESPEAK_DATA_PATH, else the installed one), without starting
+ * espeak-ng: for the cache's fingerprint of the install. Both strings are espeak-ng's. */
+const char *synth_espeak_version(const char **data_dir);
+
 /* The espeak-ng name of a voice given by language ("en-us" → "English_(America)"),
  * as a new string, or NULL when espeak-ng has no such voice. Starts espeak-ng
  * in this process if need be: only for trusted callers like `newscast voices`. */

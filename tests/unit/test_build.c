@@ -1,4 +1,4 @@
-/* Unit tests for build: plan (what is new, read, grouped into episodes), part (one job into the cache). */
+/* Unit tests for build: plan (what is new, read, grouped into episodes, the cache key), part (one job into the cache). */
 #include "build.h"
 #include "build_one.h"
 #include "log.h"
@@ -94,7 +94,8 @@ START_TEST(plan_leaves_out_what_is_published_and_rejects_what_cannot_be_read)
 	/* the pause between articles, and none after the last when no outro follows */
 	ck_assert_int_eq(plan.jobs[0]->job.tail_ms, b.voice.pause_ms[BREAK_ARTICLE]);
 	ck_assert_int_eq(plan.jobs[1]->job.tail_ms, 0);
-	ck_assert_uint_eq(strlen(plan.jobs[0]->key), 16);
+	ck_assert_uint_eq(strlen(plan.jobs[0]->key), 64);
+	ck_assert_uint_eq(strspn(plan.jobs[0]->key, "0123456789abcdef"), 64);
 	ck_assert_str_ne(plan.jobs[0]->key, plan.jobs[1]->key);
 	build_plan_release(&plan);
 	build_state_release(&st);
@@ -254,6 +255,199 @@ START_TEST(a_part_that_fails_says_why_as_the_inputs_fault)
 }
 END_TEST
 
+/* Whether job's key in b is still k (1), or another (0); the key is made afresh each time. */
+static int key_is(const struct build *b, const struct build_job *job, const char *k)
+{
+	char *now = build_plan_key(b, job);
+	int same = strcmp(now, k) == 0;
+
+	free(now);
+	return same;
+}
+
+/* Changes an int of the build or job, checks the key changed, and puts it back. */
+#define CHANGES_KEY(field, value)                                                                              \
+	do {                                                                                                   \
+		__typeof__(field) was_ = (field);                                                              \
+		(field) = (value);                                                                             \
+		ck_assert_msg(!key_is(&b, job, k0), "the key does not change with " #field);                   \
+		(field) = was_;                                                                                \
+		ck_assert(key_is(&b, job, k0));                                                                \
+	} while (0)
+
+START_TEST(the_key_changes_with_each_ingredient_and_nothing_else)
+{
+	struct build b;
+	struct build_state st = { 0 };
+	struct build_plan plan;
+	struct build_job *job;
+	struct segment *seg;
+	char *k0, *lex = xasprintf("%s/show.lex", test_dir), *vlex = xasprintf("%s/voice.lex", test_dir);
+	char *text, *name, *desc, *espeak;
+
+	make_show("mode = digest\nintro =\noutro =\n");
+	article("a.txt", "A short story\n\nIt has two sentences. This is the second.\n");
+	ck_assert_int_eq(build_init(&b, test_dir, &one_job), 0);
+	ck_assert_int_eq(build_state_load(&st, test_dir), 0);
+	build_plan_init(&plan);
+	ck_assert_int_eq(build_plan(&b, &st, &plan), 0);
+	ck_assert_uint_eq(plan.n_jobs, 1);
+	job = plan.jobs[0];
+	seg = &job->sc.segments.items[1];
+	k0 = xstrdup(job->key);
+	/* equal inputs, equal keys */
+	ck_assert(key_is(&b, job, k0));
+	/* what is spoken */
+	text = seg->text;
+	seg->text = xstrdup("It has two sentences!");
+	ck_assert(!key_is(&b, job, k0));
+	free(seg->text);
+	seg->text = text;
+	CHANGES_KEY(seg->pause_ms, seg->pause_ms + 1);
+	CHANGES_KEY(seg->phonemes, !seg->phonemes);
+	CHANGES_KEY(job->sc.segments.n, job->sc.segments.n - 1);
+	CHANGES_KEY(job->job.tail_ms, job->job.tail_ms + 1);
+	CHANGES_KEY(job->job.jobs, job->job.jobs + 1);
+	/* the voice, every field that sounds */
+	espeak = b.voice.espeak;
+	b.voice.espeak = xstrdup("en-gb");
+	ck_assert(!key_is(&b, job, k0));
+	free(b.voice.espeak);
+	b.voice.espeak = espeak;
+	{
+		char *variant = b.voice.variant;
+
+		b.voice.variant = xstrdup(variant && strcmp(variant, "m3") == 0 ? "f2" : "m3");
+		ck_assert(!key_is(&b, job, k0));
+		free(b.voice.variant);
+		b.voice.variant = NULL;
+		ck_assert(!key_is(&b, job, k0));
+		b.voice.variant = xstrdup("");	/* "" is not "none" */
+		ck_assert(!key_is(&b, job, k0) || !variant);
+		free(b.voice.variant);
+		b.voice.variant = variant;
+		ck_assert(key_is(&b, job, k0));
+	}
+	CHANGES_KEY(b.voice.rate, b.voice.rate + 1);
+	CHANGES_KEY(b.voice.pitch, b.voice.pitch + 1);
+	CHANGES_KEY(b.voice.range, b.voice.range + 1);
+	for (int i = 0; i < BREAK_COUNT; i++)
+		CHANGES_KEY(b.voice.pause_ms[i], b.voice.pause_ms[i] + 1);
+	/* what does not sound: the profile's name and description */
+	name = b.voice.name;
+	desc = b.voice.description;
+	b.voice.name = xstrdup("another");
+	b.voice.description = xstrdup("another description");
+	ck_assert(key_is(&b, job, k0));
+	free(b.voice.name);
+	free(b.voice.description);
+	b.voice.name = name;
+	b.voice.description = desc;
+	/* the lexicons in force: named, then their bytes */
+	ck_assert_ptr_null(b.script.lexicon);
+	test_write_file(lex, "Nginx engine x\n");
+	b.script.lexicon = lex;
+	ck_assert(!key_is(&b, job, k0));
+	{
+		char *k1 = build_plan_key(&b, job);
+
+		test_write_file(lex, "Nginx engine ex\n");
+		ck_assert(!key_is(&b, job, k1));
+		ck_assert(!key_is(&b, job, k0));
+		free(k1);
+	}
+	b.script.lexicon = NULL;
+	ck_assert(key_is(&b, job, k0));
+	test_write_file(vlex, "Nginx engine x\n");
+	b.voice.lexicon = vlex;
+	ck_assert(!key_is(&b, job, k0));
+	b.voice.lexicon = NULL;
+	ck_assert(key_is(&b, job, k0));
+	/* the audio and its encoding */
+	CHANGES_KEY(b.audio.out_rate, 22050);
+	CHANGES_KEY(b.audio.target_lufs, b.audio.target_lufs + 0.5);
+	CHANGES_KEY(b.audio.ceiling_dbtp, b.audio.ceiling_dbtp - 0.5);
+	CHANGES_KEY(b.encode.format, ENCODE_WAV);
+	CHANGES_KEY(b.encode.rate, 22050);
+	CHANGES_KEY(b.encode.bitrate, 128);
+	CHANGES_KEY(b.encode.quality, b.encode.quality + 1);
+	/* what only says how it is made: threads for the loudness passes, the time limit */
+	b.audio.jobs = 7;
+	job->job.timeout_ms = 1;
+	ck_assert(key_is(&b, job, k0));
+	/* and the install */
+	ck_assert_uint_eq(strlen(build_install(b.voice.espeak)), 64);
+	free(k0);
+	free(lex);
+	free(vlex);
+	build_plan_release(&plan);
+	build_state_release(&st);
+	build_release(&b);
+}
+END_TEST
+
+/* Writes DIR/NAME with text. */
+static void data_file(const char *dir, const char *name, const char *text)
+{
+	char *p = xasprintf("%s/%s", dir, name);
+
+	test_write_file(p, text);
+	free(p);
+}
+
+START_TEST(the_install_is_newscast_espeak_and_the_data_that_sounds)
+{
+	static const char *const files[] = { "phontab", "phonindex", "phondata", "intonations", "en_dict" };
+	char *data = xasprintf("%s/espeak-ng-data", test_dir);
+	char *i0, *i;
+
+	ck_assert_int_eq(mkdir(data, 0700), 0);
+	for (size_t k = 0; k < 5; k++)
+		data_file(data, files[k], files[k]);
+	data_file(data, "de_dict", "de");
+	i0 = build_install_digest("0.1", "1.51", data, "en-us");
+	ck_assert_uint_eq(strlen(i0), 64);
+	/* equal inputs, equal fingerprints; another voice of the same language too */
+	i = build_install_digest("0.1", "1.51", data, "en-us");
+	ck_assert_str_eq(i, i0);
+	free(i);
+	i = build_install_digest("0.1", "1.51", data, "en-gb-x-rp");
+	ck_assert_str_eq(i, i0);
+	free(i);
+	/* another language's dictionary is not this voice's */
+	data_file(data, "de_dict", "de, changed");
+	i = build_install_digest("0.1", "1.51", data, "en-us");
+	ck_assert_str_eq(i, i0);
+	free(i);
+	i = build_install_digest("0.1", "1.51", data, "de");
+	ck_assert_str_ne(i, i0);
+	free(i);
+	/* each version */
+	i = build_install_digest("0.2", "1.51", data, "en-us");
+	ck_assert_str_ne(i, i0);
+	free(i);
+	i = build_install_digest("0.1", "1.52", data, "en-us");
+	ck_assert_str_ne(i, i0);
+	free(i);
+	i = build_install_digest("0.1", "1.51", NULL, "en-us");
+	ck_assert_str_ne(i, i0);
+	free(i);
+	/* each data file, changed and put back */
+	for (size_t k = 0; k < 5; k++) {
+		data_file(data, files[k], "changed");
+		i = build_install_digest("0.1", "1.51", data, "en-us");
+		ck_assert_msg(strcmp(i, i0) != 0, "the install does not change with %s", files[k]);
+		free(i);
+		data_file(data, files[k], files[k]);
+		i = build_install_digest("0.1", "1.51", data, "en-us");
+		ck_assert_str_eq(i, i0);
+		free(i);
+	}
+	free(i0);
+	free(data);
+}
+END_TEST
+
 /* speak's build of one article: its file, with a chapter for each section and tags from the
  * article, or a one-line error and nothing written. */
 START_TEST(one_article_is_built_into_a_file_of_its_own)
@@ -299,6 +493,8 @@ Suite *suite_build(void)
 	test_add_dir_fixtures(plan);
 	tcase_add_test(plan, plan_leaves_out_what_is_published_and_rejects_what_cannot_be_read);
 	tcase_add_test(plan, plan_groups_articles_with_the_intro_and_outro);
+	tcase_add_test(plan, the_key_changes_with_each_ingredient_and_nothing_else);
+	tcase_add_test(plan, the_install_is_newscast_espeak_and_the_data_that_sounds);
 	suite_add_tcase(s, plan);
 	tcase_set_timeout(part, 120);
 	test_add_dir_fixtures(part);

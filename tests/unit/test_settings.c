@@ -38,6 +38,10 @@ static const struct expect {
 	{ "build", "rebuild", NULL, NULL, "false", NULL, "true", NULL, NULL },
 	{ "build", "date", NULL, NULL, "", "2026-03-02", "2026-03-02", "2026-02-30", "a date, YYYY-MM-DD" },
 	{ "build", "wait", NULL, NULL, "0", "86400", "86400", "-1", "a whole number from 0 to 86400" },
+	{ "plan", "all", NULL, NULL, "false", NULL, "true", NULL, NULL },
+	{ "plan", "count", NULL, NULL, "false", NULL, "true", NULL, NULL },
+	{ "part", "task", NULL, NULL, "0", "12", "12", "-1", "a whole number from 0 to 2147483647" },
+	{ "part", "plan", NULL, NULL, "", "plan.jsonl", "plan.jsonl", NULL, NULL },
 	{ "speak", "voice", "voice", "profile", "", "bright", "bright", NULL, NULL },
 	{ "speak", "keep-boilerplate", NULL, NULL, "false", NULL, "true", NULL, NULL },
 	{ "speak", "rules", NULL, NULL, "", "x.rules", "x.rules", NULL, NULL },
@@ -84,7 +88,7 @@ static const struct expect {
 	{ NULL, NULL, "pauses", "article", "2500", "3", "3", "9999999999", "a whole number from 0 to 10000" },
 };
 
-static const char *const commands[] = { "speak", "script", "build", "feed", "init", "voices" };
+static const char *const commands[] = { "speak", "script", "build", "feed", "init", "voices", "plan", "part" };
 
 static unsigned command_bit(const char *cmd)
 {
