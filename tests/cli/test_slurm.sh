@@ -141,6 +141,26 @@ else
 		grep -q "joined 4 parts from the cache, rendered 1" "$d/show/.newscast/log"
 fi
 
+# --- slurm/nightly: a list of shows as one submission, quiet when all went well ---
+d=$(case_dir nightly)
+new_show "$d/morning" 2
+new_show "$d/evening" 2
+printf '# the night\n%s\n\n%s\n' "$d/morning" "$d/evening" >"$d/shows"
+"$ROOT/scripts/slurm/nightly" --shows "$d/shows" --wait --date "$DATE" --publish "$d/www" >"$d/out" 2>"$d/err"
+rc=$?
+check "slurm/nightly --shows FILE --wait built both shows (exit $rc) and printed nothing" \
+	test "$rc" = 0 -a ! -s "$d/out" -a ! -s "$d/err"
+check "... and published each to DEST/NAME" test -f "$d/www/morning/feed.xml" -a -f "$d/www/evening/feed.xml"
+check "... and logged the submission and the result to each show's log" \
+	grep -q "slurm: submitted: parts job [0-9]* (4 tasks), build job [0-9]*" "$d/evening/.newscast/log"
+check "... (built)" grep -q "slurm: built" "$d/morning/.newscast/log"
+article "$d/morning/articles" late.txt "A late story" "The last ferry left on time."
+"$ROOT/scripts/slurm/nightly" "$d/morning" --date "$DATE" -- --hold >"$d/out1" 2>&1
+expect_status 75 "slurm/nightly leaves out a show whose jobs of an earlier run are still queued (75)" \
+	"$ROOT/scripts/slurm/nightly" "$d/morning" --date "$DATE"
+check "... saying which jobs" grep -q "morning: jobs of an earlier run are still in the queue: [0-9].*PENDING" "$TMP/stderr"
+scancel --name=newscast-part:morning,newscast-build:morning
+
 # --- the daemons are stopped by their process ids ---
 pids=("${_slurm_pids[@]}")
 slurm_stop
