@@ -11,8 +11,74 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+
+/*
+ * What script_make loads for every article (the boilerplate rules, the normalizer, the
+ * lexicons, the abbreviations) compiles regular expressions, which takes far longer than
+ * reading the article: a build's plan reads dozens. Each is kept for the next article while
+ * what it was made of is the same: the files (by name, inode, size and time) and the voice.
+ */
+struct script_kept {
+	char *id;
+	void *obj;
+	void (*free_obj)(void *obj);
+};
+
+static struct script_kept script_kept_rules, script_kept_norm, script_kept_lexicon, script_kept_abbrevs;
+
+/* Adds a file's identity to id: its name, and what changes when it is written. */
+static void script_id_file(struct strbuf *id, const char *path)
+{
+	struct stat st;
+
+	if (!path)
+		strbuf_adds(id, "-\x1e");
+	else if (stat(path, &st) < 0)
+		strbuf_addf(id, "%s\x1f-\x1e", path);
+	else
+		strbuf_addf(id, "%s\x1f%llu:%llu:%lld:%lld.%09ld\x1e", path, (unsigned long long)st.st_dev,
+			    (unsigned long long)st.st_ino, (long long)st.st_size, (long long)st.st_mtim.tv_sec,
+			    st.st_mtim.tv_nsec);
+}
+
+/* The object kept for id, or NULL. */
+static void *script_kept_get(const struct script_kept *k, const char *id)
+{
+	return k->id && strcmp(k->id, id) == 0 ? k->obj : NULL;
+}
+
+/* Keeps obj (made of id) in place of what k held; k takes both. */
+static void *script_kept_set(struct script_kept *k, char *id, void *obj, void (*free_obj)(void *obj))
+{
+	if (k->obj)
+		k->free_obj(k->obj);
+	free(k->id);
+	*k = (struct script_kept){ id, obj, free_obj };
+	return obj;
+}
+
+static void script_free_rules(void *obj)
+{
+	clean_rules_free(obj);
+}
+
+static void script_free_normalizer(void *obj)
+{
+	normalize_free(obj);
+}
+
+static void script_free_lexicon(void *obj)
+{
+	lexicon_free(obj);
+}
+
+static void script_free_abbrevs(void *obj)
+{
+	segment_abbrevs_free(obj);
+}
 
 void script_init(struct script *sc)
 {
@@ -31,21 +97,29 @@ void script_release(struct script *sc)
 
 static int script_clean(struct script *sc, const struct script_options *opts)
 {
-	struct clean_rules *rules = clean_rules_new();
 	char *path = paths_join(paths_rules_dir(), "boilerplate.rules");
+	struct clean_rules *rules;
+	struct strbuf id;
 	int ret = -1;
 
-	if (clean_rules_load(rules, path) < 0)
-		goto out;
-	if (opts->rules && clean_rules_load(rules, opts->rules) < 0)
-		goto out;
+	strbuf_init(&id);
+	script_id_file(&id, path);
+	script_id_file(&id, opts->rules);
+	if (!(rules = script_kept_get(&script_kept_rules, id.buf))) {
+		rules = clean_rules_new();
+		if (clean_rules_load(rules, path) < 0 || (opts->rules && clean_rules_load(rules, opts->rules) < 0)) {
+			clean_rules_free(rules);
+			goto out;
+		}
+		script_kept_set(&script_kept_rules, strbuf_detach(&id), rules, script_free_rules);
+	}
 	sc->n_removed = clean_document(rules, &sc->doc);
 	log_verbose("clean: removed %zu of %zu paragraphs from '%s'", sc->n_removed,
 		    sc->n_removed + sc->doc.n_blocks, sc->doc.name);
 	ret = 0;
 out:
 	free(path);
-	clean_rules_free(rules);
+	strbuf_release(&id);
 	return ret;
 }
 
@@ -78,24 +152,52 @@ static char *script_language(const struct voice_profile *vp)
 }
 
 /* The lexicons, the most particular first, since the first entry to match a word
- * wins: the user's (--lexicon), the voice's, then the language's own. */
+ * wins: the user's (--lexicon), the voice's, then the language's own. Kept (not the caller's). */
 static struct lexicon *script_lexicon(const struct voice_profile *vp, const char *lang, const char *extra)
 {
-	struct lexicon *lex = lexicon_new();
 	char *name = xasprintf("lexicon.%s", lang), *path = paths_join(paths_rules_dir(), name);
-	int ok = !extra || lexicon_load(lex, extra) == 0;
+	struct lexicon *lex;
+	struct strbuf id;
+	int ok;
 
+	strbuf_init(&id);
+	script_id_file(&id, extra);
+	script_id_file(&id, vp->lexicon);
+	script_id_file(&id, path);
+	if ((lex = script_kept_get(&script_kept_lexicon, id.buf)))
+		goto out;
+	lex = lexicon_new();
+	ok = !extra || lexicon_load(lex, extra) == 0;
 	if (ok && vp->lexicon)
 		ok = lexicon_load(lex, vp->lexicon) == 0;
 	if (ok && access(path, R_OK) == 0)
 		ok = lexicon_load(lex, path) == 0;
-	free(name);
-	free(path);
 	if (!ok) {
 		lexicon_free(lex);
-		return NULL;
+		lex = NULL;
+		goto out;
 	}
+	script_kept_set(&script_kept_lexicon, strbuf_detach(&id), lex, script_free_lexicon);
+out:
+	strbuf_release(&id);
+	free(name);
+	free(path);
 	return lex;
+}
+
+/* The normalizer for a voice's language tag (kept, not the caller's); NULL (reported) if it cannot be made. */
+static struct normalizer *script_normalizer(const char *tag)
+{
+	struct normalizer *norm;
+	struct strbuf id;
+
+	strbuf_init(&id);
+	strbuf_addf(&id, "%s\x1e", tag);
+	script_id_file(&id, paths_rules_dir());
+	if (!(norm = script_kept_get(&script_kept_norm, id.buf)) && (norm = normalize_new(tag, paths_rules_dir())))
+		script_kept_set(&script_kept_norm, strbuf_detach(&id), norm, script_free_normalizer);
+	strbuf_release(&id);
+	return norm;
 }
 
 /* Rewrites each segment for the ear, then applies the lexicon. */
@@ -103,9 +205,10 @@ static int script_speakable(struct script *sc, const struct script_options *opts
 {
 	char *lang = script_language(&sc->voice);
 	/* the whole tag: its region chooses customs such as the order of "3/4/2021" */
-	struct normalizer *norm = opts->no_normalize ? NULL : normalize_new(sc->voice.espeak, paths_rules_dir());
+	struct normalizer *norm = opts->no_normalize ? NULL : script_normalizer(sc->voice.espeak);
 	/* --no-normalize speaks the text as written: no lexicon either (its brackets are still broken up) */
-	struct lexicon *lex = opts->no_normalize ? lexicon_new() : script_lexicon(&sc->voice, lang, opts->lexicon);
+	struct lexicon *none = opts->no_normalize ? lexicon_new() : NULL;
+	struct lexicon *lex = none ? none : script_lexicon(&sc->voice, lang, opts->lexicon);
 	struct timespec t0, t1;
 	int ret = -1;
 
@@ -126,8 +229,7 @@ static int script_speakable(struct script *sc, const struct script_options *opts
 		    sc->segments.n, (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
 	ret = 0;
 out:
-	normalize_free(norm);
-	lexicon_free(lex);
+	lexicon_free(none);
 	free(lang);
 	return ret;
 }
@@ -137,15 +239,24 @@ out:
 static int script_make(struct script *sc, const char *path, const char *text, struct document *doc,
 		       const struct script_options *opts)
 {
-	struct segment_abbrevs *ab = segment_abbrevs_new();
+	struct segment_abbrevs *ab;
 	char *ab_path = paths_join(paths_rules_dir(), "abbreviations.en");
+	struct strbuf ab_id;
 	size_t spoken = 0;
 	int ret = -1;
 
+	strbuf_init(&ab_id);
 	if (voice_profile_find(&sc->voice, opts->voice ? opts->voice : VOICE_DEFAULT) < 0)
 		goto out;
-	if (segment_abbrevs_load(ab, ab_path) < 0)
-		goto out;
+	script_id_file(&ab_id, ab_path);
+	if (!(ab = script_kept_get(&script_kept_abbrevs, ab_id.buf))) {
+		ab = segment_abbrevs_new();
+		if (segment_abbrevs_load(ab, ab_path) < 0) {
+			segment_abbrevs_free(ab);
+			goto out;
+		}
+		script_kept_set(&script_kept_abbrevs, strbuf_detach(&ab_id), ab, script_free_abbrevs);
+	}
 	if (text) {
 		/* not an article: no headline, the whole text one paragraph */
 		char *copy;
@@ -197,7 +308,7 @@ static int script_make(struct script *sc, const char *path, const char *text, st
 	ret = 0;
 out:
 	free(ab_path);
-	segment_abbrevs_free(ab);
+	strbuf_release(&ab_id);
 	return ret;
 }
 
