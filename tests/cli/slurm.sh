@@ -155,6 +155,17 @@ slurm_stop() {
 			sleep 0.1
 		done
 	fi
+	# a job step still running (a job that would not stop): its slurmstepd, known by our
+	# SLURM_CONF in its environment, and the process group of each task it started
+	local s c
+	for s in /proc/[0-9]*; do
+		[ "$(cat "$s/comm" 2>/dev/null)" = slurmstepd ] || continue
+		{ tr '\0' '\n' <"$s/environ"; } 2>/dev/null | grep -qxF "SLURM_CONF=${SLURM_CONF:-}" || continue
+		for c in /proc/[0-9]*; do
+			[ "$(awk '{ print $4 }' "$c/stat" 2>/dev/null)" = "${s#/proc/}" ] && kill -KILL -- "-${c#/proc/}" 2>/dev/null
+		done
+		kill -KILL "${s#/proc/}" 2>/dev/null
+	done
 	for ((p = ${#_slurm_pids[@]} - 1; p >= 0; p--)); do
 		kill "${_slurm_pids[p]}" 2>/dev/null
 		for ((i = 0; i < 50; i++)); do kill -0 "${_slurm_pids[p]}" 2>/dev/null || break; sleep 0.1; done
