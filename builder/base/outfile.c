@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -122,13 +123,76 @@ static void outfile_test_stop(const char *dest)
 		raise(SIGSTOP);
 }
 
+/* Files renamed into place whose sync is deferred (see outfile_defer_sync). */
+struct outfile_pending {
+	int fd;		/* a duplicate of the file's descriptor, kept open until it is synced */
+	char *dest;
+	int err;	/* fsync's errno, or 0 */
+	pthread_t thread;
+	bool started;
+};
+static bool outfile_deferring;
+static struct outfile_pending *outfile_pending;
+static size_t outfile_n_pending, outfile_cap_pending;
+
+void outfile_defer_sync(void)
+{
+	outfile_deferring = true;
+}
+
+static void *outfile_sync_one(void *arg)
+{
+	struct outfile_pending *p = arg;
+
+	p->err = fsync(p->fd) == 0 ? 0 : errno;
+	return NULL;
+}
+
+int outfile_sync_deferred(void)
+{
+	int ret = 0;
+
+	/* each its own thread: the file system writes them out together, in one journal commit */
+	for (size_t i = 0; i < outfile_n_pending; i++)
+		outfile_pending[i].started = pthread_create(&outfile_pending[i].thread, NULL, outfile_sync_one,
+							    &outfile_pending[i]) == 0;
+	for (size_t i = 0; i < outfile_n_pending; i++) {
+		struct outfile_pending *p = &outfile_pending[i];
+
+		if (p->started)
+			pthread_join(p->thread, NULL);
+		else
+			outfile_sync_one(p);
+		if (p->err && !ret) {
+			errno = p->err;
+			log_error("cannot write '%s': %s", p->dest, strerror(p->err));
+			ret = -1;
+		}
+		close(p->fd);
+		free(p->dest);
+	}
+	outfile_n_pending = 0;
+	outfile_deferring = false;
+	return ret;
+}
+
 int outfile_commit(struct outfile *of)
 {
 	int ret = -1;
 
-	if (fflush(of->fp) != 0 || fsync(of->fd) != 0) {
+	if (fflush(of->fp) != 0 || (!outfile_deferring && fsync(of->fd) != 0)) {
 		log_error("cannot write '%s': %s", of->dest, strerror(errno));
 		goto out;
+	}
+	if (outfile_deferring) {
+		int fd = dup(of->fd);
+
+		if (fd < 0) {
+			log_error("cannot write '%s': %s", of->dest, strerror(errno));
+			goto out;
+		}
+		util_grow((void **)&outfile_pending, &outfile_cap_pending, outfile_n_pending + 1, sizeof *outfile_pending);
+		outfile_pending[outfile_n_pending++] = (struct outfile_pending){ fd, xstrdup(of->dest), 0 };
 	}
 	if (fclose(of->fp) != 0) {
 		of->fp = NULL;

@@ -22,6 +22,17 @@ int outfile_commit(struct outfile *of);
 /* Removes the temporary file; safe after commit and on a zeroed outfile. */
 void outfile_abort(struct outfile *of);
 
+/*
+ * Files that are committed together: after outfile_defer_sync, outfile_commit renames a file
+ * into place without waiting for the disk, and outfile_sync_deferred then syncs them all at
+ * once (in parallel, so the file system commits them together rather than one a time) and
+ * ends the deferral: 0, or -1 when one could not be synced (reported, as outfile_commit
+ * would). For files that only matter once something after them (a commit point) is written:
+ * that write must wait for outfile_sync_deferred. Call it whatever happened in between.
+ */
+void outfile_defer_sync(void);
+int outfile_sync_deferred(void);
+
 /* Removes every temporary file still open: for a signal handler (async-signal-safe). */
 void outfile_abort_all_signal_safe(void);
 

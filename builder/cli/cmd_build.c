@@ -28,7 +28,9 @@ int cmd_build(int argc, char **argv)
 			      "episode is an MP3 with chapters and cover, its transcript (.vtt, .srt), Podcasting 2.0\n"
 			      "chapters and a JSON sidecar. Articles already published are not spoken again (a feed's\n"
 			      "items are known by their guid); an article that fails is moved to SHOW/articles/failed/\n"
-			      "with a note saying why (a feed's item gets the note), and the rest are built.");
+			      "with a note saying why (a feed's item gets the note), and the rest are built. Parts\n"
+			      "made already (by `newscast part`, on this machine or another) are joined from\n"
+			      "SHOW/.newscast/cache, not made again.");
 		return 0;
 	}
 	if (cli_one_operand("build", "show folder", argc - first) != 0)

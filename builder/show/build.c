@@ -491,6 +491,8 @@ static int build_episode_stage(const struct build *b, const struct build_state *
 		.n_parts = n_parts,
 	};
 	tags_for_episode(&aj.tags, &b->show, ep, writers, date);
+	/* the staged files reach the disk together, before the commit point that needs them there */
+	outfile_defer_sync();
 	if (assemble(&aj, &ar) < 0)
 		goto out;
 	ep->duration = ar.seconds;
@@ -499,6 +501,8 @@ static int build_episode_stage(const struct build *b, const struct build_state *
 		episode_add_chapter(ep, ar.chapters[i].start_ms, xstrdup(ar.chapters[i].title));
 	ret = episode_write(ep, st->staging);
 out:
+	if (outfile_sync_deferred() < 0)
+		ret = -1;
 	assemble_result_release(&ar);
 	free(cover);
 	free(writers);
@@ -612,6 +616,7 @@ static int build_make_episodes(struct build *b, struct build_state *st, const st
 				build_part_forget_failure(b->cache_dir, job->key);
 		} else {
 			log_error("the show's %s could not be made; no episode is built without it", job->name);
+			build_part_forget_failure(b->cache_dir, job->key);	/* tried again next time */
 			ret = -1;
 		}
 	}

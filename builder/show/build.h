@@ -48,6 +48,10 @@ struct build {
 	size_t n_titles, cap_titles;
 	bool titles_read;
 	int halt;	/* the build stopped for its storage: the errno, or -1 (see build_halt) */
+	/* `newscast part`: the only articles (by name) whose jobs it may make; the others are read
+	 * in outline (script_options.outline), enough for the plan's shape. NULL: all. */
+	char **speak_only;
+	size_t n_speak_only;
 };
 
 /* Loads the show in dir, its voice and settings (reported when they cannot be). b is to be

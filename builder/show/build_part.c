@@ -316,7 +316,7 @@ void build_make_parts(struct build *b, const struct build_plan *plan, struct bui
 
 /* A job asked for: its key, and what its plan line says of it (NULL when given by its id). */
 struct build_wanted {
-	char *key, *install, *article;
+	char *key, *install, *article, *kind;
 };
 
 static void build_wanted_release(struct build_wanted *w)
@@ -324,6 +324,7 @@ static void build_wanted_release(struct build_wanted *w)
 	free(w->key);
 	free(w->install);
 	free(w->article);
+	free(w->kind);
 }
 
 static bool build_is_key(const char *s)
@@ -363,6 +364,7 @@ static int build_wanted_parse(const char *arg, struct build_wanted *w)
 	}
 	w->install = build_json_string(o, "install");
 	w->article = build_json_string(o, "article");
+	w->kind = build_json_string(o, "kind");
 	cJSON_Delete(o);
 	return 0;
 }
@@ -424,17 +426,26 @@ static int build_part_make(struct build *b, const struct build_job *job)
 	return ret;
 }
 
+/* The job of the plan with key, or NULL. */
+static const struct build_job *build_part_find(const struct build_plan *plan, const char *key)
+{
+	for (size_t i = 0; i < plan->n_jobs; i++)
+		if (!plan->jobs[i]->outline && strcmp(plan->jobs[i]->key, key) == 0)
+			return plan->jobs[i];
+	return NULL;
+}
+
 /* Finds w in the plan and makes its part; 0, or -1 (reported). */
 static int build_part_wanted(struct build *b, const struct build_plan *plan, const char *dir,
 			     const struct build_wanted *w)
 {
 	const char *install = build_install(b->voice.espeak);
+	const struct build_job *job = build_part_find(plan, w->key);
 	char *what;
 	int ret = -1;
 
-	for (size_t i = 0; i < plan->n_jobs; i++)
-		if (strcmp(plan->jobs[i]->key, w->key) == 0)
-			return build_part_make(b, plan->jobs[i]);
+	if (job)
+		return build_part_make(b, job);
 	what = w->article ? xasprintf("job %s ('%s')", w->key, w->article) : xasprintf("job %s", w->key);
 	if (w->install && strcmp(w->install, install) != 0)
 		log_error("%s is not in this machine's plan of '%s': newscast or espeak-ng differ: this machine %s "
@@ -454,7 +465,8 @@ int build_show_parts(const char *dir, const struct build_options *opts, const st
 	struct build_plan plan;
 	size_t n = po->task >= 0 ? 1 : po->n_jobs;
 	struct build_wanted *wanted = xcalloc(n ? n : 1, sizeof *wanted);
-	char *newscast_dir = NULL;
+	char **only = xcalloc(n ? n : 1, sizeof *only), *newscast_dir = NULL;
+	size_t n_only = 0;
 	int ret = 2;
 
 	build_plan_init(&plan);
@@ -467,8 +479,26 @@ int build_show_parts(const char *dir, const struct build_options *opts, const st
 	ret = 1;
 	if (po->task >= 0 && po->plan_file && build_wanted_task(po->plan_file, po->task, &wanted[0]) < 0)
 		goto out;
-	if (build_plan_now(&b, &st, &plan, dir, opts) < 0)
+	/* plan lines of articles name them: the other articles are read only in outline, the
+	 * plan's shape (which are read, what comes first and last), not spoken in full */
+	for (size_t i = 0; i < n && !(po->task >= 0 && !po->plan_file); i++)
+		if (wanted[i].article && wanted[i].kind && strcmp(wanted[i].kind, "article") == 0)
+			only[n_only++] = wanted[i].article;
+	if (n_only < n)
+		n_only = 0;
+	if (build_plan_now(&b, &st, &plan, dir, opts, n_only ? only : NULL, n_only) < 0)
 		goto out;
+	for (size_t i = 0; i < n_only; i++) {
+		if (build_part_find(&plan, wanted[i].key))
+			continue;
+		/* not there in outline: the whole plan says why */
+		build_plan_release(&plan);
+		build_state_release(&st);
+		build_release(&b);
+		if (build_plan_now(&b, &st, &plan, dir, opts, NULL, 0) < 0)
+			goto out;
+		break;
+	}
 	if (po->task >= 0 && !po->plan_file) {
 		size_t n_list;
 		struct build_job **list = build_plan_list(&b, &plan, false, &n_list);
@@ -496,6 +526,7 @@ out:
 	for (size_t i = 0; i < n; i++)
 		build_wanted_release(&wanted[i]);
 	free(wanted);
+	free(only);
 	free(newscast_dir);
 	build_plan_release(&plan);
 	build_state_release(&st);

@@ -655,6 +655,7 @@ static int build_plan_read(struct build *b, struct build_plan *plan, const struc
 			   struct build_job **arts, size_t *n_arts)
 {
 	const int *pause = b->voice.pause_ms;
+	struct script_options opts = b->script;
 
 	*n_arts = 0;
 	for (size_t i = 0; i < n_todo; i++) {
@@ -671,9 +672,12 @@ static int build_plan_read(struct build *b, struct build_plan *plan, const struc
 		p->replaces = todo[i].replaces ? xstrdup(todo[i].replaces) : NULL;
 		script_init(&p->sc);
 		p->scripted = true;
+		p->outline = b->speak_only != NULL;
+		for (size_t k = 0; k < b->n_speak_only && p->outline; k++)
+			p->outline = strcmp(b->speak_only[k], p->name) != 0;
+		opts.outline = p->outline;
 		error_catch_begin(&c, &err, ERROR_INPUT);
-		bad = p->path ? script_build(&p->sc, p->path, &b->script)
-			      : script_build_doc(&p->sc, &todo[i].item->doc, &b->script);
+		bad = p->path ? script_build(&p->sc, p->path, &opts) : script_build_doc(&p->sc, &todo[i].item->doc, &opts);
 		error_catch_end(&c);
 		if (bad < 0 && err.kind == ERROR_STORAGE) {	/* the disk could not give the article back */
 			build_halt(b, err.errnum);
@@ -812,12 +816,14 @@ out:
 /* ---- `newscast plan` ---- */
 
 int build_plan_now(struct build *b, struct build_state *st, struct build_plan *plan, const char *dir,
-		   const struct build_options *opts)
+		   const struct build_options *opts, char **only, size_t n_only)
 {
 	build_plan_init(plan);
 	memset(st, 0, sizeof *st);
 	if (build_init(b, dir, opts) < 0 || build_state_load(st, b->show.dir) < 0)
 		return -1;
+	b->speak_only = only;
+	b->n_speak_only = n_only;
 	/* no lock, no recovery, nothing set aside: the state is read as it is; a commit a stopped
 	 * build left has marked its articles published already */
 	if (build_plan(b, st, plan) < 0 || !plan->inbox_read || b->halt)
@@ -909,7 +915,7 @@ int build_show_plan(const char *dir, const struct build_options *opts, bool all,
 	size_t n = 0;
 	int ret = 1;
 
-	if (build_plan_now(&b, &st, &plan, dir, opts) < 0)
+	if (build_plan_now(&b, &st, &plan, dir, opts, NULL, 0) < 0)
 		goto out;
 	list = build_plan_list(&b, &plan, all, &n);
 	if (count) {

@@ -31,6 +31,7 @@ struct build_job {
 	struct article_job job;	/* what the worker is given (it points into this job) */
 	char *key;		/* the cache key of its part: a SHA-256 of everything that decides its
 				 * audio, 64 hex digits (build_plan_key) */
+	bool outline;		/* read in outline only (build.speak_only): its key is not its part's */
 };
 
 /* An article that cannot be built, to be set aside: a file moved to articles/failed/, a
@@ -80,9 +81,10 @@ struct build_options;	/* build.h */
 
 /* Plans the show in dir as `newscast build` would now, without its lock and changing nothing
  * in the show (a [source] feed may be fetched): b, st and plan are to be released either
- * way. 0, or -1 (reported) when the show or its inbox cannot be read or the plan made. */
+ * way. only (n_only names; NULL: all) are the articles read in full, for build.speak_only.
+ * 0, or -1 (reported) when the show or its inbox cannot be read or the plan made. */
 int build_plan_now(struct build *b, struct build_state *st, struct build_plan *plan, const char *dir,
-		   const struct build_options *opts);
+		   const struct build_options *opts, char **only, size_t n_only);
 /* The jobs `newscast plan` lists, in the plan's order, each key once: those whose part the
  * cache lacks (a part that failed before counts as there), or (all) every one. A new array
  * of *n pointers into plan. */

@@ -292,7 +292,7 @@ static int script_make(struct script *sc, const char *path, const char *text, st
 		goto out;
 	if (segment_document(&sc->doc, ab, sc->voice.pause_ms, &sc->segments) < 0)
 		goto out;
-	if (script_speakable(sc, opts) < 0)
+	if (!opts->outline && script_speakable(sc, opts) < 0)
 		goto out;
 	for (size_t i = 0; i < sc->segments.n; i++)
 		spoken += sc->segments.items[i].role != ROLE_HEADLINE;

@@ -19,6 +19,8 @@ struct script_options {
 	const char *item;		/* of a feed: a number from 1 or a guid; NULL for the first */
 	bool inbox;			/* the article is in a show's inbox: see input_read_inbox_file */
 	int max_minutes;		/* the longest speech an article may make; 0: SCRIPT_DEFAULT_MAX_MINUTES */
+	bool outline;			/* read, clean and segment only: the segments' text is as written,
+					 * not normalized (for what a plan needs of an article it does not speak) */
 };
 
 /* An article's speech is held in memory (about 160 MB an hour) to be measured

@@ -255,6 +255,48 @@ START_TEST(a_part_that_fails_says_why_as_the_inputs_fault)
 }
 END_TEST
 
+START_TEST(a_plan_in_outline_keeps_the_keys_of_what_it_reads_in_full)
+{
+	static const struct build_options opts = { .jobs = 1, .quiet = true, .when = 1795000000 };
+	struct build b;
+	struct build_state st;
+	struct build_plan full, outline;
+	char *only[] = { "b.txt" };
+
+	make_show("mode = digest\nintro = This is {show}: {headline}.\noutro = Bye.\n");
+	article("a.txt", "First story\n\nIt costs $5 on 3 March.\n");
+	article("b.txt", "Second story\n\nIt costs $7 on 4 March.\n");
+	article("c.txt", "Third story\n\nIt costs $9 on 5 March.\n");
+	ck_assert_int_eq(build_plan_now(&b, &st, &full, test_dir, &opts, NULL, 0), 0);
+	build_state_release(&st);
+	build_release(&b);
+	ck_assert_int_eq(build_plan_now(&b, &st, &outline, test_dir, &opts, only, 1), 0);
+	ck_assert_uint_eq(outline.n_jobs, 5);
+	ck_assert_uint_eq(full.n_jobs, 5);
+	for (size_t i = 0; i < 5; i++) {
+		const struct build_job *f = full.jobs[i], *o = outline.jobs[i];
+
+		ck_assert(!f->outline);
+		ck_assert_int_eq(f->kind, o->kind);
+		/* what is read in full has its key; the intro, of the first headline, too */
+		if (o->kind != BUILD_ARTICLE || strcmp(o->name, "b.txt") == 0) {
+			ck_assert(!o->outline);
+			ck_assert_str_eq(o->key, f->key);
+		} else {
+			/* the others only in outline: as written, not spoken ("$5", not "five dollars") */
+			ck_assert(o->outline);
+			ck_assert_ptr_nonnull(strstr(o->sc.segments.items[1].text, "$"));
+			ck_assert_ptr_null(strstr(f->sc.segments.items[1].text, "$"));
+			ck_assert_str_ne(o->key, f->key);
+		}
+	}
+	build_plan_release(&outline);
+	build_plan_release(&full);
+	build_state_release(&st);
+	build_release(&b);
+}
+END_TEST
+
 /* Whether job's key in b is still k (1), or another (0); the key is made afresh each time. */
 static int key_is(const struct build *b, const struct build_job *job, const char *k)
 {
@@ -494,6 +536,7 @@ Suite *suite_build(void)
 	tcase_add_test(plan, plan_leaves_out_what_is_published_and_rejects_what_cannot_be_read);
 	tcase_add_test(plan, plan_groups_articles_with_the_intro_and_outro);
 	tcase_add_test(plan, the_key_changes_with_each_ingredient_and_nothing_else);
+	tcase_add_test(plan, a_plan_in_outline_keeps_the_keys_of_what_it_reads_in_full);
 	tcase_add_test(plan, the_install_is_newscast_espeak_and_the_data_that_sounds);
 	suite_add_tcase(s, plan);
 	tcase_set_timeout(part, 120);

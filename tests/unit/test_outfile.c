@@ -227,6 +227,46 @@ START_TEST(temporary_name_ends_in_tmp)
 }
 END_TEST
 
+/* Open descriptors of this process. */
+static int open_fds(void)
+{
+	return test_count_entries("/proc/self/fd");
+}
+
+START_TEST(deferred_commits_are_in_place_at_once_and_synced_together)
+{
+	static const char *const names[] = { "a.mp3", "a.vtt", "a.json" };
+	struct outfile of;
+	int fds = open_fds();
+
+	outfile_defer_sync();
+	for (size_t i = 0; i < 3; i++) {
+		char *dest = xasprintf("%s/%s", test_dir, names[i]);
+
+		ck_assert_int_eq(outfile_open(&of, dest), 0);
+		fputs(names[i], of.fp);
+		ck_assert_int_eq(outfile_commit(&of), 0);
+		/* in place at once, under its name; only its sync waits */
+		expect_file(dest, names[i]);
+		free(dest);
+	}
+	ck_assert_int_eq(test_count_entries(test_dir), 3);
+	ck_assert_int_eq(open_fds(), fds + 3);	/* each kept open until it is synced */
+	ck_assert_int_eq(outfile_sync_deferred(), 0);
+	ck_assert_int_eq(open_fds(), fds);
+	/* the deferral is over: nothing pending, and a commit syncs as before */
+	ck_assert_int_eq(outfile_sync_deferred(), 0);
+	{
+		char *dest = xasprintf("%s/b.mp3", test_dir);
+
+		ck_assert_int_eq(outfile_open(&of, dest), 0);
+		ck_assert_int_eq(outfile_commit(&of), 0);
+		ck_assert_int_eq(open_fds(), fds);
+		free(dest);
+	}
+}
+END_TEST
+
 Suite *suite_outfile(void)
 {
 	Suite *s = suite_create("outfile");
@@ -244,6 +284,7 @@ Suite *suite_outfile(void)
 	tcase_add_test(tc, interrupt_removes_every_open_file);
 	tcase_add_test(tc, interrupt_removes_seventy_open_files);
 	tcase_add_test(tc, temporary_name_ends_in_tmp);
+	tcase_add_test(tc, deferred_commits_are_in_place_at_once_and_synced_together);
 	suite_add_tcase(s, tc);
 	return s;
 }
