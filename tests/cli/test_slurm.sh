@@ -24,6 +24,14 @@ else
 	_slurm_logs
 fi
 
+# --- usage ---
+expect_status 2 "slurm/build with no SHOW is a usage error" "$SLURM_BUILD"
+expect_status 2 "slurm/build --limit 0 is a usage error" "$SLURM_BUILD" "$TMP" --limit 0
+expect_status 2 "slurm/build --date 2026-3-1 is a usage error" "$SLURM_BUILD" "$TMP" --date 2026-3-1
+expect_status 2 "slurm/nightly with an unknown option is a usage error" "$ROOT/scripts/slurm/nightly" "$TMP" --jobs 2
+expect_status 1 "slurm/build of a folder that is no show submits nothing and fails" "$SLURM_BUILD" "$TMP"
+check "... saying so" grep -q "is not a show folder: no podcast.ini" "$TMP/stderr"
+
 # new_show DIR N: a digest show with N short articles of its own (a sentence or two each).
 new_show() {
 	local dir=$1 n=$2 i
