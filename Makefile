@@ -122,6 +122,9 @@ install: all
 	install -m 644 builder/rules/*.* $(DESTDIR)$(DATADIR)/rules/
 	install -m 644 builder/rules/en/* $(DESTDIR)$(DATADIR)/rules/en/
 	install -D -m 755 scripts/nightly $(DESTDIR)$(PREFIX)/lib/newscast/nightly
+	install -D -m 755 scripts/publish $(DESTDIR)$(PREFIX)/lib/newscast/publish
+	install -d $(DESTDIR)$(PREFIX)/lib/newscast/slurm
+	install -m 755 scripts/slurm/build scripts/slurm/nightly $(DESTDIR)$(PREFIX)/lib/newscast/slurm/
 
 clean:
 	rm -rf build
