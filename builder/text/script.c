@@ -234,13 +234,26 @@ out:
 	return ret;
 }
 
+/* The abbreviations file of a language: rules/abbreviations.LANG, or English's when it has none. */
+static char *script_abbrevs_path(const char *lang)
+{
+	char *name = xasprintf("abbreviations.%s", lang), *path = paths_join(paths_rules_dir(), name);
+
+	free(name);
+	if (access(path, F_OK) != 0) {
+		free(path);
+		path = paths_join(paths_rules_dir(), "abbreviations.en");
+	}
+	return path;
+}
+
 /* path names a file, or text is the article itself (then path only names it), or
  * doc is the article read already. */
 static int script_make(struct script *sc, const char *path, const char *text, struct document *doc,
 		       const struct script_options *opts)
 {
 	struct segment_abbrevs *ab;
-	char *ab_path = paths_join(paths_rules_dir(), "abbreviations.en");
+	char *ab_path = NULL, *lang = NULL;
 	struct strbuf ab_id;
 	size_t spoken = 0;
 	int ret = -1;
@@ -248,9 +261,15 @@ static int script_make(struct script *sc, const char *path, const char *text, st
 	strbuf_init(&ab_id);
 	if (voice_profile_find(&sc->voice, opts->voice ? opts->voice : VOICE_DEFAULT) < 0)
 		goto out;
+	/* the sentence rules of the voice's language, English's where it has none */
+	lang = script_language(&sc->voice);
+	ab_path = script_abbrevs_path(lang);
+	strbuf_addf(&ab_id, "%s\x1e", lang);
 	script_id_file(&ab_id, ab_path);
 	if (!(ab = script_kept_get(&script_kept_abbrevs, ab_id.buf))) {
 		ab = segment_abbrevs_new();
+		if (strcmp(lang, "en") != 0)
+			segment_abbrevs_set_locale(ab, lang);
 		if (segment_abbrevs_load(ab, ab_path) < 0) {
 			segment_abbrevs_free(ab);
 			goto out;
@@ -308,6 +327,7 @@ static int script_make(struct script *sc, const char *path, const char *text, st
 	ret = 0;
 out:
 	free(ab_path);
+	free(lang);
 	strbuf_release(&ab_id);
 	return ret;
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
+#include <unicode/udat.h>
 #include <unicode/uchar.h>
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
@@ -21,11 +22,20 @@ struct segment_abbrev {
 struct segment_abbrevs {
 	struct segment_abbrev *items;
 	size_t n, cap;
+	char locale[32];	/* ICU's, for its sentence breaker and month names */
 };
 
 struct segment_abbrevs *segment_abbrevs_new(void)
 {
-	return xcalloc(1, sizeof(struct segment_abbrevs));
+	struct segment_abbrevs *ab = xcalloc(1, sizeof(struct segment_abbrevs));
+
+	strcpy(ab->locale, "en_US");
+	return ab;
+}
+
+void segment_abbrevs_set_locale(struct segment_abbrevs *ab, const char *locale)
+{
+	snprintf(ab->locale, sizeof ab->locale, "%s", locale);
 }
 
 void segment_abbrevs_free(struct segment_abbrevs *ab)
@@ -144,6 +154,41 @@ static char *segment_last_word(const UChar *u, int32_t end)
 	return xstrndup(buf, (size_t)n);
 }
 
+/* Whether u[at..] starts (past spaces) with one of the locale's month names:
+ * "24. Juli" is an ordinal date, not a sentence that ends in "24.". */
+static bool segment_next_is_month(const char *locale, const UChar *u, int32_t len, int32_t at)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UDateFormat *df;
+	bool found = false;
+
+	while (at < len && u_isUWhiteSpace(u[at]))
+		at++;
+	df = udat_open(UDAT_NONE, UDAT_LONG, locale, NULL, 0, NULL, 0, &err);
+	if (U_FAILURE(err))
+		return false;
+	for (int32_t i = 0; i < 12 && !found; i++) {
+		UChar name[64];
+		int32_t n;
+
+		err = U_ZERO_ERROR;
+		n = udat_getSymbols(df, UDAT_MONTHS, i, name, 64, &err);
+		found = U_SUCCESS(err) && n > 0 && n < 64 && at + n <= len && u_strncmp(u + at, name, n) == 0 &&
+			(at + n == len || !u_isalpha(u[at + n]));
+	}
+	udat_close(df);
+	return found;
+}
+
+/* Whether word is a day of the month and its full stop: "1." to "31.". */
+static bool segment_is_day(const char *word)
+{
+	size_t n = strlen(word);
+
+	return (n == 2 || n == 3) && word[n - 1] == '.' && isdigit((unsigned char)word[0]) &&
+	       (n == 2 || isdigit((unsigned char)word[1])) && atoi(word) >= 1 && atoi(word) <= 31;
+}
+
 static bool segment_next_is_upper(const UChar *u, int32_t len, int32_t at)
 {
 	while (at < len) {
@@ -226,16 +271,17 @@ int segment_sentences(const struct segment_abbrevs *ab, const char *text,
 	u_strFromUTF8(u, len + 1, NULL, text, -1, &err);
 	if (U_FAILURE(err))
 		goto fail;
-	bi = ubrk_open(UBRK_SENTENCE, "en_US", u, len, &err);
+	bi = ubrk_open(UBRK_SENTENCE, ab->locale, u, len, &err);
 	if (U_FAILURE(err))
 		goto fail;
 	for (b = ubrk_following(bi, 0); b != UBRK_DONE; b = ubrk_next(bi)) {
 		if (b < len) {
 			char *word = segment_last_word(u, b);
 			int kind = segment_abbrev_kind(ab, word);
+			bool date = segment_is_day(word) && segment_next_is_month(ab->locale, u, len, b);
 
 			free(word);
-			if (kind == 1 || (kind == 2 && !segment_next_is_upper(u, len, b)))
+			if (kind == 1 || date || (kind == 2 && !segment_next_is_upper(u, len, b)))
 				continue;
 		}
 		segment_emit(u, start, b, add, ud);

@@ -49,6 +49,8 @@ void segment_abbrevs_free(struct segment_abbrevs *ab);
 /* Adds the abbreviations in the file at path (one a line, "*" marks those that
  * may end a sentence); returns -1 after reporting an error. */
 int segment_abbrevs_load(struct segment_abbrevs *ab, const char *path);
+/* The ICU locale ("de", "en_US", the default) whose sentence breaker and month names split the text. */
+void segment_abbrevs_set_locale(struct segment_abbrevs *ab, const char *locale);
 void segment_abbrevs_add(struct segment_abbrevs *ab, const char *word, int may_end);
 
 void segment_list_init(struct segment_list *list);

@@ -48,6 +48,44 @@ static void expect_split(const char *text, int n, const char *want)
 	segment_abbrevs_free(ab);
 }
 
+/* Splits text with German's abbreviations and ICU's German sentence breaker. */
+static void expect_split_de(const char *text, int n, const char *want)
+{
+	struct segment_abbrevs *ab = segment_abbrevs_new();
+	char *path = paths_join(paths_rules_dir(), "abbreviations.de");
+	struct sentences s = { .n = 0 };
+
+	segment_abbrevs_set_locale(ab, "de");
+	ck_assert_int_eq(segment_abbrevs_load(ab, path), 0);
+	strbuf_init(&s.sb);
+	ck_assert_int_eq(segment_sentences(ab, text, add_sentence, &s), 0);
+	ck_assert_msg(s.n == n && strcmp(s.sb.buf, want) == 0, "'%s' split into %d: \"%s\", want %d: \"%s\"", text,
+		      s.n, s.sb.buf, n, want);
+	strbuf_release(&s.sb);
+	segment_abbrevs_free(ab);
+	free(path);
+}
+
+START_TEST(german_sentences)
+{
+	/* an ordinal date and a magnitude are not sentence ends */
+	expect_split_de("Am 24. Juli 2013 kostete das Projekt 3,5 Mio. € und 12 % mehr.", 1,
+			"Am 24. Juli 2013 kostete das Projekt 3,5 Mio. € und 12 % mehr. | ");
+	expect_split_de("Die Sitzung ist am 1. Dezember. Danach wird gewählt.", 2,
+			"Die Sitzung ist am 1. Dezember. | Danach wird gewählt. | ");
+	expect_split_de("Das kostet z. B. Strom, bzw. Gas. Dr. Weber und Prof. Lange widersprechen.", 2,
+			"Das kostet z. B. Strom, bzw. Gas. | Dr. Weber und Prof. Lange widersprechen. | ");
+	expect_split_de("Der Etat wächst auf 1.234.567 Euro, ca. 3,5 Prozent mehr. Nr. 5 folgt.", 2,
+			"Der Etat wächst auf 1.234.567 Euro, ca. 3,5 Prozent mehr. | Nr. 5 folgt. | ");
+	expect_split_de("Es kamen 2 Mrd. Besucher, u. a. Kinder, d. h. Schulklassen. Sie blieben.", 2,
+			"Es kamen 2 Mrd. Besucher, u. a. Kinder, d. h. Schulklassen. | Sie blieben. | ");
+	expect_split_de("Das Büro liegt in der Goethestr. 12 bei St. Georg. Es hat 3 Tsd. Besucher usw. Mehr nicht.", 3,
+			"Das Büro liegt in der Goethestr. 12 bei St. Georg. | Es hat 3 Tsd. Besucher usw. | Mehr nicht. | ");
+	/* a year before a capital still ends its sentence */
+	expect_split_de("Das war 2013. Juli kam später.", 2, "Das war 2013. | Juli kam später. | ");
+}
+END_TEST
+
 START_TEST(titles_do_not_end_sentences)
 {
 	expect_split("Mr. Smith met Dr. Jones. They talked.", 2, "Mr. Smith met Dr. Jones. | They talked. | ");
@@ -305,6 +343,7 @@ Suite *suite_segment(void)
 	tcase_add_test(sent, punctuation_alone_is_not_a_sentence);
 	tcase_add_test(sent, long_sentences_are_cut_at_a_space);
 	tcase_add_test(sent, abbreviation_files);
+	tcase_add_test(sent, german_sentences);
 	suite_add_tcase(s, sent);
 	tcase_add_test(doc, document_roles_and_breaks);
 	tcase_add_test(doc, longest_pause_wins);
