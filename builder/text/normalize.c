@@ -43,7 +43,7 @@ struct normalizer {
 };
 
 /* The languages with rules; the rest pass text through. Add a language here. */
-static const struct norm_language *const norm_languages[] = { &norm_en };
+static const struct norm_language *const norm_languages[] = { &norm_en, &norm_de };
 
 /* ---- data files ---- */
 
@@ -468,9 +468,9 @@ static int norm_setup(struct normalizer *n, const struct norm_language *lang, co
 	int ret = -1;
 
 	n->lang = lang;
-	n->cardinal = norm_spellout(lang->locale, "%spellout-cardinal");
+	n->cardinal = norm_spellout(lang->locale, lang->cardinal_ruleset ? lang->cardinal_ruleset : "%spellout-cardinal");
 	n->year = norm_spellout(lang->locale, "%spellout-numbering-year");
-	n->ordinal = norm_spellout(lang->locale, "%spellout-ordinal");
+	n->ordinal = norm_spellout(lang->locale, lang->ordinal_ruleset ? lang->ordinal_ruleset : "%spellout-ordinal");
 	if (!n->cardinal || !n->year || !n->ordinal) {
 		log_error("ICU has no number spell-out rules for '%s'", lang->locale);
 		goto out;

@@ -57,9 +57,12 @@ struct norm_language {
 	size_t n_lists;
 	const struct norm_rule_def *rules;	/* in the order they run */
 	size_t n_rules;
+	/* ICU's rule sets where the locale's differ from English's; NULL: "%spellout-cardinal", "%spellout-ordinal" */
+	const char *cardinal_ruleset, *ordinal_ruleset;
 };
 
 extern const struct norm_language norm_en;
+extern const struct norm_language norm_de;
 
 /* ---- word lists ---- */
 
