@@ -4,6 +4,7 @@
 #include "util.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ucurr.h>
@@ -141,7 +142,16 @@ static int de_amount(const struct normalizer *n, const char *integer, const char
 {
 	bool one = strcmp(integer, "1") == 0 && !*decimals;
 
-	if (*magnitude && one && magnitude[0] != 'T')
+	if (magnitude[0] == 'T' && !*decimals) {
+		int64_t v = de_parse(integer);
+
+		/* "40 Tsd." as "vierzigtausend" */
+		if (v < 0 || v > INT64_MAX / 1000)
+			return -1;
+		de_cardinal(n, v * 1000, out);
+		return 0;
+	}
+	if (*magnitude && one)
 		strbuf_adds(out, "eine");
 	else if (de_number(n, integer, decimals, out) < 0)
 		return -1;
@@ -183,7 +193,9 @@ static int de_money(const struct normalizer *n, const char *integer, const char 
 {
 	bool cents = strlen(decimals) == 2 && !*magnitude;
 
-	if (de_amount(n, integer, cents ? "" : decimals, magnitude, out) < 0)
+	if (strcmp(integer, "1") == 0 && !*magnitude && (cents || !*decimals))
+		strbuf_adds(out, "ein");	/* "ein Euro neunzehn" */
+	else if (de_amount(n, integer, cents ? "" : decimals, magnitude, out) < 0)
 		return -1;
 	strbuf_addc(out, ' ');
 	de_currency(currency, out);
@@ -266,6 +278,28 @@ static int de_day_month(struct normalizer *n, const struct norm_match *m, struct
 	return de_date(n, m, atoi(m->g[1]), 0, m->g[2], m->g[3], out);
 }
 
+/* "vom 4. bis zum 8. September", "20.–22. November": both days ordinals, the month once. */
+static int de_day_range(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	int from = atoi(m->g[1]), to = atoi(m->g[3]);
+	bool zum = strstr(m->g[2], "zum") != NULL;
+
+	if (from < 1 || from > 31 || to < 1 || to > 31)
+		return -1;
+	de_ordinal(n, from, de_ending(m->text, m->start), out);
+	strbuf_adds(out, zum ? " bis zum " : " bis ");
+	if (zum)
+		de_ordinal(n, to, "en", out);
+	else
+		de_ordinal(n, to, de_ending(m->text, m->start), out);
+	strbuf_addf(out, " %s", m->g[4]);
+	if (*m->g[5]) {
+		strbuf_addc(out, ' ');
+		de_year(n, atoi(m->g[5]), out);
+	}
+	return 0;
+}
+
 /* "14.30 Uhr" as "vierzehn Uhr dreißig"; "1 Uhr" as "ein Uhr". */
 static int de_time(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
@@ -292,6 +326,16 @@ static int de_expansion(struct normalizer *n, const struct norm_match *m, struct
 	if (!p)
 		return -1;
 	strbuf_adds(out, p->value[0]);
+	return 0;
+}
+
+/* "Hauptstr." as "Hauptstraße". */
+static int de_street(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	(void)n;
+	strbuf_addf(out, "%sstraße", m->g[1]);
+	if (norm_at_end(m))
+		strbuf_addc(out, '.');
 	return 0;
 }
 
@@ -327,9 +371,20 @@ static int de_roman(struct normalizer *n, const struct norm_match *m, struct str
 	}
 	if (v < 1 || v > 39)
 		return -1;
-	strbuf_addf(out, "%s der ", m->g[1]);
-	strbuf_init(&t);
-	de_ordinal(n, v, "e", &t);
+	{
+		static const char *const dative[] = { "unter", "Unter", "mit", "Mit", "von", "Von", "bei", "Bei",
+							      "nach", "Nach", "seit", "Seit", "zu", "Zu" };
+		char w[32];
+		bool dat = false;
+
+		norm_word_before(m->text, m->start, w, sizeof w);
+		for (size_t i = 0; i < sizeof dative / sizeof dative[0]; i++)
+			dat = dat || strcmp(w, dative[i]) == 0;
+		/* "unter Karl dem Fünften"; otherwise the nominative, "Ludwig der Vierzehnte" */
+		strbuf_addf(out, "%s %s ", m->g[1], dat ? "dem" : "der");
+		strbuf_init(&t);
+		de_ordinal(n, v, dat ? "en" : "e", &t);
+	}
 	t.buf[0] = (char)toupper((unsigned char)t.buf[0]);
 	strbuf_adds(out, t.buf);
 	strbuf_release(&t);
@@ -368,6 +423,10 @@ static const struct norm_rule_def de_rules[] = {
 	  NORM_NO_LIST },
 	{ "percent", "(?<![\\w.,])" DE_INT "(?:,(\\d+))?\\s?(?:%|Prozent\\b)", de_percent, NORM_NO_LIST },
 	{ "numeric-date", "(?<![\\w.,])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})\\b(?![.,]\\d)", de_numeric_date, NORM_NO_LIST },
+	{ "day-range",
+	  "(?<![\\w.,])(\\d{1,2})\\.\\s*(\\s(?:bis|bis zum)\\s|[–-])\\s*(\\d{1,2})\\.\\s+" DE_MONTHS
+	  "\\b(?:\\s+(\\d{4})\\b(?![.,]\\d))?",
+	  de_day_range, NORM_NO_LIST },
 	{ "day-month", "(?<![\\w.,])(\\d{1,2})\\.\\s+" DE_MONTHS "\\b(?:\\s+(\\d{4})\\b(?![.,]\\d))?", de_day_month,
 	  NORM_NO_LIST },
 	{ "time", "(?<![\\w.,])(\\d{1,2})(?:[.:](\\d{2}))?\\s?Uhr\\b", de_time, NORM_NO_LIST },
@@ -376,13 +435,16 @@ static const struct norm_rule_def de_rules[] = {
 	  "\\b(der|die|das|dem|den|des|am|im|zum|zur|vom|beim|Der|Die|Das|Am|Im|Zum|Beim|Vom)\\s+(\\d{1,3})\\.(?=\\s+[A-ZÄÖÜ])",
 	  de_ordinal_rule, NORM_NO_LIST },
 	{ "roman", "\\b([A-Z][a-zäöüß]+)\\s+([IVXLC]{1,6})\\.(?=\\s|$)", de_roman, NORM_NO_LIST },
+	{ "street", "\\b([A-ZÄÖÜ][a-zäöüß]+)str\\.(?=[\\s,;]|$)", de_street, NORM_NO_LIST },
 	{ "abbreviation", "(?<![\\w.])(%s)(?!\\w)", de_expansion, DE_EXPANSIONS },
 	{ "year",
-	  "\\b(Jahr|Jahre|Jahres|im|seit|Seit|bis|von|Von|ab|Ab|um|Anfang|Ende|Mitte|Sommer|Herbst|Winter|Frühjahr|"
+	  "\\b(Jahr|Jahre|Jahres|im|seit|Seit|bis|Bis|von|Von|ab|Ab|um|Um|Anfang|Ende|Mitte|Sommer|Herbst|Winter|Frühjahr|"
 	  "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\\s+(1[1-9]\\d{2}|20\\d{2})"
 	  "\\b(?![.,]\\d)",
 	  de_year_rule, NORM_NO_LIST },
-	{ "year-start", "(?:^|(?<=[.!?]\\s))(1[1-9]\\d{2}|20\\d{2})\\b(?![.,]\\d)", de_year_start, NORM_NO_LIST },
+	/* German capitalises nouns: "1500 Menschen" is a count, "1871 gegründet" a year */
+	{ "year-bare", "(?<![\\w.,])(1[1-9]\\d{2}|20\\d{2})\\b(?![.,]\\d)(?!\\s+[A-ZÄÖÜ])", de_year_start,
+	  NORM_NO_LIST },
 	{ "number", "(?<![\\w.,])" DE_INT "(?:,(\\d+))?(?![\\w]|[.,]\\d)", de_plain_number, NORM_NO_LIST },
 };
 

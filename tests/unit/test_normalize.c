@@ -21,6 +21,7 @@ struct norm_case {
 /* A class of the table: the cases under one "# N NAME" heading. */
 struct norm_class {
 	char *name;
+	const char *table;	/* "en" or "de": the file it comes from */
 	size_t first, count;
 };
 
@@ -33,24 +34,32 @@ static char **langs;
 static size_t n_langs, cap_langs;
 static struct normalizer *en;
 
-/* The table sits in the source tree beside the rules: ROOT/tests/data/normalize-en.tsv. */
-static char *table_path(void)
+/* The tables sit in the source tree beside the rules: ROOT/tests/data/normalize-LANG.tsv. */
+static char *table_path(const char *table)
 {
 	const char *rules = paths_rules_dir();	/* ROOT/builder/rules */
 	size_t n = strlen(rules);
 
 	if (n > 14 && strcmp(rules + n - 14, "/builder/rules") == 0)
-		return xasprintf("%.*s/tests/data/normalize-en.tsv", (int)(n - 14), rules);
-	return xstrdup("tests/data/normalize-en.tsv");
+		return xasprintf("%.*s/tests/data/normalize-%s.tsv", (int)(n - 14), rules, table);
+	return xasprintf("tests/data/normalize-%s.tsv", table);
 }
 
-static void load_table(void)
+/* Loads normalize-TABLE.tsv; its cases are spoken by the voice tag "en-us" for English's
+ * table, else by the table's own language ("de"), unless a "# LANG" line says otherwise. */
+static void load_table(const char *table)
 {
-	char *path = table_path(), *text = NULL, *p, *next;
-	size_t len, cap = 0;
+	char *path = table_path(table), *text = NULL, *p, *next;
+	size_t len;
+	static size_t cap;
 	int line = 0;
-	const char *lang = NULL;
+	const char *own = NULL, *lang;
 
+	if (strcmp(table, "en") != 0) {
+		util_grow((void **)&langs, &cap_langs, n_langs + 1, sizeof *langs);
+		own = langs[n_langs++] = xstrdup(table);
+	}
+	lang = own;
 	if (util_read_file(path, 1u << 22, &text, &len) < 0) {
 		fprintf(stderr, "test_normalize: cannot read '%s'\n", path);
 		free(path);
@@ -65,8 +74,8 @@ static void load_table(void)
 		line++;
 		if (*p == '#' && p[1] == ' ' && p[2] >= '1' && p[2] <= '9') {
 			util_grow((void **)&classes, &cap_classes, n_classes + 1, sizeof *classes);
-			classes[n_classes++] = (struct norm_class){ xstrdup(p + 2), n_cases, 0 };
-			lang = NULL;
+			classes[n_classes++] = (struct norm_class){ xstrdup(p + 2), table, n_cases, 0 };
+			lang = own;
 			continue;
 		}
 		if (strncmp(p, "# LANG ", 7) == 0) {
@@ -127,8 +136,8 @@ START_TEST(table_class)
 
 		/* Check packs a message of 4 kB at most: the first failures say enough */
 		if (strcmp(got, c->expected) != 0 && ++failed <= 8) {
-			strbuf_addf(&failures, "\nnormalize-en.tsv line %d (%s):\n  input    %s\n  expected %s\n  got      %s",
-				    c->line, c->lang ? c->lang : "en-us", c->input, c->expected, got);
+			strbuf_addf(&failures, "\nnormalize-%s.tsv line %d (%s):\n  input    %s\n  expected %s\n  got      %s",
+				    k->table, c->line, c->lang ? c->lang : "en-us", c->input, c->expected, got);
 		}
 		free(got);
 	}
@@ -140,12 +149,21 @@ END_TEST
 
 START_TEST(table_is_large_enough)
 {
-	size_t in_classes = 0;
+	size_t in_classes = 0, en_cases = 0, de_cases = 0, de_classes = 0;
 
-	for (size_t i = 0; i < n_classes; i++)
+	for (size_t i = 0; i < n_classes; i++) {
 		in_classes += classes[i].count;
-	ck_assert_uint_ge(n_cases, 200);
-	ck_assert_uint_ge(n_classes, 15);
+		if (strcmp(classes[i].table, "de") == 0) {
+			de_cases += classes[i].count;
+			de_classes++;
+		} else {
+			en_cases += classes[i].count;
+		}
+	}
+	ck_assert_uint_ge(en_cases, 200);
+	ck_assert_uint_ge(n_classes - de_classes, 15);
+	ck_assert_uint_ge(de_cases, 200);
+	ck_assert_uint_ge(de_classes, 10);
 	ck_assert_uint_eq(in_classes, n_cases);
 }
 END_TEST
@@ -263,7 +281,8 @@ Suite *suite_normalize(void)
 	TCase *table = tcase_create("table");
 	TCase *edge = tcase_create("edge");
 
-	load_table();
+	load_table("en");
+	load_table("de");
 	/* once for the case, in the runner: the forked tests share the compiled rules */
 	tcase_add_unchecked_fixture(table, setup, teardown);
 	tcase_add_test(table, table_is_large_enough);
