@@ -51,4 +51,16 @@ check "speak with a phoneme lexicon succeeds" test -s "$TMP/lex.wav"
 printf 'Brackets\n\nThe code [[h@l'"'"'oU]] is text here.\n' >"$TMP/br.txt"
 "$NEWSCAST" script "$TMP/br.txt" >"$TMP/br.out" 2>&1
 check "an article's own [[...]] is broken up" grep -qF "The code [ [h@l'oU] ] is text here." "$TMP/br.out"
+# A German voice: German's sentences (an ordinal date, "Mio.", "z. B." and "Dr." end none) and German's normalization.
+sed 's/^espeak *=.*/espeak = de/' "$ROOT/voices/anchor.ini" >"$TMP/de.ini"
+printf 'Projekt teurer\n\nAm 24. Juli 2013 kostete das Projekt 3,5 Mio. € und 12 %% mehr. Die Sitzung ist am 1. Dezember um 14.30 Uhr, z. B. mit Dr. Weber. Danach folgt Nr. 5.\n' >"$TMP/de.txt"
+"$NEWSCAST" script --voice "$TMP/de.ini" "$TMP/de.txt" >"$TMP/de.out" 2>&1
+cat >"$TMP/de.want" <<'WANT'
+Projekt teurer
+[pause 900 ms]
+Am vierundzwanzigsten Juli zweitausenddreizehn kostete das Projekt drei Komma fünf Millionen Euro und zwölf Prozent mehr.
+Die Sitzung ist am ersten Dezember um vierzehn Uhr dreißig, zum Beispiel mit Doktor Weber.
+Danach folgt Nummer fünf.
+WANT
+check "a German voice gets German sentences and normalization" diff -u "$TMP/de.want" "$TMP/de.out"
 finish
