@@ -402,13 +402,13 @@ static int de_year_rule(struct normalizer *n, const struct norm_match *m, struct
 	return 0;
 }
 
-static int de_year_start(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+static int de_year_bare(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	de_year(n, atoi(m->g[1]), out);
 	return 0;
 }
 
-/* What numbers are left: "1.234.567", "3,5"; "1" before a word as "ein". */
+/* What numbers are left: "1.234.567", "3,5". */
 static int de_plain_number(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	return de_number(n, m->g[1], m->g[2], out);
@@ -443,7 +443,7 @@ static const struct norm_rule_def de_rules[] = {
 	  "\\b(?![.,]\\d)",
 	  de_year_rule, NORM_NO_LIST },
 	/* German capitalises nouns: "1500 Menschen" is a count, "1871 gegründet" a year */
-	{ "year-bare", "(?<![\\w.,])(1[1-9]\\d{2}|20\\d{2})\\b(?![.,]\\d)(?!\\s+[A-ZÄÖÜ])", de_year_start,
+	{ "year-bare", "(?<![\\w.,])(1[1-9]\\d{2}|20\\d{2})\\b(?![.,]\\d)(?!\\s+[A-ZÄÖÜ])", de_year_bare,
 	  NORM_NO_LIST },
 	{ "number", "(?<![\\w.,])" DE_INT "(?:,(\\d+))?(?![\\w]|[.,]\\d)", de_plain_number, NORM_NO_LIST },
 };
