@@ -657,6 +657,7 @@ static int build_load_settings(struct build *b)
 	if (voice_profile_find(&b->voice, b->show.voice ? b->show.voice : VOICE_DEFAULT) < 0)
 		return -1;
 	b->script.voice = b->voice.path;
+	b->script.show_language = b->show.language;
 	b->script.inbox = true;	/* nothing is read through a link in articles/ */
 	b->script.max_minutes = b->show.max_minutes;
 	b->script.lexicon = b->show.lexicon ? show_path(&b->show, b->show.lexicon) : NULL;

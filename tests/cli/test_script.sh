@@ -39,4 +39,18 @@ iconv -f UTF-8 -t ISO-8859-1 "$TMP/story.utf8.html" >"$TMP/story.html"
 "$NEWSCAST" script "$TMP/story.html" >"$TMP/story.html.out" 2>&1
 check "the same story as a cluttered Latin-1 HTML page gives the same script" diff -u "$TMP/story.txt.out" "$TMP/story.html.out"
 expect_status 2 "--format with a bad value is a usage error" "$NEWSCAST" script --format pdf "$TMP/story.md"
+# The language an article is read in: --language over its own, which is over the voice's.
+printf -- '---\ntitle: Fähre teurer\nlang: de-de\n---\n\nDie Preise der Fähre steigen um 12 %%, sagte der Betreiber.\n' >"$TMP/de.md"
+printf 'Fähre teurer\n\nDie Preise der Fähre steigen um 12 %%, sagte der Betreiber.\n' >"$TMP/de.txt"
+"$NEWSCAST" script --verbose "$TMP/de.md" >"$TMP/de.md.out" 2>"$TMP/de.md.err"
+check "front matter's lang: read in German, said so under --verbose" \
+	grep -qxF "newscast: '$TMP/de.md': read in de-DE (the article's own), by the voice 'anchor' (en-us)" "$TMP/de.md.err"
+check "an article in German gets no English rules" grep -qxF 'Die Preise der Fähre steigen um 12 %, sagte der Betreiber.' "$TMP/de.md.out"
+"$NEWSCAST" script --language de --verbose "$TMP/de.txt" >"$TMP/de.txt.out" 2>"$TMP/de.txt.err"
+check "script --language de --verbose says German" \
+	grep -qxF "newscast: '$TMP/de.txt': read in de (--language), by the voice 'anchor' (en-us)" "$TMP/de.txt.err"
+check "--language prints nothing new" diff -u "$TMP/de.md.out" "$TMP/de.txt.out"
+"$NEWSCAST" script --language en "$TMP/de.md" >"$TMP/de.en.out" 2>&1
+check "--language en over the article's own: English rules" grep -qF 'um twelve percent,' "$TMP/de.en.out"
+expect_status 1 "--language with no language tag is refused" "$NEWSCAST" script --language xx "$TMP/de.txt"
 finish

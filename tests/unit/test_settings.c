@@ -43,6 +43,7 @@ static const struct expect {
 	{ "part", "task", NULL, NULL, "0", "12", "12", "-1", "a whole number from 0 to 2147483647" },
 	{ "part", "plan", NULL, NULL, "", "plan.jsonl", "plan.jsonl", NULL, NULL },
 	{ "speak", "voice", "voice", "profile", "", "bright", "bright", NULL, NULL },
+	{ "speak", "language", NULL, NULL, "", "pt-BR", "pt-BR", NULL, NULL },
 	{ "speak", "keep-boilerplate", NULL, NULL, "false", NULL, "true", NULL, NULL },
 	{ "speak", "rules", NULL, NULL, "", "x.rules", "x.rules", NULL, NULL },
 	{ "speak", "no-normalize", NULL, NULL, "false", NULL, "true", NULL, NULL },
