@@ -195,6 +195,23 @@ static int script_settle_language(struct script *sc, const struct script_options
 	lang = script_choose_language(option, sc->doc.language, show, sc->voice.espeak, &source);
 	free(sc->language);
 	sc->language = xstrdup(lang);
+	/* no voice named: the profile that speaks the language, if one does (else the default reads it) */
+	if (!opts->voice && source != SCRIPT_LANGUAGE_VOICE) {
+		struct voice_profile vp;
+		int found;
+
+		voice_profile_init(&vp);
+		if ((found = voice_profile_for_language(&vp, sc->language)) < 0) {
+			voice_profile_release(&vp);
+			return -1;
+		}
+		if (found == 0) {
+			voice_profile_release(&sc->voice);
+			sc->voice = vp;
+		} else {
+			voice_profile_release(&vp);
+		}
+	}
 	log_verbose("'%s': read in %s (%s), by the voice '%s' (%s)", sc->doc.name, sc->language, why[source],
 		    sc->voice.name ? sc->voice.name : sc->voice.espeak, sc->voice.espeak);
 	return 0;

@@ -67,9 +67,15 @@ static void check_built(const char *option, const char *show, const char *want, 
 
 START_TEST(language_of_a_script)
 {
-	check_built("DE-de", "fr", "de-DE", "'intro': read in de-DE (--language), by the voice 'anchor' (en-us)\n");
-	check_built(NULL, "fr", "fr", "'intro': read in fr (podcast.ini [show] language)");
-	check_built(NULL, NULL, "en-us", "'intro': read in en-us (the voice's)");
+	check_built("DE-de", "fr", "de-DE", "'intro': read in de-DE (--language), by the voice 'anchor-de' (de)\n");
+	check_built(NULL, "fr", "fr", "'intro': read in fr (podcast.ini [show] language), by the voice 'anchor-fr' (fr-fr)\n");
+	check_built("pt", NULL, "pt", "'intro': read in pt (--language), by the voice 'anchor-pt' (pt)\n");
+	check_built("pt-br", NULL, "pt-BR", "'intro': read in pt-BR (--language), by the voice 'anchor-pt-br' (pt-br)\n");
+	check_built("en", NULL, "en", "'intro': read in en (--language), by the voice 'anchor' (en-us)\n");
+	check_built("en-GB", NULL, "en-GB", "'intro': read in en-GB (--language), by the voice 'correspondent' (en-gb-x-rp)\n");
+	/* no profile speaks Swedish: the default voice reads it, with no rules */
+	check_built("sv", NULL, "sv", "'intro': read in sv (--language), by the voice 'anchor' (en-us)\n");
+	check_built(NULL, NULL, "en-us", "'intro': read in en-us (the voice's), by the voice 'anchor' (en-us)\n");
 }
 END_TEST
 
