@@ -96,6 +96,8 @@ const struct setting settings_table[] = {
 	  .arg = "NAME", .help = "voice profile name, or path to a profile .ini (default: anchor)" },
 	{ .option = "language", .commands = SPEAK | SCRIPT, .type = SETTING_STRING, .at = { AT_OPTION(script.language) },
 	  .arg = "TAG", .help = "read in this language (BCP 47: de, fr, pt-BR), over the article's own" },
+	{ .option = "language", .commands = INIT, .type = SETTING_STRING, .at = { AT_OPTION(script.language) },
+	  .arg = "TAG", .help = "a show in this language: en (the default), de, fr, es, it, pt-BR or pt" },
 	{ .option = "language", .commands = VOICES, .type = SETTING_STRING, .at = { AT_OPTION(script.language) },
 	  .arg = "TAG", .help = "only the profiles that speak this language (de lists de and de-AT)" },
 	{ .option = "keep-boilerplate", .commands = SPEAK | SCRIPT, .type = SETTING_BOOL,

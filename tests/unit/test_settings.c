@@ -45,6 +45,7 @@ static const struct expect {
 	{ "speak", "voice", "voice", "profile", "", "bright", "bright", NULL, NULL },
 	{ "speak", "language", NULL, NULL, "", "pt-BR", "pt-BR", NULL, NULL },
 	{ "voices", "language", NULL, NULL, "", "es", "es", NULL, NULL },
+	{ "init", "language", NULL, NULL, "", "de", "de", NULL, NULL },
 	{ "speak", "keep-boilerplate", NULL, NULL, "false", NULL, "true", NULL, NULL },
 	{ "speak", "rules", NULL, NULL, "", "x.rules", "x.rules", NULL, NULL },
 	{ "speak", "no-normalize", NULL, NULL, "false", NULL, "true", NULL, NULL },
