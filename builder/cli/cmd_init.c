@@ -19,12 +19,13 @@ int cmd_init(int argc, char **argv)
 	if (a.help) {
 		settings_help(stdout, "init", "SHOW",
 			      "Create the show folder SHOW with a commented podcast.ini, an empty inbox (articles/),\n"
-			      "public/ for what gets published, and .newscast/ for newscast's own state.");
+			      "public/ for what gets published, and .newscast/ for newscast's own state. With\n"
+			      "--language, the show speaks that language: its voice, intro and outro.");
 		return 0;
 	}
 	if (cli_one_operand("init", "show folder", argc - first) != 0)
 		return 2;
-	if (show_create(argv[first]) < 0)
+	if (show_create_language(argv[first], a.script.language) < 0)
 		return 1;
 	printf("created the show %s: edit %s/podcast.ini, drop articles into %s/articles/, then run "
 	       "'newscast build %s'\n", argv[first], argv[first], argv[first], argv[first]);

@@ -23,6 +23,7 @@ struct document {
 	int headline_line;
 	char *author;	/* from a "By NAME" line under the headline, or front matter; may be NULL */
 	char *date, *link, *id, *description;	/* from front matter or page metadata; may be NULL */
+	char *language;	/* the article's own BCP 47 tag, canonical ("de", "pt-BR"); NULL when it names none */
 	struct block *blocks;
 	size_t n_blocks;
 	size_t cap_blocks;
@@ -32,7 +33,14 @@ struct document {
 };
 
 void document_init(struct document *doc);
-/* Frees the metadata (headline, author, date, link, id, description) and sets it to NULL. */
+/* Canonicalizes a BCP 47 tag with ICU into out ("de_de" and "DE-de" give "de-DE"); -1 if ICU
+ * cannot read all of it as a tag of a language it knows ("english", "xx", "de-"), out then "". */
+int document_language_canonical(const char *tag, char *out, size_t size);
+/* Sets doc->language to tag canonicalized, unless the document has one already (the first
+ * source a reader tries wins) or tag is NULL; a junk tag is left out with a --verbose note
+ * naming where (what, "<html lang>"). */
+void document_set_language(struct document *doc, const char *tag, const char *what);
+/* Frees the metadata (headline, author, date, link, id, description, language) and sets it to NULL. */
 void document_clear_meta(struct document *doc);
 /* Frees every field and block; doc is then as document_init left it. */
 void document_release(struct document *doc);

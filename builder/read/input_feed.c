@@ -276,8 +276,11 @@ static char *feed_summary(const char *name, xmlDoc *xml, xmlNode *n, bool atom)
 	return n ? feed_markup_text(name, xml, n, atom, true) : NULL;
 }
 
-static void feed_add_item(const char *name, xmlDoc *xml, xmlNode *item, bool atom, struct input_feed *feed)
+/* chan_lang is the channel's <language> (RSS), NULL if none. */
+static void feed_add_item(const char *name, xmlDoc *xml, xmlNode *item, bool atom, const char *chan_lang,
+			  struct input_feed *feed)
 {
+	xmlChar *lang;
 	struct document *doc;
 	xmlNode *body, *title = feed_child(item, atom ? FEED_NS_ATOM : NULL, "title");
 
@@ -287,6 +290,11 @@ static void feed_add_item(const char *name, xmlDoc *xml, xmlNode *item, bool ato
 	doc->headline_line = (int)xmlGetLineNo(item);
 	doc->name = xasprintf("%s:%d", name, doc->headline_line);
 	doc->headline = feed_title(name, xml, title, atom);
+	/* xml:lang on the item or any element around it, then the channel's <language> */
+	if ((lang = xmlNodeGetLang(item)) && *lang)
+		document_set_language(doc, (const char *)lang, "xml:lang");
+	xmlFree(lang);
+	document_set_language(doc, chan_lang, "the feed's <language>");
 	if (atom) {
 		doc->author = feed_atom_authors(item);
 		doc->date = feed_date(feed_child(item, FEED_NS_ATOM, "published"));
@@ -360,6 +368,7 @@ int input_parse_feed(const char *name, const char *data, size_t len, struct inpu
 	struct feed_parse fp = { 0 };
 	xmlDoc *xml = NULL;
 	xmlNode *root, *channel;
+	char *chan_lang = NULL;
 	bool atom;
 	int ret = -1;
 
@@ -402,17 +411,23 @@ int input_parse_feed(const char *name, const char *data, size_t len, struct inpu
 	channel = atom ? root : feed_child(root, NULL, "channel");
 	feed->title = channel ? feed_title(name, xml, feed_child(channel, atom ? FEED_NS_ATOM : NULL, "title"), atom)
 			      : NULL;
+	if (channel && !atom) {
+		chan_lang = feed_text(feed_child(channel, NULL, "language"));
+		if (!chan_lang)
+			chan_lang = feed_text(feed_child(channel, FEED_NS_DC, "language"));
+	}
 	/* RSS 2.0 has its items in the channel, RSS 1.0 beside it */
 	for (xmlNode *c = channel ? channel->children : NULL; c && feed->n < FEED_MAX_ITEMS; c = c->next)
 		if (feed_is(c, atom ? FEED_NS_ATOM : NULL, atom ? "entry" : "item"))
-			feed_add_item(name, xml, c, atom, feed);
+			feed_add_item(name, xml, c, atom, chan_lang, feed);
 	for (xmlNode *c = !atom ? root->children : NULL; c && feed->n < FEED_MAX_ITEMS; c = c->next)
 		if (feed_is(c, NULL, "item"))
-			feed_add_item(name, xml, c, false, feed);
+			feed_add_item(name, xml, c, false, chan_lang, feed);
 	if (feed->n == FEED_MAX_ITEMS)
 		log_warn("'%s': only the first %d items are read", name, FEED_MAX_ITEMS);
 	ret = 0;
 out:
+	free(chan_lang);
 	if (xml)
 		xmlFreeDoc(xml);
 	if (ctxt)

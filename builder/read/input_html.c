@@ -58,6 +58,54 @@ static xmlNode *html_find(const struct extract *ex, xmlNode *n, const char *name
 }
 
 /* A <meta> content by name or property, as a new string; NULL if absent. */
+/* <meta http-equiv="content-language" content="de">'s content; NULL if none. */
+static char *html_content_language(xmlNode *n)
+{
+	for (xmlNode *c = n ? n->children : NULL; c; c = c->next) {
+		char *found = NULL;
+
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (html_is(c, "meta")) {
+			xmlChar *equiv = xmlGetProp(c, BAD_CAST "http-equiv");
+
+			if (equiv && strcasecmp((const char *)equiv, "content-language") == 0) {
+				xmlChar *content = xmlGetProp(c, BAD_CAST "content");
+
+				/* HTTP's header may list several; the first is the main one */
+				if (content)
+					found = xstrndup((const char *)content, strcspn((const char *)content, ","));
+				xmlFree(content);
+			}
+			xmlFree(equiv);
+		} else
+			found = html_content_language(c);
+		if (found)
+			return found;
+	}
+	return NULL;
+}
+
+/* The page's language: <html lang> (xml:lang in XHTML), else the content-language meta. */
+static void html_language(xmlNode *root, struct document *doc)
+{
+	xmlChar *lang = root ? xmlGetProp(root, BAD_CAST "lang") : NULL;
+	char *meta;
+
+	/* HTML's parser keeps XHTML's xml:lang as a plain attribute of that name */
+	if (!lang && root)
+		lang = xmlGetProp(root, BAD_CAST "xml:lang");
+	if (!lang && root)
+		lang = xmlNodeGetLang(root);
+	if (lang && *lang)
+		document_set_language(doc, (const char *)lang, "<html lang>");
+	xmlFree(lang);
+	if (!doc->language && (meta = html_content_language(root))) {
+		document_set_language(doc, meta, "the content-language meta");
+		free(meta);
+	}
+}
+
 static char *html_meta(xmlNode *n, const char *key)
 {
 	for (xmlNode *c = n ? n->children : NULL; c; c = c->next) {
@@ -654,6 +702,7 @@ static int html_read(const char *name, const char *data, size_t len, struct docu
 	/* pages with neither still name their own address */
 	if (!doc->link)
 		doc->link = html_canonical(root);
+	html_language(root, doc);
 	/* the meta description is the page's own summary; JSON-LD's fills in when it is missing */
 	doc->description = html_meta(root, "description");
 	if (!doc->description)

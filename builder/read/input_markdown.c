@@ -156,6 +156,12 @@ static size_t md_front_matter(const char *data, size_t len, struct document *doc
 				free(*field);
 				*field = xstrdup(value);
 			}
+			if ((strcmp(key, "lang") == 0 || strcmp(key, "language") == 0) && *value) {
+				/* the last of the two keys wins, as for the others */
+				free(doc->language);
+				doc->language = NULL;
+				document_set_language(doc, value, "front matter's language");
+			}
 		}
 		free(line);
 	}

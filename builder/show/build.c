@@ -654,9 +654,15 @@ static int build_load_show(struct build *b, const char *dir, const struct build_
 
 static int build_load_settings(struct build *b)
 {
-	if (voice_profile_find(&b->voice, b->show.voice ? b->show.voice : VOICE_DEFAULT) < 0)
+	int found = 1;
+
+	/* no profile named: the one that speaks the show's language, else the default */
+	if (!b->show.voice && b->show.language && (found = voice_profile_for_language(&b->voice, b->show.language)) < 0)
+		return -1;
+	if (found != 0 && voice_profile_find(&b->voice, b->show.voice ? b->show.voice : VOICE_DEFAULT) < 0)
 		return -1;
 	b->script.voice = b->voice.path;
+	b->script.show_language = b->show.language;
 	b->script.inbox = true;	/* nothing is read through a link in articles/ */
 	b->script.max_minutes = b->show.max_minutes;
 	b->script.lexicon = b->show.lexicon ? show_path(&b->show, b->show.lexicon) : NULL;

@@ -1,6 +1,7 @@
 /* show: a show folder and its podcast.ini: what the show is, how episodes are made, voice and audio settings. */
 #include "show.h"
 
+#include "document.h"
 #include "fetch.h"
 #include "ini.h"
 #include "log.h"
@@ -357,8 +358,8 @@ static const char show_template[] =
 	"title = %s\n"
 	"author = The newsroom\n"
 	"description = The day's stories, read aloud.\n"
-	"; the language of the show, for the feed (en, en-gb, fr ...)\n"
-	"language = en\n"
+	"; the language of the show, for the feed, and of its articles that do not name theirs (en, en-GB, fr ...)\n"
+	"language = %s\n"
 	"; where the show's web page is, and where public/ will be served from\n"
 	"link = https://example.com/\n"
 	"base_url = https://example.com/podcast/\n"
@@ -380,10 +381,10 @@ static const char show_template[] =
 	"; digest: all new articles of a run become one episode; article: one episode each\n"
 	"mode = digest\n"
 	"; {show}, {headline} (article mode), {date} or {date:STRFTIME}\n"
-	"title = {show} — {date:%%A %%-d %%B %%Y}\n"
+	"title = %s\n"
 	"; text to speak, or an audio file (.wav .flac .ogg) relative to this folder\n"
-	"intro = This is {show} for {date:%%A %%-d %%B}.\n"
-	"outro = That was {show}. Thank you for listening.\n"
+	"intro = %s\n"
+	"outro = %s\n"
 	"; a short sound between articles (an audio file); without it, a pause\n"
 	";between = chime.wav\n"
 	"; an article of more speech than this many minutes is refused before it is spoken\n"
@@ -391,7 +392,7 @@ static const char show_template[] =
 	"\n"
 	"[voice]\n"
 	"; a profile from newscast's voices/ (newscast voices lists them) or a path to one\n"
-	"profile = anchor\n"
+	"profile = %s\n"
 	"; this show's own pronunciations, in the format of builder/rules/lexicon.en\n"
 	";lexicon = names.lex\n"
 	"\n"
@@ -412,14 +413,66 @@ static const char show_template[] =
 	"; items older than this many days are old news and not spoken (0: any age)\n"
 	"max_age = 2\n";
 
+/* What a new show says in each language init knows; the first is the default. Dates are written in
+ * figures but in English, whose names strftime knows in any locale (ICU's date names are to come). */
+static const struct show_words {
+	const char *language, *profile, *title, *intro, *outro;
+} show_words[] = {
+	{ "en", "anchor", "{show} — {date:%A %-d %B %Y}", "This is {show} for {date:%A %-d %B}.",
+	  "That was {show}. Thank you for listening." },
+	{ "de", "anchor-de", "{show} — {date:%-d.%-m.%Y}", "Hier ist {show} vom {date:%-d.%-m.%Y}.",
+	  "Das war {show}. Vielen Dank fürs Zuhören." },
+	{ "fr", "anchor-fr", "{show} — {date:%d/%m/%Y}", "Vous écoutez {show}, l'édition du {date:%d/%m/%Y}.",
+	  "C'était {show}. Merci de votre écoute." },
+	{ "es", "anchor-es", "{show} — {date:%-d/%-m/%Y}", "Esto es {show}, la edición del {date:%-d/%-m/%Y}.",
+	  "Esto ha sido {show}. Gracias por escucharnos." },
+	{ "it", "anchor-it", "{show} — {date:%-d/%-m/%Y}", "Questo è {show}, l'edizione del {date:%-d/%-m/%Y}.",
+	  "Era {show}. Grazie per l'ascolto." },
+	{ "pt-BR", "anchor-pt-br", "{show} — {date:%d/%m/%Y}", "Este é o {show} de {date:%d/%m/%Y}.",
+	  "Este foi o {show}. Obrigado pela audiência." },
+	{ "pt", "anchor-pt", "{show} — {date:%d/%m/%Y}", "Este é o {show} de {date:%d/%m/%Y}.",
+	  "Foi o {show}. Obrigado por nos ter ouvido." },
+};
+
+/* The words for a canonical tag: the same tag, else the same language ("fr-CA" is fr's; "pt-PT" pt's). */
+static const struct show_words *show_words_for(const char *tag)
+{
+	size_t n = strcspn(tag, "-");
+
+	for (size_t i = 0; i < sizeof show_words / sizeof show_words[0]; i++)
+		if (strcasecmp(show_words[i].language, tag) == 0)
+			return &show_words[i];
+	for (size_t i = 0; i < sizeof show_words / sizeof show_words[0]; i++)
+		if (strncasecmp(show_words[i].language, tag, n) == 0 && !show_words[i].language[n])
+			return &show_words[i];
+	return NULL;
+}
+
 int show_create(const char *dir)
 {
+	return show_create_language(dir, NULL);
+}
+
+int show_create_language(const char *dir, const char *language)
+{
+	const struct show_words *w = show_words;
+	char tag[64] = "en";
 	const char *subs[] = { "articles", "public", "public/episodes", ".newscast" };
 	char *ini = xasprintf("%s/podcast.ini", dir), *name = util_stem(dir);
 	struct stat st;
 	FILE *fp = NULL;
 	int ret = -1;
 
+	if (language && (document_language_canonical(language, tag, sizeof tag) < 0 || !(w = show_words_for(tag)))) {
+		struct strbuf known;
+
+		strbuf_init(&known);
+		for (size_t i = 0; i < sizeof show_words / sizeof show_words[0]; i++)
+			strbuf_addf(&known, "%s%s", i ? ", " : "", show_words[i].language);
+		log_error("'%s': init knows no words in that language (it knows %s)", language, known.buf);
+		strbuf_release(&known);
+		goto out;
+	}
 	if (stat(ini, &st) == 0) {
 		log_error("'%s' already exists: '%s' is a show already", ini, dir);
 		goto out;
@@ -441,7 +494,8 @@ int show_create(const char *dir)
 			goto out;
 	}
 	fp = fopen(ini, "wx");
-	if (!fp || fprintf(fp, show_template, *name ? name : "My show") < 0 || fclose(fp) != 0) {
+	if (!fp || fprintf(fp, show_template, *name ? name : "My show", tag, w->title, w->intro, w->outro,
+				  w->profile) < 0 || fclose(fp) != 0) {
 		log_error("cannot write '%s': %s", ini, strerror(errno));
 		fp = NULL;
 		goto out;

@@ -50,6 +50,11 @@ int show_load(struct show *show, const char *dir);
 /* Creates DIR with a commented podcast.ini, articles/, public/ and .newscast/.
  * Refuses a folder that already has a podcast.ini. */
 int show_create(const char *dir);
+/* Like show_create, for a show in language (a BCP 47 tag; NULL: English): podcast.ini names it,
+ * the voice that speaks it, and intro and outro in it. A language init has no words for is an
+ * error naming those it has (en, de, fr, es, it, pt-BR, pt). */
+int show_create_language(const char *dir, const char *language);
+
 
 /* Whether an intro, outro or between value names an audio file (by its extension). */
 bool show_is_audio(const char *value);

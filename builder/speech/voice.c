@@ -1,6 +1,7 @@
 /* voice: voice profiles (INI files in voices/): the espeak-ng voice, rate, pitch and the pauses. */
 #include "voice.h"
 
+#include "document.h"
 #include "ini.h"
 #include "log.h"
 #include "paths.h"
@@ -13,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 void voice_profile_init(struct voice_profile *vp)
 {
@@ -28,6 +30,7 @@ void voice_profile_release(struct voice_profile *vp)
 	free(vp->path);
 	free(vp->espeak);
 	free(vp->variant);
+	free(vp->language);
 	memset(vp, 0, sizeof *vp);
 }
 
@@ -54,6 +57,14 @@ static char *voice_handler(void *user, struct ini_entry *e)
 			if (!*value || strpbrk(value, " +/"))
 				return xasprintf("bad espeak-ng voice '%s' in [voice]", value);
 			voice_set_string(&vp->espeak, value);
+			return NULL;
+		}
+		if (strcmp(key, "language") == 0) {
+			char canon[64];
+
+			if (document_language_canonical(value, canon, sizeof canon) < 0)
+				return xasprintf("bad language tag '%s' in [voice] (BCP 47: \"de\", \"pt-BR\")", value);
+			voice_set_string(&vp->language, canon);
 			return NULL;
 		}
 		if (strcmp(key, "variant") == 0) {
@@ -147,6 +158,62 @@ int voice_profile_find(struct voice_profile *vp, const char *name_or_path)
 	for (int i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
+	return ret;
+}
+
+char *voice_language(const struct voice_profile *vp)
+{
+	char canon[64];
+
+	if (vp->language)
+		return xstrdup(vp->language);
+	/* espeak-ng's names are tags but for a few ("en-gb-x-rp" is one, and canonical) */
+	if (document_language_canonical(vp->espeak, canon, sizeof canon) == 0)
+		return xstrdup(canon);
+	return xstrndup(vp->espeak, strcspn(vp->espeak, "-_"));
+}
+
+/* The length of a tag's language subtag: "pt" of "pt-BR". */
+static size_t voice_primary(const char *tag)
+{
+	return strcspn(tag, "-_");
+}
+
+int voice_profile_for_language(struct voice_profile *vp, const char *tag)
+{
+	char **names = NULL;
+	char *exact = NULL, *same = NULL;
+	int n = voice_list(&names), ret = n < 0 ? -1 : 1;
+
+	for (int i = 0; i < n && !exact; i++) {
+		struct voice_profile p;
+		char *path = xasprintf("%s/%s.ini", paths_voices_dir(), names[i]), *lang;
+
+		voice_profile_init(&p);
+		if (voice_profile_load(&p, path) < 0) {
+			voice_profile_release(&p);
+			free(path);
+			ret = -1;
+			goto out;
+		}
+		lang = voice_language(&p);
+		if (strcasecmp(lang, tag) == 0)
+			exact = xstrdup(path);
+		else if (!same && voice_primary(lang) == voice_primary(tag) &&
+			 strncasecmp(lang, tag, voice_primary(tag)) == 0)
+			same = xstrdup(path);
+		free(lang);
+		free(path);
+		voice_profile_release(&p);
+	}
+	if (exact || same)
+		ret = voice_profile_load(vp, exact ? exact : same);
+out:
+	for (int i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	free(exact);
+	free(same);
 	return ret;
 }
 

@@ -11,6 +11,7 @@ struct voice_profile {
 	char *path;
 	char *description;
 	char *espeak;		/* espeak-ng voice, e.g. "en-us" */
+	char *language;		/* what it speaks, a canonical BCP 47 tag ("pt-PT"); NULL: the espeak-ng voice's */
 	char *variant;		/* espeak-ng variant, e.g. "m3"; NULL for none */
 	int rate;		/* words per minute */
 	int pitch;		/* 0-100 */
@@ -36,6 +37,15 @@ int voice_profile_find(struct voice_profile *vp, const char *name_or_path);
 /* The names of the profiles in the voices folder, sorted, as a new array of
  * new strings the caller frees (each, then the array). Returns the count, or -1. */
 int voice_list(char ***names);
+
+/* The language the profile speaks, canonical BCP 47 ("en-US" of espeak "en-us"), as a new string. */
+char *voice_language(const struct voice_profile *vp);
+
+/* Loads into vp (initialised) the profile of the voices folder for language tag: the first by name
+ * that speaks exactly that language, else the first of the same language ("de" for "de-AT"; "pt"
+ * for "pt" finds "pt-PT" before "pt-BR" only by name order). Returns 0, 1 if none speaks it (vp
+ * untouched), -1 (reported) if a profile cannot be read. */
+int voice_profile_for_language(struct voice_profile *vp, const char *tag);
 
 /* The espeak-ng voice name with its variant ("en-us+m3"), as a new string. */
 char *voice_espeak_name(const struct voice_profile *vp);

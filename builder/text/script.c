@@ -8,9 +8,12 @@
 #include "paths.h"
 #include "util.h"
 
+#include <unicode/uloc.h>
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -93,6 +96,8 @@ void script_release(struct script *sc)
 	document_release(&sc->doc);
 	voice_profile_release(&sc->voice);
 	segment_list_release(&sc->segments);
+	free(sc->language);
+	sc->language = NULL;
 }
 
 static int script_clean(struct script *sc, const struct script_options *opts)
@@ -145,10 +150,77 @@ static int script_check_length(const struct script *sc, const struct script_opti
 	return -1;
 }
 
-/* The part of the voice's language that chooses rules: "en" of "en-gb-x-rp". */
-static char *script_language(const struct voice_profile *vp)
+const char *script_choose_language(const char *option, const char *article, const char *show, const char *voice,
+				   enum script_language_source *source)
 {
-	return xstrndup(vp->espeak, strcspn(vp->espeak, "-_"));
+	const char *from[] = { option, article, show };
+
+	for (size_t i = 0; i < sizeof from / sizeof from[0]; i++)
+		if (from[i] && *from[i]) {
+			*source = (enum script_language_source)i;
+			return from[i];
+		}
+	*source = SCRIPT_LANGUAGE_VOICE;
+	return voice;
+}
+
+char *script_normalizer_tag(const char *language, const char *voice)
+{
+	size_t len = strcspn(language, "-_");
+
+	if (!language[len] && strncasecmp(language, voice, len) == 0 && strcspn(voice, "-_") == len)
+		return xstrdup(voice);
+	return xstrdup(language);
+}
+
+/* Settles sc->language from the options, the article, the show and the voice; -1 (reported)
+ * for a --language or [show] language that is no language tag. */
+static int script_settle_language(struct script *sc, const struct script_options *opts)
+{
+	static const char *const why[] = { "--language", "the article's own", "podcast.ini [show] language",
+					   "the voice's" };
+	char option[ULOC_FULLNAME_CAPACITY] = "", show[ULOC_FULLNAME_CAPACITY] = "";
+	enum script_language_source source;
+	const char *lang;
+
+	if (opts->language && document_language_canonical(opts->language, option, sizeof option) < 0) {
+		log_error("'%s': --language is not a language tag (BCP 47: \"de\", \"pt-BR\")", opts->language);
+		return -1;
+	}
+	if (opts->show_language && document_language_canonical(opts->show_language, show, sizeof show) < 0) {
+		log_error("'%s': podcast.ini [show] language is not a language tag (BCP 47: \"de\", \"pt-BR\")",
+			  opts->show_language);
+		return -1;
+	}
+	lang = script_choose_language(option, sc->doc.language, show, sc->voice.espeak, &source);
+	free(sc->language);
+	sc->language = xstrdup(lang);
+	/* no voice named: the profile that speaks the language, if one does (else the default reads it) */
+	if (!opts->voice && source != SCRIPT_LANGUAGE_VOICE) {
+		struct voice_profile vp;
+		int found;
+
+		voice_profile_init(&vp);
+		if ((found = voice_profile_for_language(&vp, sc->language)) < 0) {
+			voice_profile_release(&vp);
+			return -1;
+		}
+		if (found == 0) {
+			voice_profile_release(&sc->voice);
+			sc->voice = vp;
+		} else {
+			voice_profile_release(&vp);
+		}
+	}
+	log_verbose("'%s': read in %s (%s), by the voice '%s' (%s)", sc->doc.name, sc->language, why[source],
+		    sc->voice.name ? sc->voice.name : sc->voice.espeak, sc->voice.espeak);
+	return 0;
+}
+
+/* The part of the language that chooses rules: "en" of "en-GB". */
+static char *script_language(const struct script *sc)
+{
+	return xstrndup(sc->language, strcspn(sc->language, "-_"));
 }
 
 /* The lexicons, the most particular first, since the first entry to match a word
@@ -203,9 +275,10 @@ static struct normalizer *script_normalizer(const char *tag)
 /* Rewrites each segment for the ear, then applies the lexicon. */
 static int script_speakable(struct script *sc, const struct script_options *opts)
 {
-	char *lang = script_language(&sc->voice);
+	char *lang = script_language(sc);
 	/* the whole tag: its region chooses customs such as the order of "3/4/2021" */
-	struct normalizer *norm = opts->no_normalize ? NULL : script_normalizer(sc->voice.espeak);
+	char *tag = script_normalizer_tag(sc->language, sc->voice.espeak);
+	struct normalizer *norm = opts->no_normalize ? NULL : script_normalizer(tag);
 	/* --no-normalize speaks the text as written: no lexicon either (its brackets are still broken up) */
 	struct lexicon *none = opts->no_normalize ? lexicon_new() : NULL;
 	struct lexicon *lex = none ? none : script_lexicon(&sc->voice, lang, opts->lexicon);
@@ -231,6 +304,7 @@ static int script_speakable(struct script *sc, const struct script_options *opts
 out:
 	lexicon_free(none);
 	free(lang);
+	free(tag);
 	return ret;
 }
 
@@ -305,6 +379,8 @@ static int script_make(struct script *sc, const char *path, const char *text, st
 		log_error("'%s': the item has no title to read as its headline", sc->doc.name);
 		goto out;
 	}
+	if (script_settle_language(sc, opts) < 0)
+		goto out;
 	if (!opts->keep_boilerplate && !text && script_clean(sc, opts) < 0)
 		goto out;
 	if (script_check_length(sc, opts) < 0)

@@ -11,6 +11,8 @@
 
 struct script_options {
 	const char *voice;		/* profile name or path; NULL for the default */
+	const char *language;		/* --language: a BCP 47 tag over the article's own; may be NULL */
+	const char *show_language;	/* podcast.ini [show] language: when the article names none; may be NULL */
 	bool keep_boilerplate;		/* skip clean-up */
 	const char *rules;		/* extra boilerplate rules file; may be NULL */
 	bool no_normalize;		/* skip text normalization */
@@ -34,7 +36,24 @@ struct script {
 	struct voice_profile voice;
 	struct segment_list segments;
 	size_t n_removed;	/* blocks clean-up removed */
+	char *language;		/* the language it is read in (canonical BCP 47), once built */
 };
+
+/* Where the language an article is read in came from, the strongest first. */
+enum script_language_source {
+	SCRIPT_LANGUAGE_OPTION,		/* --language */
+	SCRIPT_LANGUAGE_ARTICLE,	/* the article's own (document.language) */
+	SCRIPT_LANGUAGE_SHOW,		/* podcast.ini [show] language */
+	SCRIPT_LANGUAGE_VOICE,		/* the voice profile's espeak-ng voice */
+};
+
+/* The language to read in: the first of option, article, show and voice that is not NULL
+ * or empty (voice, an espeak-ng voice name such as "en-us", is never NULL); *source says which. */
+const char *script_choose_language(const char *option, const char *article, const char *show, const char *voice,
+				   enum script_language_source *source);
+/* The normalizer's tag for a language read by a voice: the language's, unless it is the voice's
+ * own language without a region ("en" read by "en-gb" is "en-gb": the voice's customs). New string. */
+char *script_normalizer_tag(const char *language, const char *voice);
 
 void script_init(struct script *sc);
 void script_release(struct script *sc);

@@ -224,4 +224,23 @@ bad_setting "sample_rate = 11025" audio sample_rate 11025 "bad value '11025' for
 bad_setting "loudness = -4" audio loudness -4 "bad value '-4' for 'loudness' in [audio] (a number from -40 to -5)"
 bad_setting "true_peak = 0.5" audio true_peak 0.5 "bad value '0.5' for 'true_peak' in [audio] (a number from -12 to 0)"
 
+# init --language: a show that speaks French, its voice, intro and outro.
+"$NEWSCAST" init --language fr "$TMP/fr-show" >/dev/null 2>&1
+grep -E '^(language|title|intro|outro|profile) = ' "$TMP/fr-show/podcast.ini" >"$TMP/fr.got"
+cat >"$TMP/fr.want" <<'WANT'
+title = fr-show
+language = fr
+title = {show} — {date:%d/%m/%Y}
+intro = Vous écoutez {show}, l'édition du {date:%d/%m/%Y}.
+outro = C'était {show}. Merci de votre écoute.
+profile = anchor-fr
+WANT
+check "init --language fr: podcast.ini in French, with the French voice" diff -u "$TMP/fr.want" "$TMP/fr.got"
+"$NEWSCAST" init "$TMP/en-show" >/dev/null 2>&1
+check "init without --language: English, the anchor" \
+	bash -c 'grep -qx "language = en" "$1" && grep -qx "profile = anchor" "$1" && grep -qx "intro = This is {show} for {date:%A %-d %B}." "$1"' _ "$TMP/en-show/podcast.ini"
+"$NEWSCAST" init --language pt-PT "$TMP/pt-show" >/dev/null 2>&1
+check "init --language pt-PT: the European Portuguese voice" grep -qx "profile = anchor-pt" "$TMP/pt-show/podcast.ini"
+expect_status 1 "init --language sv: no words in Swedish" "$NEWSCAST" init --language sv "$TMP/sv-show"
+check "init --language sv: no show made" [ ! -e "$TMP/sv-show/podcast.ini" ]
 finish

@@ -39,4 +39,30 @@ iconv -f UTF-8 -t ISO-8859-1 "$TMP/story.utf8.html" >"$TMP/story.html"
 "$NEWSCAST" script "$TMP/story.html" >"$TMP/story.html.out" 2>&1
 check "the same story as a cluttered Latin-1 HTML page gives the same script" diff -u "$TMP/story.txt.out" "$TMP/story.html.out"
 expect_status 2 "--format with a bad value is a usage error" "$NEWSCAST" script --format pdf "$TMP/story.md"
+# The language an article is read in: --language over its own, which is over the voice's.
+printf -- '---\ntitle: Fähre teurer\nlang: de-de\n---\n\nDie Preise der Fähre steigen um 12 %%, sagte der Betreiber.\n' >"$TMP/de.md"
+printf 'Fähre teurer\n\nDie Preise der Fähre steigen um 12 %%, sagte der Betreiber.\n' >"$TMP/de.txt"
+"$NEWSCAST" script --verbose "$TMP/de.md" >"$TMP/de.md.out" 2>"$TMP/de.md.err"
+check "front matter's lang: read in German, said so under --verbose" \
+	grep -qxF "newscast: '$TMP/de.md': read in de-DE (the article's own), by the voice 'anchor-de' (de)" "$TMP/de.md.err"
+check "an article in German gets no English rules" grep -qxF 'Die Preise der Fähre steigen um 12 %, sagte der Betreiber.' "$TMP/de.md.out"
+"$NEWSCAST" script --language de --verbose "$TMP/de.txt" >"$TMP/de.txt.out" 2>"$TMP/de.txt.err"
+check "script --language de --verbose says German" \
+	grep -qxF "newscast: '$TMP/de.txt': read in de (--language), by the voice 'anchor-de' (de)" "$TMP/de.txt.err"
+check "--language prints nothing new" diff -u "$TMP/de.md.out" "$TMP/de.txt.out"
+"$NEWSCAST" script --language en "$TMP/de.md" >"$TMP/de.en.out" 2>&1
+check "--language en over the article's own: English rules" grep -qF 'um twelve percent,' "$TMP/de.en.out"
+"$NEWSCAST" voices --language es >"$TMP/voices.es" 2>&1
+cat >"$TMP/voices.want" <<'WANT'
+Spanish (Spain) (es-ES)
+  PROFILE        ESPEAK-NG          ESPEAK-NG NAME                     WPM PITCH  DESCRIPTION
+  anchor-es      es+m3              Spanish (Spain)                    160    45  Spanish newsreader (Spain)
+WANT
+check "voices --language es lists the Spanish profile alone" diff -u "$TMP/voices.want" "$TMP/voices.es"
+"$NEWSCAST" voices >"$TMP/voices.all" 2>&1
+check "voices groups the profiles by language" \
+	bash -c '[ "$(grep -v "^ " "$1" | grep .)" = "$(printf "%s\n" "German (de)" "English (United Kingdom) (en-GB)" "English (United States) (en-US)" "Spanish (Spain) (es-ES)" "French (France) (fr-FR)" "Italian (it)" "Portuguese (Brazil) (pt-BR)" "Portuguese (Portugal) (pt-PT)")" ]' _ "$TMP/voices.all"
+expect_status 1 "voices --language for a language no profile speaks" "$NEWSCAST" voices --language sv
+expect_status 2 "voices --language with no language tag" "$NEWSCAST" voices --language xx
+expect_status 1 "--language with no language tag is refused" "$NEWSCAST" script --language xx "$TMP/de.txt"
 finish

@@ -277,8 +277,8 @@ check "--voice nosuch: no output file" [ ! -e "$TMP/nosuch.mp3" ]
 "$NEWSCAST" voices >"$TMP/voices.out" 2>"$TMP/voices.err"
 rc=$?
 check "voices: exit 0" [ "$rc" -eq 0 ]
-for v in anchor correspondent presenter; do
-	check "voices: lists $v" grep -qE "^${v}[[:space:]]" "$TMP/voices.out"
+for v in anchor anchor-de anchor-es anchor-fr anchor-it anchor-pt anchor-pt-br correspondent presenter; do
+	check "voices: lists $v" grep -qE "^  ${v}[[:space:]]" "$TMP/voices.out"
 done
 
 finish

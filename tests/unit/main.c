@@ -10,6 +10,7 @@ int main(void)
 		suite_input,
 		suite_extract,
 		suite_input_feed,
+		suite_script,
 		suite_lexicon,
 		suite_normalize,
 		suite_feed,

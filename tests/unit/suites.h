@@ -6,6 +6,7 @@
 
 Suite *suite_input(void);
 Suite *suite_input_feed(void);
+Suite *suite_script(void);
 Suite *suite_extract(void);
 Suite *suite_clean(void);
 Suite *suite_segment(void);

@@ -701,6 +701,70 @@ START_TEST(reader_table_names_and_probes)
 }
 END_TEST
 
+START_TEST(language_tags_canonical)
+{
+	static const struct {
+		const char *in, *out;
+	} ok[] = {
+		{ "de", "de" }, { "DE-de", "de-DE" }, { "de_DE", "de-DE" }, { "pt-br", "pt-BR" },
+		{ "fr-FR", "fr-FR" }, { "es-419", "es-419" }, { "zh-hant-tw", "zh-Hant-TW" },
+	};
+	static const char *junk[] = { "", "english", "xx", "de-", "-de", "de DE", "12", "de-DE-x", "i-klingon!" };
+	char out[64];
+
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		ck_assert_msg(document_language_canonical(ok[i].in, out, sizeof out) == 0, "%s", ok[i].in);
+		ck_assert_str_eq(out, ok[i].out);
+	}
+	for (size_t i = 0; i < sizeof junk / sizeof junk[0]; i++) {
+		ck_assert_msg(document_language_canonical(junk[i], out, sizeof out) == -1, "%s", junk[i]);
+		ck_assert_str_eq(out, "");
+	}
+	/* too small a buffer is a failure, never a cut tag */
+	ck_assert_int_eq(document_language_canonical("de-DE", out, 3), -1);
+}
+END_TEST
+
+START_TEST(language_from_each_reader)
+{
+	static const struct {
+		const char *what, *in, *want;
+	} cases[] = {
+		{ "md", "---\ntitle: T\nlang: de-de\n---\n\nText.\n", "de-DE" },
+		{ "md", "---\ntitle: T\nlanguage: fr\n---\n\nText.\n", "fr" },
+		{ "md", "---\ntitle: T\nlang: english\n---\n\nText.\n", NULL },
+		{ "md", "# T\n\nlang: de\n", NULL },
+		{ "html", "<html lang=\"es\"><head><title>T</title></head><body><p>Texto.</p></body></html>", "es" },
+		{ "html", "<html xml:lang=\"it\"><body><h1>T</h1><p>Testo.</p></body></html>", "it" },
+		{ "html", "<html><head><meta http-equiv=\"Content-Language\" content=\"pt-br, en\"></head>"
+			  "<body><h1>T</h1><p>Texto.</p></body></html>", "pt-BR" },
+		/* a junk lang falls to the meta; the html's lang wins over the meta */
+		{ "html", "<html lang=\"xx\"><head><meta http-equiv=\"content-language\" content=\"de\"></head>"
+			  "<body><h1>T</h1><p>Text.</p></body></html>", "de" },
+		{ "html", "<html lang=\"fr\"><head><meta http-equiv=\"content-language\" content=\"de\"></head>"
+			  "<body><h1>T</h1><p>Text.</p></body></html>", "fr" },
+		{ "html", "<html><body><h1>T</h1><p>Text.</p></body></html>", NULL },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct document doc;
+		int r;
+
+		document_init(&doc);
+		r = strcmp(cases[i].what, "md") == 0
+			    ? input_parse_markdown("t.md", cases[i].in, strlen(cases[i].in), &doc)
+			    : input_parse_html("t.html", cases[i].in, strlen(cases[i].in), &doc);
+		ck_assert_int_eq(r, 0);
+		if (cases[i].want)
+			ck_assert_msg(doc.language && strcmp(doc.language, cases[i].want) == 0, "%zu: %s", i,
+				      doc.language ? doc.language : "(none)");
+		else
+			ck_assert_msg(!doc.language, "%zu: %s", i, doc.language);
+		document_release(&doc);
+	}
+}
+END_TEST
+
 Suite *suite_input(void)
 {
 	Suite *s = suite_create("input");
@@ -721,6 +785,8 @@ Suite *suite_input(void)
 	tcase_add_test(tc, markdown_headline_from_heading);
 	tcase_add_test(tc, markdown_front_matter_variants);
 	tcase_add_test(tc, markdown_deep_nesting);
+	tcase_add_test(tc, language_tags_canonical);
+	tcase_add_test(tc, language_from_each_reader);
 	tcase_add_test(tc, html_furniture_in_the_article);
 	tcase_add_test(tc, html_story_sentences_not_clutter);
 	tcase_add_test(tc, metadata_without_controls);

@@ -361,6 +361,37 @@ START_TEST(byline_inside_a_wrapper)
 }
 END_TEST
 
+START_TEST(feed_languages)
+{
+	static const char rss_de[] =
+		"<rss version=\"2.0\"><channel><title>Z</title><language>de-de</language>\n"
+		"<item><title>A</title><description>Eins.</description></item>\n"
+		"<item xml:lang=\"fr\"><title>B</title><description>Deux.</description></item>\n"
+		"</channel></rss>\n";
+	static const char atom_es[] =
+		"<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"es\"><title>Z</title>\n"
+		"<entry><title>A</title><content>Uno.</content></entry>\n"
+		"<entry xml:lang=\"pt-br\"><title>B</title><content>Dois.</content></entry>\n"
+		"<entry xml:lang=\"nonsense!\"><title>C</title><content>Tres.</content></entry>\n"
+		"</feed>\n";
+	struct input_feed feed;
+
+	input_feed_init(&feed);
+	ck_assert_int_eq(input_parse_feed("z.rss", rss_de, strlen(rss_de), &feed), 0);
+	ck_assert_uint_eq(feed.n, 2);
+	ck_assert_str_eq(feed.items[0].language, "de-DE");
+	ck_assert_str_eq(feed.items[1].language, "fr");
+	input_feed_release(&feed);
+	input_feed_init(&feed);
+	ck_assert_int_eq(input_parse_feed("z.atom", atom_es, strlen(atom_es), &feed), 0);
+	ck_assert_uint_eq(feed.n, 3);
+	ck_assert_str_eq(feed.items[0].language, "es");
+	ck_assert_str_eq(feed.items[1].language, "pt-BR");
+	ck_assert_ptr_null(feed.items[2].language);
+	input_feed_release(&feed);
+}
+END_TEST
+
 Suite *suite_input_feed(void)
 {
 	Suite *s = suite_create("input_feed");
@@ -376,6 +407,7 @@ Suite *suite_input_feed(void)
 	tcase_add_test(tc, sniffing);
 	tcase_add_test(tc, reading_one_item);
 	tcase_add_test(tc, feed_dates);
+	tcase_add_test(tc, feed_languages);
 	tcase_add_test(tc, titles_and_controls);
 	tcase_add_test(tc, byline_inside_a_wrapper);
 	suite_add_tcase(s, tc);
