@@ -335,21 +335,6 @@ static int script_make(struct script *sc, const char *path, const char *text, st
 	strbuf_init(&ab_id);
 	if (voice_profile_find(&sc->voice, opts->voice ? opts->voice : VOICE_DEFAULT) < 0)
 		goto out;
-	/* the sentence rules of the voice's language, English's where it has none */
-	lang = script_language(&sc->voice);
-	ab_path = script_abbrevs_path(lang);
-	strbuf_addf(&ab_id, "%s\x1e", lang);
-	script_id_file(&ab_id, ab_path);
-	if (!(ab = script_kept_get(&script_kept_abbrevs, ab_id.buf))) {
-		ab = segment_abbrevs_new();
-		if (strcmp(lang, "en") != 0)
-			segment_abbrevs_set_locale(ab, lang);
-		if (segment_abbrevs_load(ab, ab_path) < 0) {
-			segment_abbrevs_free(ab);
-			goto out;
-		}
-		script_kept_set(&script_kept_abbrevs, strbuf_detach(&ab_id), ab, script_free_abbrevs);
-	}
 	if (text) {
 		/* not an article: no headline, the whole text one paragraph */
 		char *copy;
@@ -381,6 +366,21 @@ static int script_make(struct script *sc, const char *path, const char *text, st
 	}
 	if (script_settle_language(sc, opts) < 0)
 		goto out;
+	/* the sentence rules of the article's language, English's where it has none */
+	lang = script_language(sc);
+	ab_path = script_abbrevs_path(lang);
+	strbuf_addf(&ab_id, "%s\x1e", lang);
+	script_id_file(&ab_id, ab_path);
+	if (!(ab = script_kept_get(&script_kept_abbrevs, ab_id.buf))) {
+		ab = segment_abbrevs_new();
+		if (strcmp(lang, "en") != 0)
+			segment_abbrevs_set_locale(ab, lang);
+		if (segment_abbrevs_load(ab, ab_path) < 0) {
+			segment_abbrevs_free(ab);
+			goto out;
+		}
+		script_kept_set(&script_kept_abbrevs, strbuf_detach(&ab_id), ab, script_free_abbrevs);
+	}
 	if (!opts->keep_boilerplate && !text && script_clean(sc, opts) < 0)
 		goto out;
 	if (script_check_length(sc, opts) < 0)
