@@ -131,7 +131,7 @@ const struct setting settings_table[] = {
 	{ .section = "show", .key = "title", .type = SETTING_STRING, .at = { AT_SHOW(title) } },
 	{ .section = "show", .key = "author", .type = SETTING_STRING, .at = { AT_SHOW(author) } },
 	{ .section = "show", .key = "description", .type = SETTING_STRING, .at = { AT_SHOW(description) } },
-	{ .section = "show", .key = "language", .type = SETTING_STRING, .at = { AT_SHOW(language) }, .def = "en" },
+	{ .section = "show", .key = "language", .type = SETTING_STRING, .at = { AT_SHOW(language) } },
 	{ .section = "show", .key = "link", .type = SETTING_STRING, .at = { AT_SHOW(link) } },
 	{ .section = "show", .key = "base_url", .type = SETTING_STRING, .at = { AT_SHOW(base_url) } },
 	{ .section = "show", .key = "image", .type = SETTING_PATH, .at = { AT_SHOW(image) } },

@@ -8,6 +8,7 @@
 #include "paths.h"
 #include "settings.h"
 #include "util.h"
+#include "voice.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -275,6 +276,35 @@ static char *show_handler(void *user, struct ini_entry *e)
 	return xasprintf("unknown key '%s' in [%s]", key, section);
 }
 
+/* No [show] language: the named voice's, so a show that names a German voice is German in
+ * its feed and its articles; with no voice either, English. An explicit language that
+ * the named voice does not speak is kept (it may be meant) but warned about. */
+static int show_settle_language(struct show *show)
+{
+	struct voice_profile vp;
+	char *spoken = NULL;
+	int ret = -1;
+
+	voice_profile_init(&vp);
+	if (show->voice) {
+		if (voice_profile_find(&vp, show->voice) < 0)
+			goto out;
+		spoken = voice_language(&vp);
+	}
+	if (!show->language) {
+		show->language = xstrdup(spoken ? spoken : "en");
+	} else if (spoken && (strcspn(spoken, "-_") != strcspn(show->language, "-_") ||
+			      strncasecmp(spoken, show->language, strcspn(spoken, "-_")) != 0)) {
+		log_warn("'%s': [show] language is '%s' but the voice '%s' speaks %s; articles that name no "
+			 "language get %s's rules", show->ini, show->language, show->voice, spoken, show->language);
+	}
+	ret = 0;
+out:
+	free(spoken);
+	voice_profile_release(&vp);
+	return ret;
+}
+
 int show_load(struct show *show, const char *dir)
 {
 	struct stat st;
@@ -299,7 +329,7 @@ int show_load(struct show *show, const char *dir)
 		log_error("'%s': [show] needs a title", show->ini);
 		return -1;
 	}
-	return 0;
+	return show_settle_language(show);
 }
 
 bool show_is_audio(const char *value)

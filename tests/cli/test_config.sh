@@ -243,4 +243,23 @@ check "init without --language: English, the anchor" \
 check "init --language pt-PT: the European Portuguese voice" grep -qx "profile = anchor-pt" "$TMP/pt-show/podcast.ini"
 expect_status 1 "init --language sv: no words in Swedish" "$NEWSCAST" init --language sv "$TMP/sv-show"
 check "init --language sv: no show made" [ ! -e "$TMP/sv-show/podcast.ini" ]
+# No [show] language: the named voice's, in the feed and for the articles; an explicit one the
+# voice does not speak is kept, with a warning.
+S=$TMP/voice-lang
+new_show "$S"
+sed -i '/^language = /d' "$S/podcast.ini"
+ini_set "$S/podcast.ini" voice profile anchor-de
+feed "$S" >"$TMP/stdout" 2>"$TMP/stderr"
+check "no language, the voice anchor-de: the feed says de" [ "$(chan "$S/public/feed.xml" 'c.findtext("language")')" = "de" ]
+check "no language: no warning" [ ! -s "$TMP/stderr" ]
+ini_set "$S/podcast.ini" voice profile presenter
+feed "$S" >"$TMP/stdout" 2>"$TMP/stderr"
+check "no language, an English voice: the feed says en-GB or en-US" \
+	bash -c 'case "$1" in en-GB|en-US|en) true ;; *) false ;; esac' _ "$(chan "$S/public/feed.xml" 'c.findtext("language")')"
+ini_set "$S/podcast.ini" show language en
+ini_set "$S/podcast.ini" voice profile anchor-de
+feed "$S" >"$TMP/stdout" 2>"$TMP/stderr"
+check "language = en with a German voice: kept in the feed" [ "$(chan "$S/public/feed.xml" 'c.findtext("language")')" = "en" ]
+check "language = en with a German voice: one warning naming both" \
+	grep -qF "[show] language is 'en' but the voice 'anchor-de' speaks de" "$TMP/stderr"
 finish
