@@ -45,7 +45,7 @@ printf 'Fähre teurer\n\nDie Preise der Fähre steigen um 12 %%, sagte der Betre
 "$NEWSCAST" script --verbose "$TMP/de.md" >"$TMP/de.md.out" 2>"$TMP/de.md.err"
 check "front matter's lang: read in German, said so under --verbose" \
 	grep -qxF "newscast: '$TMP/de.md': read in de-DE (the article's own), by the voice 'anchor-de' (de)" "$TMP/de.md.err"
-check "an article in German gets no English rules" grep -qxF 'Die Preise der Fähre steigen um 12 %, sagte der Betreiber.' "$TMP/de.md.out"
+check "an article in German gets German rules" grep -qxF 'Die Preise der Fähre steigen um zwölf Prozent, sagte der Betreiber.' "$TMP/de.md.out"
 "$NEWSCAST" script --language de --verbose "$TMP/de.txt" >"$TMP/de.txt.out" 2>"$TMP/de.txt.err"
 check "script --language de --verbose says German" \
 	grep -qxF "newscast: '$TMP/de.txt': read in de (--language), by the voice 'anchor-de' (de)" "$TMP/de.txt.err"
