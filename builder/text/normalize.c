@@ -37,6 +37,12 @@ struct normalizer {
 	const struct norm_language *lang;	/* NULL: pass through */
 	char *tag;	/* the language tag it was made for: "en-gb-x-rp" */
 	UNumberFormat *cardinal, *year, *ordinal;
+	/* other rule sets a language's rules asked for by name ("%spellout-ordinal-feminine"), opened once */
+	struct norm_spell {
+		char *ruleset;
+		UNumberFormat *f;
+	} spells[NORM_SPELLS];
+	size_t n_spells;
 	struct norm_list *lists;	/* lang's, in the order of lang->lists */
 	struct norm_rule *rules;
 	size_t n_rules, cap_rules;
@@ -195,7 +201,11 @@ static void norm_format(const UNumberFormat *f, int64_t v, struct strbuf *out)
 		strbuf_addf(out, "%lld", (long long)v);
 		return;
 	}
-	u_strToUTF8(utf8, sizeof utf8, NULL, buf, n, &err);
+	/* ICU marks where a long word may break ("ein\u00adhundert"): no one says a soft hyphen */
+	for (int32_t i = 0, j = 0; i <= n; i++)
+		if (i == n || buf[i] != 0x00ad)
+			buf[j++] = i == n ? 0 : buf[i];
+	u_strToUTF8(utf8, sizeof utf8, NULL, buf, -1, &err);
 	if (U_FAILURE(err)) {
 		strbuf_addf(out, "%lld", (long long)v);
 		return;
@@ -234,6 +244,22 @@ void norm_ordinal(const struct normalizer *n, int64_t v, struct strbuf *out)
 void norm_year_words(const struct normalizer *n, int64_t v, struct strbuf *out)
 {
 	norm_format(n->year, v, out);
+}
+
+int norm_spell(struct normalizer *n, const char *ruleset, int64_t v, struct strbuf *out)
+{
+	UNumberFormat *f = NULL;
+
+	for (size_t i = 0; i < n->n_spells && !f; i++)
+		if (strcmp(n->spells[i].ruleset, ruleset) == 0)
+			f = n->spells[i].f;
+	if (!f) {
+		if (n->n_spells == NORM_SPELLS || !(f = norm_spellout(n->lang->locale, ruleset)))
+			return -1;
+		n->spells[n->n_spells++] = (struct norm_spell){ xstrdup(ruleset), f };
+	}
+	norm_format(f, v, out);
+	return 0;
 }
 
 /* ---- context helpers ---- */
@@ -523,6 +549,10 @@ void normalize_free(struct normalizer *n)
 		unum_close(n->year);
 	if (n->ordinal)
 		unum_close(n->ordinal);
+	for (size_t i = 0; i < n->n_spells; i++) {
+		unum_close(n->spells[i].f);
+		free(n->spells[i].ruleset);
+	}
 	for (size_t i = 0; n->lists && i < n->lang->n_lists; i++)
 		norm_list_release(&n->lists[i]);
 	free(n->lists);

@@ -106,6 +106,10 @@ void norm_cardinal(const struct normalizer *n, int64_t v, struct strbuf *out);
 void norm_ordinal(const struct normalizer *n, int64_t v, struct strbuf *out);
 /* ICU's %spellout-numbering-year, as ICU writes it. */
 void norm_year_words(const struct normalizer *n, int64_t v, struct strbuf *out);
+/* v in the locale's rule set named ruleset ("%spellout-ordinal-feminine", "%spellout-cardinal-masculine");
+ * -1 (nothing written) when the locale has no such set; opened once, then kept by n. Every spell-out drops ICU's soft hyphens. */
+#define NORM_SPELLS 8
+int norm_spell(struct normalizer *n, const char *ruleset, int64_t v, struct strbuf *out);
 
 /* ---- the text around a match ---- */
 
