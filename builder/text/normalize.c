@@ -214,21 +214,34 @@ static void norm_format(const UNumberFormat *f, int64_t v, struct strbuf *out)
 }
 
 /* Digits with optional thousands commas as a number; -1 when it is not one or too long. */
-int64_t norm_parse_int(const char *s)
+int64_t norm_parse_grouped(const char *s, char separator)
 {
 	int64_t v = 0;
 	int digits = 0;
 
-	if (!*s)
-		return -1;
 	for (; *s; s++) {
-		if (*s == ',')
+		if (*s == separator)
 			continue;
 		if (!isdigit((unsigned char)*s) || ++digits > NORM_MAX_DIGITS)
 			return -1;
 		v = v * 10 + (*s - '0');
 	}
-	return v;
+	return digits ? v : -1;
+}
+
+int64_t norm_parse_int(const char *s)
+{
+	return norm_parse_grouped(s, ',');
+}
+
+void norm_digits(const struct normalizer *n, const char *word, const char *digits, struct strbuf *out)
+{
+	strbuf_addc(out, ' ');
+	strbuf_adds(out, word);
+	for (const char *d = digits; *d; d++) {
+		strbuf_addc(out, ' ');
+		norm_cardinal(n, *d - '0', out);
+	}
 }
 
 void norm_cardinal(const struct normalizer *n, int64_t v, struct strbuf *out)

@@ -91,37 +91,16 @@ static const char *de_ending(const char *text, int64_t at)
 	return "er";
 }
 
-/* "1.234.567" as a number; -1 when it is too long. */
-static int64_t de_parse(const char *s)
-{
-	int64_t v = 0;
-	int digits = 0;
-
-	for (; *s; s++) {
-		if (*s == '.')
-			continue;
-		if (!isdigit((unsigned char)*s) || ++digits > NORM_MAX_DIGITS)
-			return -1;
-		v = v * 10 + (*s - '0');
-	}
-	return digits ? v : -1;
-}
-
 /* An integer and its decimals after the comma, digit by digit: "drei Komma eins vier". */
 static int de_number(const struct normalizer *n, const char *integer, const char *decimals, struct strbuf *out)
 {
-	int64_t v = de_parse(integer);
+	int64_t v = norm_parse_grouped(integer, '.');
 
 	if (v < 0)
 		return -1;
 	de_cardinal(n, v, out);
-	if (*decimals) {
-		strbuf_adds(out, " Komma");
-		for (const char *d = decimals; *d; d++) {
-			strbuf_addc(out, ' ');
-			de_cardinal(n, *d - '0', out);
-		}
-	}
+	if (*decimals)
+		norm_digits(n, "Komma", decimals, out);	/* a digit's word has no soft hyphen to clean */
 	return 0;
 }
 
@@ -143,7 +122,7 @@ static int de_amount(const struct normalizer *n, const char *integer, const char
 	bool one = strcmp(integer, "1") == 0 && !*decimals;
 
 	if (magnitude[0] == 'T' && !*decimals) {
-		int64_t v = de_parse(integer);
+		int64_t v = norm_parse_grouped(integer, '.');
 
 		/* "40 Tsd." as "vierzigtausend" */
 		if (v < 0 || v > INT64_MAX / 1000)
@@ -342,7 +321,7 @@ static int de_street(struct normalizer *n, const struct norm_match *m, struct st
 /* "der 5. Platz" as "der fünfte Platz": an ordinal after an article or a preposition with one. */
 static int de_ordinal_rule(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	int64_t v = de_parse(m->g[2]);
+	int64_t v = norm_parse_grouped(m->g[2], '.');
 
 	if (v < 1)
 		return -1;

@@ -53,13 +53,8 @@ static int en_decimal(const struct normalizer *n, const char *integer, const cha
 	if (v < 0 || strlen(fraction) > NORM_MAX_DIGITS)
 		return -1;
 	norm_cardinal(n, v, out);
-	if (*fraction) {
-		strbuf_adds(out, " point");
-		for (const char *d = fraction; *d; d++) {
-			strbuf_addc(out, ' ');
-			norm_cardinal(n, *d - '0', out);
-		}
-	}
+	if (*fraction)
+		norm_digits(n, "point", fraction, out);
 	return 0;
 }
 

@@ -100,8 +100,12 @@ const char *norm_tag(const struct normalizer *n);
 
 /* ---- numbers: ICU's spell-out rules for the language's locale ---- */
 
-/* Digits with optional thousands commas as a number; -1 when it is not one or longer than NORM_MAX_DIGITS. */
+/* Digits with optional thousands separators as a number; -1 when it is not one or longer than NORM_MAX_DIGITS. */
+int64_t norm_parse_grouped(const char *s, char separator);
+/* norm_parse_grouped with English's comma ("1,234,567"). */
 int64_t norm_parse_int(const char *s);
+/* Appends " WORD" and the digits one by one, as a decimal's fraction is read: " point three four". */
+void norm_digits(const struct normalizer *n, const char *word, const char *digits, struct strbuf *out);
 void norm_cardinal(const struct normalizer *n, int64_t v, struct strbuf *out);
 void norm_ordinal(const struct normalizer *n, int64_t v, struct strbuf *out);
 /* ICU's %spellout-numbering-year, as ICU writes it. */
