@@ -18,7 +18,9 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unicode/udat.h>
 #include <unicode/uloc.h>
+#include <unicode/ustring.h>
 
 void show_init(struct show *show)
 {
@@ -348,13 +350,114 @@ char *show_path(const struct show *show, const char *rel)
 	return rel[0] == '/' ? xstrdup(rel) : xasprintf("%s/%s", show->dir, rel);
 }
 
+/* ICU's names of t's weekday or month in locale (which: UDAT_WEEKDAYS, UDAT_SHORT_WEEKDAYS,
+ * UDAT_MONTHS, UDAT_SHORT_MONTHS; index as ICU counts them), as UTF-8 into buf; "" when ICU has none. */
+static void show_date_symbol(const UDateFormat *df, UDateFormatSymbolType which, int index, char *buf, size_t size)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UChar u[64];
+	int32_t n = udat_getSymbols(df, which, index, u, 64, &err);
+
+	buf[0] = '\0';
+	if (U_SUCCESS(err) && n < 64)
+		u_strToUTF8(buf, (int32_t)size, NULL, u, n, &err);
+	if (U_FAILURE(err))
+		buf[0] = '\0';
+}
+
+/*
+ * Writes the date t in the language tag lang as fmt asks:
+ *   NULL, "full", "long", "medium", "short"  ICU's date in that style ("Dienstag, 1. Dezember 2026")
+ *   with a '%'                              strftime, its %A %a %B %b names in lang ("%A %-d %B")
+ *   anything else                           an ICU date pattern ("EEEE d 'de' MMMM")
+ * ICU's default time zone is TZ's, as localtime's is.
+ */
+static void show_date(struct strbuf *sb, const char *lang, const char *fmt, time_t t)
+{
+	static const struct {
+		const char *name;
+		UDateFormatStyle style;
+	} styles[] = { { "full", UDAT_FULL }, { "long", UDAT_LONG }, { "medium", UDAT_MEDIUM }, { "short", UDAT_SHORT } };
+	UDateFormatStyle style = UDAT_FULL;
+	char locale[ULOC_FULLNAME_CAPACITY] = "en";
+	UErrorCode err = U_ZERO_ERROR;
+	UDateFormat *df = NULL;
+	UChar pattern[128], u[256];
+	bool is_style = !fmt;
+
+	uloc_forLanguageTag(lang ? lang : "en", locale, sizeof locale, NULL, &err);
+	if (U_FAILURE(err) || !*locale)
+		snprintf(locale, sizeof locale, "en");
+	err = U_ZERO_ERROR;
+	for (size_t i = 0; fmt && i < sizeof styles / sizeof styles[0]; i++)
+		if (strcmp(fmt, styles[i].name) == 0) {
+			style = styles[i].style;
+			is_style = true;
+		}
+	if (is_style) {
+		df = udat_open(UDAT_NONE, style, locale, NULL, 0, NULL, 0, &err);
+	} else if (strchr(fmt, '%')) {
+		df = udat_open(UDAT_NONE, UDAT_LONG, locale, NULL, 0, NULL, 0, &err);
+	} else {
+		u_strFromUTF8(pattern, 128, NULL, fmt, -1, &err);
+		df = udat_open(UDAT_PATTERN, UDAT_PATTERN, locale, NULL, 0, pattern, -1, &err);
+	}
+	if (U_FAILURE(err)) {
+		/* a pattern ICU refuses is written as it was given: the listener hears the mistake, once */
+		strbuf_adds(sb, fmt ? fmt : "");
+		goto out;
+	}
+	if (fmt && strchr(fmt, '%')) {
+		struct strbuf f;
+		struct tm tm;
+		char name[128], out[512];
+
+		localtime_r(&t, &tm);
+		strbuf_init(&f);
+		for (const char *p = fmt; *p; p++) {
+			const char *kinds = "AaBbh";
+			const char *k = p[0] == '%' && p[1] ? strchr(kinds, p[1]) : NULL;
+
+			if (!k) {
+				strbuf_addc(&f, *p);
+				if (p[0] == '%' && p[1])	/* "%%", "%-d": the next byte is the conversion's */
+					strbuf_addc(&f, *++p);
+				continue;
+			}
+			/* ICU counts weekdays from 1 (Sunday) and months from 0 */
+			if (*k == 'A' || *k == 'a')
+				show_date_symbol(df, *k == 'A' ? UDAT_WEEKDAYS : UDAT_SHORT_WEEKDAYS, tm.tm_wday + 1, name,
+						 sizeof name);
+			else
+				show_date_symbol(df, *k == 'B' ? UDAT_MONTHS : UDAT_SHORT_MONTHS, tm.tm_mon, name, sizeof name);
+			for (const char *c = name; *c; c++) {
+				if (*c == '%')
+					strbuf_addc(&f, '%');
+				strbuf_addc(&f, *c);
+			}
+			p++;
+		}
+		if (strftime(out, sizeof out, f.buf, &tm) > 0)
+			strbuf_adds(sb, out);
+		strbuf_release(&f);
+	} else {
+		char utf8[768];
+		int32_t n = udat_format(df, (UDate)t * 1000.0, u, 256, NULL, &err);
+
+		if (U_SUCCESS(err) && n < 256)
+			u_strToUTF8(utf8, sizeof utf8, NULL, u, n, &err);
+		if (U_SUCCESS(err) && n < 256)
+			strbuf_adds(sb, utf8);
+	}
+out:
+	if (df)
+		udat_close(df);
+}
+
 char *show_expand(const struct show *show, const char *pattern, const char *headline, long when)
 {
 	struct strbuf sb;
-	time_t t = (time_t)when;
-	struct tm tm;
 
-	localtime_r(&t, &tm);
 	strbuf_init(&sb);
 	for (const char *p = pattern; *p;) {
 		if (strncmp(p, "{show}", 6) == 0) {
@@ -365,14 +468,11 @@ char *show_expand(const struct show *show, const char *pattern, const char *head
 			p += 10;
 		} else if (strncmp(p, "{date", 5) == 0 && (p[5] == '}' || p[5] == ':') && strchr(p, '}')) {
 			const char *close = strchr(p, '}');
-			char fmt[128], out[256];
+			char fmt[128];
 
 			if (p[5] == ':')
 				snprintf(fmt, sizeof fmt, "%.*s", (int)(close - p - 6), p + 6);
-			else
-				snprintf(fmt, sizeof fmt, "%%A %%-d %%B %%Y");
-			if (strftime(out, sizeof out, fmt, &tm) > 0)
-				strbuf_adds(&sb, out);
+			show_date(&sb, show->language, p[5] == ':' ? fmt : NULL, (time_t)when);
 			p = close + 1;
 		} else {
 			strbuf_addc(&sb, *p++);
@@ -410,7 +510,8 @@ static const char show_template[] =
 	"[episode]\n"
 	"; digest: all new articles of a run become one episode; article: one episode each\n"
 	"mode = digest\n"
-	"; {show}, {headline} (article mode), {date} or {date:STRFTIME}\n"
+	"; {show}, {headline} (article mode), {date} (the date in the show's language), {date:long},\n"
+	"; {date:STRFTIME} (\"%%A %%-d %%B\", its names in the show's language) or {date:ICU PATTERN} (\"EEEE d MMMM\")\n"
 	"title = %s\n"
 	"; text to speak, or an audio file (.wav .flac .ogg) relative to this folder\n"
 	"intro = %s\n"
@@ -443,24 +544,24 @@ static const char show_template[] =
 	"; items older than this many days are old news and not spoken (0: any age)\n"
 	"max_age = 2\n";
 
-/* What a new show says in each language init knows; the first is the default. Dates are written in
- * figures but in English, whose names strftime knows in any locale (ICU's date names are to come). */
+/* What a new show says in each language init knows; the first is the default. The dates are ICU's
+ * patterns in the show's language (show_date), as a newsreader of that language says them. */
 static const struct show_words {
 	const char *language, *profile, *title, *intro, *outro;
 } show_words[] = {
 	{ "en", "anchor", "{show} — {date:%A %-d %B %Y}", "This is {show} for {date:%A %-d %B}.",
 	  "That was {show}. Thank you for listening." },
-	{ "de", "anchor-de", "{show} — {date:%-d.%-m.%Y}", "Hier ist {show} vom {date:%-d.%-m.%Y}.",
+	{ "de", "anchor-de", "{show} — {date:medium}", "Hier ist {show} vom {date:EEEE, 'dem' d. MMMM}.",
 	  "Das war {show}. Vielen Dank fürs Zuhören." },
-	{ "fr", "anchor-fr", "{show} — {date:%d/%m/%Y}", "Vous écoutez {show}, l'édition du {date:%d/%m/%Y}.",
+	{ "fr", "anchor-fr", "{show} — {date:long}", "Vous écoutez {show}, l'édition du {date:EEEE d MMMM}.",
 	  "C'était {show}. Merci de votre écoute." },
-	{ "es", "anchor-es", "{show} — {date:%-d/%-m/%Y}", "Esto es {show}, la edición del {date:%-d/%-m/%Y}.",
+	{ "es", "anchor-es", "{show} — {date:long}", "Esto es {show}, la edición del {date:EEEE d 'de' MMMM}.",
 	  "Esto ha sido {show}. Gracias por escucharnos." },
-	{ "it", "anchor-it", "{show} — {date:%-d/%-m/%Y}", "Questo è {show}, l'edizione del {date:%-d/%-m/%Y}.",
+	{ "it", "anchor-it", "{show} — {date:long}", "Questo è {show}, l'edizione di {date:EEEE d MMMM}.",
 	  "Era {show}. Grazie per l'ascolto." },
-	{ "pt-BR", "anchor-pt-br", "{show} — {date:%d/%m/%Y}", "Este é o {show} de {date:%d/%m/%Y}.",
+	{ "pt-BR", "anchor-pt-br", "{show} — {date:long}", "Este é o {show} de {date:EEEE, d 'de' MMMM}.",
 	  "Este foi o {show}. Obrigado pela audiência." },
-	{ "pt", "anchor-pt", "{show} — {date:%d/%m/%Y}", "Este é o {show} de {date:%d/%m/%Y}.",
+	{ "pt", "anchor-pt", "{show} — {date:long}", "Este é o {show} de {date:EEEE, d 'de' MMMM}.",
 	  "Foi o {show}. Obrigado por nos ter ouvido." },
 };
 

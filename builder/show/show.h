@@ -76,7 +76,10 @@ char *show_check_url(const char *key, const char *value);
 /* Whether value is a UUID: 8-4-4-4-12 hex digits. */
 bool show_is_uuid(const char *value);
 
-/* Expands {show}, {headline}, {date} and {date:STRFTIME} in pattern, as a new string. */
+/* Expands {show}, {headline}, {date} and {date:FORMAT} in pattern, as a new string. The date is
+ * in the show's language: {date} and {date:full|long|medium|short} are ICU's date styles,
+ * {date:STRFTIME} names weekdays and months (%A %a %B %b) with ICU's words, and any other
+ * FORMAT is an ICU date pattern ("EEEE d 'de' MMMM"). */
 char *show_expand(const struct show *show, const char *pattern, const char *headline, long when);
 
 #endif

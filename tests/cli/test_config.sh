@@ -230,8 +230,8 @@ grep -E '^(language|title|intro|outro|profile) = ' "$TMP/fr-show/podcast.ini" >"
 cat >"$TMP/fr.want" <<'WANT'
 title = fr-show
 language = fr
-title = {show} — {date:%d/%m/%Y}
-intro = Vous écoutez {show}, l'édition du {date:%d/%m/%Y}.
+title = {show} — {date:long}
+intro = Vous écoutez {show}, l'édition du {date:EEEE d MMMM}.
 outro = C'était {show}. Merci de votre écoute.
 profile = anchor-fr
 WANT

@@ -72,8 +72,35 @@ START_TEST(show_placeholders)
 	ck_assert_str_eq(s, "This is Morning Brief for Sunday 29 November: Big news.");
 	free(s);
 	s = show_expand(&show, "{show} — {date}", NULL, (long)mktime(&tm));
-	ck_assert_str_eq(s, "Morning Brief — Sunday 29 November 2026");
+	ck_assert_str_eq(s, "Morning Brief — Sunday, November 29, 2026");
 	free(s);
+	/* the date in the show's language, through ICU: its styles, its patterns, its names for strftime's */
+	{
+		static const struct {
+			const char *language, *pattern, *want;
+		} cases[] = {
+			{ "en-GB", "{date}", "Sunday, 29 November 2026" },
+			{ "de", "{date}", "Sonntag, 29. November 2026" },
+			{ "de", "vom {date:EEEE, 'dem' d. MMMM}", "vom Sonntag, dem 29. November" },
+			{ "de-AT", "{date:d. MMMM y}", "29. November 2026" },
+			{ "fr", "{date}", "dimanche 29 novembre 2026" },
+			{ "fr", "{date:%A %-d %B}", "dimanche 29 novembre" },
+			{ "es", "{date:EEEE d 'de' MMMM}", "domingo 29 de noviembre" },
+			{ "it", "{date:long}", "29 novembre 2026" },
+			{ "pt-BR", "{date}", "domingo, 29 de novembro de 2026" },
+			{ "pt-PT", "{date:%a %b}", "domingo nov." },
+			{ "de", "{date:%%A %d.%m.}", "%A 29.11." },
+		};
+
+		for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+			free(show.language);
+			show.language = xstrdup(cases[i].language);
+			s = show_expand(&show, cases[i].pattern, NULL, (long)mktime(&tm));
+			ck_assert_msg(strcmp(s, cases[i].want) == 0, "%s %s: '%s', want '%s'", cases[i].language,
+				      cases[i].pattern, s, cases[i].want);
+			free(s);
+		}
+	}
 	ck_assert(show_is_audio("intro.WAV"));
 	ck_assert(show_is_audio("sounds/chime.flac"));
 	ck_assert(!show_is_audio("This is {show}."));
