@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
+#include <unicode/uloc.h>
 #include <unicode/unum.h>
 #include <unicode/uregex.h>
 #include <unicode/ustring.h>
@@ -36,6 +37,7 @@ struct norm_rule {
 struct normalizer {
 	const struct norm_language *lang;	/* NULL: pass through */
 	char *tag;	/* the language tag it was made for: "en-gb-x-rp" */
+	char *locale;	/* ICU's, for its spell-out: the language's, or the tag's for the fallback */
 	UNumberFormat *cardinal, *year, *ordinal;
 	/* other rule sets a language's rules asked for by name ("%spellout-ordinal-feminine"), opened once */
 	struct norm_spell {
@@ -190,12 +192,19 @@ static UNumberFormat *norm_spellout(const char *locale, const char *ruleset)
 	return f;
 }
 
-static void norm_format(const UNumberFormat *f, int64_t v, struct strbuf *out)
+/* v in f's words (an integer when frac is false); the digits when f is NULL or ICU fails. */
+static void norm_format_number(const UNumberFormat *f, int64_t v, double d, bool frac, struct strbuf *out)
 {
 	UChar buf[256];
 	char utf8[768];
 	UErrorCode err = U_ZERO_ERROR;
-	int32_t n = unum_formatInt64(f, v, buf, 256, NULL, &err);
+	int32_t n;
+
+	if (!f) {
+		strbuf_addf(out, "%lld", (long long)v);
+		return;
+	}
+	n = frac ? unum_formatDouble(f, d, buf, 256, NULL, &err) : unum_formatInt64(f, v, buf, 256, NULL, &err);
 
 	if (U_FAILURE(err) || n >= 256) {
 		strbuf_addf(out, "%lld", (long long)v);
@@ -211,6 +220,11 @@ static void norm_format(const UNumberFormat *f, int64_t v, struct strbuf *out)
 		return;
 	}
 	strbuf_adds(out, utf8);
+}
+
+static void norm_format(const UNumberFormat *f, int64_t v, struct strbuf *out)
+{
+	norm_format_number(f, v, 0, false, out);
 }
 
 /* Digits with optional thousands commas as a number; -1 when it is not one or too long. */
@@ -259,6 +273,19 @@ void norm_year_words(const struct normalizer *n, int64_t v, struct strbuf *out)
 	norm_format(n->year, v, out);
 }
 
+int norm_spell_double(const struct normalizer *n, double v, struct strbuf *out)
+{
+	if (!n->cardinal)
+		return -1;
+	norm_format_number(n->cardinal, (int64_t)v, v, true, out);
+	return 0;
+}
+
+const char *norm_locale(const struct normalizer *n)
+{
+	return n->locale;
+}
+
 int norm_spell(struct normalizer *n, const char *ruleset, int64_t v, struct strbuf *out)
 {
 	UNumberFormat *f = NULL;
@@ -267,7 +294,7 @@ int norm_spell(struct normalizer *n, const char *ruleset, int64_t v, struct strb
 		if (strcmp(n->spells[i].ruleset, ruleset) == 0)
 			f = n->spells[i].f;
 	if (!f) {
-		if (n->n_spells == NORM_SPELLS || !(f = norm_spellout(n->lang->locale, ruleset)))
+		if (n->n_spells == NORM_SPELLS || !(f = norm_spellout(n->locale, ruleset)))
 			return -1;
 		n->spells[n->n_spells++] = (struct norm_spell){ xstrdup(ruleset), f };
 	}
@@ -501,17 +528,23 @@ char *normalize_text(struct normalizer *n, const char *text)
 
 /* Makes n speak lang: ICU's number words for its locale, its word lists from
  * rules_dir/CODE/, its rules compiled. */
-static int norm_setup(struct normalizer *n, const struct norm_language *lang, const char *rules_dir)
+static int norm_setup(struct normalizer *n, const struct norm_language *lang, const char *locale,
+		      const char *rules_dir)
 {
+	const char *cardinal = lang->cardinal_ruleset ? lang->cardinal_ruleset : "%spellout-cardinal";
 	char *dir = NULL;
 	int ret = -1;
 
 	n->lang = lang;
-	n->cardinal = norm_spellout(lang->locale, lang->cardinal_ruleset ? lang->cardinal_ruleset : "%spellout-cardinal");
-	n->year = norm_spellout(lang->locale, "%spellout-numbering-year");
-	n->ordinal = norm_spellout(lang->locale, lang->ordinal_ruleset ? lang->ordinal_ruleset : "%spellout-ordinal");
-	if (!n->cardinal || !n->year || !n->ordinal) {
-		log_error("ICU has no number spell-out rules for '%s'", lang->locale);
+	n->locale = xstrdup(locale);
+	n->cardinal = norm_spellout(locale, cardinal);
+	n->year = norm_spellout(locale, "%spellout-numbering-year");
+	n->ordinal = norm_spellout(locale, lang->ordinal_ruleset ? lang->ordinal_ruleset : "%spellout-ordinal");
+	/* the fallback asks for no ordinals, and reads years as numbers where the locale has no rule for them */
+	if (lang == &norm_any && !n->year)
+		n->year = norm_spellout(locale, cardinal);
+	if (!n->cardinal || !n->year || (!n->ordinal && lang != &norm_any)) {
+		log_error("ICU has no number spell-out rules for '%s'", locale);
 		goto out;
 	}
 	dir = xasprintf("%s/%s", rules_dir, lang->code);
@@ -528,6 +561,30 @@ out:
 	return ret;
 }
 
+/* ICU's locale for tag when ICU has spell-out rules of that very language ("sv" for "sv-SE"),
+ * into locale; false when it would fall back to another's (Basque's are English's). */
+static bool norm_any_locale(const char *tag, char *locale, size_t size)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UNumberFormat *f;
+	const char *actual;
+	char want[ULOC_LANG_CAPACITY], got[ULOC_LANG_CAPACITY];
+	bool ok;
+
+	uloc_forLanguageTag(tag, locale, (int32_t)size, NULL, &err);
+	if (U_FAILURE(err) || !*locale)
+		return false;
+	f = unum_open(UNUM_SPELLOUT, NULL, 0, locale, NULL, &err);
+	if (U_FAILURE(err))
+		return false;
+	actual = unum_getLocaleByType(f, ULOC_ACTUAL_LOCALE, &err);
+	uloc_getLanguage(locale, want, sizeof want, &err);
+	ok = U_SUCCESS(err) && actual && uloc_getLanguage(actual, got, sizeof got, &err) > 0 && U_SUCCESS(err) &&
+	     strcmp(want, got) == 0;
+	unum_close(f);
+	return ok;
+}
+
 struct normalizer *normalize_new(const char *language, const char *rules_dir)
 {
 	struct normalizer *n = xcalloc(1, sizeof *n);
@@ -540,11 +597,19 @@ struct normalizer *normalize_new(const char *language, const char *rules_dir)
 
 		if (strlen(lang->code) != len || strncmp(language, lang->code, len) != 0)
 			continue;
-		if (norm_setup(n, lang, rules_dir) < 0) {
+		if (norm_setup(n, lang, lang->locale, rules_dir) < 0) {
 			normalize_free(n);
 			return NULL;
 		}
-		break;
+		return n;
+	}
+	{
+		char locale[ULOC_FULLNAME_CAPACITY];
+
+		if (norm_any_locale(language, locale, sizeof locale) && norm_setup(n, &norm_any, locale, rules_dir) < 0) {
+			normalize_free(n);
+			return NULL;
+		}
 	}
 	return n;
 }
@@ -570,12 +635,18 @@ void normalize_free(struct normalizer *n)
 		norm_list_release(&n->lists[i]);
 	free(n->lists);
 	free(n->tag);
+	free(n->locale);
 	free(n);
 }
 
 const char *normalize_language(const struct normalizer *n)
 {
 	return n->lang ? n->lang->code : NULL;
+}
+
+bool normalize_is_fallback(const struct normalizer *n)
+{
+	return n->lang == &norm_any;
 }
 
 const char *norm_tag(const struct normalizer *n)

@@ -63,6 +63,8 @@ struct norm_language {
 
 extern const struct norm_language norm_en;
 extern const struct norm_language norm_de;
+/* the fallback for a language with no row, when ICU spells numbers in it (normalize_any.c) */
+extern const struct norm_language norm_any;
 
 /* ---- word lists ---- */
 
@@ -113,6 +115,10 @@ void norm_year_words(const struct normalizer *n, int64_t v, struct strbuf *out);
 /* v in the locale's rule set named ruleset ("%spellout-ordinal-feminine", "%spellout-cardinal-masculine");
  * -1 (nothing written) when the locale has no such set; opened once, then kept by n. Every spell-out drops ICU's soft hyphens. */
 #define NORM_SPELLS 8
+/* v, a decimal, in the cardinal rule set's words ("tre komma fem"); -1 when there is none. */
+int norm_spell_double(const struct normalizer *n, double v, struct strbuf *out);
+/* ICU's locale the normalizer spells numbers in ("sv", "pt_PT"). */
+const char *norm_locale(const struct normalizer *n);
 int norm_spell(struct normalizer *n, const char *ruleset, int64_t v, struct strbuf *out);
 
 /* ---- the text around a match ---- */

@@ -297,8 +297,11 @@ static int script_speakable(struct script *sc, const struct script_options *opts
 		free(text);
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	log_verbose("normalize: %s rules for '%s', %zu lexicon entries: %zu segments in %.2f ms",
-		    norm && normalize_language(norm) ? normalize_language(norm) : "no", lang, lexicon_count(lex),
+	log_verbose("normalize: %s for '%s', %zu lexicon entries: %zu segments in %.2f ms",
+		    !norm || !normalize_language(norm) ? "no rules"
+		    : normalize_is_fallback(norm)      ? "ICU's number words alone (no rules of its own)"
+						       : normalize_language(norm),
+		    lang, lexicon_count(lex),
 		    sc->segments.n, (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
 	ret = 0;
 out:

@@ -16,14 +16,23 @@ check "normalized script has no digits left where rules apply" \
 "$NEWSCAST" script --voice correspondent "$DATA/normalize-article.txt" >"$TMP/gb" 2>&1
 check "en-gb voice normalizes as English" grep -qF 'since nineteen eighty-seven' "$TMP/gb"
 
-# A voice in another language passes the text through.
-cat >"$TMP/french.ini" <<'INI'
+# A voice in a language with no rules: ICU's number words where ICU has them (Swedish), else
+# the text as written (Basque, for which ICU has none).
+cat >"$TMP/swedish.ini" <<'INI'
 [voice]
-espeak = fr
+espeak = sv
 INI
-printf 'Le titre\n\nEn 1987, il a payé 20 $.\n' >"$TMP/fr.txt"
-"$NEWSCAST" script --voice "$TMP/french.ini" "$TMP/fr.txt" >"$TMP/fr.out" 2>&1
-check "a French voice passes text through" grep -qxF 'En 1987, il a payé 20 $.' "$TMP/fr.out"
+printf 'Rubriken\n\nÅr 1987 betalade han 20 $ och 3,5 %% mer.\n' >"$TMP/sv.txt"
+"$NEWSCAST" script --voice "$TMP/swedish.ini" "$TMP/sv.txt" >"$TMP/sv.out" 2>&1
+check "a Swedish voice: ICU's Swedish number words, the rest as written" \
+	grep -qxF 'År nittonhundraåttiosju betalade han tjugo $ och tre komma fem % mer.' "$TMP/sv.out"
+cat >"$TMP/basque.ini" <<'INI'
+[voice]
+espeak = eu
+INI
+printf 'Izenburua\n\n1987an 20 $ ordaindu zituen.\n' >"$TMP/eu.txt"
+"$NEWSCAST" script --voice "$TMP/basque.ini" "$TMP/eu.txt" >"$TMP/eu.out" 2>&1
+check "a Basque voice passes text through" grep -qxF '1987an 20 $ ordaindu zituen.' "$TMP/eu.out"
 
 # Lexicon: the shipped one, a user's (--lexicon) and a voice profile's (lexicon = file beside it).
 printf 'Lexicon check\n\nThe mayor of Nguyen met Ms. Okonkwo-Brandt in Tidewater.\n' >"$TMP/lex.txt"

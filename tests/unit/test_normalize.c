@@ -175,15 +175,16 @@ END_TEST
 
 START_TEST(other_languages_pass_through)
 {
-	struct normalizer *sv = normalize_new("sv", paths_rules_dir());
+	/* Basque: espeak-ng speaks it, ICU has no number words for it (it would lend English's) */
+	struct normalizer *eu = normalize_new("eu", paths_rules_dir());
 	char *got;
 
-	ck_assert_ptr_nonnull(sv);
-	ck_assert_ptr_null(normalize_language(sv));
-	got = normalize_text(sv, "År 1987, 4,5 % och 20 Mkr.");
-	ck_assert_str_eq(got, "År 1987, 4,5 % och 20 Mkr.");
+	ck_assert_ptr_nonnull(eu);
+	ck_assert_ptr_null(normalize_language(eu));
+	got = normalize_text(eu, "2023an 1.500 euro eta 4,5 %.");
+	ck_assert_str_eq(got, "2023an 1.500 euro eta 4,5 %.");
 	free(got);
-	normalize_free(sv);
+	normalize_free(eu);
 	ck_assert_str_eq(normalize_language(en), "en");
 }
 END_TEST
@@ -262,6 +263,49 @@ START_TEST(german_hostile_input_is_linear)
 }
 END_TEST
 
+/* Every other language ICU has number words for: its separators, its words, its years;
+ * ordinals ("24." before more text) and numbers in another locale's style left to espeak-ng. */
+START_TEST(fallback_spells_numbers_in_the_locale)
+{
+	static const struct {
+		const char *tag, *in, *want;
+	} fb[] = {
+		{ "sv", "År 1987 kostade det 1 234 567,5 kronor.",
+		  "År nittonhundraåttiosju kostade det en miljon tvåhundratrettiofyratusen femhundrasextiosju komma fem kronor." },
+		{ "sv-SE", "Den 24. juli kom 12.5 och 1,234 och 10 000.",
+		  "Den 24. juli kom 12.5 och ett komma två tre fyra och tiotusen." },
+		{ "nl", "In 1987 kostte het 1.234 euro, 3,5 procent.",
+		  "In negentienzevenentachtig kostte het duizendtweehonderdvierendertig euro, drie komma vijf procent." },
+		{ "pl", "Przyszło 1 500 osób, 3,5 proc.", "Przyszło tysiąc pięćset osób, trzy przecinek pięć proc." },
+		{ "fi", "Vuonna 1987 se maksoi 3,5 miljoonaa ja 10 000 euroa.",
+		  "Vuonna tuhatyhdeksänsataakahdeksankymmentäseitsemän se maksoi kolme pilkku viisi miljoonaa ja kymmenentuhatta euroa." },
+		{ "sv", "Nummer 1234567890123456 och 007.", "Nummer 1234567890123456 och 007." },
+	};
+
+	for (size_t i = 0; i < sizeof fb / sizeof fb[0]; i++) {
+		struct normalizer *n = normalize_new(fb[i].tag, paths_rules_dir());
+		char *got;
+
+		ck_assert_ptr_nonnull(n);
+		ck_assert(normalize_is_fallback(n));
+		ck_assert_str_eq(normalize_language(n), "*");
+		got = normalize_text(n, fb[i].in);
+		ck_assert_msg(strcmp(got, fb[i].want) == 0, "%s: %s\n  got  %s\n  want %s", fb[i].tag, fb[i].in,
+			      got, fb[i].want);
+		free(got);
+		normalize_free(n);
+	}
+	ck_assert(!normalize_is_fallback(en));
+	timed = normalize_new("sv", paths_rules_dir());
+	check_linear("1 ");
+	check_linear("1.");
+	check_linear("1 234,");
+	check_linear("1,2.3 ");
+	normalize_free(timed);
+	timed = NULL;
+}
+END_TEST
+
 START_TEST(long_numbers_stay_digits)
 {
 	char *got = normalize_text(en, "Pi is 3.14159265358979323846264338327950288 and $123456789012345678901.");
@@ -321,6 +365,7 @@ Suite *suite_normalize(void)
 	tcase_add_test(edge, hostile_input_is_linear);
 	tcase_add_test(edge, german_hostile_input_is_linear);
 	tcase_add_test(edge, long_numbers_stay_digits);
+	tcase_add_test(edge, fallback_spells_numbers_in_the_locale);
 	suite_add_tcase(s, edge);
 	edge = tcase_create("rules");
 	test_add_dir_fixtures(edge);
