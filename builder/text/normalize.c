@@ -562,7 +562,8 @@ out:
 }
 
 /* ICU's locale for tag when ICU has spell-out rules of that very language ("sv" for "sv-SE"),
- * into locale; false when it would fall back to another's (Basque's are English's). */
+ * into locale; false when it would fall back to another's (Basque's are English's), or when
+ * the language is not written in the Latin, Cyrillic or Greek script (normalize_any.c says why). */
 static bool norm_any_locale(const char *tag, char *locale, size_t size)
 {
 	UErrorCode err = U_ZERO_ERROR;
@@ -571,8 +572,14 @@ static bool norm_any_locale(const char *tag, char *locale, size_t size)
 	char want[ULOC_LANG_CAPACITY], got[ULOC_LANG_CAPACITY];
 	bool ok;
 
+	char likely[ULOC_FULLNAME_CAPACITY], script[ULOC_SCRIPT_CAPACITY];
+
 	uloc_forLanguageTag(tag, locale, (int32_t)size, NULL, &err);
 	if (U_FAILURE(err) || !*locale)
+		return false;
+	uloc_addLikelySubtags(locale, likely, sizeof likely, &err);
+	uloc_getScript(likely, script, sizeof script, &err);
+	if (U_FAILURE(err) || (strcmp(script, "Latn") && strcmp(script, "Cyrl") && strcmp(script, "Grek")))
 		return false;
 	f = unum_open(UNUM_SPELLOUT, NULL, 0, locale, NULL, &err);
 	if (U_FAILURE(err))

@@ -1,4 +1,4 @@
-/* normalize_any: every other language ICU spells numbers in — cardinals, decimals and years in the locale's words. */
+/* normalize_any: every other language ICU spells numbers in — numbers with the locale's separators, in its words. */
 #include "normalize_lang.h"
 
 #include "util.h"
@@ -9,12 +9,15 @@
 #include <unicode/ustring.h>
 
 /*
- * For a language with no rules of its own, ICU's spell-out in its locale reads the
- * numbers whose separators are the locale's ("1 234 567,5" in Swedish, "1.234" in
- * Dutch) and bare years. What a language writes in its own way (ordinals, dates,
- * money, units) is left to espeak-ng, which reads most of it in that language; so is
- * a number whose separators are not the locale's, and "24." before more text, which
- * is an ordinal in many of these languages and espeak-ng says it as one.
+ * For a language with no rules of its own, written in the Latin, Cyrillic or Greek script:
+ * ICU's spell-out in its locale reads the numbers written with the locale's separators,
+ * which espeak-ng misreads ("1 234,5" is "ett tusen tvåhundratrettiofyra punkt fem" to its
+ * Swedish voice, and its Ukrainian one drops the thousand). A number of bare digits and a
+ * year are left to espeak-ng, which says them right in each of its languages, where ICU's
+ * year rules are sometimes a case form (Russian's is a genitive ordinal). So is the rest:
+ * ordinals ("24." before more text), dates, money, units, and numbers in another locale's
+ * style. ICU's words in other scripts are not read well (Japanese kanji are "Chinese
+ * letter" to espeak-ng), so those languages pass through (norm_any_locale).
  */
 
 /* The locale's decimal and grouping symbols as UTF-8 (",", "\u00a0"); false when ICU has none. */
@@ -91,26 +94,36 @@ static int any_number(struct normalizer *n, const struct norm_match *m, struct s
 {
 	char decimal[8], grouping[8];
 	const char *after = m->text + m->end;
+	struct strbuf t;
 	bool whole;
 	double v;
+	int ret = 0;
 
 	/* "24." before more text: an ordinal in the languages that write one so */
 	if (*after == '.' && !norm_at_end(m) && after[1] != '\0')
 		return -1;
 	if (!any_symbols(norm_locale(n), decimal, grouping, sizeof decimal))
 		return -1;
+	if (strspn(m->g[1], "0123456789") == strlen(m->g[1]))	/* bare digits: espeak-ng's */
+		return -1;
 	if ((v = any_parse(m->g[1], decimal, grouping, &whole)) < 0)
 		return -1;
-	/* a bare year, in the words the locale says years in */
-	if (whole && strlen(m->g[1]) == 4 && v >= 1100 && v <= 2099) {
-		norm_year_words(n, (int64_t)v, out);
-		return 0;
+	strbuf_init(&t);
+	if (whole)
+		norm_cardinal(n, (int64_t)v, &t);
+	else if (norm_spell_double(n, v, &t) < 0)
+		ret = -1;
+	/* Ukrainian's words have U+02BC ("девʼять"), which espeak-ng reads out; it knows the apostrophe */
+	for (const char *p = t.buf; ret == 0 && *p; p++) {
+		if (strncmp(p, "\xca\xbc", 2) == 0) {
+			strbuf_addc(out, '\'');
+			p++;
+		} else {
+			strbuf_addc(out, *p);
+		}
 	}
-	if (whole) {
-		norm_cardinal(n, (int64_t)v, out);
-		return 0;
-	}
-	return norm_spell_double(n, v, out);
+	strbuf_release(&t);
+	return ret;
 }
 
 static const struct norm_rule_def any_rules[] = {

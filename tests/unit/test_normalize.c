@@ -263,23 +263,25 @@ START_TEST(german_hostile_input_is_linear)
 }
 END_TEST
 
-/* Every other language ICU has number words for: its separators, its words, its years;
- * ordinals ("24." before more text) and numbers in another locale's style left to espeak-ng. */
+/* Every other language in the Latin, Cyrillic or Greek script that ICU has number words for:
+ * numbers with its separators in its words; bare digits, years, ordinals ("24." before more
+ * text) and numbers in another locale's style left to espeak-ng. */
 START_TEST(fallback_spells_numbers_in_the_locale)
 {
 	static const struct {
 		const char *tag, *in, *want;
 	} fb[] = {
 		{ "sv", "År 1987 kostade det 1 234 567,5 kronor.",
-		  "År nittonhundraåttiosju kostade det en miljon tvåhundratrettiofyratusen femhundrasextiosju komma fem kronor." },
+		  "År 1987 kostade det en miljon tvåhundratrettiofyratusen femhundrasextiosju komma fem kronor." },
 		{ "sv-SE", "Den 24. juli kom 12.5 och 1,234 och 10 000.",
 		  "Den 24. juli kom 12.5 och ett komma två tre fyra och tiotusen." },
 		{ "nl", "In 1987 kostte het 1.234 euro, 3,5 procent.",
-		  "In negentienzevenentachtig kostte het duizendtweehonderdvierendertig euro, drie komma vijf procent." },
+		  "In 1987 kostte het duizendtweehonderdvierendertig euro, drie komma vijf procent." },
 		{ "pl", "Przyszło 1 500 osób, 3,5 proc.", "Przyszło tysiąc pięćset osób, trzy przecinek pięć proc." },
 		{ "fi", "Vuonna 1987 se maksoi 3,5 miljoonaa ja 10 000 euroa.",
-		  "Vuonna tuhatyhdeksänsataakahdeksankymmentäseitsemän se maksoi kolme pilkku viisi miljoonaa ja kymmenentuhatta euroa." },
-		{ "sv", "Nummer 1234567890123456 och 007.", "Nummer 1234567890123456 och 007." },
+		  "Vuonna 1987 se maksoi kolme pilkku viisi miljoonaa ja kymmenentuhatta euroa." },
+		{ "uk", "Це 3,5 і 1 234 гривні.", "Це три кома п'ять і одна тисяча двісті тридцять чотири гривні." },
+		{ "sv", "Nummer 1234567890123456 och 007 och 0,5.", "Nummer 1234567890123456 och 007 och noll komma fem." },
 	};
 
 	for (size_t i = 0; i < sizeof fb / sizeof fb[0]; i++) {
@@ -296,6 +298,13 @@ START_TEST(fallback_spells_numbers_in_the_locale)
 		normalize_free(n);
 	}
 	ck_assert(!normalize_is_fallback(en));
+	/* ICU's Japanese words are kanji, which espeak-ng reads as "Chinese letter": passed through */
+	{
+		struct normalizer *ja = normalize_new("ja", paths_rules_dir());
+
+		ck_assert_ptr_null(normalize_language(ja));
+		normalize_free(ja);
+	}
 	timed = normalize_new("sv", paths_rules_dir());
 	check_linear("1 ");
 	check_linear("1.");
