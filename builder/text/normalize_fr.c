@@ -229,6 +229,18 @@ static int fr_money(struct normalizer *n, const char *integer, const char *decim
 	}
 	if (fr_number(n, integer, cents ? "" : decimals, c->feminine, out) < 0)
 		return -1;
+	if (util_ends_with(out->buf, "million") || util_ends_with(out->buf, "millions") ||
+	    util_ends_with(out->buf, "milliard") || util_ends_with(out->buf, "milliards")) {
+		/* "1 000 000 €" is "un million d'euros" */
+		struct strbuf name;
+
+		strbuf_init(&name);
+		fr_currency_name(c, true, &name);
+		strbuf_adds(out, name.len && strchr("aeiouy", name.buf[0]) ? " d'" : " de ");
+		strbuf_adds(out, name.buf);
+		strbuf_release(&name);
+		return 0;
+	}
 	strbuf_addc(out, ' ');
 	fr_currency_name(c, v >= 2, out);
 	if (cents && strcmp(decimals, "00") != 0) {
@@ -392,6 +404,15 @@ static int fr_fraction(struct normalizer *n, const struct norm_match *m, struct 
 {
 	int num = atoi(m->g[1]), den = atoi(m->g[2]);
 
+	if (m->g[1][0] == '0' || m->g[2][0] == '0') {
+		/* "06/07" is a day and a month */
+		if (num < 1 || num > 31 || den < 1 || den > 12)
+			return -1;
+		fr_day(n, num, out);
+		strbuf_addc(out, ' ');
+		fr_month(den, out);
+		return 0;
+	}
 	if (num < 1 || den < 2 || num >= den || (den > 10 && den != 100 && den != 1000))
 		return -1;
 	fr_cardinal(n, num, false, out);
@@ -449,6 +470,29 @@ static int fr_telephone(struct normalizer *n, const struct norm_match *m, struct
 		}
 		s = d;
 	}
+	return 0;
+}
+
+/* "redaction@journal.fr", "www.journal.fr/actu": espeak-ng says neither the dots nor the slashes, so they are words (French ones: "slash" it reads in English);
+ * "https://" is not said. */
+static int fr_electronic(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	const char *s = m->text + m->start, *e = m->text + m->end;
+
+	(void)n;
+	if (strncmp(s, "http", 4) == 0 && strstr(s, "://") && strstr(s, "://") < e)
+		s = strstr(s, "://") + 3;
+	for (; s < e; s++) {
+		const char *word = *s == '.' ? "point" : *s == '@' ? "arobase" : *s == '/' ? "barre oblique" : *s == '-' ? "tiret" :
+				   *s == '_' ? "tiret bas" : NULL;
+
+		if (word)
+			strbuf_addf(out, " %s ", word);
+		else
+			strbuf_addc(out, *s);
+	}
+	while (out->len && out->buf[out->len - 1] == ' ')
+		out->buf[--out->len] = '\0';
 	return 0;
 }
 
@@ -583,6 +627,11 @@ static int fr_plain_number(struct normalizer *n, const struct norm_match *m, str
 }
 
 static const struct norm_rule_def fr_rules[] = {
+	{ "email", "(?<![\\w.@+-])[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+", fr_electronic, NORM_NO_LIST },
+	{ "url",
+	  "(?<![\\w.@/-])(?:https?://)?(?:www\\.)?[\\w-]+(?:\\.[\\w-]+)*\\.(?:fr|com|org|net|eu|be|ch|ca|info|io|tv)"
+	  "(?:/[\\w./%?=&-]*[\\w/])?(?![\\w@])",
+	  fr_electronic, NORM_NO_LIST },
 	{ "abbreviation", "(?<![\\w.])(%s)(?!\\p{L})", fr_expansion, FR_EXPANSIONS },
 	{ "telephone",
 	  "(?<![\\w.,+])(?:0\\d(?:([ .])\\d{2}){4}|\\+\\d{2,3}[ .]?\\d(?:[ .]\\d{2}){4}|0\\d{9})(?![\\w]|[.,]\\d)",
