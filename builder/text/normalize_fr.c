@@ -627,9 +627,10 @@ static int fr_plain_number(struct normalizer *n, const struct norm_match *m, str
 }
 
 static const struct norm_rule_def fr_rules[] = {
-	{ "email", "(?<![\\w.@+-])[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+", fr_electronic, NORM_NO_LIST },
+	/* ASCII classes and possessive runs: these two scan every word of the text, and fail on almost all of them */
+	{ "email", "(?<![\\w.@+-])[A-Za-z0-9_.+-]++@(?:[A-Za-z0-9_-]++\\.)+[A-Za-z]{2,}+", fr_electronic, NORM_NO_LIST },
 	{ "url",
-	  "(?<![\\w.@/-])(?:https?://)?(?:www\\.)?[\\w-]+(?:\\.[\\w-]+)*\\.(?:fr|com|org|net|eu|be|ch|ca|info|io|tv)"
+	  "(?<![\\w.@/-])(?:https?://)?(?:[A-Za-z0-9_-]++\\.)+(?:fr|com|org|net|eu|be|ch|ca|info|io|tv)"
 	  "(?:/[\\w./%?=&-]*[\\w/])?(?![\\w@])",
 	  fr_electronic, NORM_NO_LIST },
 	{ "abbreviation", "(?<![\\w.])(%s)(?!\\p{L})", fr_expansion, FR_EXPANSIONS },
