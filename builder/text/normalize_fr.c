@@ -98,9 +98,12 @@ static void fr_decimals(struct normalizer *n, const char *d, struct strbuf *out)
 		fr_cardinal(n, atoi(d), false, out);
 		return;
 	}
-	for (; *d; d++) {
+	/* past three digits, in pairs as a telephone number: "vingt-trois quarante-cinq" */
+	for (; *d; d += d[1] ? 2 : 1) {
 		strbuf_addc(out, ' ');
-		fr_cardinal(n, *d - '0', false, out);
+		if (d[1] && d[0] == '0')
+			strbuf_adds(out, "zéro ");
+		fr_cardinal(n, d[1] ? (d[0] - '0') * 10 + (d[1] - '0') : d[0] - '0', false, out);
 	}
 }
 
@@ -398,23 +401,33 @@ static int fr_unit(struct normalizer *n, const struct norm_match *m, struct strb
 	return 0;
 }
 
-/* "3/4" as "trois quarts", "1/3" as "un tiers", "2/5" as "deux cinquièmes": only a proper fraction of a small denominator,
- * so that "24/7" stays as written. */
+/* "3/4" as "trois quarts", "1/3" as "un tiers", "2/5" as "deux cinquièmes", and after a whole number "4 1/3" as
+ * "quatre et un tiers", "2 1/2" as "deux et demi": only a proper fraction of a small denominator, so that "24/7"
+ * stays as written. */
 static int fr_fraction(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	int num = atoi(m->g[1]), den = atoi(m->g[2]);
+	int num = atoi(m->g[2]), den = atoi(m->g[3]);
+	int64_t whole = *m->g[1] ? fr_parse(m->g[1]) : -1;
 
-	if (m->g[1][0] == '0' || m->g[2][0] == '0') {
+	if (m->g[2][0] == '0' || m->g[3][0] == '0') {
 		/* "06/07" is a day and a month */
-		if (num < 1 || num > 31 || den < 1 || den > 12)
+		if (*m->g[1] || num < 1 || num > 31 || den < 1 || den > 12)
 			return -1;
 		fr_day(n, num, out);
 		strbuf_addc(out, ' ');
 		fr_month(den, out);
 		return 0;
 	}
-	if (num < 1 || den < 2 || num >= den || (den > 10 && den != 100 && den != 1000))
+	if (num < 1 || den < 2 || num >= den || (den > 20 && den != 100 && den != 1000))
 		return -1;
+	if (whole >= 0) {
+		fr_cardinal(n, whole, false, out);
+		if (den == 2) {
+			strbuf_adds(out, " et demi");
+			return 0;
+		}
+		strbuf_adds(out, " et ");
+	}
 	fr_cardinal(n, num, false, out);
 	strbuf_addc(out, ' ');
 	if (den == 2)
@@ -423,9 +436,8 @@ static int fr_fraction(struct normalizer *n, const struct norm_match *m, struct 
 		strbuf_adds(out, "tiers");
 	else if (den == 4)
 		strbuf_adds(out, num > 1 ? "quarts" : "quart");
-	else {
+	else
 		fr_spell(n, num > 1 ? "%spellout-ordinal-masculine-plural" : "%spellout-ordinal-masculine", den, out);
-	}
 	return 0;
 }
 
@@ -637,7 +649,7 @@ static const struct norm_rule_def fr_rules[] = {
 	{ "telephone",
 	  "(?<![\\w.,+])(?:0\\d(?:([ .])\\d{2}){4}|\\+\\d{2,3}[ .]?\\d(?:[ .]\\d{2}){4}|0\\d{9})(?![\\w]|[.,]\\d)",
 	  fr_telephone, NORM_NO_LIST },
-	{ "numeric-date", "(?<![\\w.,/])(\\d{1,2})([/.])(\\d{1,2})\\2(\\d{4})(?![\\w/]|[.,]\\d)", fr_numeric_date,
+	{ "numeric-date", "(?<![\\w.,/-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4})(?![\\w/-]|[.,]\\d)", fr_numeric_date,
 	  NORM_NO_LIST },
 	{ "range", "(?<![\\w.,/:-])(\\d+)\\s?[-–]\\s?(\\d+)(?![\\w/:-]|[.,]\\d)", fr_range, NORM_NO_LIST },
 	{ "day-month", FR_START "(1|\\d{1,2})(?:er|ᵉʳ)?\\s+(?i:" FR_MONTHS ")(?!\\w)(?:\\s+(\\d{4})" FR_END ")?",
@@ -652,7 +664,7 @@ static const struct norm_rule_def fr_rules[] = {
 	{ "magnitude", FR_START FR_INT FR_FRAC "\\s?(millions?|milliards?|Mds|Mrds|Md|Mrd)(?!\\w)", fr_amount,
 	  NORM_NO_LIST },
 	{ "unit", FR_START "(?:([-−])(?=\\d))?" FR_INT FR_FRAC "\\s?(%s)(?!\\w)", fr_unit, FR_UNITS },
-	{ "fraction", "(?<![\\w.,/])(\\d{1,2})/(\\d{1,4})(?![\\w/]|[.,]\\d)", fr_fraction, NORM_NO_LIST },
+	{ "fraction", "(?<![\\w.,/])(?:(\\d{1,3}) )?(\\d{1,2})/(\\d{1,4})(?![\\w/]|[.,]\\d)", fr_fraction, NORM_NO_LIST },
 	{ "ordinal", FR_START "(\\d{1,6})(ers|er|ᵉʳˢ|ᵉʳ|res|re|ères|ère|ʳᵉˢ|ʳᵉ|èmes|ème|es|e|ᵉˢ|ᵉ|ndes|nde|nds|nd)(?!\\w)",
 	  fr_ordinal_rule, NORM_NO_LIST },
 	{ "roman-ordinal", "(?<![\\w'’-])([IVXLC]{1,7})(er|ᵉʳ|re|ère|ʳᵉ|èmes|ème|es|e|ᵉˢ|ᵉ)(?!\\w)", fr_roman_ordinal,
