@@ -28,7 +28,7 @@ static const struct norm_list_file fr_lists[] = {
 #define FR_START "(?<![\\w.,])"
 #define FR_END "(?![\\w]|[.,]\\d)"
 #define FR_MONTHS "(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
-#define FR_CURRENCIES "(€|\\$|£|¥|CHF|euros?|dollars?|livres? sterling|francs? suisses?)"
+#define FR_CURRENCIES "(€|\\$|£|¥|CHF|FCFA|euros?|dollars?|livres? sterling|francs? suisses?)"
 /* a magnitude in an amount of money: "3,5 M€", "2 Mds $", "1,2 milliard d'euros" */
 #define FR_MONEY_MAG "(millions?|milliards?|Mds|Mrds|Md|Mrd|M|k)"
 
@@ -145,6 +145,7 @@ static const struct fr_currency fr_currencies[] = {
 	{ "€", "EUR", false, true },	   { "euro", "EUR", false, true }, { "$", "USD", false, false },
 	{ "dollar", "USD", false, false }, { "£", "GBP", true, false },	   { "livre", "GBP", true, false },
 	{ "¥", "JPY", false, false },	   { "CHF", "CHF", false, true },  { "franc", "CHF", false, true },
+	{ "FCFA", "XOF", false, true },
 };
 
 static const struct fr_currency *fr_currency_find(const char *written)
@@ -175,6 +176,9 @@ static void fr_currency_name(const struct fr_currency *c, bool plural, struct st
 	}
 	if (!c->qualified)
 		utf8[strcspn(utf8, " ")] = '\0';
+	/* "francs CFA (BCEAO)": the issuing bank is not said */
+	if (strstr(utf8, " ("))
+		*strstr(utf8, " (") = '\0';
 	strbuf_adds(out, utf8);
 }
 
@@ -360,7 +364,7 @@ static int fr_time(struct normalizer *n, const struct norm_match *m, struct strb
 	return 0;
 }
 
-/* "10-15", "2010-2015": "10 à 15", "du 3-5 juillet" "du 3 au 5 juillet", left in digits for the rules after it ("10 à 15 %"). */
+/* "10-15", "2010-2015", "14h-16h": "10 à 15", "du 3-5 juillet" "du 3 au 5 juillet", left in digits for the rules after it ("10 à 15 %"). */
 static int fr_range(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	char w[8];
@@ -616,14 +620,16 @@ static int fr_expansion(struct normalizer *n, const struct norm_match *m, struct
 
 	if (!p)
 		return -1;
-	norm_word_after(m->text, m->end, w, sizeof w);
+	/* "St-Étienne": the name after a hyphen */
+	norm_word_after(m->text, m->end + (m->text[m->end] == '-'), w, sizeof w);
 	if ((p->flags & NORM_BEFORE_NAME) && !norm_is_capitalised(w))
 		return -1;
 	if ((p->flags & NORM_BEFORE_NUMBER) && !(w[0] >= '0' && w[0] <= '9'))
 		return -1;
 	strbuf_adds(out, p->value[0]);
-	/* "M. Durand" opening the sentence is "Monsieur Durand" */
-	if (m->start == 0 && p->key[0] >= 'A' && p->key[0] <= 'Z' && p->value[0][0] >= 'a' && p->value[0][0] <= 'z')
+	/* "M. Durand" opening the sentence is "Monsieur Durand", and "St-Étienne" a place, "Saint-Étienne" */
+	if ((m->start == 0 || m->text[m->end] == '-') && p->key[0] >= 'A' && p->key[0] <= 'Z' && p->value[0][0] >= 'a' &&
+	    p->value[0][0] <= 'z')
 		out->buf[out->len - strlen(p->value[0])] -= 'a' - 'A';
 	if (util_ends_with(p->key, ".") && norm_at_end(m))
 		strbuf_addc(out, '.');
@@ -651,7 +657,8 @@ static const struct norm_rule_def fr_rules[] = {
 	  fr_telephone, NORM_NO_LIST },
 	{ "numeric-date", "(?<![\\w.,/-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4})(?![\\w/-]|[.,]\\d)", fr_numeric_date,
 	  NORM_NO_LIST },
-	{ "range", "(?<![\\w.,/:-])(\\d+)\\s?[-–]\\s?(\\d+)(?![\\w/:-]|[.,]\\d)", fr_range, NORM_NO_LIST },
+	{ "range", "(?<![\\w.,/:-])(\\d+(?:h\\d\\d|h)?)\\s?[-–]\\s?(\\d+(?:h\\d\\d|h)?)(?![\\w/:-]|[.,]\\d)", fr_range,
+	  NORM_NO_LIST },
 	{ "day-month", FR_START "(1|\\d{1,2})(?:er|ᵉʳ)?\\s+(?i:" FR_MONTHS ")(?!\\w)(?:\\s+(\\d{4})" FR_END ")?",
 	  fr_day_month, NORM_NO_LIST },
 	{ "time", "(?<![\\w.,:])([01]?\\d|2[0-4])\\s?h\\s?([0-5]\\d)?(?:\\s?(min))?(?!\\w)", fr_time, NORM_NO_LIST },
