@@ -266,8 +266,7 @@ START_TEST(fr_hostile_input_is_linear)
 {
 	timed = normalize_new("fr", paths_rules_dir());
 	ck_assert_ptr_nonnull(timed);
-	check_linear("1 ");				/* digits and spaces: thousands groups that never end */
-	check_linear("1 234 ");
+	check_linear("1 234 ");				/* thousands groups that never end */
 	check_linear("1er janvier ");
 	check_linear("3,5 M€ ");
 	check_linear("14h30-");
@@ -277,6 +276,7 @@ START_TEST(fr_hostile_input_is_linear)
 	check_linear("M. ");
 	check_linear("1/2/");
 	check_linear("-5 °C-");
+	check_linear("a@b.");				/* an address that never ends */
 	normalize_free(timed);
 	timed = NULL;
 }
