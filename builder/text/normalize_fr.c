@@ -375,6 +375,14 @@ static int fr_range(struct normalizer *n, const struct norm_match *m, struct str
 	return 0;
 }
 
+/* "1 200 €/mois" as "mille deux cents euros par mois": espeak-ng does not say the slash. */
+static int fr_per(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	(void)n;
+	strbuf_addf(out, " par %s", m->g[1]);
+	return 0;
+}
+
 /* "de un euro" as "d'un euro": the elision the digits hid. */
 static int fr_elision(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
@@ -672,13 +680,14 @@ static const struct norm_rule_def fr_rules[] = {
 	  NORM_NO_LIST },
 	{ "unit", FR_START "(?:([-−])(?=\\d))?" FR_INT FR_FRAC "\\s?(%s)(?!\\w)", fr_unit, FR_UNITS },
 	{ "fraction", "(?<![\\w.,/])(?:(\\d{1,3}) )?(\\d{1,2})/(\\d{1,4})(?![\\w/]|[.,]\\d)", fr_fraction, NORM_NO_LIST },
-	{ "ordinal", FR_START "(\\d{1,6})(ers|er|ᵉʳˢ|ᵉʳ|res|re|ères|ère|ʳᵉˢ|ʳᵉ|èmes|ème|es|e|ᵉˢ|ᵉ|ndes|nde|nds|nd)(?!\\w)",
+	{ "ordinal", FR_START "(\\d{1,6})(ers|er|ᵉʳˢ|ᵉʳ|res|re|ères|ère|ʳᵉˢ|ʳᵉ|èmes|ème|è|es|e|ᵉˢ|ᵉ|ndes|nde|nds|nd)(?!\\w)",
 	  fr_ordinal_rule, NORM_NO_LIST },
 	{ "roman-ordinal", "(?<![\\w'’-])([IVXLC]{1,7})(er|ᵉʳ|re|ère|ʳᵉ|èmes|ème|es|e|ᵉˢ|ᵉ)(?!\\w)", fr_roman_ordinal,
 	  NORM_NO_LIST },
 	{ "monarch",
 	  "(?<![\\w'’-])(\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?)\\s+([IVXLC]{2,7}|V)(?![\\w'’])", fr_monarch,
 	  NORM_NO_LIST },
+	{ "per", "(?<=\\w)/(mois|an|jour|semaine|heure|habitant|personne|tonne|litre|kilo)(?!\\w)", fr_per, NORM_NO_LIST },
 	{ "number", FR_START "(?:([-−])(?=\\d))?" FR_INT FR_FRAC FR_END, fr_plain_number, NORM_NO_LIST },
 	{ "elision", "(?<![\\w'’])([dD])e (une?)(?!\\w)", fr_elision, NORM_NO_LIST },
 };
