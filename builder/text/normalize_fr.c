@@ -27,6 +27,8 @@ static const struct norm_list_file fr_lists[] = {
 /* not inside a word or a number */
 #define FR_START "(?<![\\w.,])"
 #define FR_END "(?![\\w]|[.,]\\d)"
+/* a sign right before the digits */
+#define FR_SIGN "(?:([-−+])(?=\\d))?"
 #define FR_MONTHS "(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
 #define FR_CURRENCIES "(€|\\$|£|¥|CHF|FCFA|euros?|dollars?|livres? sterling|francs? suisses?)"
 /* a magnitude in an amount of money: "3,5 M€", "2 Mds $", "1,2 milliard d'euros" */
@@ -277,9 +279,18 @@ static int fr_amount(struct normalizer *n, const struct norm_match *m, struct st
 	return 0;
 }
 
+/* A sign written before a number: "-5" "moins cinq", "+3,5 %" "plus trois virgule cinq pour cent". */
+static void fr_sign(const char *sign, struct strbuf *out)
+{
+	if (*sign)
+		strbuf_adds(out, *sign == '+' ? "plus " : "moins ");
+}
+
+/* "12 %", "-2,5 %", "+3 %". */
 static int fr_percent(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	if (fr_number(n, m->g[1], m->g[2], false, out) < 0)
+	fr_sign(m->g[1], out);
+	if (fr_number(n, m->g[2], m->g[3], false, out) < 0)
 		return -1;
 	strbuf_adds(out, " pour cent");
 	return 0;
@@ -404,8 +415,7 @@ static int fr_unit(struct normalizer *n, const struct norm_match *m, struct strb
 	if (!p || !p->value[1] || v < 0)
 		return -1;
 	feminine = p->value[2] && strcmp(p->value[2], "f") == 0;
-	if (*m->g[1])
-		strbuf_adds(out, "moins ");
+	fr_sign(m->g[1], out);
 	if (fr_number(n, m->g[2], m->g[3], feminine, out) < 0)
 		return -1;
 	strbuf_addc(out, ' ');
@@ -647,8 +657,7 @@ static int fr_expansion(struct normalizer *n, const struct norm_match *m, struct
 /* What numbers are left: "1 234 567", "3,5", "-4", with the gender of the noun after them. */
 static int fr_plain_number(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	if (*m->g[1])
-		strbuf_adds(out, "moins ");
+	fr_sign(m->g[1], out);
 	return fr_number(n, m->g[2], m->g[3], fr_feminine_after(n, m->text, m->end), out);
 }
 
@@ -675,10 +684,10 @@ static const struct norm_rule_def fr_rules[] = {
 	  NORM_NO_LIST },
 	{ "money-before", "(€|\\$|£)\\s?" FR_INT FR_FRAC "(?:\\s?" FR_MONEY_MAG ")?(?![\\w,]\\d)", fr_money_before,
 	  NORM_NO_LIST },
-	{ "percent", FR_START FR_INT FR_FRAC "\\s?(?:%|pour cent\\b)", fr_percent, NORM_NO_LIST },
+	{ "percent", FR_START FR_SIGN FR_INT FR_FRAC "\\s?(?:%|pour cent\\b)", fr_percent, NORM_NO_LIST },
 	{ "magnitude", FR_START FR_INT FR_FRAC "\\s?(millions?|milliards?|Mds|Mrds|Md|Mrd)(?!\\w)", fr_amount,
 	  NORM_NO_LIST },
-	{ "unit", FR_START "(?:([-−])(?=\\d))?" FR_INT FR_FRAC "\\s?(%s)(?!\\w)", fr_unit, FR_UNITS },
+	{ "unit", FR_START FR_SIGN FR_INT FR_FRAC "\\s?(%s)(?!\\w)", fr_unit, FR_UNITS },
 	{ "fraction", "(?<![\\w.,/])(?:(\\d{1,3}) )?(\\d{1,2})/(\\d{1,4})(?![\\w/]|[.,]\\d)", fr_fraction, NORM_NO_LIST },
 	{ "ordinal", FR_START "(\\d{1,6})(ers|er|ᵉʳˢ|ᵉʳ|res|re|ères|ère|ʳᵉˢ|ʳᵉ|èmes|ème|è|es|e|ᵉˢ|ᵉ|ndes|nde|nds|nd)(?!\\w)",
 	  fr_ordinal_rule, NORM_NO_LIST },
@@ -688,7 +697,7 @@ static const struct norm_rule_def fr_rules[] = {
 	  "(?<![\\w'’-])(\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?)\\s+([IVXLC]{2,7}|V)(?![\\w'’])", fr_monarch,
 	  NORM_NO_LIST },
 	{ "per", "(?<=\\w)/(mois|an|jour|semaine|heure|habitant|personne|tonne|litre|kilo)(?!\\w)", fr_per, NORM_NO_LIST },
-	{ "number", FR_START "(?:([-−])(?=\\d))?" FR_INT FR_FRAC FR_END, fr_plain_number, NORM_NO_LIST },
+	{ "number", FR_START FR_SIGN FR_INT FR_FRAC FR_END, fr_plain_number, NORM_NO_LIST },
 	{ "elision", "(?<![\\w'’])([dD])e (une?)(?!\\w)", fr_elision, NORM_NO_LIST },
 };
 
