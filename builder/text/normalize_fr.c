@@ -394,11 +394,11 @@ static int fr_per(struct normalizer *n, const struct norm_match *m, struct strbu
 	return 0;
 }
 
-/* "de un euro" as "d'un euro": the elision the digits hid. */
+/* "de un euro" as "d'un euro", "que une voix" as "qu'une voix": the elision the digits hid. */
 static int fr_elision(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	(void)n;
-	strbuf_addf(out, "%c'%s", m->g[1][0], m->g[2]);
+	strbuf_addf(out, "%.*s'%s", (int)strlen(m->g[1]) - 1, m->g[1], m->g[2]);
 	return 0;
 }
 
@@ -698,7 +698,7 @@ static const struct norm_rule_def fr_rules[] = {
 	  NORM_NO_LIST },
 	{ "per", "(?<=\\w)/(mois|an|jour|semaine|heure|habitant|personne|tonne|litre|kilo)(?!\\w)", fr_per, NORM_NO_LIST },
 	{ "number", FR_START FR_SIGN FR_INT FR_FRAC FR_END, fr_plain_number, NORM_NO_LIST },
-	{ "elision", "(?<![\\w'’])([dD])e (une?)(?!\\w)", fr_elision, NORM_NO_LIST },
+	{ "elision", "(?<![\\w'’])([dD]e|[qQ]ue) (une?)(?!\\w)", fr_elision, NORM_NO_LIST },
 };
 
 const struct norm_language norm_fr = {
