@@ -379,8 +379,14 @@ static int fr_time(struct normalizer *n, const struct norm_match *m, struct strb
 static int fr_range(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	char w[8];
+	int64_t from = fr_parse(m->g[1]), to = fr_parse(m->g[2]);
 
 	(void)n;
+	/* "L. 121-1", "nº 2024-123": a code, not a range or a score ("3-1"), unless a year runs on ("1998-99") */
+	if (to < from && from >= 100 && !(strlen(m->g[1]) == 4 && strlen(m->g[2]) == 2) && !strchr(m->g[1], 'h')) {
+		strbuf_addf(out, "%s tiret %s", m->g[1], m->g[2]);
+		return 0;
+	}
 	norm_word_before(m->text, m->start, w, sizeof w);
 	strbuf_addf(out, "%s %s %s", m->g[1], strcmp(w, "du") == 0 || strcmp(w, "Du") == 0 ? "au" : "à", m->g[2]);
 	return 0;
@@ -416,6 +422,13 @@ static int fr_unit(struct normalizer *n, const struct norm_match *m, struct strb
 		return -1;
 	feminine = p->value[2] && strcmp(p->value[2], "f") == 0;
 	fr_sign(m->g[1], out);
+	if (strcmp(p->key, "m") == 0 && strlen(m->g[3]) == 2) {
+		/* a height: "1,80 m" is "un mètre quatre-vingts" */
+		fr_cardinal(n, v, false, out);
+		strbuf_addf(out, " %s ", v >= 2 ? p->value[1] : p->value[0]);
+		fr_cardinal(n, atoi(m->g[3]), false, out);
+		return 0;
+	}
 	if (fr_number(n, m->g[2], m->g[3], feminine, out) < 0)
 		return -1;
 	strbuf_addc(out, ' ');
@@ -558,14 +571,14 @@ static int fr_ordinal_rule(struct normalizer *n, const struct norm_match *m, str
 
 	if (v < 1)
 		return -1;
-	if (v == 2 && strncmp(e, "nd", 2) == 0) {
-		/* "2nd", "2nde": second, seconde */
-		strbuf_adds(out, e[2] == 'e' ? "seconde" : "second");
+	if (v == 2 && (strncmp(e, "nd", 2) == 0 || strncmp(e, "de", 2) == 0)) {
+		/* "2nd", "2nde", "2de": second, seconde */
+		strbuf_adds(out, strchr(e, 'e') ? "seconde" : "second");
 		if (e[strlen(e) - 1] == 's')
 			strbuf_addc(out, 's');
 		return 0;
 	}
-	if (strncmp(e, "nd", 2) == 0 || ((v == 1) != (strstr(e, "r") != NULL || strstr(e, "ʳ") != NULL)))
+	if (strncmp(e, "nd", 2) == 0 || strncmp(e, "de", 2) == 0 || ((v == 1) != (strstr(e, "r") != NULL || strstr(e, "ʳ") != NULL)))
 		return -1;	/* "1e", "3er": not an ordinal French writes */
 	fr_spell(n, fr_ordinal_set(e), v, out);
 	return 0;
@@ -689,7 +702,7 @@ static const struct norm_rule_def fr_rules[] = {
 	  NORM_NO_LIST },
 	{ "unit", FR_START FR_SIGN FR_INT FR_FRAC "\\s?(%s)(?!\\w)", fr_unit, FR_UNITS },
 	{ "fraction", "(?<![\\w.,/])(?:(\\d{1,3}) )?(\\d{1,2})/(\\d{1,4})(?![\\w/]|[.,]\\d)", fr_fraction, NORM_NO_LIST },
-	{ "ordinal", FR_START "(\\d{1,6})(ers|er|ᵉʳˢ|ᵉʳ|res|re|ères|ère|ʳᵉˢ|ʳᵉ|èmes|ème|è|es|e|ᵉˢ|ᵉ|ndes|nde|nds|nd)(?!\\w)",
+	{ "ordinal", FR_START "(\\d{1,6})(ers|er|ᵉʳˢ|ᵉʳ|res|re|ères|ère|ʳᵉˢ|ʳᵉ|èmes|ème|è|es|e|ᵉˢ|ᵉ|ndes|nde|nds|nd|des|de)(?!\\w)",
 	  fr_ordinal_rule, NORM_NO_LIST },
 	{ "roman-ordinal", "(?<![\\w'’-])([IVXLC]{1,7})(er|ᵉʳ|re|ère|ʳᵉ|èmes|ème|es|e|ᵉˢ|ᵉ)(?!\\w)", fr_roman_ordinal,
 	  NORM_NO_LIST },
