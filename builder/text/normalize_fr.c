@@ -609,7 +609,7 @@ static int fr_roman_value(const char *s)
 	return strcmp(back, s) == 0 ? v : 0;
 }
 
-/* "XIXe siècle" as "dix-neuvième siècle", "la Ve République", "François Ier" as "François premier". */
+/* "XIXe siècle" as "dix-neuvième siècle", "au XIXe s." the same, "la Ve République", "François Ier" as "François premier". */
 static int fr_roman_ordinal(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	int v = fr_roman_value(m->g[1]);
@@ -620,6 +620,12 @@ static int fr_roman_ordinal(struct normalizer *n, const struct norm_match *m, st
 	if (!v || (v == 1) != first || (strlen(m->g[1]) == 1 && v != 1 && v != 5 && v != 10))
 		return -1;
 	fr_spell(n, fr_ordinal_set(e), v, out);
+	if (*m->g[3]) {
+		/* "XIXe s." */
+		strbuf_adds(out, " siècle");
+		if (norm_at_end(m))
+			strbuf_addc(out, '.');
+	}
 	return 0;
 }
 
@@ -704,7 +710,7 @@ static const struct norm_rule_def fr_rules[] = {
 	{ "fraction", "(?<![\\w.,/])(?:(\\d{1,3}) )?(\\d{1,2})/(\\d{1,4})(?![\\w/]|[.,]\\d)", fr_fraction, NORM_NO_LIST },
 	{ "ordinal", FR_START "(\\d{1,6})(ers|er|ᵉʳˢ|ᵉʳ|res|re|ères|ère|ʳᵉˢ|ʳᵉ|èmes|ème|è|es|e|ᵉˢ|ᵉ|ndes|nde|nds|nd|des|de)(?!\\w)",
 	  fr_ordinal_rule, NORM_NO_LIST },
-	{ "roman-ordinal", "(?<![\\w'’-])([IVXLC]{1,7})(er|ᵉʳ|re|ère|ʳᵉ|èmes|ème|es|e|ᵉˢ|ᵉ)(?!\\w)", fr_roman_ordinal,
+	{ "roman-ordinal", "(?<![\\w'’-])([IVXLC]{1,7})(er|ᵉʳ|re|ère|ʳᵉ|èmes|ème|es|e|ᵉˢ|ᵉ)(?!\\w)(?:\\s(s\\.)(?!\\w))?", fr_roman_ordinal,
 	  NORM_NO_LIST },
 	{ "monarch",
 	  "(?<![\\w'’-])(\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?)\\s+([IVXLC]{2,7}|V)(?![\\w'’])", fr_monarch,
