@@ -30,7 +30,7 @@ static const struct norm_list_file fr_lists[] = {
 /* a sign right before the digits */
 #define FR_SIGN "(?:([-−+])(?=\\d))?"
 #define FR_MONTHS "(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
-#define FR_CURRENCIES "(€|\\$|£|¥|CHF|FCFA|euros?|dollars?|livres? sterling|francs? suisses?)"
+#define FR_CURRENCIES "(€|\\$ ?US|US\\$|\\$|£|¥|CHF|FCFA|euros?|dollars?|livres? sterling|francs? suisses?)"
 /* a magnitude in an amount of money: "3,5 M€", "2 Mds $", "1,2 milliard d'euros" */
 #define FR_MONEY_MAG "(millions?|milliards?|Mds|Mrds|Md|Mrd|M|k)"
 
@@ -147,7 +147,7 @@ static const struct fr_currency fr_currencies[] = {
 	{ "€", "EUR", false, true },	   { "euro", "EUR", false, true }, { "$", "USD", false, false },
 	{ "dollar", "USD", false, false }, { "£", "GBP", true, false },	   { "livre", "GBP", true, false },
 	{ "¥", "JPY", false, false },	   { "CHF", "CHF", false, true },  { "franc", "CHF", false, true },
-	{ "FCFA", "XOF", false, true },
+	{ "FCFA", "XOF", false, true },	   { "US$", "USD", false, false },
 };
 
 static const struct fr_currency *fr_currency_find(const char *written)
