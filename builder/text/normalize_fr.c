@@ -20,9 +20,9 @@ static const struct norm_list_file fr_lists[] = {
 	{ "feminine", true },
 };
 
-/* a number as French writes it: "1 234 567" (a space, a no-break or a narrow no-break space), "1.234.567", "1234";
- * its decimals after a comma */
-#define FR_INT "(\\d{1,3}(?:[ \\u00a0\\u202f.]\\d{3})+|\\d+)"
+/* a number as French writes it: "1 234 567" (a space, a no-break or a narrow no-break space), "1.234.567", "1234", and
+ * English's "1,234,567" (two commas: no decimal); its decimals after a comma */
+#define FR_INT "(\\d{1,3}(?:[ \\u00a0\\u202f.]\\d{3})+|\\d{1,3}(?:,\\d{3}){2,}|\\d+)"
 #define FR_FRAC "(?:,(\\d+))?"
 /* not inside a word or a number */
 #define FR_START "(?<![\\w.,])"
@@ -441,12 +441,12 @@ static int fr_unit(struct normalizer *n, const struct norm_match *m, struct strb
  * stays as written. */
 static int fr_fraction(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	int num = atoi(m->g[2]), den = atoi(m->g[3]);
-	int64_t whole = *m->g[1] ? fr_parse(m->g[1]) : -1;
+	int num = atoi(m->g[3]), den = atoi(m->g[4]);
+	int64_t whole = *m->g[2] ? fr_parse(m->g[2]) : -1;
 
-	if (m->g[2][0] == '0' || m->g[3][0] == '0') {
+	if (m->g[3][0] == '0' || m->g[4][0] == '0') {
 		/* "06/07" is a day and a month */
-		if (*m->g[1] || num < 1 || num > 31 || den < 1 || den > 12)
+		if (*m->g[1] || *m->g[2] || num < 1 || num > 31 || den < 1 || den > 12)
 			return -1;
 		fr_day(n, num, out);
 		strbuf_addc(out, ' ');
@@ -455,6 +455,7 @@ static int fr_fraction(struct normalizer *n, const struct norm_match *m, struct 
 	}
 	if (num < 1 || den < 2 || num >= den || (den > 20 && den != 100 && den != 1000))
 		return -1;
+	fr_sign(m->g[1], out);
 	if (whole >= 0) {
 		fr_cardinal(n, whole, false, out);
 		if (den == 2) {
@@ -707,7 +708,7 @@ static const struct norm_rule_def fr_rules[] = {
 	{ "magnitude", FR_START FR_INT FR_FRAC "\\s?(millions?|milliards?|Mds|Mrds|Md|Mrd)(?!\\w)", fr_amount,
 	  NORM_NO_LIST },
 	{ "unit", FR_START FR_SIGN FR_INT FR_FRAC "\\s?(%s)(?!\\w)", fr_unit, FR_UNITS },
-	{ "fraction", "(?<![\\w.,/])(?:(\\d{1,3}) )?(\\d{1,2})/(\\d{1,4})(?![\\w/]|[.,]\\d)", fr_fraction, NORM_NO_LIST },
+	{ "fraction", "(?<![\\w.,/])" FR_SIGN "(?:(\\d{1,3}) )?(\\d{1,2})/(\\d{1,4})(?![\\w/]|[.,]\\d)", fr_fraction, NORM_NO_LIST },
 	{ "ordinal", FR_START "(\\d{1,6})(ers|er|ᵉʳˢ|ᵉʳ|res|re|ères|ère|ʳᵉˢ|ʳᵉ|èmes|ème|è|es|e|ᵉˢ|ᵉ|ndes|nde|nds|nd|des|de)(?!\\w)",
 	  fr_ordinal_rule, NORM_NO_LIST },
 	{ "roman-ordinal", "(?<![\\w'’-])([IVXLC]{1,7})(er|ᵉʳ|re|ère|ʳᵉ|èmes|ème|es|e|ᵉˢ|ᵉ)(?!\\w)(?:\\s(s\\.)(?!\\w))?", fr_roman_ordinal,
