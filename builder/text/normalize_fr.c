@@ -521,13 +521,20 @@ static int fr_telephone(struct normalizer *n, const struct norm_match *m, struct
 	return 0;
 }
 
-/* "redaction@journal.fr", "www.journal.fr/actu": espeak-ng says neither the dots nor the slashes, so they are words (French ones: "slash" it reads in English);
- * "https://" is not said. */
+/* "redaction@journal.fr", "www.journal.fr/actu": espeak-ng says neither the dots nor the slashes, so they are words
+ * (French ones: "slash" it reads in English); "https://" is not said. */
 static int fr_electronic(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
+	static const char *const domains[] = { "fr", "com", "org", "net", "eu", "be", "ch", "ca", "info", "io", "tv" };
 	const char *s = m->text + m->start, *e = m->text + m->end;
+	bool known = memchr(s, '@', (size_t)(e - s)) != NULL;
 
 	(void)n;
+	/* with no at-sign, only a domain news copy names ("le.monde" is a typo, "M.Dupont" a name) */
+	for (size_t i = 0; i < sizeof domains / sizeof domains[0] && !known; i++)
+		known = strcmp(m->g[1], domains[i]) == 0;
+	if (!known)
+		return -1;
 	if (strncmp(s, "http", 4) == 0 && strstr(s, "://") && strstr(s, "://") < e)
 		s = strstr(s, "://") + 3;
 	for (; s < e; s++) {
@@ -682,10 +689,9 @@ static int fr_plain_number(struct normalizer *n, const struct norm_match *m, str
 }
 
 static const struct norm_rule_def fr_rules[] = {
-	/* ASCII classes and possessive runs: these two scan every word of the text, and fail on almost all of them */
-	{ "email", "(?<![\\w.@+-])[A-Za-z0-9_.+-]++@(?:[A-Za-z0-9_-]++\\.)+[A-Za-z]{2,}+", fr_electronic, NORM_NO_LIST },
-	{ "url",
-	  "(?<![\\w.@/-])(?:https?://)?(?:[A-Za-z0-9_-]++\\.)+(?:fr|com|org|net|eu|be|ch|ca|info|io|tv)"
+	/* one rule for both, in ASCII classes and possessive runs: it scans every word of the text and fails on almost all */
+	{ "electronic",
+	  "(?<![\\w.@/+-])(?:https?://)?(?:[A-Za-z0-9_.+-]++@)?(?:[A-Za-z0-9_-]++\\.)+([A-Za-z]{2,}+)"
 	  "(?:/[\\w./%?=&-]*[\\w/])?(?![\\w@])",
 	  fr_electronic, NORM_NO_LIST },
 	{ "abbreviation", "(?<![\\w.])(%s)(?!\\p{L})", fr_expansion, FR_EXPANSIONS },
