@@ -1,4 +1,4 @@
-/* normalize_fr: French's rules — ICU's fr spell-out with the noun's gender; dates, times, money, units, ordinals, Roman numerals. */
+/* normalize_fr: French's rules — ICU's fr spell-out in the noun's gender; dates, times, money, units, ordinals, Roman numerals. */
 #include "normalize_lang.h"
 
 #include "util.h"
@@ -109,7 +109,7 @@ static void fr_decimals(struct normalizer *n, const char *d, struct strbuf *out)
 	}
 }
 
-/* An integer and its decimals: "trois virgule cinq"; feminine ("vingt et une") when the noun is and there are no decimals. */
+/* An integer and its decimals: "trois virgule cinq"; feminine ("vingt et une") when the noun is, with no decimals. */
 static int fr_number(struct normalizer *n, const char *integer, const char *decimals, bool feminine, struct strbuf *out)
 {
 	int64_t v = fr_parse(integer);
@@ -187,16 +187,21 @@ static void fr_currency_name(const struct fr_currency *c, bool plural, struct st
 /* "million" or "milliard" for a magnitude as written, plural from two on ("1,5 million"). */
 static void fr_magnitude(const char *m, bool plural, struct strbuf *out)
 {
+	bool billion;
+
 	if (*m == 'k' || strncmp(m, "mille", 5) == 0) {
 		strbuf_adds(out, "mille");
 		return;
 	}
-	strbuf_adds(out, strncmp(m, "milliard", 8) == 0 || (m[0] == 'M' && m[1] && m[1] != 'i') ? "milliard" : "million");
+	/* "Md", "Mds", "Mrd" are billions, "M" alone a million */
+	billion = strncmp(m, "milliard", 8) == 0 || (m[0] == 'M' && m[1] && m[1] != 'i');
+	strbuf_adds(out, billion ? "milliard" : "million");
 	if (plural)
 		strbuf_addc(out, 's');
 }
 
-/* "3,5 M€" as "trois virgule cinq millions d'euros", "12,50 €" as "douze euros cinquante", "0,80 €" as "quatre-vingts centimes". */
+/* "3,5 M€" as "trois virgule cinq millions d'euros", "12,50 €" as "douze euros cinquante",
+ * "0,80 €" as "quatre-vingts centimes". */
 static int fr_money(struct normalizer *n, const char *integer, const char *decimals, const char *magnitude,
 		    const char *written, struct strbuf *out)
 {
@@ -375,7 +380,8 @@ static int fr_time(struct normalizer *n, const struct norm_match *m, struct strb
 	return 0;
 }
 
-/* "10-15", "2010-2015", "14h-16h": "10 à 15", "du 3-5 juillet" "du 3 au 5 juillet", left in digits for the rules after it ("10 à 15 %"). */
+/* "10-15", "2010-2015", "14h-16h": "10 à 15", "du 3-5 juillet" "du 3 au 5 juillet", left in digits for the rules
+ * after it ("10 à 15 %"). */
 static int fr_range(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	char w[8];
@@ -538,8 +544,8 @@ static int fr_electronic(struct normalizer *n, const struct norm_match *m, struc
 	if (strncmp(s, "http", 4) == 0 && strstr(s, "://") && strstr(s, "://") < e)
 		s = strstr(s, "://") + 3;
 	for (; s < e; s++) {
-		const char *word = *s == '.' ? "point" : *s == '@' ? "arobase" : *s == '/' ? "barre oblique" : *s == '-' ? "tiret" :
-				   *s == '_' ? "tiret bas" : NULL;
+		const char *word = *s == '.' ? "point" : *s == '@' ? "arobase" : *s == '/' ? "barre oblique"
+				   : *s == '-' ? "tiret" : *s == '_' ? "tiret bas" : NULL;
 
 		if (word)
 			strbuf_addf(out, " %s ", word);
@@ -586,7 +592,8 @@ static int fr_ordinal_rule(struct normalizer *n, const struct norm_match *m, str
 			strbuf_addc(out, 's');
 		return 0;
 	}
-	if (strncmp(e, "nd", 2) == 0 || strncmp(e, "de", 2) == 0 || ((v == 1) != (strstr(e, "r") != NULL || strstr(e, "ʳ") != NULL)))
+	if (strncmp(e, "nd", 2) == 0 || strncmp(e, "de", 2) == 0 ||
+	    (v == 1) != (strstr(e, "r") != NULL || strstr(e, "ʳ") != NULL))
 		return -1;	/* "1e", "3er": not an ordinal French writes */
 	fr_spell(n, fr_ordinal_set(e), v, out);
 	return 0;
@@ -617,7 +624,8 @@ static int fr_roman_value(const char *s)
 	return strcmp(back, s) == 0 ? v : 0;
 }
 
-/* "XIXe siècle" as "dix-neuvième siècle", "au XIXe s." the same, "la Ve République", "François Ier" as "François premier". */
+/* "XIXe siècle" as "dix-neuvième siècle", "au XIXe s." the same, "la Ve République",
+ * "François Ier" as "François premier". */
 static int fr_roman_ordinal(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	int v = fr_roman_value(m->g[1]);
@@ -714,11 +722,13 @@ static const struct norm_rule_def fr_rules[] = {
 	{ "magnitude", FR_START FR_INT FR_FRAC "\\s?(millions?|milliards?|Mds|Mrds|Md|Mrd)(?!\\w)", fr_amount,
 	  NORM_NO_LIST },
 	{ "unit", FR_START FR_SIGN FR_INT FR_FRAC "\\s?(%s)(?!\\w)", fr_unit, FR_UNITS },
-	{ "fraction", "(?<![\\w.,/])" FR_SIGN "(?:(\\d{1,3}) )?(\\d{1,2})/(\\d{1,4})(?![\\w/]|[.,]\\d)", fr_fraction, NORM_NO_LIST },
-	{ "ordinal", FR_START "(\\d{1,6})(ers|er|ᵉʳˢ|ᵉʳ|res|re|ères|ère|ʳᵉˢ|ʳᵉ|èmes|ème|è|es|e|ᵉˢ|ᵉ|ndes|nde|nds|nd|des|de)(?!\\w)",
-	  fr_ordinal_rule, NORM_NO_LIST },
-	{ "roman-ordinal", "(?<![\\w'’-])([IVXLC]{1,7})(er|ᵉʳ|re|ère|ʳᵉ|èmes|ème|es|e|ᵉˢ|ᵉ)(?!\\w)(?:\\s(s\\.)(?!\\w))?", fr_roman_ordinal,
+	{ "fraction", "(?<![\\w.,/])" FR_SIGN "(?:(\\d{1,3}) )?(\\d{1,2})/(\\d{1,4})(?![\\w/]|[.,]\\d)", fr_fraction,
 	  NORM_NO_LIST },
+	{ "ordinal",
+	  FR_START "(\\d{1,6})(ers|er|ᵉʳˢ|ᵉʳ|res|re|ères|ère|ʳᵉˢ|ʳᵉ|èmes|ème|è|es|e|ᵉˢ|ᵉ|ndes|nde|nds|nd|des|de)(?!\\w)",
+	  fr_ordinal_rule, NORM_NO_LIST },
+	{ "roman-ordinal", "(?<![\\w'’-])([IVXLC]{1,7})(er|ᵉʳ|re|ère|ʳᵉ|èmes|ème|es|e|ᵉˢ|ᵉ)(?!\\w)(?:\\s(s\\.)(?!\\w))?",
+	  fr_roman_ordinal, NORM_NO_LIST },
 	{ "monarch",
 	  "(?<![\\w'’-])(\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?)\\s+([IVXLC]{2,7}|V)(?![\\w'’])", fr_monarch,
 	  NORM_NO_LIST },
