@@ -184,6 +184,18 @@ static void fr_currency_name(const struct fr_currency *c, bool plural, struct st
 	strbuf_adds(out, utf8);
 }
 
+/* " d'euros", " de dollars": the currency after "millions" or "milliards". */
+static void fr_of_currency(const struct fr_currency *c, struct strbuf *out)
+{
+	struct strbuf name;
+
+	strbuf_init(&name);
+	fr_currency_name(c, true, &name);
+	strbuf_adds(out, name.len && strchr("aeiouy", name.buf[0]) ? " d'" : " de ");
+	strbuf_adds(out, name.buf);
+	strbuf_release(&name);
+}
+
 /* "million" or "milliard" for a magnitude as written, plural from two on ("1,5 million"). */
 static void fr_magnitude(const char *m, bool plural, struct strbuf *out)
 {
@@ -212,26 +224,17 @@ static int fr_money(struct normalizer *n, const char *integer, const char *decim
 	if (!c || v < 0)
 		return -1;
 	if (*magnitude) {
-		bool thousand = *magnitude == 'k';
-
 		if (fr_number(n, integer, decimals, false, out) < 0)
 			return -1;
 		strbuf_addc(out, ' ');
 		fr_magnitude(magnitude, v >= 2, out);
-		if (thousand) {
+		if (*magnitude == 'k') {
+			/* "50 k€": "cinquante mille euros" */
 			strbuf_addc(out, ' ');
+			fr_currency_name(c, true, out);
 		} else {
-			struct strbuf name;
-
-			strbuf_init(&name);
-			fr_currency_name(c, true, &name);
-			/* "millions d'euros", "milliards de dollars" */
-			strbuf_adds(out, name.len && strchr("aeiouy", name.buf[0]) ? " d'" : " de ");
-			strbuf_adds(out, name.buf);
-			strbuf_release(&name);
-			return 0;
+			fr_of_currency(c, out);
 		}
-		fr_currency_name(c, true, out);
 		return 0;
 	}
 	if (cents && v == 0 && strcmp(c->iso, "EUR") == 0) {
@@ -246,13 +249,7 @@ static int fr_money(struct normalizer *n, const char *integer, const char *decim
 	if (util_ends_with(out->buf, "million") || util_ends_with(out->buf, "millions") ||
 	    util_ends_with(out->buf, "milliard") || util_ends_with(out->buf, "milliards")) {
 		/* "1 000 000 €" is "un million d'euros" */
-		struct strbuf name;
-
-		strbuf_init(&name);
-		fr_currency_name(c, true, &name);
-		strbuf_adds(out, name.len && strchr("aeiouy", name.buf[0]) ? " d'" : " de ");
-		strbuf_adds(out, name.buf);
-		strbuf_release(&name);
+		fr_of_currency(c, out);
 		return 0;
 	}
 	strbuf_addc(out, ' ');
