@@ -54,6 +54,25 @@ static int synth_callback(short *wav, int n, espeak_EVENT *events)
 	return 0;
 }
 
+/* A profile may name a voice by its language, as `newscast voices` and espeak-ng's -v accept it ("fr-fr", whose
+ * voice file is "roa/fr"): the voice whose own language that is, with the profile's variant. */
+static espeak_ERROR synth_voice_by_language(const struct voice_profile *vp)
+{
+	const espeak_VOICE **voices = espeak_ListVoices(NULL);
+	espeak_ERROR ret = EE_NOT_FOUND;
+
+	for (size_t i = 0; voices && voices[i] && ret != EE_OK; i++) {
+		if (voices[i]->languages && voices[i]->identifier && strcmp(voices[i]->languages + 1, vp->espeak) == 0) {
+			char *name = vp->variant ? xasprintf("%s+%s", voices[i]->identifier, vp->variant)
+						 : xstrdup(voices[i]->identifier);
+
+			ret = espeak_SetVoiceByName(name);
+			free(name);
+		}
+	}
+	return ret;
+}
+
 struct synth *synth_new(const struct voice_profile *vp)
 {
 	struct synth *s;
@@ -70,7 +89,7 @@ struct synth *synth_new(const struct voice_profile *vp)
 		return NULL;
 	}
 	voice = voice_espeak_name(vp);
-	if (espeak_SetVoiceByName(voice) != EE_OK) {
+	if (espeak_SetVoiceByName(voice) != EE_OK && synth_voice_by_language(vp) != EE_OK) {
 		log_error("espeak-ng has no voice '%s' (voice profile '%s')", voice, vp->name ? vp->name : "?");
 		free(voice);
 		espeak_Terminate();

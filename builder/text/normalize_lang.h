@@ -65,6 +65,7 @@ extern const struct norm_language norm_en;
 extern const struct norm_language norm_de;
 /* the fallback for a language with no row, when ICU spells numbers in it (normalize_any.c) */
 extern const struct norm_language norm_any;
+extern const struct norm_language norm_fr;
 
 /* ---- word lists ---- */
 

@@ -28,6 +28,9 @@ said_by() {
 said_by sv 'År 1987 betalade han 20 $ och 3,5 % mer.' 'År 1987 betalade han 20 $ och tre komma fem % mer.' \
 	"a Swedish voice: ICU's Swedish number words, the rest as written"
 said_by eu '1987an 20 $ ordaindu zituen.' '1987an 20 $ ordaindu zituen.' "a Basque voice passes text through"
+# A voice in another language is read with that language's rules.
+said_by fr 'En 1987, il a payé 20 $.' 'En mille neuf cent quatre-vingt-sept, il a payé vingt dollars.' \
+	"a French voice gets French normalization"
 
 # Lexicon: the shipped one, a user's (--lexicon) and a voice profile's (lexicon = file beside it).
 printf 'Lexicon check\n\nThe mayor of Nguyen met Ms. Okonkwo-Brandt in Tidewater.\n' >"$TMP/lex.txt"

@@ -149,7 +149,7 @@ END_TEST
 
 /* The tables, one a language with rules: each of at least 200 cases in at least 10 classes
  * (English's in 15). Add a language here and it is loaded, counted and run. */
-static const char *const tables[] = { "en", "de" };
+static const char *const tables[] = { "en", "de", "fr" };
 
 START_TEST(table_is_large_enough)
 {
@@ -315,6 +315,26 @@ START_TEST(fallback_spells_numbers_in_the_locale)
 }
 END_TEST
 
+START_TEST(fr_hostile_input_is_linear)
+{
+	timed = normalize_new("fr", paths_rules_dir());
+	ck_assert_ptr_nonnull(timed);
+	check_linear("1 234 ");				/* thousands groups that never end */
+	check_linear("1er janvier ");
+	check_linear("3,5 M€ ");
+	check_linear("14h30-");
+	check_linear("01 23 ");
+	check_linear("XIXe ");
+	check_linear("Louis XIV ");
+	check_linear("M. ");
+	check_linear("1/2/");
+	check_linear("-5 °C-");
+	check_linear("a@b.");				/* an address that never ends */
+	normalize_free(timed);
+	timed = NULL;
+}
+END_TEST
+
 START_TEST(long_numbers_stay_digits)
 {
 	char *got = normalize_text(en, "Pi is 3.14159265358979323846264338327950288 and $123456789012345678901.");
@@ -373,6 +393,7 @@ Suite *suite_normalize(void)
 	tcase_add_test(edge, other_languages_pass_through);
 	tcase_add_test(edge, hostile_input_is_linear);
 	tcase_add_test(edge, german_hostile_input_is_linear);
+	tcase_add_test(edge, fr_hostile_input_is_linear);
 	tcase_add_test(edge, long_numbers_stay_digits);
 	tcase_add_test(edge, fallback_spells_numbers_in_the_locale);
 	suite_add_tcase(s, edge);

@@ -86,6 +86,45 @@ START_TEST(german_sentences)
 }
 END_TEST
 
+/* Splits text with French's abbreviations and ICU's French sentence breaker. */
+static void expect_split_fr(const char *text, int n, const char *want)
+{
+	struct segment_abbrevs *ab = segment_abbrevs_new();
+	char *path = paths_join(paths_rules_dir(), "abbreviations.fr");
+	struct sentences s = { .n = 0 };
+
+	segment_abbrevs_set_locale(ab, "fr");
+	ck_assert_int_eq(segment_abbrevs_load(ab, path), 0);
+	strbuf_init(&s.sb);
+	ck_assert_int_eq(segment_sentences(ab, text, add_sentence, &s), 0);
+	ck_assert_msg(s.n == n && strcmp(s.sb.buf, want) == 0, "'%s' split into %d: \"%s\", want %d: \"%s\"", text,
+		      s.n, s.sb.buf, n, want);
+	strbuf_release(&s.sb);
+	segment_abbrevs_free(ab);
+	free(path);
+}
+
+START_TEST(french_sentences)
+{
+	/* an ordinal date, a title and numbers with separators are not sentence ends */
+	expect_split_fr("Le 1er janvier 2026, M. Durand et Mme Roux ont signé avec Mgr Petit.", 1,
+			"Le 1er janvier 2026, M. Durand et Mme Roux ont signé avec Mgr Petit. | ");
+	expect_split_fr("Le budget passe de 1 234 567 à 1.300.000 euros, soit 3,5 M€ de plus. Le vote a lieu mardi.", 2,
+			"Le budget passe de 1 234 567 à 1.300.000 euros, soit 3,5 M€ de plus. | Le vote a lieu mardi. | ");
+	expect_split_fr("Les frais, p. ex. la voirie, c.-à-d. 12 M€, etc. Le chantier débute en sept. 2026.", 2,
+			"Les frais, p. ex. la voirie, c.-à-d. 12 M€, etc. | Le chantier débute en sept. 2026. | ");
+	expect_split_fr("La cité fut fondée vers 50 av. J.-C. Elle prospéra jusqu'en 300 apr. J.-C. sous Rome.", 2,
+			"La cité fut fondée vers 50 av. J.-C. | Elle prospéra jusqu'en 300 apr. J.-C. sous Rome. | ");
+	expect_split_fr("Le siège est au 12, bd. Voltaire, selon le Pr. Lefèvre et le Dr. Nguyen. Entrée libre.", 2,
+			"Le siège est au 12, bd. Voltaire, selon le Pr. Lefèvre et le Dr. Nguyen. | Entrée libre. | ");
+	/* a real end still ends one, after a number, "l'art." or a question mark */
+	expect_split_fr("La séance est levée. Elle reprendra le 1er décembre. Qui votera ? Personne ne sait.", 4,
+			"La séance est levée. | Elle reprendra le 1er décembre. | Qui votera ? | Personne ne sait. | ");
+	expect_split_fr("Ils étaient 2013. Janvier fut calme. Vive l'art. Voir l'art. 5 du code.", 4,
+			"Ils étaient 2013. | Janvier fut calme. | Vive l'art. | Voir l'art. 5 du code. | ");
+}
+END_TEST
+
 START_TEST(titles_do_not_end_sentences)
 {
 	expect_split("Mr. Smith met Dr. Jones. They talked.", 2, "Mr. Smith met Dr. Jones. | They talked. | ");
@@ -344,6 +383,7 @@ Suite *suite_segment(void)
 	tcase_add_test(sent, long_sentences_are_cut_at_a_space);
 	tcase_add_test(sent, abbreviation_files);
 	tcase_add_test(sent, german_sentences);
+	tcase_add_test(sent, french_sentences);
 	suite_add_tcase(s, sent);
 	tcase_add_test(doc, document_roles_and_breaks);
 	tcase_add_test(doc, longest_pause_wins);

@@ -169,6 +169,27 @@ START_TEST(unknown_espeak_voice_fails)
 }
 END_TEST
 
+/* A voice named by its language, as `newscast voices` accepts it: "fr-fr" is the file "roa/fr". */
+START_TEST(voice_named_by_its_language)
+{
+	struct voice_profile vp;
+	struct segment_list segs;
+	struct heard h = { .stop_after = 0 };
+	struct synth_sink sink = { &h, heard_samples, NULL, heard_done };
+	int rate = 0;
+
+	voice_profile_init(&vp);
+	free(vp.espeak);
+	vp.espeak = xstrdup("fr-fr");
+	vp.variant = xstrdup("m3");
+	two_segments(&segs);
+	ck_assert_int_eq(synth_segments_isolated("t.txt", &vp, &segs, 20000, &sink, &rate), 0);
+	ck_assert_uint_eq(h.n_done, 2);
+	segment_list_release(&segs);
+	voice_profile_release(&vp);
+}
+END_TEST
+
 START_TEST(time_limit)
 {
 	struct voice_profile vp;
@@ -217,6 +238,7 @@ Suite *suite_synth(void)
 	tcase_add_test(tc, sink_can_stop_the_child);
 	tcase_add_test(tc, phonemes_only_when_asked);
 	tcase_add_test(tc, unknown_espeak_voice_fails);
+	tcase_add_test(tc, voice_named_by_its_language);
 	tcase_add_test(tc, time_limit);
 	tcase_add_test(tc, no_segments);
 	suite_add_tcase(s, tc);
