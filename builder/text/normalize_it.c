@@ -80,7 +80,8 @@ static bool it_is_noun(const char *w)
 	static const char *const small[] = { "e", "ed", "o", "od", "di", "a", "ad", "da", "in", "con", "su", "per", "tra",
 					     "fra", "del", "della", "dei", "degli", "delle", "al", "alla", "ai", "agli",
 					     "alle", "nel", "nella", "nei", "sul", "sulla", "che", "è", "sono", "non",
-					     "ma", "se", "come", "contro", "mentre", "anche", "più", "meno", "volte" };
+					     "ma", "se", "come", "contro", "mentre", "anche", "più", "meno", "volte", "il", "lo",
+					     "la", "i", "gli", "le", "un", "una", "uno" };
 	char b[64];
 
 	if (!((unsigned char)w[0] >= 'a' && (unsigned char)w[0] <= 'z'))
