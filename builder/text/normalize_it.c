@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unicode/ucurr.h>
 #include <unicode/udat.h>
 #include <unicode/ustring.h>
@@ -364,14 +365,23 @@ static int it_day_month(struct normalizer *n, const struct norm_match *m, struct
 	return 0;
 }
 
-/* "alle 14:30" alle quattordici e trenta, "ore 9.05" ore nove e cinque, "all'1" all'una. */
+/* "alle 14:30" alle quattordici e trenta, "ore 9.05" ore nove e cinque, "all'1" all'una; "14:30" on its own
+ * too, but "14.30" and "8" only after a word that introduces an hour. */
 static int it_time(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	int hour = atoi(m->g[2]), minute = *m->g[3] ? atoi(m->g[3]) : 0;
+	static const char *const hour_words[] = { "alle", "dalle", "le", "ore", "delle", "all'", "dall'", "l'", "dell'",
+						  "nell'", "sull'", "all’", "dall’", "l’", "dell’" };
+	int hour = atoi(m->g[1]), minute = *m->g[3] ? atoi(m->g[3]) : 0;
+	bool colon = strcmp(m->g[2], ":") == 0, after = false;
+	char w[32];
 
 	if (hour > 24 || minute > 59)
 		return -1;
-	strbuf_adds(out, m->g[1]);
+	norm_word_before(m->text, m->start, w, sizeof w);
+	for (size_t i = 0; i < sizeof hour_words / sizeof hour_words[0]; i++)
+		after = after || strcasecmp(w, hour_words[i]) == 0;
+	if (!colon && !after)
+		return -1;
 	if (hour == 1)
 		strbuf_adds(out, "una");	/* l'una: the hour is feminine */
 	else
@@ -678,10 +688,12 @@ static int it_plain_number(struct normalizer *n, const struct norm_match *m, str
 }
 
 static const struct norm_rule_def it_rules[] = {
-	{ "electronic",
-	  "(?<![\\w@.])(?:(?:https?://)?www\\.[\\w-]+(?:\\.[\\w-]+)+(?:/[\\w/-]*)?|https?://[\\w-]+(?:\\.[\\w-]+)+(?:/[\\w/-]*)?|"
-	  "[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|[a-z][\\w-]*(?:\\.[\\w-]+)*\\.(?:it|com|org|net|eu|gov|edu|info)\\b)(?<![./])",
-	  it_electronic, NORM_NO_LIST },
+	/* each starts at what an address cannot do without ("http", "www.", "@", the dot before a domain's
+	 * ending), so the pass looks only there: a word before "@" or ".it" is read as it is */
+	{ "web", "(?<![\\w@.])(?:https?://(?:www\\.)?|www\\.)[\\w-]+(?:\\.[\\w-]+)+(?:/[\\w/-]*)?(?<![./])", it_electronic,
+	  NORM_NO_LIST },
+	{ "e-mail", "@[\\w-]+(?:\\.[\\w-]+)+", it_electronic, NORM_NO_LIST },
+	{ "domain", "(?<=\\w)\\.(?:[\\w-]+\\.)*(?:it|com|org|net|eu|gov|edu|info)\\b", it_electronic, NORM_NO_LIST },
 	{ "telephone", "\\b(tel\\.|telefono|numero verde|Tel\\.|Telefono)\\s+(\\+39\\s?)?(\\d{2,4}(?:[ ]\\d{2,4}){1,3})\\b",
 	  it_phone, NORM_NO_LIST },
 	{ "money-after", IT_START IT_INT IT_DEC "(?:\\s?" IT_MAGNITUDES ")?\\s?" IT_CURRENCIES "(?![\\w])", it_money_after,
@@ -693,11 +705,7 @@ static const struct norm_rule_def it_rules[] = {
 	{ "numeric-date", IT_START "(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})" IT_END, it_numeric_date, NORM_NO_LIST },
 	{ "day-month", IT_START "(\\d{1,2})(?:°|º)?\\s+" IT_MONTHS "\\b(?:\\s+(\\d{4})\\b(?![.,]\\d))?", it_day_month,
 	  NORM_NO_LIST },
-	{ "time",
-	  "((?:\\b(?:alle|dalle|le|ore|Ore|Alle|Dalle|delle|entro le|verso le|fino alle|dopo le|prima delle)\\s+)|"
-	  "\\b(?:all|dall|l|dell|nell|sull)')(\\d{1,2})(?:[:.](\\d{2}))?" IT_END,
-	  it_time, NORM_NO_LIST },
-	{ "clock", IT_START "()(\\d{1,2}):(\\d{2})(?![\\w:]|[.,]\\d)", it_time, NORM_NO_LIST },
+	{ "time", IT_START "(\\d{1,2})(?:([.:])(\\d{2}))?(?![\\w:]|[.,]\\d)", it_time, NORM_NO_LIST },
 	{ "fraction", IT_START "(\\d{1,2})/(\\d{1,2})" IT_END, it_fraction, NORM_NO_LIST },
 	{ "range", IT_START IT_INT "\\s?[-–]\\s?" IT_INT IT_END, it_range, NORM_NO_LIST },
 	{ "magnitude", IT_START IT_INT IT_DEC "\\s?" IT_MAGNITUDES "(?!\\w)", it_amount_rule, NORM_NO_LIST },
@@ -706,7 +714,9 @@ static const struct norm_rule_def it_rules[] = {
 	{ "century", "\\b(?:([IVXLC]{1,6})\\s+(secolo|sec\\.|millennio)|(secolo|sec\\.)\\s+([IVXLC]{1,6}))(?![\\w])",
 	  it_century, NORM_NO_LIST },
 	{ "roman", "\\b([A-Z][a-zàèéìòù]+)\\s+([IVXLC]{1,6})\\b(?!['’])", it_roman, NORM_NO_LIST },
-	{ "abbreviation", "(?<![\\w.])(%s)(?!\\w)", it_expansion, IT_EXPANSIONS },
+	/* every key but "vs" has a full stop or º within its first five characters: the lookahead spares most words
+	 * the list */
+	{ "abbreviation", "(?<![\\w.])(?=[\\w.]{1,4}[.°º]|vs\\b)(%s)(?!\\w)", it_expansion, IT_EXPANSIONS },
 	{ "short-year", "(?<![\\w'’])['’](\\d00|\\d{2})\\b(?!['’])", it_short_year, NORM_NO_LIST },
 	{ "number", IT_START "([-−](?=\\d))?" IT_INT IT_DEC IT_END "(\\s(?=\\p{L}))?", it_plain_number, NORM_NO_LIST },
 };
