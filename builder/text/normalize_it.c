@@ -692,6 +692,7 @@ static const struct norm_rule_def it_rules[] = {
 	 * ending), so the pass looks only there: a word before "@" or ".it" is read as it is */
 	{ "web", "(?<![\\w@.])(?:https?://(?:www\\.)?|www\\.)[\\w-]+(?:\\.[\\w-]+)+(?:/[\\w/-]*)?(?<![./])", it_electronic,
 	  NORM_NO_LIST },
+	{ "e-mail-user", "(?<=\\w)\\.(?=[\\w.-]*@)", it_electronic, NORM_NO_LIST },	/* "mario.rossi@" */
 	{ "e-mail", "@[\\w-]+(?:\\.[\\w-]+)+", it_electronic, NORM_NO_LIST },
 	{ "domain", "(?<=\\w)\\.(?:[\\w-]+\\.)*(?:it|com|org|net|eu|gov|edu|info)\\b", it_electronic, NORM_NO_LIST },
 	{ "telephone", "\\b(tel\\.|telefono|numero verde|Tel\\.|Telefono)\\s+(\\+39\\s?)?(\\d{2,4}(?:[ ]\\d{2,4}){1,3})\\b",
