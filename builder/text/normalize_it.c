@@ -13,12 +13,13 @@
 #include <unicode/udat.h>
 #include <unicode/ustring.h>
 
-enum { IT_EXPANSIONS, IT_UNITS, IT_FEMININE };
+enum { IT_EXPANSIONS, IT_UNITS, IT_FEMININE, IT_NOT_ROMAN };
 
 static const struct norm_list_file it_lists[] = {
 	{ "expansions", false },
 	{ "units", false },
 	{ "feminine", true },
+	{ "not-roman", true },
 };
 
 #define IT_MONTHS "(gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)"
@@ -242,7 +243,10 @@ static void it_currency(const char *written, bool one, bool *feminine, struct st
 static int it_money(struct normalizer *n, const char *integer, const char *decimals, const char *magnitude,
 		    const char *currency, struct strbuf *out)
 {
-	bool cents = strlen(decimals) == 2 && !*magnitude, one = strcmp(integer, "1") == 0 && !*decimals, fem;
+	/* a price's one decimal is tens of cents: "3,5 €" tre euro e cinquanta */
+	bool cents = (strlen(decimals) == 2 || strlen(decimals) == 1) && !*magnitude;
+	bool one = strcmp(integer, "1") == 0 && !*decimals, fem;
+	int c = cents ? atoi(decimals) * (decimals[1] ? 1 : 10) : 0;
 	struct strbuf name;
 	int64_t v = norm_parse_grouped(integer, '.');
 
@@ -251,13 +255,14 @@ static int it_money(struct normalizer *n, const char *integer, const char *decim
 	strbuf_init(&name);
 	it_currency(currency, (one || (cents && v == 1)) && !*magnitude, &fem, &name);
 	if (cents && v == 0) {
-		int c = atoi(decimals);
+		/* the pound's hundredth is the penny, every other one's a centesimo */
+		bool pound = fem && strncmp(name.buf, "sterlin", 7) == 0;
 
 		if (c == 1)
-			strbuf_adds(out, "un centesimo");
+			strbuf_adds(out, pound ? "un penny" : "un centesimo");
 		else {
 			it_cardinal(n, c, out);
-			strbuf_adds(out, " centesimi");
+			strbuf_adds(out, pound ? " penny" : " centesimi");
 		}
 		strbuf_release(&name);
 		return 0;
@@ -272,9 +277,9 @@ static int it_money(struct normalizer *n, const char *integer, const char *decim
 	strbuf_adds(out, *magnitude && strcmp(magnitude, "mila") != 0 ? " di " : " ");
 	strbuf_adds(out, name.buf);
 	strbuf_release(&name);
-	if (cents && strcmp(decimals, "00") != 0) {
+	if (cents && c) {
 		strbuf_adds(out, " e ");
-		it_cardinal(n, atoi(decimals), out);
+		it_cardinal(n, c, out);
 	}
 	return 0;
 }
@@ -365,22 +370,28 @@ static int it_day_month(struct normalizer *n, const struct norm_match *m, struct
 	return 0;
 }
 
+/* The words that introduce an hour: "alle 8", "all'1", "ore 14.30". */
+static bool it_after_hour_word(const struct norm_match *m)
+{
+	static const char *const hour_words[] = { "alle", "dalle", "le", "ore", "delle", "all'", "dall'", "l'", "dell'",
+						  "nell'", "sull'", "all’", "dall’", "l’", "dell’" };
+	char w[32];
+
+	norm_word_before(m->text, m->start, w, sizeof w);
+	for (size_t i = 0; i < sizeof hour_words / sizeof hour_words[0]; i++)
+		if (strcasecmp(w, hour_words[i]) == 0)
+			return true;
+	return false;
+}
+
 /* "alle 14:30" alle quattordici e trenta, "ore 9.05" ore nove e cinque, "all'1" all'una; "14:30" on its own
  * too, but "14.30" and "8" only after a word that introduces an hour. */
 static int it_time(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	static const char *const hour_words[] = { "alle", "dalle", "le", "ore", "delle", "all'", "dall'", "l'", "dell'",
-						  "nell'", "sull'", "all’", "dall’", "l’", "dell’" };
 	int hour = atoi(m->g[1]), minute = *m->g[3] ? atoi(m->g[3]) : 0;
-	bool colon = strcmp(m->g[2], ":") == 0, after = false;
-	char w[32];
+	bool colon = strcmp(m->g[2], ":") == 0;
 
-	if (hour > 24 || minute > 59)
-		return -1;
-	norm_word_before(m->text, m->start, w, sizeof w);
-	for (size_t i = 0; i < sizeof hour_words / sizeof hour_words[0]; i++)
-		after = after || strcasecmp(w, hour_words[i]) == 0;
-	if (!colon && !after)
+	if (hour > 24 || minute > 59 || (!colon && !it_after_hour_word(m)))
 		return -1;
 	if (hour == 1)
 		strbuf_adds(out, "una");	/* l'una: the hour is feminine */
@@ -390,6 +401,54 @@ static int it_time(struct normalizer *n, const struct norm_match *m, struct strb
 		strbuf_adds(out, " e ");
 		it_cardinal(n, minute, out);
 	}
+	return 0;
+}
+
+/* n units, "un'ora" and "un minuto" for one. */
+static void it_quantity(struct normalizer *n, int v, const char *one, const char *many, struct strbuf *out)
+{
+	if (v == 1)
+		strbuf_adds(out, one);
+	else {
+		it_cardinal(n, v, out);
+		strbuf_addf(out, " %s", many);
+	}
+}
+
+/* A race's or a clock's "2:05:30" as due ore, cinque minuti e trenta secondi; "1:02:03,5" with the tenths. */
+static int it_duration(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	int h = atoi(m->g[1]), min = atoi(m->g[2]), sec = atoi(m->g[3]);
+
+	if (min > 59 || sec > 59)
+		return -1;
+	/* "alle 14:30:00" is an hour: alle quattordici e trenta */
+	if (it_after_hour_word(m) && h <= 24 && !*m->g[4]) {
+		if (h == 1)
+			strbuf_adds(out, "una");
+		else
+			it_cardinal(n, h, out);
+		if (min) {
+			strbuf_adds(out, " e ");
+			it_cardinal(n, min, out);
+		}
+		if (sec) {
+			strbuf_adds(out, " e ");
+			it_quantity(n, sec, "un secondo", "secondi", out);
+		}
+		return 0;
+	}
+	if (h) {
+		it_quantity(n, h, "un'ora", "ore", out);
+		strbuf_adds(out, sec || *m->g[4] ? ", " : " e ");
+	}
+	it_quantity(n, min, "un minuto", "minuti", out);
+	strbuf_adds(out, " e ");
+	if (*m->g[4]) {
+		it_number(n, m->g[3], m->g[4], out);
+		strbuf_adds(out, " secondi");
+	} else
+		it_quantity(n, sec, "un secondo", "secondi", out);
 	return 0;
 }
 
@@ -582,6 +641,9 @@ static int it_roman(struct normalizer *n, const struct norm_match *m, struct str
 	/* "Mario V. Rossi": a lone letter and a full stop before a name is an initial */
 	if (!m->g[2][1] && m->text[m->end] == '.' && norm_is_capitalised(norm_word_after(m->text, m->end + 1, w, sizeof w)))
 		return -1;
+	/* "Generazione X", "Serie C": a letter after these words is a letter */
+	if (!m->g[2][1] && norm_in_list(norm_list(n, IT_NOT_ROMAN), m->g[1]))
+		return -1;
 	snprintf(w, sizeof w, "%s", m->g[1]);
 	fem = norm_list_has(norm_list(n, IT_FEMININE), "f", norm_bare_lower(w)) ||
 	      (it_ends(w, "a") && !norm_list_has(norm_list(n, IT_FEMININE), "m", w));
@@ -706,6 +768,7 @@ static const struct norm_rule_def it_rules[] = {
 	{ "numeric-date", IT_START "(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})" IT_END, it_numeric_date, NORM_NO_LIST },
 	{ "day-month", IT_START "(\\d{1,2})(?:°|º)?\\s+" IT_MONTHS "\\b(?:\\s+(\\d{4})\\b(?![.,]\\d))?", it_day_month,
 	  NORM_NO_LIST },
+	{ "duration", IT_START "(\\d{1,2}):(\\d{2}):(\\d{2})(?:,(\\d{1,3}))?(?![\\w:]|[.,]\\d)", it_duration, NORM_NO_LIST },
 	{ "time", IT_START "(\\d{1,2})(?:([.:])(\\d{2}))?(?![\\w:]|[.,]\\d)", it_time, NORM_NO_LIST },
 	{ "fraction", IT_START "(\\d{1,2})/(\\d{1,2})" IT_END, it_fraction, NORM_NO_LIST },
 	{ "range", IT_START IT_INT "\\s?[-–]\\s?" IT_INT IT_END, it_range, NORM_NO_LIST },
