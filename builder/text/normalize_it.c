@@ -71,9 +71,10 @@ static bool it_is_feminine(const struct normalizer *n, const char *noun)
 		return true;
 	if (norm_list_has(l, "m", w))
 		return false;
-	return it_ends(w, "a") || it_ends(w, "zione") || it_ends(w, "zioni") || it_ends(w, "sioni") ||
-	       it_ends(w, "gioni") || it_ends(w, "zione") || it_ends(w, "sione") || it_ends(w, "gione") ||
-	       it_ends(w, "tà") || it_ends(w, "tù") || it_ends(w, "ie");
+	/* "edizione", "regioni", "città", "virtù", "serie" */
+	return it_ends(w, "a") || it_ends(w, "zione") || it_ends(w, "sione") || it_ends(w, "gione") ||
+	       it_ends(w, "zioni") || it_ends(w, "sioni") || it_ends(w, "gioni") || it_ends(w, "tà") ||
+	       it_ends(w, "tù") || it_ends(w, "ie");
 }
 
 /* Whether w is a noun a number may count: a lower-case word that is not a little word of the sentence. */
@@ -501,8 +502,9 @@ static int it_range(struct normalizer *n, const struct norm_match *m, struct str
 		it_cardinal(n, b, out);
 		return 0;
 	}
-	/* a season or a term: "2023-2024", "2023-24" duemilaventitré ventiquattro */
-	if (a >= 1000 && (b > a || (b < 100 && strlen(m->g[2]) == 2))) {
+	/* a season or a term of years: "2023-2024", "2023-24" duemilaventitré ventiquattro (not "1000-1500 persone") */
+	if (strlen(m->g[1]) == 4 && a >= 1800 && a <= 2100 &&
+	    ((b > a && b <= 2100 && strlen(m->g[2]) == 4) || strlen(m->g[2]) == 2)) {
 		it_cardinal(n, a, out);
 		strbuf_addc(out, ' ');
 		it_cardinal(n, b, out);
@@ -564,7 +566,7 @@ static int it_unit(struct normalizer *n, const struct norm_match *m, struct strb
 	return 0;
 }
 
-/* "il 3° posto" il terzo posto, "la 1ª volta" la prima volta: ª is feminine, ° and º take the noun's gender. */
+/* "il 3° posto" il terzo posto, "la 1ª volta" la prima volta, "3º classificato" terzo classificato. */
 static int it_ordinal_rule(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	int64_t v = norm_parse_grouped(m->g[1], '.');
@@ -576,17 +578,17 @@ static int it_ordinal_rule(struct normalizer *n, const struct norm_match *m, str
 	norm_word_after(m->text, m->end, w, sizeof w);
 	norm_word_before(m->text, m->start, before, sizeof before);
 	norm_bare_lower(before);
-	/* "30° C", "fino a 38°.": degrees, which the units read */
-	if (strcmp(m->g[2], "ª") != 0 && !it_is_noun(w) && strcmp(before, "il") != 0 && strcmp(before, "al") != 0 &&
+	/* "fino a 38°.": the degree sign, which the units read; º and ª are only ordinals */
+	if (strcmp(m->g[2], "°") == 0 && !it_is_noun(w) && strcmp(before, "il") != 0 && strcmp(before, "al") != 0 &&
 	    strcmp(before, "del") != 0 && strcmp(before, "nel") != 0)
 		return -1;
-	fem = strcmp(m->g[2], "ª") == 0 || strcmp(m->g[2], "a") == 0 ||
-	      (strcmp(m->g[2], "o") != 0 && it_is_noun(w) && it_is_feminine(n, w));
+	/* ª is feminine, º masculine; ° stands for either, and the noun decides ("la 5° edizione") */
+	fem = strcmp(m->g[2], "ª") == 0 || (strcmp(m->g[2], "°") == 0 && it_is_noun(w) && it_is_feminine(n, w));
 	it_ordinal(n, v, fem, out);
 	return 0;
 }
 
-/* The value of a Roman numeral of I, V, X, L, C, or 0 when it is not one written right ("IIII", "VX"). */
+/* The value of a Roman numeral of I, V, X, L and C (the pattern lets no other letter in); 0 for none. */
 static int it_roman_value(const char *r)
 {
 	static const char *const digits = "IVXLC";
