@@ -299,7 +299,7 @@ static int it_money_before(struct normalizer *n, const struct norm_match *m, str
 static int it_percent(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	if (*m->g[1])
-		strbuf_adds(out, "meno ");
+		strbuf_adds(out, *m->g[1] == '+' ? "più " : "meno ");
 	if (it_number(n, m->g[2], m->g[3], out) < 0)
 		return -1;
 	if (*m->g[4]) {
@@ -631,6 +631,32 @@ static int it_century(struct normalizer *n, const struct norm_match *m, struct s
 	return 0;
 }
 
+/* A law by number and year: "legge 104/92" legge centoquattro del novantadue, "n. 18/2020" numero diciotto del
+ * duemilaventi. */
+static int it_law(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	strbuf_adds(out, m->g[1][0] == 'n' || m->g[1][0] == 'N' ? "numero" : m->g[1]);
+	strbuf_addc(out, ' ');
+	it_cardinal(n, atoi(m->g[2]), out);
+	strbuf_adds(out, " del ");
+	it_cardinal(n, atoi(m->g[3]), out);
+	return 0;
+}
+
+/* A match's minute: "al 90'" al novantesimo, "dal 46’" dal quarantaseiesimo. */
+static int it_minute(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	char w[16];
+	int64_t v = atoi(m->g[1]);
+
+	norm_word_before(m->text, m->start, w, sizeof w);
+	norm_bare_lower(w);
+	if (v < 1 || v > 130 || (strcmp(w, "al") != 0 && strcmp(w, "del") != 0 && strcmp(w, "dal") != 0))
+		return -1;
+	it_ordinal(n, v, false, out);
+	return 0;
+}
+
 /* "Leone XIV" Leone quattordicesimo, "Elisabetta II" Elisabetta seconda: the name's gender decides. */
 static int it_roman(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
@@ -765,13 +791,15 @@ static const struct norm_rule_def it_rules[] = {
 	  NORM_NO_LIST },
 	{ "money-before", "(€|US\\$|\\$|£)\\s?" IT_INT IT_DEC "(?:\\s?" IT_MAGNITUDES ")?" IT_END, it_money_before,
 	  NORM_NO_LIST },
-	{ "percent", IT_START "([-−])?" IT_INT IT_DEC "(?:\\s?[-–]\\s?" IT_INT IT_DEC ")?\\s?(?:%|per ?cento\\b)",
+	{ "percent", IT_START "([-−+])?" IT_INT IT_DEC "(?:\\s?[-–]\\s?" IT_INT IT_DEC ")?\\s?(?:%|per ?cento\\b)",
 	  it_percent, NORM_NO_LIST },
 	{ "numeric-date", IT_START "(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})" IT_END, it_numeric_date, NORM_NO_LIST },
 	{ "day-month", IT_START "(\\d{1,2})(?:°|º)?\\s+" IT_MONTHS "\\b(?:\\s+(\\d{4})\\b(?![.,]\\d))?", it_day_month,
 	  NORM_NO_LIST },
 	{ "duration", IT_START "(\\d{1,2}):(\\d{2}):(\\d{2})(?:,(\\d{1,3}))?(?![\\w:]|[.,]\\d)", it_duration, NORM_NO_LIST },
 	{ "time", IT_START "(\\d{1,2})(?:([.:])(\\d{2}))?(?![\\w:]|[.,]\\d)", it_time, NORM_NO_LIST },
+	{ "law", "\\b(legge|decreto|Legge|Decreto|n\\.|N\\.)\\s+(\\d{1,4})/(\\d{2}|\\d{4})(?![\\w/]|[.,]\\d)", it_law,
+	  NORM_NO_LIST },
 	{ "fraction", IT_START "(\\d{1,2})/(\\d{1,2})" IT_END, it_fraction, NORM_NO_LIST },
 	{ "range", IT_START IT_INT "\\s?[-–]\\s?" IT_INT IT_END, it_range, NORM_NO_LIST },
 	{ "magnitude", IT_START IT_INT IT_DEC "\\s?" IT_MAGNITUDES "(?!\\w)", it_amount_rule, NORM_NO_LIST },
@@ -783,6 +811,7 @@ static const struct norm_rule_def it_rules[] = {
 	/* every key but "vs" has a full stop or º within its first five characters: the lookahead spares most words
 	 * the list */
 	{ "abbreviation", "(?<![\\w.])(?=[\\w.]{1,4}[.°º]|vs\\b)(%s)(?!\\w)", it_expansion, IT_EXPANSIONS },
+	{ "minute", IT_START "(\\d{1,3})['’](?!\\w)", it_minute, NORM_NO_LIST },
 	{ "short-year", "(?<![\\w'’])['’](\\d00|\\d{2})\\b(?!['’])", it_short_year, NORM_NO_LIST },
 	{ "number", IT_START "([-−](?=\\d))?" IT_INT IT_DEC IT_END "(\\s(?=\\p{L}))?", it_plain_number, NORM_NO_LIST },
 };
