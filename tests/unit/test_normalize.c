@@ -279,6 +279,9 @@ START_TEST(it_hostile_input_is_linear)
 	check_linear("www.a");				/* an address that never ends */
 	check_linear("tel. 06 ");
 	check_linear("1/2/");
+	check_linear("1:02:03:");			/* clocks with no end */
+	check_linear("al 90' ");
+	check_linear("legge 1/2 ");
 	normalize_free(timed);
 	timed = NULL;
 }
