@@ -274,8 +274,11 @@ static int it_money(struct normalizer *n, const char *integer, const char *decim
 		strbuf_release(&name);
 		return -1;
 	}
-	/* "tre milioni di euro", but "ventimila euro" */
-	strbuf_adds(out, *magnitude && strcmp(magnitude, "mila") != 0 ? " di " : " ");
+	/* "tre milioni di euro", "un milione di dollari" (1.000.000 $), but "ventimila euro" */
+	strbuf_adds(out, (*magnitude && strcmp(magnitude, "mila") != 0) || it_ends(out->buf, "milione") ||
+				 it_ends(out->buf, "milioni") || it_ends(out->buf, "miliardo") || it_ends(out->buf, "miliardi")
+				 ? " di "
+				 : " ");
 	strbuf_adds(out, name.buf);
 	strbuf_release(&name);
 	if (cents && c) {
@@ -285,14 +288,40 @@ static int it_money(struct normalizer *n, const char *integer, const char *decim
 	return 0;
 }
 
+/* What a price is per: "50 €/MWh" cinquanta euro al megawattora, "900 €/mese" novecento euro al mese. */
+static void it_per(const char *per, struct strbuf *out)
+{
+	static const char *const words[][2] = { { "mese", "al mese" },	     { "anno", "all'anno" },
+						{ "giorno", "al giorno" },   { "settimana", "alla settimana" },
+						{ "notte", "a notte" },	     { "ora", "all'ora" },
+						{ "h", "all'ora" },	     { "kg", "al chilo" },
+						{ "l", "al litro" },	     { "litro", "al litro" },
+						{ "kWh", "al chilowattora" }, { "MWh", "al megawattora" },
+						{ "mq", "al metro quadrato" }, { "m²", "al metro quadrato" },
+						{ "t", "alla tonnellata" } };
+
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(per, words[i][0]) == 0) {
+			strbuf_addf(out, " %s", words[i][1]);
+			return;
+		}
+}
+
 static int it_money_after(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	return it_money(n, m->g[1], m->g[2], m->g[3], m->g[4], out);
+	if (it_money(n, m->g[1], m->g[2], m->g[3], m->g[4], out) < 0)
+		return -1;
+	it_per(m->g[5], out);
+	return 0;
 }
 
 static int it_money_before(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	return it_money(n, m->g[2], m->g[3], m->g[4], m->g[1], out);
+	char code[8];
+
+	/* "EUR 500": the code without the space the pattern took */
+	snprintf(code, sizeof code, "%.*s", (int)strcspn(m->g[1], " "), m->g[1]);
+	return it_money(n, m->g[2], m->g[3], m->g[4], code, out);
 }
 
 /* "il 3,5%" il tre virgola cinque percento; "-0,2%" meno zero virgola due percento */
@@ -787,9 +816,11 @@ static const struct norm_rule_def it_rules[] = {
 	{ "domain", "(?<=\\w)\\.(?:[\\w-]+\\.)*(?:it|com|org|net|eu|gov|edu|info)\\b", it_electronic, NORM_NO_LIST },
 	{ "telephone", "\\b(tel\\.|telefono|numero verde|Tel\\.|Telefono)\\s+(\\+39\\s?)?(\\d{2,4}(?:[ ]\\d{2,4}){1,3})\\b",
 	  it_phone, NORM_NO_LIST },
-	{ "money-after", IT_START IT_INT IT_DEC "(?:\\s?" IT_MAGNITUDES ")?\\s?" IT_CURRENCIES "(?![\\w])", it_money_after,
-	  NORM_NO_LIST },
-	{ "money-before", "(€|US\\$|\\$|£)\\s?" IT_INT IT_DEC "(?:\\s?" IT_MAGNITUDES ")?" IT_END, it_money_before,
+	{ "money-after",
+	  IT_START IT_INT IT_DEC "(?:\\s?" IT_MAGNITUDES ")?\\s?" IT_CURRENCIES
+	  "(?:\\s?/\\s?(mese|anno|giorno|settimana|notte|ora|h|kg|litro|l|kWh|MWh|mq|m²|t)(?![\\w²]))?(?![\\w/])",
+	  it_money_after, NORM_NO_LIST },
+	{ "money-before", "(€|US\\$|\\$|£|\\bEUR\\s|\\bUSD\\s)\\s?" IT_INT IT_DEC "(?:\\s?" IT_MAGNITUDES ")?" IT_END, it_money_before,
 	  NORM_NO_LIST },
 	{ "percent", IT_START "([-−+])?" IT_INT IT_DEC "(?:\\s?[-–]\\s?" IT_INT IT_DEC ")?\\s?(?:%|per ?cento\\b)",
 	  it_percent, NORM_NO_LIST },
