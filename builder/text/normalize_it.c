@@ -22,7 +22,9 @@ static const struct norm_list_file it_lists[] = {
 	{ "not-roman", true },
 };
 
-#define IT_MONTHS "(gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)"
+/* some sites capitalise a month: "3 Febbraio" */
+#define IT_MONTHS \
+	"((?i:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre))"
 /* a number as Italian writes it: "1.234.567" or "1234", its decimals after a comma ("3,5") */
 #define IT_INT "(\\d{1,3}(?:\\.\\d{3})+|\\d+)"
 #define IT_DEC "(?:,(\\d+))?"
@@ -31,6 +33,8 @@ static const struct norm_list_file it_lists[] = {
 /* not inside a word or a number, nor after a sign or a hyphen that a rule of its own reads */
 #define IT_START "(?<![\\w.,\\-−/])"
 #define IT_END "(?![\\w]|[.,]\\d)"
+/* a day, or an elided article and a day ("dall'1 marzo"), which the first of the month gives back (dal primo) */
+#define IT_DAY_START "(?:\\b((?i:l|all|dall|dell|nell|sull)['’])|" IT_START ")"
 
 #define IT_ORD_M "%spellout-ordinal-masculine"
 #define IT_ORD_F "%spellout-ordinal-feminine"
@@ -360,9 +364,25 @@ static void it_month(int month, struct strbuf *out)
 	udat_close(df);
 }
 
-/* The day of a date: "primo" for the first, the cardinal for the rest ("ventiquattro luglio"). */
-static void it_day(struct normalizer *n, int day, struct strbuf *out)
+/* The day of a date: "primo" for the first, the cardinal for the rest ("ventiquattro luglio"); after an elided
+ * article ("dall'1", "l'8") the first takes the article whole again: "dal primo", but "l'otto". */
+static void it_day(struct normalizer *n, const char *article, int day, struct strbuf *out)
 {
+	static const char *const whole[][2] = { { "l", "il" },	   { "all", "al" },   { "dall", "dal" },
+						{ "dell", "del" }, { "nell", "nel" }, { "sull", "sul" } };
+
+	if (day == 1 && *article) {
+		size_t len = strcspn(article, "'\xe2");
+
+		for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++)
+			if (strlen(whole[i][0]) == len && strncasecmp(article, whole[i][0], len) == 0) {
+				strbuf_addc(out, isupper((unsigned char)article[0]) ? (char)toupper(whole[i][1][0]) : whole[i][1][0]);
+				strbuf_addf(out, "%s ", whole[i][1] + 1);
+			}
+		strbuf_adds(out, "primo");
+		return;
+	}
+	strbuf_adds(out, article);
 	if (day == 1)
 		strbuf_adds(out, "primo");
 	else
@@ -372,30 +392,30 @@ static void it_day(struct normalizer *n, int day, struct strbuf *out)
 /* "24/07/2013" ventiquattro luglio duemilatredici; a two-digit year is read as written ("tredici"). */
 static int it_numeric_date(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	int day = atoi(m->g[1]), month = atoi(m->g[3]);
+	int day = atoi(m->g[2]), month = atoi(m->g[4]);
 
 	if (day < 1 || day > 31 || month < 1 || month > 12)
 		return -1;
-	it_day(n, day, out);
+	it_day(n, m->g[1], day, out);
 	strbuf_addc(out, ' ');
 	it_month(month, out);
 	strbuf_addc(out, ' ');
-	it_cardinal(n, atoi(m->g[4]), out);
+	it_cardinal(n, atoi(m->g[5]), out);
 	return 0;
 }
 
 /* "1° gennaio" primo gennaio, "24 luglio 2013" ventiquattro luglio duemilatredici. */
 static int it_day_month(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	int day = atoi(m->g[1]);
+	int day = atoi(m->g[2]);
 
 	if (day < 1 || day > 31)
 		return -1;
-	it_day(n, day, out);
-	strbuf_addf(out, " %s", m->g[2]);
-	if (*m->g[3]) {
+	it_day(n, m->g[1], day, out);
+	strbuf_addf(out, " %s", m->g[3]);
+	if (*m->g[4]) {
 		strbuf_addc(out, ' ');
-		it_cardinal(n, atoi(m->g[3]), out);
+		it_cardinal(n, atoi(m->g[4]), out);
 	}
 	return 0;
 }
@@ -487,10 +507,24 @@ static int it_duration(struct normalizer *n, const struct norm_match *m, struct 
 /* "2/3" due terzi, "1/4" un quarto, "1/2" un mezzo: a proper fraction (a date has a year, "24/7" is not one). */
 static int it_fraction(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	int num = atoi(m->g[1]), den = atoi(m->g[2]);
+	static const char *const date_words[] = { "il", "al", "dal", "del", "nel", "entro" };
+	int num = atoi(m->g[2]), den = atoi(m->g[3]);
+	bool date = *m->g[1] != '\0';
+	char w[16];
 
+	/* "entro il 3/12", "dall'1/3" are a day and a month: entro il tre dicembre, dal primo marzo */
+	norm_word_before(m->text, m->start, w, sizeof w);
+	for (size_t i = 0; i < sizeof date_words / sizeof date_words[0]; i++)
+		date = date || strcasecmp(w, date_words[i]) == 0;
+	if (date && num >= 1 && num <= 31 && den >= 1 && den <= 12) {
+		it_day(n, m->g[1], num, out);
+		strbuf_addc(out, ' ');
+		it_month(den, out);
+		return 0;
+	}
 	if (num < 1 || den < 2 || num >= den || den > 12)
 		return -1;
+	strbuf_adds(out, m->g[1]);
 	if (num == 1)
 		strbuf_adds(out, "un");
 	else
@@ -824,14 +858,14 @@ static const struct norm_rule_def it_rules[] = {
 	  NORM_NO_LIST },
 	{ "percent", IT_START "([-−+])?" IT_INT IT_DEC "(?:\\s?[-–]\\s?" IT_INT IT_DEC ")?\\s?(?:%|per ?cento\\b)",
 	  it_percent, NORM_NO_LIST },
-	{ "numeric-date", IT_START "(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})" IT_END, it_numeric_date, NORM_NO_LIST },
-	{ "day-month", IT_START "(\\d{1,2})(?:°|º)?\\s+" IT_MONTHS "\\b(?:\\s+(\\d{4})\\b(?![.,]\\d))?", it_day_month,
+	{ "numeric-date", IT_DAY_START "(\\d{1,2})([/.-])(\\d{1,2})\\3(\\d{4}|\\d{2})" IT_END, it_numeric_date, NORM_NO_LIST },
+	{ "day-month", IT_DAY_START "(\\d{1,2})(?:°|º)?\\s+" IT_MONTHS "\\b(?:\\s+(\\d{4})\\b(?![.,]\\d))?", it_day_month,
 	  NORM_NO_LIST },
 	{ "duration", IT_START "(\\d{1,2}):(\\d{2}):(\\d{2})(?:,(\\d{1,3}))?(?![\\w:]|[.,]\\d)", it_duration, NORM_NO_LIST },
-	{ "time", IT_START "(\\d{1,2})(?:([.:])(\\d{2}))?(?![\\w:]|[.,]\\d)", it_time, NORM_NO_LIST },
+	{ "time", IT_START "(\\d{1,2})(?:([.:])(\\d{2}))?(?![\\w:/]|[.,]\\d)", it_time, NORM_NO_LIST },
 	{ "law", "\\b(legge|decreto|Legge|Decreto|n\\.|N\\.)\\s+(\\d{1,4})/(\\d{2}|\\d{4})(?![\\w/]|[.,]\\d)", it_law,
 	  NORM_NO_LIST },
-	{ "fraction", IT_START "(\\d{1,2})/(\\d{1,2})" IT_END, it_fraction, NORM_NO_LIST },
+	{ "fraction", IT_DAY_START "(\\d{1,2})/(\\d{1,2})" IT_END, it_fraction, NORM_NO_LIST },
 	{ "range", IT_START IT_INT "\\s?[-–]\\s?" IT_INT IT_END, it_range, NORM_NO_LIST },
 	{ "magnitude", IT_START IT_INT IT_DEC "\\s?" IT_MAGNITUDES "(?!\\w)", it_amount_rule, NORM_NO_LIST },
 	{ "ordinal", IT_START IT_INT "(°|º|ª)(?!\\s?[CF]\\b)", it_ordinal_rule, NORM_NO_LIST },
