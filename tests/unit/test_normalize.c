@@ -282,6 +282,7 @@ START_TEST(it_hostile_input_is_linear)
 	check_linear("1:02:03:");			/* clocks with no end */
 	check_linear("al 90' ");
 	check_linear("legge 1/2 ");
+	check_linear("dall'1/");			/* elided articles before days */
 	normalize_free(timed);
 	timed = NULL;
 }

@@ -124,6 +124,9 @@ START_TEST(italian_sentences)
 	/* a real sentence end still ends one, a year before a capital included */
 	expect_split_it("Il ponte fu aperto nel 1964. Oggi è chiuso! Perché? Nessuno lo sa.", 4,
 			"Il ponte fu aperto nel 1964. | Oggi è chiuso! | Perché? | Nessuno lo sa. | ");
+	/* "ago." is a month and a needle: it ends a sentence before a capital, not before a year */
+	expect_split_it("Il bando scade il 10 ago. 2026 alle 12. Si è punto con un ago. Poi è guarito.", 3,
+			"Il bando scade il 10 ago. 2026 alle 12. | Si è punto con un ago. | Poi è guarito. | ");
 	expect_split_it("Il Sig. Neri, dott. in legge, e l’avv. Galli sono arrivati il 12 dic. alle 9. Sono ripartiti.", 2,
 			"Il Sig. Neri, dott. in legge, e l’avv. Galli sono arrivati il 12 dic. alle 9. | Sono ripartiti. | ");
 }
