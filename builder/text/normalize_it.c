@@ -1,4 +1,4 @@
-/* normalize_it: Italian's rules — ICU's it spell-out (cardinals, gendered ordinals), money, dates, times, units, Roman numerals. */
+/* normalize_it: Italian's rules — ICU's it spell-out, gendered ordinals, money, dates, times, units, Roman numerals. */
 #include "normalize_lang.h"
 
 #include "util.h"
@@ -279,10 +279,11 @@ static int it_money(struct normalizer *n, const char *integer, const char *decim
 		return -1;
 	}
 	/* "tre milioni di euro", "un milione di dollari" (1.000.000 $), but "ventimila euro" */
-	strbuf_adds(out, (*magnitude && strcmp(magnitude, "mila") != 0) || it_ends(out->buf, "milione") ||
-				 it_ends(out->buf, "milioni") || it_ends(out->buf, "miliardo") || it_ends(out->buf, "miliardi")
-				 ? " di "
-				 : " ");
+	if ((*magnitude && strcmp(magnitude, "mila") != 0) || it_ends(out->buf, "milione") || it_ends(out->buf, "milioni") ||
+	    it_ends(out->buf, "miliardo") || it_ends(out->buf, "miliardi"))
+		strbuf_adds(out, " di ");
+	else
+		strbuf_addc(out, ' ');
 	strbuf_adds(out, name.buf);
 	strbuf_release(&name);
 	if (cents && c) {
@@ -376,8 +377,9 @@ static void it_day(struct normalizer *n, const char *article, int day, struct st
 
 		for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++)
 			if (strlen(whole[i][0]) == len && strncasecmp(article, whole[i][0], len) == 0) {
-				strbuf_addc(out, isupper((unsigned char)article[0]) ? (char)toupper(whole[i][1][0]) : whole[i][1][0]);
-				strbuf_addf(out, "%s ", whole[i][1] + 1);
+				/* "Dall'1" at a sentence's start: "Dal primo" */
+				strbuf_addf(out, "%c%s ", isupper((unsigned char)article[0]) ? toupper(whole[i][1][0]) : whole[i][1][0],
+					    whole[i][1] + 1);
 			}
 		strbuf_adds(out, "primo");
 		return;
