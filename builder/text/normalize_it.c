@@ -542,6 +542,7 @@ static int it_fraction(struct normalizer *n, const struct norm_match *m, struct 
 }
 
 /* "10-15" da dieci a quindici; "tra i 10-15" tra i dieci e i quindici; "di 20-30 minuti" di venti o trenta;
+ * "i 10-15 anni" i dieci o quindici anni;
  * a score after "per" or a result, with no noun after it: "finita 2-1" due a uno. */
 static int it_range(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
@@ -552,7 +553,7 @@ static int it_range(struct normalizer *n, const struct norm_match *m, struct str
 	int64_t a = norm_parse_grouped(m->g[1], '.'), b = norm_parse_grouped(m->g[2], '.');
 	char w[32], w2[32], after[64];
 	const char *article = NULL;
-	bool is_score = false, prep = false;
+	bool is_score = false, prep = false, art = false;
 
 	if (a < 0 || b < 0)
 		return -1;
@@ -581,6 +582,7 @@ static int it_range(struct normalizer *n, const struct norm_match *m, struct str
 		if (strcmp(w, articles[i]) == 0) {
 			int64_t at = m->start;
 
+			art = true;
 			while (at > 0 && m->text[at - 1] == ' ')
 				at--;
 			norm_word_before(m->text, at - (int64_t)strlen(w), w2, sizeof w2);
@@ -593,7 +595,7 @@ static int it_range(struct normalizer *n, const struct norm_match *m, struct str
 	if (article || strcmp(w, "tra") == 0 || strcmp(w, "fra") == 0) {
 		it_cardinal(n, a, out);
 		strbuf_addf(out, " e %s%s", article ? article : "", article && strcmp(article, "l'") != 0 ? " " : "");
-	} else if (prep) {
+	} else if (prep || art) {	/* "di 20-30 minuti", "i 10-15 anni": venti o trenta */
 		it_cardinal(n, a, out);
 		strbuf_adds(out, " o ");
 	} else {
