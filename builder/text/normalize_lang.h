@@ -66,6 +66,7 @@ extern const struct norm_language norm_de;
 /* the fallback for a language with no row, when ICU spells numbers in it (normalize_any.c) */
 extern const struct norm_language norm_any;
 extern const struct norm_language norm_fr;
+extern const struct norm_language norm_it;
 
 /* ---- word lists ---- */
 

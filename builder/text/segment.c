@@ -132,6 +132,10 @@ static int segment_abbrev_kind(const struct segment_abbrevs *ab, const char *wor
 	for (size_t i = 0; i < ab->n; i++)
 		if (strcmp(ab->items[i].word, word) == 0)
 			return ab->items[i].may_end ? 2 : 1;
+	/* an elided article before it, as Italian and French write: "l'on.", "dell’art." */
+	for (const char *p = word + n; p > word; p--)
+		if (p[-1] == '\'' || (p - word >= 3 && memcmp(p - 3, "\xe2\x80\x99", 3) == 0))
+			return p < word + n ? segment_abbrev_kind(ab, p) : 0;
 	return 0;
 }
 

@@ -149,7 +149,7 @@ END_TEST
 
 /* The tables, one a language with rules: each of at least 200 cases in at least 10 classes
  * (English's in 15). Add a language here and it is loaded, counted and run. */
-static const char *const tables[] = { "en", "de", "fr" };
+static const char *const tables[] = { "en", "de", "fr", "it" };
 
 START_TEST(table_is_large_enough)
 {
@@ -335,6 +335,32 @@ START_TEST(fr_hostile_input_is_linear)
 }
 END_TEST
 
+START_TEST(it_hostile_input_is_linear)
+{
+	timed = normalize_new("it", paths_rules_dir());
+	ck_assert_ptr_nonnull(timed);
+	check_linear("1°");				/* ordinals with no noun */
+	check_linear("1 ");				/* counts before nothing */
+	check_linear("24 luglio ");
+	check_linear("3,5 mln € ");
+	check_linear("1.234,");
+	check_linear("10-15 ");
+	check_linear("alle 14:30 ");
+	check_linear("Leone XIV ");
+	check_linear("sig. n. ");
+	check_linear("a@b.it ");
+	check_linear("www.a");				/* an address that never ends */
+	check_linear("tel. 06 ");
+	check_linear("1/2/");
+	check_linear("1:02:03:");			/* clocks with no end */
+	check_linear("al 90' ");
+	check_linear("legge 1/2 ");
+	check_linear("dall'1/");			/* elided articles before days */
+	normalize_free(timed);
+	timed = NULL;
+}
+END_TEST
+
 START_TEST(long_numbers_stay_digits)
 {
 	char *got = normalize_text(en, "Pi is 3.14159265358979323846264338327950288 and $123456789012345678901.");
@@ -394,6 +420,7 @@ Suite *suite_normalize(void)
 	tcase_add_test(edge, hostile_input_is_linear);
 	tcase_add_test(edge, german_hostile_input_is_linear);
 	tcase_add_test(edge, fr_hostile_input_is_linear);
+	tcase_add_test(edge, it_hostile_input_is_linear);
 	tcase_add_test(edge, long_numbers_stay_digits);
 	tcase_add_test(edge, fallback_spells_numbers_in_the_locale);
 	suite_add_tcase(s, edge);

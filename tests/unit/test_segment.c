@@ -48,22 +48,29 @@ static void expect_split(const char *text, int n, const char *want)
 	segment_abbrevs_free(ab);
 }
 
-/* Splits text with German's abbreviations and ICU's German sentence breaker. */
-static void expect_split_de(const char *text, int n, const char *want)
+/* Splits text with the abbreviations of language lang (rules/abbreviations.LANG) and ICU's
+ * sentence breaker in its locale. */
+static void expect_split_in(const char *lang, const char *text, int n, const char *want)
 {
 	struct segment_abbrevs *ab = segment_abbrevs_new();
-	char *path = paths_join(paths_rules_dir(), "abbreviations.de");
+	char *name = xasprintf("abbreviations.%s", lang), *path = paths_join(paths_rules_dir(), name);
 	struct sentences s = { .n = 0 };
 
-	segment_abbrevs_set_locale(ab, "de");
+	segment_abbrevs_set_locale(ab, lang);
 	ck_assert_int_eq(segment_abbrevs_load(ab, path), 0);
 	strbuf_init(&s.sb);
 	ck_assert_int_eq(segment_sentences(ab, text, add_sentence, &s), 0);
-	ck_assert_msg(s.n == n && strcmp(s.sb.buf, want) == 0, "'%s' split into %d: \"%s\", want %d: \"%s\"", text,
-		      s.n, s.sb.buf, n, want);
+	ck_assert_msg(s.n == n && strcmp(s.sb.buf, want) == 0, "%s: '%s' split into %d: \"%s\", want %d: \"%s\"", lang,
+		      text, s.n, s.sb.buf, n, want);
 	strbuf_release(&s.sb);
 	segment_abbrevs_free(ab);
 	free(path);
+	free(name);
+}
+
+static void expect_split_de(const char *text, int n, const char *want)
+{
+	expect_split_in("de", text, n, want);
 }
 
 START_TEST(german_sentences)
@@ -86,22 +93,9 @@ START_TEST(german_sentences)
 }
 END_TEST
 
-/* Splits text with French's abbreviations and ICU's French sentence breaker. */
 static void expect_split_fr(const char *text, int n, const char *want)
 {
-	struct segment_abbrevs *ab = segment_abbrevs_new();
-	char *path = paths_join(paths_rules_dir(), "abbreviations.fr");
-	struct sentences s = { .n = 0 };
-
-	segment_abbrevs_set_locale(ab, "fr");
-	ck_assert_int_eq(segment_abbrevs_load(ab, path), 0);
-	strbuf_init(&s.sb);
-	ck_assert_int_eq(segment_sentences(ab, text, add_sentence, &s), 0);
-	ck_assert_msg(s.n == n && strcmp(s.sb.buf, want) == 0, "'%s' split into %d: \"%s\", want %d: \"%s\"", text,
-		      s.n, s.sb.buf, n, want);
-	strbuf_release(&s.sb);
-	segment_abbrevs_free(ab);
-	free(path);
+	expect_split_in("fr", text, n, want);
 }
 
 START_TEST(french_sentences)
@@ -122,6 +116,39 @@ START_TEST(french_sentences)
 			"La séance est levée. | Elle reprendra le 1er décembre. | Qui votera ? | Personne ne sait. | ");
 	expect_split_fr("Ils étaient 2013. Janvier fut calme. Vive l'art. Voir l'art. 5 du code.", 4,
 			"Ils étaient 2013. | Janvier fut calme. | Vive l'art. | Voir l'art. 5 du code. | ");
+}
+END_TEST
+
+static void expect_split_it(const char *text, int n, const char *want)
+{
+	expect_split_in("it", text, n, want);
+}
+
+START_TEST(italian_sentences)
+{
+	/* titles, "n.", "pag.", "p. es." and "ecc." before a lower-case word are not sentence ends */
+	expect_split_it("Il sig. Rossi e la dott.ssa Bianchi hanno incontrato il prof. Verdi. Poi sono ripartiti.", 2,
+			"Il sig. Rossi e la dott.ssa Bianchi hanno incontrato il prof. Verdi. | Poi sono ripartiti. | ");
+	expect_split_it("L'on. Ferri ha citato l'art. 5 a pag. 12, p. es. il comma sul lavoro, ecc. e poi ha taciuto.", 1,
+			"L'on. Ferri ha citato l'art. 5 a pag. 12, p. es. il comma sul lavoro, ecc. e poi ha taciuto. | ");
+	/* an ordinal date, gendered ordinals and numbers with separators stay in one sentence */
+	expect_split_it("Dal 1° gennaio 2025 la 3ª rata sale a 1.234.567 euro, il 3,5% in più. Lo dice il n. 4 del bando.",
+			2,
+			"Dal 1° gennaio 2025 la 3ª rata sale a 1.234.567 euro, il 3,5% in più. | "
+			"Lo dice il n. 4 del bando. | ");
+	expect_split_it("Il 3º classificato e la 1ª squadra partono alle ore 14.30 del 24/07/2013. Tutti presenti.", 2,
+			"Il 3º classificato e la 1ª squadra partono alle ore 14.30 del 24/07/2013. | Tutti presenti. | ");
+	/* "S.p.A." and "ecc." end a sentence before a capital */
+	expect_split_it("Lo ha comprato Alfa S.p.A. Gli altri soci restano, ecc. Nessuno ha obiettato.", 3,
+			"Lo ha comprato Alfa S.p.A. | Gli altri soci restano, ecc. | Nessuno ha obiettato. | ");
+	/* a real sentence end still ends one, a year before a capital included */
+	expect_split_it("Il ponte fu aperto nel 1964. Oggi è chiuso! Perché? Nessuno lo sa.", 4,
+			"Il ponte fu aperto nel 1964. | Oggi è chiuso! | Perché? | Nessuno lo sa. | ");
+	/* "ago." is a month and a needle: it ends a sentence before a capital, not before a year */
+	expect_split_it("Il bando scade il 10 ago. 2026 alle 12. Si è punto con un ago. Poi è guarito.", 3,
+			"Il bando scade il 10 ago. 2026 alle 12. | Si è punto con un ago. | Poi è guarito. | ");
+	expect_split_it("Il Sig. Neri, dott. in legge, e l’avv. Galli sono arrivati il 12 dic. alle 9. Sono ripartiti.", 2,
+			"Il Sig. Neri, dott. in legge, e l’avv. Galli sono arrivati il 12 dic. alle 9. | Sono ripartiti. | ");
 }
 END_TEST
 
@@ -384,6 +411,7 @@ Suite *suite_segment(void)
 	tcase_add_test(sent, abbreviation_files);
 	tcase_add_test(sent, german_sentences);
 	tcase_add_test(sent, french_sentences);
+	tcase_add_test(sent, italian_sentences);
 	suite_add_tcase(s, sent);
 	tcase_add_test(doc, document_roles_and_breaks);
 	tcase_add_test(doc, longest_pause_wins);
