@@ -245,9 +245,10 @@ else
 	grep '^wrong: ' "$TMP/score.out" | sed 's/^/#   /'
 fi
 # --verbose names the kind of every line it removed: one of the rules in the shipped file.
-kinds=$(awk '!/^[[:space:]]*(#|$|\{)/ { print ($1 == "then" ? $2 : $1) }' "$ROOT/builder/rules/boilerplate.rules" | sort -u)
+kinds=$(awk '!/^[[:space:]]*(#|$|\{)/ { print ($1 == "then" ? $2 : $1) }' "$ROOT/builder/rules/boilerplate.rules" \
+	"$ROOT"/builder/rules/*/boilerplate.rules | sort -u)
 bad=$(sed -nE 's/^removed: .* \[([^]]+)\]$/\1/p' "$TMP/score.out" | sort -u | grep -vxF -e repeated -f <(printf '%s\n' "$kinds") | tr '\n' ' ')
-check "clean-up set: --verbose names a rule of boilerplate.rules for each removal (${bad:-all known})" \
+check "clean-up set: --verbose names a rule of the shipped boilerplate.rules files for each removal (${bad:-all known})" \
 	bash -c '[ -z "$1" ] && [ "$(grep -c "^removed: " "$2")" -ge 40 ]' _ "$bad" "$TMP/score.out"
 sed 's/{[-+]} //' "$ROOT/tests/data/cleanup/uk-rail-strike.txt" >"$TMP/rail.txt"
 "$NEWSCAST" script --no-normalize -v "$TMP/rail.txt" >/dev/null 2>"$TMP/kinds.err"
