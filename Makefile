@@ -118,8 +118,8 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/voices $(DESTDIR)$(DATADIR)/rules
 	install -m 755 build/newscast $(DESTDIR)$(PREFIX)/bin/newscast
 	install -m 644 voices/*.ini $(DESTDIR)$(DATADIR)/voices/
-	install -m 644 builder/rules/*.* $(DESTDIR)$(DATADIR)/rules/
-	@# every language's folder: its word lists and its boilerplate rules
+	install -m 644 $$(find builder/rules -maxdepth 1 -type f) $(DESTDIR)$(DATADIR)/rules/
+	@# every language's folder: its word lists, its boilerplate rules and its phrases of clutter
 	for d in builder/rules/*/; do \
 		l=$$(basename "$$d"); install -d $(DESTDIR)$(DATADIR)/rules/$$l && \
 		install -m 644 "$$d"* $(DESTDIR)$(DATADIR)/rules/$$l/ || exit 1; \
