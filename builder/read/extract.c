@@ -1123,11 +1123,14 @@ static const char *extract_clutter_text(const struct extract_phrases *ph, const 
 	if (len <= 120) {
 		/* a credit's first word, then a colon, a slash or "by": "Photo: …", "Image by …" */
 		for (size_t i = 0; i < ph->n[KIND_CREDIT]; i++) {
-			const char *after = t + strlen(ph->words[KIND_CREDIT][i]);
+			const char *after;
 
+			/* the word first: t may be shorter than it */
+			if (!extract_starts(t, ph->words[KIND_CREDIT][i]))
+				continue;
+			after = t + strlen(ph->words[KIND_CREDIT][i]);
 			after += strspn(after, " ");
-			if (extract_starts(t, ph->words[KIND_CREDIT][i]) &&
-			    (*after == ':' || *after == '/' || (len <= 60 && extract_starts_any(ph, KIND_BY, after, &w))))
+			if (*after == ':' || *after == '/' || (len <= 60 && extract_starts_any(ph, KIND_BY, after, &w)))
 				return "a credit";
 		}
 		/* ... or a credit whatever follows ("copyright" when not a sentence) */
@@ -1175,8 +1178,14 @@ bool extract_clutter(const struct extract *ex, xmlNode *n)
 	if (why) {
 		if (!t)
 			t = extract_text(ex, n);
-		if (strlen(t) > 60)
-			strcpy(t + 57, "...");
+		if (strlen(t) > 60) {
+			size_t cut = 57;
+
+			/* back to the start of a UTF-8 character: the log line stays valid UTF-8 */
+			while (cut > 0 && ((unsigned char)t[cut] & 0xc0) == 0x80)
+				cut--;
+			strcpy(t + cut, "...");
+		}
 		log_verbose("'%s' line %d: <%s> not read, %s: %s", ex->name, (int)xmlGetLineNo(n),
 			    (const char *)n->name, why, t);
 	}
