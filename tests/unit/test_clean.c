@@ -505,6 +505,30 @@ START_TEST(language_rules_bad_line_names_its_file)
 }
 END_TEST
 
+/* The shared rules apply in a language with no rules of its own (Dutch here). */
+START_TEST(shared_rules_in_any_language)
+{
+	static const char *const cases[][2] = {
+		{ "© ANP", "copyright" },
+		{ "(c) 2026 De Stentor", "copyright" },
+		{ "dpa/AFP", "photo-caption" },
+		{ "(Reuters)", "photo-caption" },
+		{ "De burgemeester opent de brug. (AFP)", "photo-caption" },
+		{ "https://example.nl/nieuws/brug", "link-line" },
+		{ "• • •", "separator" },
+		{ "De gemeente stuurt iedere maand een nieuwsbrief naar alle inwoners van Zwolle.", NULL },
+		{ "Volg ons op Instagram", NULL },	/* Dutch wording: no Dutch rules yet */
+		{ "De 3 agenten van Reuters in Den Haag schreven het eerst.", NULL },
+	};
+	struct clean_rules *rules = clean_rules_new();
+
+	ck_assert_int_eq(clean_rules_load_language(rules, paths_rules_dir(), "nl"), 0);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		expect_match(rules, cases[i][0], cases[i][1]);
+	clean_rules_free(rules);
+}
+END_TEST
+
 /* The shipped rules of every language load, and each removes its own lines and keeps reporting. */
 START_TEST(shipped_languages)
 {
@@ -812,6 +836,7 @@ Suite *suite_clean(void)
 	tcase_add_test(tc, language_rules_follow_the_shared_ones);
 	tcase_add_test(tc, language_rules_bad_line_names_its_file);
 	tcase_add_test(tc, shipped_languages);
+	tcase_add_test(tc, shared_rules_in_any_language);
 	tcase_add_test(tc, document_loses_boilerplate_and_repeats);
 	tcase_add_test(tc, repeats_go_even_without_rules);
 	tcase_add_test(tc, repeats_among_many_paragraphs);
