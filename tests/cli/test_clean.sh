@@ -276,6 +276,24 @@ check "language: read as English, the same line is spoken" grep -q "Lesen Sie au
 check "language: a language with no rules of its own gets the shared ones (--verbose says so)" \
 	grep -qF "(the shared rules, none for nl)" "$TMP/lang-nl.err"
 
+# A feed's item in German (the feed's <language>): its HTML reader leaves out the German promo
+# and credit (rules/de/clutter), clean-up uses German's rules, the reporting is spoken.
+cat >"$TMP/de.rss" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Rheintaler Bote</title><link>https://example.de/</link><description>Nachrichten</description>
+<language>de-DE</language>
+<item><title>Rat beschließt neuen Radweg</title><link>https://example.de/radweg</link><guid>radweg-1</guid>
+<description><![CDATA[<p>Der Stadtrat hat am Montag den Bau eines neuen Radwegs beschlossen.</p><p>Lesen Sie auch: Neue Ampeln für die Innenstadt</p><p>Die Kosten liegen bei 2,4 Millionen Euro.</p><p>Foto: dpa</p><p>Folgen Sie uns auf Instagram und Facebook.</p>]]></description>
+</item></channel></rss>
+EOF
+"$NEWSCAST" script --no-normalize -v "$TMP/de.rss" >"$TMP/de-feed.out" 2>"$TMP/de-feed.err"; rc=$?
+check "language: a German feed item is read (exit $rc)" [ "$rc" -eq 0 ]
+check "language: its read-also line, credit and follow prompt are not spoken" \
+	bash -c '! grep -qE "Lesen Sie|Foto|Folgen Sie" "$1"' _ "$TMP/de-feed.out"
+check "language: its reporting is spoken" bash -c 'grep -q "Radwegs beschlossen" "$1" && grep -q "2,4 Millionen" "$1"' _ "$TMP/de-feed.out"
+check "language: --verbose names the German promo the reader left out" \
+	grep -qF "not read, a promo or a link to elsewhere: Lesen Sie auch" "$TMP/de-feed.err"
+
 sed 's/{[-+]} //' "$ROOT/tests/data/cleanup/uk-rail-strike.txt" >"$TMP/rail.txt"
 "$NEWSCAST" script --no-normalize -v "$TMP/rail.txt" >/dev/null 2>"$TMP/kinds.err"
 check "clean-up set: --verbose says why the promo went: [newsletter-promo]" \
