@@ -864,10 +864,10 @@ static bool extract_starts(const char *s, const char *word)
 /* ---- the phrases of clutter, by language ---- */
 
 /* The kinds of phrase in rules/clutter and rules/LANG/clutter (that file's head says what each does). */
-enum extract_kind { KIND_PLAYER, KIND_PROMO, KIND_LABEL, KIND_CREDIT, KIND_BY, KIND_MARK, KIND_MARK_LINE,
+enum extract_kind { KIND_PLAYER, KIND_PROMO, KIND_LABEL, KIND_ALONE, KIND_CREDIT, KIND_BY, KIND_MARK, KIND_MARK_LINE,
 		    KIND_AGENCY, KIND_READING, KIND_OF, KIND_COUNT };
-static const char *const extract_kind_names[KIND_COUNT] = { "player", "promo", "label", "credit", "by", "mark",
-							    "mark-line", "agency", "reading", "of" };
+static const char *const extract_kind_names[KIND_COUNT] = { "player", "promo", "label", "alone", "credit", "by",
+							    "mark", "mark-line", "agency", "reading", "of" };
 
 /* A language's phrases, the shared ones first, lower-cased; read once a process. */
 struct extract_phrases {
@@ -927,8 +927,8 @@ static int extract_phrase_line(char *line, int number, void *ud)
 			l->set->words[k][l->set->n[k]++] = extract_lower(phrase);
 			return 0;
 		}
-	log_error("'%s' line %d: not \"KIND PHRASE\" with a kind of player, promo, label, credit, by, mark, "
-		  "mark-line, agency, reading or of; left out", l->path, number);
+	log_error("'%s' line %d: not \"KIND PHRASE\" with a kind of player, promo, label, alone, credit, by, "
+		  "mark, mark-line, agency, reading or of; left out", l->path, number);
 	return 0;
 }
 
@@ -1119,6 +1119,13 @@ static const char *extract_clutter_text(const struct extract_phrases *ph, const 
 			if (extract_starts(t, ph->words[KIND_LABEL][i]) &&
 			    (len <= 40 || extract_labelled(t, ph->words[KIND_LABEL][i]) || links > 0.3))
 				return "a promo or a link to elsewhere";
+		/* ... and words that are labels only alone ("Anzeige", not "Anzeige gegen Unbekannt") */
+		for (size_t i = 0; i < ph->n[KIND_ALONE]; i++) {
+			size_t n = strlen(ph->words[KIND_ALONE][i]);
+
+			if (strncmp(t, ph->words[KIND_ALONE][i], n) == 0 && !t[n + strspn(t + n, " :|-.!")])
+				return "a promo or a link to elsewhere";
+		}
 	}
 	if (len <= 120) {
 		/* a credit's first word, then a colon, a slash or "by": "Photo: …", "Image by …" */
