@@ -118,9 +118,12 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/voices $(DESTDIR)$(DATADIR)/rules
 	install -m 755 build/newscast $(DESTDIR)$(PREFIX)/bin/newscast
 	install -m 644 voices/*.ini $(DESTDIR)$(DATADIR)/voices/
-	install -d $(DESTDIR)$(DATADIR)/rules/en
-	install -m 644 builder/rules/*.* $(DESTDIR)$(DATADIR)/rules/
-	install -m 644 builder/rules/en/* $(DESTDIR)$(DATADIR)/rules/en/
+	install -m 644 $$(find builder/rules -maxdepth 1 -type f) $(DESTDIR)$(DATADIR)/rules/
+	@# every language's folder: its word lists, its boilerplate rules and its phrases of clutter
+	for d in builder/rules/*/; do \
+		l=$$(basename "$$d"); install -d $(DESTDIR)$(DATADIR)/rules/$$l && \
+		install -m 644 "$$d"* $(DESTDIR)$(DATADIR)/rules/$$l/ || exit 1; \
+	done
 	install -D -m 755 scripts/nightly $(DESTDIR)$(PREFIX)/lib/newscast/nightly
 	install -D -m 755 scripts/publish $(DESTDIR)$(PREFIX)/lib/newscast/publish
 	install -d $(DESTDIR)$(PREFIX)/lib/newscast/slurm

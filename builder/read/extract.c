@@ -2,6 +2,7 @@
 #include "extract.h"
 
 #include "log.h"
+#include "paths.h"
 #include "util.h"
 
 #include <ctype.h>
@@ -9,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unicode/ucasemap.h>
 
 /* What a tag is to the extractor. */
 enum {
@@ -850,18 +853,154 @@ char *extract_text(const struct extract *ex, xmlNode *n)
 	return strbuf_detach(&sb);
 }
 
-/* Whether s begins with word (any case) and a non-letter follows. */
+/* Whether s begins with word and a non-letter follows (s and word lower-cased). */
 static bool extract_starts(const char *s, const char *word)
 {
 	size_t len = strlen(word);
 
-	return strncasecmp(s, word, len) == 0 && !isalpha((unsigned char)s[len]);
+	return strncmp(s, word, len) == 0 && !isalpha((unsigned char)s[len]);
 }
 
-/* Counters of a gallery ("3/50", "3 of 50") or a player's duration ("2:45") at the start. */
-static bool extract_counter(const char *t, bool *duration)
+/* ---- the phrases of clutter, by language ---- */
+
+/* The kinds of phrase in rules/clutter and rules/LANG/clutter (that file's head says what each does). */
+enum extract_kind { KIND_PLAYER, KIND_PROMO, KIND_LABEL, KIND_ALONE, KIND_CREDIT, KIND_BY, KIND_MARK, KIND_MARK_LINE,
+		    KIND_AGENCY, KIND_READING, KIND_OF, KIND_COUNT };
+static const char *const extract_kind_names[KIND_COUNT] = { "player", "promo", "label", "alone", "credit", "by",
+							    "mark", "mark-line", "agency", "reading", "of" };
+
+/* A language's phrases, the shared ones first, lower-cased; read once a process. */
+struct extract_phrases {
+	char lang[4];		/* the folder they came from: "en", "de" ... */
+	char **words[KIND_COUNT];
+	size_t n[KIND_COUNT], cap[KIND_COUNT];
+	struct extract_phrases *next;
+};
+
+static struct extract_phrases *extract_phrase_sets;
+
+/* s lower-cased (Unicode, no locale's special cases), as a new string. */
+static char *extract_lower(const char *s)
+{
+	static UCaseMap *map;
+	UErrorCode err = U_ZERO_ERROR;
+	int32_t len = (int32_t)strlen(s), need;
+	char *out = xmalloc((size_t)len + 1);
+
+	if (!map && !(map = ucasemap_open("", 0, &err)))
+		goto copy;
+	need = ucasemap_utf8ToLower(map, out, len + 1, s, len, &err);
+	if (err == U_BUFFER_OVERFLOW_ERROR) {
+		/* a few letters grow when lower-cased ("İ") */
+		free(out);
+		out = xmalloc((size_t)need + 1);
+		err = U_ZERO_ERROR;
+		ucasemap_utf8ToLower(map, out, need + 1, s, len, &err);
+	}
+	if (U_SUCCESS(err) && err != U_STRING_NOT_TERMINATED_WARNING)
+		return out;
+	free(out);
+	out = xmalloc((size_t)len + 1);
+copy:
+	/* not expected: ASCII's case at least */
+	for (int32_t i = 0; i <= len; i++)
+		out[i] = (char)tolower((unsigned char)s[i]);
+	return out;
+}
+
+struct extract_load {
+	struct extract_phrases *set;
+	const char *path;
+};
+
+/* "KIND PHRASE": a phrase added to its kind; an unknown kind is reported and the line left out. */
+static int extract_phrase_line(char *line, int number, void *ud)
+{
+	struct extract_load *l = ud;
+	size_t klen = strcspn(line, " \t");
+	char *phrase = line + klen;
+
+	phrase += strspn(phrase, " \t");
+	for (int k = 0; k < KIND_COUNT; k++)
+		if (strlen(extract_kind_names[k]) == klen && strncmp(line, extract_kind_names[k], klen) == 0 && *phrase) {
+			util_grow((void **)&l->set->words[k], &l->set->cap[k], l->set->n[k] + 1, sizeof(char *));
+			l->set->words[k][l->set->n[k]++] = extract_lower(phrase);
+			return 0;
+		}
+	log_error("'%s' line %d: not \"KIND PHRASE\" with a kind of player, promo, label, alone, credit, by, "
+		  "mark, mark-line, agency, reading or of; left out", l->path, number);
+	return 0;
+}
+
+/* Adds the phrases of the file at path to set; a file that cannot be read is reported (once: the set is kept). */
+static void extract_phrases_load(struct extract_phrases *set, const char *path)
+{
+	struct extract_load l = { set, path };
+	char *text = NULL;
+	size_t len;
+
+	if (util_read_regular(path, "phrases", 1u << 20, 0, &text, &len) < 0)
+		return;
+	util_each_line(text, extract_phrase_line, &l);
+	free(text);
+}
+
+/* The phrases for a page in language (a BCP 47 tag; NULL: none named): the shared ones and
+ * rules/LANG/clutter, or English's when the language has none. */
+static const struct extract_phrases *extract_phrases_for(const char *language)
+{
+	size_t len = language ? strcspn(language, "-_") : 0;
+	char lang[4] = "en", *path = NULL;
+	struct extract_phrases *set;
+	struct stat st;
+
+	if (len >= 2 && len <= 3) {
+		char try[4] = "";
+		bool letters = true;
+
+		for (size_t i = 0; i < len; i++) {
+			letters = letters && isalpha((unsigned char)language[i]);
+			try[i] = (char)tolower((unsigned char)language[i]);
+		}
+		path = letters ? xasprintf("%s/%s/clutter", paths_rules_dir(), try) : NULL;
+		if (path && stat(path, &st) == 0 && S_ISREG(st.st_mode))
+			memcpy(lang, try, sizeof lang);
+		free(path);
+	}
+	for (set = extract_phrase_sets; set; set = set->next)
+		if (strcmp(set->lang, lang) == 0)
+			return set;
+	set = xcalloc(1, sizeof *set);
+	memcpy(set->lang, lang, sizeof lang);
+	path = xasprintf("%s/clutter", paths_rules_dir());
+	extract_phrases_load(set, path);
+	free(path);
+	path = xasprintf("%s/%s/clutter", paths_rules_dir(), lang);
+	extract_phrases_load(set, path);
+	free(path);
+	set->next = extract_phrase_sets;
+	extract_phrase_sets = set;
+	return set;
+}
+
+/* The length of a counter's word and the space after it at p ("of " of "3 of 50"), or 0. */
+static size_t extract_counter_word(const struct extract_phrases *ph, const char *p)
+{
+	for (size_t i = 0; i < ph->n[KIND_OF]; i++) {
+		size_t n = strlen(ph->words[KIND_OF][i]);
+
+		if (strncasecmp(p, ph->words[KIND_OF][i], n) == 0 && p[n] == ' ')
+			return n + 1;
+	}
+	return 0;
+}
+
+/* Counters of a gallery ("3/50", "3 of 50") or a player's duration ("2:45") at the start (t as written:
+ * a capital after the count starts a caption). */
+static bool extract_counter(const struct extract_phrases *ph, const char *t, bool *duration)
 {
 	const char *p = t;
+	size_t of;
 
 	*duration = false;
 	if (!isdigit((unsigned char)*p))
@@ -875,8 +1014,8 @@ static bool extract_counter(const char *t, bool *duration)
 	p += strspn(p, " ");
 	if (*p == '/')
 		p++;
-	else if (strncasecmp(p, "of ", 3) == 0)
-		p += 3;
+	else if ((of = extract_counter_word(ph, p)))
+		p += of;
 	else
 		return false;
 	p += strspn(p, " ");
@@ -888,12 +1027,12 @@ static bool extract_counter(const char *t, bool *duration)
 	return !*p || !islower((unsigned char)*p);
 }
 
-/* The first place word occurs in t as a whole word (any case): no letter on either side. */
+/* The first place word occurs in t as a whole word (both lower-cased): no letter on either side. */
 static const char *extract_find_word(const char *t, const char *word)
 {
 	size_t len = strlen(word);
 
-	for (const char *p = t; (p = strcasestr(p, word)); p++)
+	for (const char *p = t; (p = strstr(p, word)); p++)
 		if ((p == t || !isalpha((unsigned char)p[-1])) && !isalpha((unsigned char)p[len]))
 			return p;
 	return NULL;
@@ -915,99 +1054,100 @@ static bool extract_labelled(const char *t, const char *word)
 	return *after && strchr(":|-\xe2\xc2", *after);
 }
 
-/* Whether t is a media player's labels: mostly made of them (a lone "Fullscreen", "Current Time
- * 0:00"), a heap of several ("Play Video Play Mute Current Time …"), or one heading a label
- * ("Now playing: …"). One named in a story's sentence ("the current time limit") is not. */
-static bool extract_player(const char *t, size_t len)
+/* Whether t (lower-cased) is a media player's labels: mostly made of them (a lone "Fullscreen",
+ * "Current Time 0:00"), a heap of several ("Play Video Play Mute Current Time …"), or one heading
+ * a label ("Now playing: …"). One named in a story's sentence ("the current time limit") is not. */
+static bool extract_player(const struct extract_phrases *ph, const char *t, size_t len)
 {
-	static const char *const player[] = {
-		"captions settings", "captions and subtitles", "subtitles settings", "play video", "video player",
-		"this is a modal window", "beginning of dialog window", "end of dialog window", "playback rate",
-		"current time", "remaining time", "stream type", "audio track", "picture-in-picture", "fullscreen",
-		"descriptions off", "captions off", "now playing", "autoplay", NULL
-	};
 	size_t hits = 0, covered = 0;
 
-	for (size_t i = 0; player[i]; i++) {
-		size_t pl = strlen(player[i]);
-		const char *p = strcasestr(t, player[i]);
+	for (size_t i = 0; i < ph->n[KIND_PLAYER]; i++) {
+		const char *label = ph->words[KIND_PLAYER][i], *p = strstr(t, label);
+		size_t pl = strlen(label);
 
 		if (!p)
 			continue;
-		if (p == t && extract_labelled(t, player[i]))
+		if (p == t && extract_labelled(t, label))
 			return true;
 		hits++;
-		for (; p; p = strcasestr(p + pl, player[i]))
+		for (; p; p = strstr(p + pl, label))
 			covered += pl;
 	}
 	return hits && (2 * covered >= len || (hits >= 3 && 3 * covered >= len));
 }
 
-/* Why a short block's text is clutter, or NULL. Words a story's sentence may hold too count
- * only in a block too short to be a paragraph, or shaped as a label ("Related: …"), or made of
- * links: a paragraph is never left out for a phrase inside it. */
-static const char *extract_clutter_text(const char *t, size_t len, bool leaf, double links)
+/* Whether t starts with one of the phrases of a kind; *which is the phrase. */
+static bool extract_starts_any(const struct extract_phrases *ph, enum extract_kind kind, const char *t,
+			       const char **which)
 {
-	/* phrases that promos begin with; a sentence may too ("Next on the list is …") */
-	static const char *const promos[] = {
-		"see also", "read more", "read next", "next on", "up next", "most read", "most popular",
-		"you may also like", "you might also like", "also read", "story continues", "article continues",
-		"continue reading", "scroll to continue", "skip ad", "view this image", "enlarge this image",
-		"view gallery", "open gallery", "media contact", "media contacts", "press contact",
-		"press contacts", "media enquiries", "press enquiries", "more stories", "top stories", NULL
-	};
-	/* ... and words a sentence often begins with: a promo when short, or a colon follows */
-	static const char *const labels[] = {
-		"related", "more from", "more on", "recommended", "watch", "listen", "sign up", "subscribe",
-		"advertisement", "sponsored", "view image", "view all", "show more", "load more", "back to",
-		"share this", "share on", "follow us", "ends", "more news", "latest news", "explore more", NULL
-	};
-	/* a credit's first word, then a colon, a slash or "by": "Photo: …", "Image by …" */
-	static const char *const credits[] = { "photo", "photograph", "photos", "photographs", "image", "images",
-					       "picture", "pictures", "credit", "illustration", "graphic", "video",
-					       "source", "photo credit", "image credit", NULL };
-	/* ... or a credit whatever follows ("copyright" when not a sentence) */
-	static const char *const marks[] = { "(photo", "(image", "\xc2\xa9", "copyright", NULL };
-	static const char *const agencies[] = { "getty images", "ap photo", "reuters", "shutterstock", "istock",
-						"afp", "epa", "alamy", "associated press", NULL };
-	bool duration, sentence = extract_sentence(t, len);
+	for (size_t i = 0; i < ph->n[kind]; i++)
+		if (extract_starts(t, ph->words[kind][i])) {
+			*which = ph->words[kind][i];
+			return true;
+		}
+	return false;
+}
 
-	if (extract_player(t, len))
+/* Why a short block's text is clutter, or NULL (written as written, t lower-cased, len its length). Words a story's
+ * sentence may hold too count only in a block too short to be a paragraph, or shaped as a label
+ * ("Related: …"), or made of links: a paragraph is never left out for a phrase inside it. The
+ * phrases are the page's language's (rules/LANG/clutter) and every language's (rules/clutter). */
+static const char *extract_clutter_text(const struct extract_phrases *ph, const char *written, const char *t,
+					size_t len, bool leaf, double links)
+{
+	bool duration, sentence = extract_sentence(t, len);
+	const char *w;
+
+	if (extract_player(ph, t, len))
 		return "media-player labels";
 	if (len > 300)
 		return NULL;
 	/* a time stamp heads a live blog's entries: a duration is one only alone or on a card */
-	if (extract_counter(t, &duration) && (!duration || leaf))
+	if (extract_counter(ph, written, &duration) && (!duration || leaf))
 		return duration ? "a duration" : "a gallery's counter";
-	if (len <= 60 && (extract_find_word(t, "min read") || extract_find_word(t, "minute read") ||
-			  extract_find_word(t, "minutes read")))
-		return "a reading time";
+	if (len <= 60)
+		for (size_t i = 0; i < ph->n[KIND_READING]; i++)
+			if (extract_find_word(t, ph->words[KIND_READING][i]))
+				return "a reading time";
 	if (len <= 200) {
-		for (size_t i = 0; promos[i]; i++)
-			if (extract_starts(t, promos[i]) &&
-			    (len <= 40 || !sentence || memchr(t, ':', len < 60 ? len : 60) || links > 0.3))
+		/* phrases that promos begin with; a sentence may too ("Next on the list is …") */
+		if (extract_starts_any(ph, KIND_PROMO, t, &w) &&
+		    (len <= 40 || !sentence || memchr(t, ':', len < 60 ? len : 60) || links > 0.3))
+			return "a promo or a link to elsewhere";
+		/* ... and words a sentence often begins with: "Related: …", not "Sign up for the scheme opens in March" */
+		for (size_t i = 0; i < ph->n[KIND_LABEL]; i++)
+			if (extract_starts(t, ph->words[KIND_LABEL][i]) &&
+			    (len <= 40 || extract_labelled(t, ph->words[KIND_LABEL][i]) || links > 0.3))
 				return "a promo or a link to elsewhere";
-		for (size_t i = 0; labels[i]; i++)
-			/* "Related: …", not "Sign up for the scheme opens in March" */
-			if (extract_starts(t, labels[i]) && (len <= 40 || extract_labelled(t, labels[i]) || links > 0.3))
+		/* ... and words that are labels only alone ("Anzeige", not "Anzeige gegen Unbekannt") */
+		for (size_t i = 0; i < ph->n[KIND_ALONE]; i++) {
+			size_t n = strlen(ph->words[KIND_ALONE][i]);
+
+			if (strncmp(t, ph->words[KIND_ALONE][i], n) == 0 && !t[n + strspn(t + n, " :|-.!")])
 				return "a promo or a link to elsewhere";
+		}
 	}
 	if (len <= 120) {
-		for (size_t i = 0; credits[i]; i++) {
-			const char *after = t + strlen(credits[i]);
+		/* a credit's first word, then a colon, a slash or "by": "Photo: …", "Image by …" */
+		for (size_t i = 0; i < ph->n[KIND_CREDIT]; i++) {
+			const char *after;
 
+			/* the word first: t may be shorter than it */
+			if (!extract_starts(t, ph->words[KIND_CREDIT][i]))
+				continue;
+			after = t + strlen(ph->words[KIND_CREDIT][i]);
 			after += strspn(after, " ");
-			if (extract_starts(t, credits[i]) &&
-			    (*after == ':' || *after == '/' || (extract_starts(after, "by") && len <= 60)))
+			if (*after == ':' || *after == '/' || (len <= 60 && extract_starts_any(ph, KIND_BY, after, &w)))
 				return "a credit";
 		}
-		for (size_t i = 0; marks[i]; i++)
-			if (extract_starts(t, marks[i]) && (!sentence || i < 3))
-				return "a credit";
+		/* ... or a credit whatever follows ("copyright" when not a sentence) */
+		if (extract_starts_any(ph, KIND_MARK, t, &w) || (!sentence && extract_starts_any(ph, KIND_MARK_LINE, t, &w)))
+			return "a credit";
 		/* an agency's name in a short line that is not a sentence ("Ana Ruiz/Reuters") */
-		for (size_t i = 0; agencies[i]; i++)
-			if (len <= 60 && !sentence && extract_find_word(t, agencies[i]))
-				return "a credit";
+		if (len <= 60 && !sentence)
+			for (size_t i = 0; i < ph->n[KIND_AGENCY]; i++)
+				if (extract_find_word(t, ph->words[KIND_AGENCY][i]))
+					return "a credit";
 		/* a trail's or a link's arrows; not French quotes (« … ») */
 		if ((strstr(t, "\xe2\x80\xba") || strstr(t, "\xc2\xbb")) && !strstr(t, "\xc2\xab") && !strstr(t, "\xe2\x80\xb9"))
 			return "a breadcrumb or a link's arrow";
@@ -1034,14 +1174,25 @@ bool extract_clutter(const struct extract *ex, xmlNode *n)
 		 (s->text < 200 || !(s->flags & NODE_PARAGRAPH)))
 		why = "mostly links";
 	else if (s->text && s->text <= 600 && !(s->flags & NODE_INLINE)) {
+		char *lower;
+
 		t = extract_text(ex, n);
-		why = extract_clutter_text(t, strlen(t), (s->flags & NODE_INLINE_ONLY) != 0, extract_density(s));
+		lower = extract_lower(t);
+		why = extract_clutter_text(extract_phrases_for(ex->language), t, lower, strlen(lower),
+					   (s->flags & NODE_INLINE_ONLY) != 0, extract_density(s));
+		free(lower);
 	}
 	if (why) {
 		if (!t)
 			t = extract_text(ex, n);
-		if (strlen(t) > 60)
-			strcpy(t + 57, "...");
+		if (strlen(t) > 60) {
+			size_t cut = 57;
+
+			/* back to the start of a UTF-8 character: the log line stays valid UTF-8 */
+			while (cut > 0 && ((unsigned char)t[cut] & 0xc0) == 0x80)
+				cut--;
+			strcpy(t + cut, "...");
+		}
 		log_verbose("'%s' line %d: <%s> not read, %s: %s", ex->name, (int)xmlGetLineNo(n),
 			    (const char *)n->name, why, t);
 	}

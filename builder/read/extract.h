@@ -39,6 +39,9 @@ struct extract {
 	size_t n_region;
 	char *headline;			/* owned; NULL when the page has none */
 	int headline_line;		/* the heading's line; 0 when from metadata */
+	const char *language;		/* the page's BCP 47 tag, which chooses the phrases of clutter
+					 * (rules/LANG/clutter; English's when NULL or a language has
+					 * none); not owned; set by the caller after extract_init */
 };
 
 /* Gathers the statistics of every element under root (root included) and, given
@@ -60,7 +63,9 @@ bool extract_skipped(const struct extract *ex, xmlNode *n);
 /* Whether n, inside the region, is clutter a listener must not hear: a block of
  * links, a list of headlines, a gallery's counter, media-player labels, a
  * breadcrumb, a lone credit, a "Related" or "Next on" promo, an element whose
- * class or id names such furniture. Logged (--verbose) with its line. */
+ * class or id names such furniture. The phrases are data: rules/clutter and the
+ * page's language's rules/LANG/clutter, read once a process. Logged (--verbose)
+ * with its line. */
 bool extract_clutter(const struct extract *ex, xmlNode *n);
 
 struct strbuf;

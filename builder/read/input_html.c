@@ -667,6 +667,7 @@ static int html_read(const char *name, const char *data, size_t len, struct docu
 	if (fragment) {
 		/* an empty item is "nothing to speak", found later */
 		extract_init(&ex, name, root, NULL);
+		ex.language = doc->language;	/* the feed's or the item's */
 		if (root && (body = html_find(&ex, root, "body")))
 			html_blocks(&ex, body, doc, false, true);
 		ret = 0;
@@ -703,6 +704,7 @@ static int html_read(const char *name, const char *data, size_t len, struct docu
 	if (!doc->link)
 		doc->link = html_canonical(root);
 	html_language(root, doc);
+	ex.language = doc->language;
 	/* the meta description is the page's own summary; JSON-LD's fills in when it is missing */
 	doc->description = html_meta(root, "description");
 	if (!doc->description)

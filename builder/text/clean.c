@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unicode/uregex.h>
 #include <unicode/ustring.h>
+#include <sys/stat.h>
 
 struct clean_rule {
 	char *name;
@@ -287,6 +288,39 @@ int clean_rules_load(struct clean_rules *rules, const char *path)
 		return -1;
 	ret = clean_rules_parse(rules, path, text);
 	free(text);
+	return ret;
+}
+
+char *clean_rules_language_path(const char *dir, const char *language)
+{
+	size_t len = language ? strcspn(language, "-_") : 0;
+	struct stat st;
+	char *path;
+
+	/* a tag's language is 2 or 3 letters: nothing else may become a path */
+	if (len < 2 || len > 3)
+		return NULL;
+	for (size_t i = 0; i < len; i++)
+		if (!isalpha((unsigned char)language[i]))
+			return NULL;
+	path = xasprintf("%s/%.*s/boilerplate.rules", dir, (int)len, language);
+	for (char *p = path + strlen(dir) + 1; *p != '/'; p++)
+		*p = (char)tolower((unsigned char)*p);
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+		return path;
+	free(path);
+	return NULL;
+}
+
+int clean_rules_load_language(struct clean_rules *rules, const char *dir, const char *language)
+{
+	char *shared = xasprintf("%s/boilerplate.rules", dir), *own = clean_rules_language_path(dir, language);
+	int ret = clean_rules_load(rules, shared);
+
+	if (ret == 0 && own)
+		ret = clean_rules_load(rules, own);
+	free(shared);
+	free(own);
 	return ret;
 }
 

@@ -20,6 +20,14 @@ void clean_rules_free(struct clean_rules *rules);
 int clean_rules_load(struct clean_rules *rules, const char *path);
 /* Adds rules from text (the file's format); name is used in messages. */
 int clean_rules_parse(struct clean_rules *rules, const char *name, const char *text);
+/* The rules file of a language, DIR/LANG/boilerplate.rules (LANG: the tag's language, "de" of
+ * "de-AT"), when it is a file; NULL when the language has none. A new string. */
+char *clean_rules_language_path(const char *dir, const char *language);
+/* Adds the language-neutral rules of DIR/boilerplate.rules, then the language's own
+ * (clean_rules_language_path) if it has a file: its rules come after the shared ones and may
+ * use their {names}. language may be NULL (the shared rules only). -1 (reported) as
+ * clean_rules_load. */
+int clean_rules_load_language(struct clean_rules *rules, const char *dir, const char *language);
 size_t clean_rules_count(const struct clean_rules *rules);
 
 /* The name of the first rule that matches text on its own (no "then" rule), or NULL. */

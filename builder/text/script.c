@@ -100,30 +100,37 @@ void script_release(struct script *sc)
 	sc->language = NULL;
 }
 
-static int script_clean(struct script *sc, const struct script_options *opts)
+/* The boilerplate rules: the shared ones, then those of the language the article is read in
+ * (lang), then the user's. */
+static int script_clean(struct script *sc, const char *lang, const struct script_options *opts)
 {
 	char *path = paths_join(paths_rules_dir(), "boilerplate.rules");
+	char *own = clean_rules_language_path(paths_rules_dir(), lang);
 	struct clean_rules *rules;
 	struct strbuf id;
 	int ret = -1;
 
 	strbuf_init(&id);
 	script_id_file(&id, path);
+	script_id_file(&id, own);
 	script_id_file(&id, opts->rules);
 	if (!(rules = script_kept_get(&script_kept_rules, id.buf))) {
 		rules = clean_rules_new();
-		if (clean_rules_load(rules, path) < 0 || (opts->rules && clean_rules_load(rules, opts->rules) < 0)) {
+		if (clean_rules_load_language(rules, paths_rules_dir(), lang) < 0 ||
+		    (opts->rules && clean_rules_load(rules, opts->rules) < 0)) {
 			clean_rules_free(rules);
 			goto out;
 		}
 		script_kept_set(&script_kept_rules, strbuf_detach(&id), rules, script_free_rules);
 	}
 	sc->n_removed = clean_document(rules, &sc->doc);
-	log_verbose("clean: removed %zu of %zu paragraphs from '%s'", sc->n_removed,
-		    sc->n_removed + sc->doc.n_blocks, sc->doc.name);
+	log_verbose("clean: removed %zu of %zu paragraphs from '%s' (the shared rules%s%s%s)", sc->n_removed,
+		    sc->n_removed + sc->doc.n_blocks, sc->doc.name, own ? " and " : ", none for ", own ? own : lang,
+		    opts->rules ? " and --rules" : "");
 	ret = 0;
 out:
 	free(path);
+	free(own);
 	strbuf_release(&id);
 	return ret;
 }
@@ -384,7 +391,7 @@ static int script_make(struct script *sc, const char *path, const char *text, st
 		}
 		script_kept_set(&script_kept_abbrevs, strbuf_detach(&ab_id), ab, script_free_abbrevs);
 	}
-	if (!opts->keep_boilerplate && !text && script_clean(sc, opts) < 0)
+	if (!opts->keep_boilerplate && !text && script_clean(sc, lang, opts) < 0)
 		goto out;
 	if (script_check_length(sc, opts) < 0)
 		goto out;

@@ -1,36 +1,40 @@
-/* fuzz_clean: clean-up (clean_document) with the shipped boilerplate rules, on an article read as text. */
+/* fuzz_clean: clean-up (clean_document) with the shipped boilerplate rules of every language, on an article read as text. */
 #include "fuzz.h"
 
 #include "clean.h"
 #include "input.h"
 #include "paths.h"
 
-static struct clean_rules *rules;
+/* the languages with rules of their own; the input's first byte picks one */
+static const char *const languages[] = { "en", "de", "fr", "es", "it", "pt" };
+#define N_LANGUAGES (sizeof languages / sizeof languages[0])
+static struct clean_rules *rules[N_LANGUAGES];
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	char *path;
-
 	(void)argc;
 	(void)argv;
 	fuzz_setup();
-	rules = clean_rules_new();
-	path = paths_join(paths_rules_dir(), "boilerplate.rules");
-	if (clean_rules_load(rules, path) < 0 || clean_rules_count(rules) == 0) {
-		fprintf(stderr, "fuzz_clean: no rules in '%s'\n", path);
-		abort();
+	for (size_t i = 0; i < N_LANGUAGES; i++) {
+		rules[i] = clean_rules_new();
+		/* the shared rules, then the language's */
+		if (clean_rules_load_language(rules[i], paths_rules_dir(), languages[i]) < 0 ||
+		    clean_rules_count(rules[i]) == 0) {
+			fprintf(stderr, "fuzz_clean: no rules for '%s' in '%s'\n", languages[i], paths_rules_dir());
+			abort();
+		}
 	}
-	free(path);
 	return 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct document doc;
+	const struct clean_rules *r = rules[size ? data[0] % N_LANGUAGES : 0];
 
 	document_init(&doc);
 	if (input_parse_text("fuzz.txt", (const char *)data, size, &doc) == 0)
-		clean_document(rules, &doc);
+		clean_document(r, &doc);
 	document_release(&doc);
 	return 0;
 }

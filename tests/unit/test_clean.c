@@ -8,16 +8,17 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
+/* The shipped rules an article in English gets: the shared ones and English's. */
 static struct clean_rules *real_rules(void)
 {
 	struct clean_rules *rules = clean_rules_new();
-	char *path = paths_join(paths_rules_dir(), "boilerplate.rules");
 
-	ck_assert_int_eq(clean_rules_load(rules, path), 0);
+	ck_assert_int_eq(clean_rules_load_language(rules, paths_rules_dir(), "en"), 0);
 	ck_assert_uint_ge(clean_rules_count(rules), 10);
-	free(path);
 	return rules;
 }
 
@@ -407,6 +408,171 @@ START_TEST(missing_rules_file)
 }
 END_TEST
 
+/* A language's file is rules/LANG/boilerplate.rules, by the tag's language; nothing else
+ * (no folder, a tag that is no language) names a path. */
+START_TEST(language_rules_path)
+{
+	static const char *const found[] = { "de", "de-AT", "de_CH", "DE" };
+	static const char *const none[] = { "fr", "", "d", "../de", "de/..", "deutsch", ".", "-de" };
+	char *dir = test_tmpdir(), *sub = xasprintf("%s/de", dir), *file = xasprintf("%s/de/boilerplate.rules", dir);
+	char *path;
+
+	ck_assert_ptr_null(clean_rules_language_path(dir, "de"));	/* no folder yet */
+	ck_assert_int_eq(mkdir(sub, 0700), 0);
+	ck_assert_ptr_null(clean_rules_language_path(dir, "de"));	/* a folder, no file */
+	test_write_file(file, "a 3 x\n");
+	for (size_t i = 0; i < sizeof found / sizeof found[0]; i++) {
+		path = clean_rules_language_path(dir, found[i]);
+		ck_assert_msg(path && strcmp(path, file) == 0, "'%s' gave %s", found[i], path ? path : "NULL");
+		free(path);
+	}
+	for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
+		path = clean_rules_language_path(dir, none[i]);
+		ck_assert_msg(!path, "'%s' gave %s", none[i], path);
+	}
+	ck_assert_ptr_null(clean_rules_language_path(dir, NULL));
+	free(sub);
+	free(file);
+	test_rmdir(dir);
+}
+END_TEST
+
+/* The shared rules come first, then the language's, which may use the shared {names}; a
+ * language with no folder gets the shared rules alone. */
+START_TEST(language_rules_follow_the_shared_ones)
+{
+	static const char *const other[] = { "nl", "en", NULL };
+	char *dir = test_tmpdir(), *sub = xasprintf("%s/fr", dir), *shared = xasprintf("%s/boilerplate.rules", dir);
+	char *own = xasprintf("%s/fr/boilerplate.rules", dir);
+	struct clean_rules *rules;
+
+	test_write_file(shared, "{start} = ^\\W*\nmark 3 {start}©\n");
+	ck_assert_int_eq(mkdir(sub, 0700), 0);
+	test_write_file(own, "pub 3 {start}publicité$\nmark-fr 3 ©\n");
+	rules = clean_rules_new();
+	ck_assert_int_eq(clean_rules_load_language(rules, dir, "fr-CA"), 0);
+	ck_assert_uint_eq(clean_rules_count(rules), 3);
+	expect_match(rules, "Publicité", "pub");
+	expect_match(rules, "© AFP", "mark");	/* the shared rule is tried first */
+	clean_rules_free(rules);
+	for (size_t i = 0; i < sizeof other / sizeof other[0]; i++) {
+		rules = clean_rules_new();
+		ck_assert_int_eq(clean_rules_load_language(rules, dir, other[i]), 0);
+		ck_assert_uint_eq(clean_rules_count(rules), 1);
+		expect_match(rules, "Publicité", NULL);
+		expect_match(rules, "© AFP", "mark");
+		clean_rules_free(rules);
+	}
+	free(sub);
+	free(shared);
+	free(own);
+	test_rmdir(dir);
+}
+END_TEST
+
+/* A bad line in a language's file is reported with that file's path and its line. */
+START_TEST(language_rules_bad_line_names_its_file)
+{
+	char *dir = test_tmpdir(), *sub = xasprintf("%s/it", dir), *shared = xasprintf("%s/boilerplate.rules", dir);
+	char *own = xasprintf("%s/it/boilerplate.rules", dir), *want = xasprintf("newscast: '%s' line 3: ", own);
+	struct clean_rules *rules = clean_rules_new();
+	char *err;
+
+	test_write_file(shared, "mark 3 ©\n");
+	ck_assert_int_eq(mkdir(sub, 0700), 0);
+	test_write_file(own, "# Italian\npub 3 pubblicità\nbad 3 (unclosed\n");
+	test_stderr_begin();
+	ck_assert_int_eq(clean_rules_load_language(rules, dir, "it"), -1);
+	err = test_stderr_end();
+	ck_assert_msg(strncmp(err, want, strlen(want)) == 0, "got \"%s\", want \"%s...\"", err, want);
+	free(err);
+	clean_rules_free(rules);
+	/* a missing shared file is reported as such, and the language's is not read */
+	ck_assert_int_eq(unlink(shared), 0);
+	rules = clean_rules_new();
+	test_stderr_begin();
+	ck_assert_int_eq(clean_rules_load_language(rules, dir, "it"), -1);
+	err = test_stderr_end();
+	ck_assert_msg(strstr(err, "boilerplate.rules") != NULL, "got \"%s\"", err);
+	ck_assert_uint_eq(clean_rules_count(rules), 0);
+	free(err);
+	clean_rules_free(rules);
+	free(sub);
+	free(shared);
+	free(own);
+	free(want);
+	test_rmdir(dir);
+}
+END_TEST
+
+/* The shared rules apply in a language with no rules of its own (Dutch here). */
+START_TEST(shared_rules_in_any_language)
+{
+	static const char *const cases[][2] = {
+		{ "© ANP", "copyright" },
+		{ "(c) 2026 De Stentor", "copyright" },
+		{ "dpa/AFP", "photo-caption" },
+		{ "(Reuters)", "photo-caption" },
+		{ "De burgemeester opent de brug. (AFP)", "photo-caption" },
+		{ "https://example.nl/nieuws/brug", "link-line" },
+		{ "• • •", "separator" },
+		{ "De gemeente stuurt iedere maand een nieuwsbrief naar alle inwoners van Zwolle.", NULL },
+		{ "Volg ons op Instagram", NULL },	/* Dutch wording: no Dutch rules yet */
+		{ "De 3 agenten van Reuters in Den Haag schreven het eerst.", NULL },
+	};
+	struct clean_rules *rules = clean_rules_new();
+
+	ck_assert_int_eq(clean_rules_load_language(rules, paths_rules_dir(), "nl"), 0);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		expect_match(rules, cases[i][0], cases[i][1]);
+	clean_rules_free(rules);
+}
+END_TEST
+
+/* The shipped rules of every language load, and each removes its own lines and keeps reporting. */
+START_TEST(shipped_languages)
+{
+	static const struct {
+		const char *lang, *text, *rule;
+	} cases[] = {
+		{ "de", "Lesen Sie auch: Bahn erhöht die Preise", "link-line" },
+		{ "de", "Foto: dpa", "photo-caption" },
+		{ "de", "Anzeige", "advertisement" },
+		{ "de", "Abonnieren Sie unseren kostenlosen Newsletter.", "newsletter-promo" },
+		{ "de", "„Folgen Sie uns auf Instagram“, sagte der Sprecher des Vereins.", NULL },
+		{ "de", "Lesen lernen die Kinder in der ersten Klasse, sagte die Lehrerin.", NULL },
+		{ "fr", "À lire aussi : La grève continue", "link-line" },
+		{ "fr", "Crédit photo : Jean Martin / AFP", "photo-caption" },
+		{ "fr", "Publicité", "advertisement" },
+		{ "fr", "« Suivez-nous sur Facebook », a lancé le maire de la ville.", NULL },
+		{ "es", "Lee también: El Gobierno aprueba los presupuestos", "link-line" },
+		{ "es", "Fuente: Europa Press", "syndication" },
+		{ "es", "Imagen: Ana Beltrán / Europa Press", "photo-caption" },
+		{ "es", "Publicidad", "advertisement" },
+		{ "es", "Sigue cortada la carretera y Tráfico pide consultar su aplicación.", NULL },
+		{ "it", "Leggi anche: Il governo approva la manovra", "link-line" },
+		{ "it", "Foto: Ansa", "photo-caption" },
+		{ "it", "Pubblicità", "advertisement" },
+		{ "it", "Entra in vigore oggi la norma che obbliga a usare la app del Comune.", NULL },
+		{ "pt", "Leia também: Governo anuncia novo pacote", "link-line" },
+		{ "pt", "Veja também", "related-list" },
+		{ "pt", "Publicidade", "advertisement" },
+		{ "pt", "Entre os usuários do aplicativo, a maioria tem menos de 30 anos.", NULL },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct clean_rules *rules = clean_rules_new();
+		char *own = clean_rules_language_path(paths_rules_dir(), cases[i].lang);
+
+		ck_assert_msg(own != NULL, "no rules file for '%s'", cases[i].lang);
+		ck_assert_int_eq(clean_rules_load_language(rules, paths_rules_dir(), cases[i].lang), 0);
+		expect_match(rules, cases[i].text, cases[i].rule);
+		free(own);
+		clean_rules_free(rules);
+	}
+}
+END_TEST
+
 static void add(struct document *doc, enum block_kind kind, const char *text, int line)
 {
 	document_add_block(doc, kind, text ? xstrdup(text) : NULL, line);
@@ -666,6 +832,11 @@ Suite *suite_clean(void)
 	tcase_add_test(tc, malformed_definitions);
 	tcase_add_test(tc, rules_before_an_error_stay);
 	tcase_add_test(tc, missing_rules_file);
+	tcase_add_test(tc, language_rules_path);
+	tcase_add_test(tc, language_rules_follow_the_shared_ones);
+	tcase_add_test(tc, language_rules_bad_line_names_its_file);
+	tcase_add_test(tc, shipped_languages);
+	tcase_add_test(tc, shared_rules_in_any_language);
 	tcase_add_test(tc, document_loses_boilerplate_and_repeats);
 	tcase_add_test(tc, repeats_go_even_without_rules);
 	tcase_add_test(tc, repeats_among_many_paragraphs);

@@ -50,6 +50,76 @@ static void check_page(const char *page, const char *want)
 	free(got);
 }
 
+/* A page's language chooses the phrases of clutter (rules/LANG/clutter): a German page's
+ * "Foto:" credit, "Anzeige" label and reading time are left out, the same page read as English
+ * keeps what English's phrases do not name; a page that names no language, or one with no
+ * list, is read with English's, and a word of the language inside a sentence is read. */
+#define DE_P1 "Der Stadtrat hat am Dienstag beschlossen, die Gebühren für die Fähre ein Jahr lang nicht zu erhöhen, nach einem Winter voller Beschwerden."
+#define DE_P2 "Die Preise waren im vergangenen Frühjahr um neun Prozent gestiegen, zum dritten Mal in vier Jahren, wie die Verwaltung mitteilte."
+#define DE_P3 "Anzeige gegen den Betreiber der Fähre hat ein Fahrgast erstattet, nachdem er am Steg gestürzt war, sagte eine Sprecherin der Polizei."
+/* A German page in the language lang. */
+static char *de_page(const char *lang)
+{
+	return xasprintf("<html lang=\"%s\"><head><meta charset=\"utf-8\"><title>Fährpreise bleiben stabil</title></head>"
+			 "<body><article><h1>Fährpreise bleiben stabil</h1><div class=\"x1\">Lesezeit: 3 Min.</div><p>" DE_P1
+			 "</p><p class=\"x2\">Foto: Jana Roth</p><div class=\"x3\">Anzeige</div><div class=\"x4\">Weiter "
+			 "nach der Anzeige</div><p>" DE_P2 "</p><h2>Teilen statt besitzen</h2><p>" DE_P3 "</p></article>" TAIL,
+			 lang);
+}
+
+START_TEST(language_chooses_clutter_phrases)
+{
+	static const char *const german[] = { "de-DE", "DE", "de_AT" };
+	static const char *const english[] = { "en", "nl", "" };
+
+	for (size_t i = 0; i < sizeof german / sizeof german[0]; i++) {
+		char *page = de_page(german[i]);
+
+		/* "Anzeige" alone is a label, "Teilen statt besitzen" and "Anzeige gegen …" are news */
+		check_page(page, "Fährpreise bleiben stabil\n\n" DE_P1 "\n" DE_P2 "\n# Teilen statt besitzen\n" DE_P3);
+		free(page);
+	}
+	/* read with English's phrases, the German credit and reading time are read */
+	for (size_t i = 0; i < sizeof english / sizeof english[0]; i++) {
+		char *page = de_page(english[i]), *text = read_page(page);
+
+		ck_assert_msg(strstr(text, "Foto: Jana Roth") && strstr(text, "Lesezeit: 3 Min."), "lang '%s': %s",
+			      english[i], text);
+		ck_assert_msg(strstr(text, DE_P3) != NULL, "lang '%s': %s", english[i], text);
+		free(text);
+		free(page);
+	}
+}
+END_TEST
+
+/* Other languages' phrases, matched whatever their case ("À LIRE AUSSI"). */
+START_TEST(language_phrases_in_any_case)
+{
+	static const struct {
+		const char *lang, *clutter;
+	} cases[] = {
+		{ "fr", "À LIRE AUSSI" }, { "fr", "Photo : Léa Marchand" }, { "fr", "2 sur 9" },
+		{ "es", "Publicidad" }, { "es", "Fuente: Ministerio de Sanidad" }, { "es", "3 de 12" },
+		{ "it", "Pubblicità" }, { "it", "Tempo di lettura: 4 minuti" }, { "it", "Foto: Ansa" },
+		{ "pt", "Leia também" }, { "pt", "Créditos: Paulo Souza" }, { "pt-PT", "Publicidade" },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *page = xasprintf("<html lang=\"%s\"><head><meta charset=\"utf-8\"><title>T</title></head><body>"
+				       "<article><h1>Ferry fares frozen for a year</h1><p>" P1 "</p><div class=\"z\">%s</div>"
+				       "<p>" P2 "</p></article>" TAIL, cases[i].lang, cases[i].clutter);
+		char *text = read_page(page);
+
+		ck_assert_msg(!strstr(text, cases[i].clutter), "%s: '%s' was read: %s", cases[i].lang, cases[i].clutter,
+			      text);
+		ck_assert_msg(strstr(text, P1) && strstr(text, P2), "%s: the story was not read whole: %s", cases[i].lang,
+			      text);
+		free(text);
+		free(page);
+	}
+}
+END_TEST
+
 /* The first <article> is a promo card; the story is the second. */
 START_TEST(promo_article_card_first)
 {
@@ -349,6 +419,8 @@ Suite *suite_extract(void)
 	tcase_add_test(tc, footnotes_read_without_marks);
 	tcase_add_test(tc, standfirst_not_read);
 	tcase_add_test(tc, explore_more_not_read);
+	tcase_add_test(tc, language_chooses_clutter_phrases);
+	tcase_add_test(tc, language_phrases_in_any_case);
 	suite_add_tcase(s, tc);
 	return s;
 }
