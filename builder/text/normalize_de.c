@@ -22,47 +22,10 @@ static const struct norm_list_file de_lists[] = {
 #define DE_INT "(\\d{1,3}(?:\\.\\d{3})+|\\d+)"
 #define DE_MAGNITUDES "(Mio\\.|Mrd\\.|Tsd\\.|Millionen|Milliarden|Million|Milliarde)"
 
-/* Appends ICU's words without the soft hyphens it puts between their parts. */
-static void de_clean(struct strbuf *tmp, struct strbuf *out)
-{
-	for (const char *p = tmp->buf; *p; p++) {
-		if ((unsigned char)p[0] == 0xc2 && (unsigned char)p[1] == 0xad) {
-			p++;
-			continue;
-		}
-		strbuf_addc(out, *p);
-	}
-}
-
-static void de_cardinal(const struct normalizer *n, int64_t v, struct strbuf *out)
-{
-	struct strbuf t;
-
-	strbuf_init(&t);
-	norm_cardinal(n, v, &t);
-	de_clean(&t, out);
-	strbuf_release(&t);
-}
-
-static void de_year(const struct normalizer *n, int64_t v, struct strbuf *out)
-{
-	struct strbuf t;
-
-	strbuf_init(&t);
-	norm_year_words(n, v, &t);
-	de_clean(&t, out);
-	strbuf_release(&t);
-}
-
 /* ICU's ordinal ("vierundzwanzigsten") and the ending the article before it asks for. */
 static void de_ordinal(const struct normalizer *n, int64_t v, const char *ending, struct strbuf *out)
 {
-	struct strbuf t;
-
-	strbuf_init(&t);
-	norm_ordinal(n, v, &t);
-	de_clean(&t, out);
-	strbuf_release(&t);
+	norm_ordinal(n, v, out);
 	/* "%spellout-ordinal-n" ends in "en": keep the stem "vierundzwanzigst" */
 	if (out->len && out->buf[out->len - 1] == 'n')
 		out->buf[--out->len] = '\0';
@@ -98,9 +61,9 @@ static int de_number(const struct normalizer *n, const char *integer, const char
 
 	if (v < 0)
 		return -1;
-	de_cardinal(n, v, out);
+	norm_cardinal(n, v, out);
 	if (*decimals)
-		norm_digits(n, "Komma", decimals, out);	/* a digit's word has no soft hyphen to clean */
+		norm_digits(n, "Komma", decimals, out);
 	return 0;
 }
 
@@ -127,7 +90,7 @@ static int de_amount(const struct normalizer *n, const char *integer, const char
 		/* "40 Tsd." as "vierzigtausend" */
 		if (v < 0 || v > INT64_MAX / 1000)
 			return -1;
-		de_cardinal(n, v * 1000, out);
+		norm_cardinal(n, v * 1000, out);
 		return 0;
 	}
 	if (*magnitude && one)
@@ -180,7 +143,7 @@ static int de_money(const struct normalizer *n, const char *integer, const char 
 	de_currency(currency, out);
 	if (cents && strcmp(decimals, "00") != 0) {
 		strbuf_addc(out, ' ');
-		de_cardinal(n, atoi(decimals), out);
+		norm_cardinal(n, atoi(decimals), out);
 	}
 	return 0;
 }
@@ -240,7 +203,7 @@ static int de_date(const struct normalizer *n, const struct norm_match *m, int d
 		strbuf_adds(out, month_name);
 	if (*year) {
 		strbuf_addc(out, ' ');
-		de_year(n, atoi(year), out);
+		norm_year_words(n, atoi(year), out);
 	}
 	return 0;
 }
@@ -274,7 +237,7 @@ static int de_day_range(struct normalizer *n, const struct norm_match *m, struct
 	strbuf_addf(out, " %s", m->g[4]);
 	if (*m->g[5]) {
 		strbuf_addc(out, ' ');
-		de_year(n, atoi(m->g[5]), out);
+		norm_year_words(n, atoi(m->g[5]), out);
 	}
 	return 0;
 }
@@ -289,11 +252,11 @@ static int de_time(struct normalizer *n, const struct norm_match *m, struct strb
 	if (hour == 1)
 		strbuf_adds(out, "ein");
 	else
-		de_cardinal(n, hour, out);
+		norm_cardinal(n, hour, out);
 	strbuf_adds(out, " Uhr");
 	if (minute) {
 		strbuf_addc(out, ' ');
-		de_cardinal(n, minute, out);
+		norm_cardinal(n, minute, out);
 	}
 	return 0;
 }
@@ -377,13 +340,13 @@ static int de_year_rule(struct normalizer *n, const struct norm_match *m, struct
 {
 	strbuf_adds(out, m->g[1]);
 	strbuf_addc(out, ' ');
-	de_year(n, atoi(m->g[2]), out);
+	norm_year_words(n, atoi(m->g[2]), out);
 	return 0;
 }
 
 static int de_year_bare(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	de_year(n, atoi(m->g[1]), out);
+	norm_year_words(n, atoi(m->g[1]), out);
 	return 0;
 }
 
