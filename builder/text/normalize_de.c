@@ -1,26 +1,56 @@
-/* normalize_de: German's rules — ICU's de spell-out for numbers, years and ordinals; dates, times, money, percentages. */
+/* normalize_de: German's rules — ICU's de spell-out for numbers, years and ordinals; dates, times, money, units, the rest. */
 #include "normalize_lang.h"
 
 #include "util.h"
 
 #include <ctype.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ucurr.h>
 #include <unicode/udat.h>
 #include <unicode/ustring.h>
 
-enum { DE_EXPANSIONS };
+enum { DE_EXPANSIONS, DE_UNITS };
 
 static const struct norm_list_file de_lists[] = {
 	{ "expansions", false },
+	{ "units", false },	/* "km = Kilometer | Kilometer | m": singular, plural, gender */
 };
 
 #define DE_MONTHS "(Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
-/* a number as German writes it: "1.234.567" or "1234", and "3,5" */
-#define DE_INT "(\\d{1,3}(?:\\.\\d{3})+|\\d+)"
+/* a number as German writes it: "1.234.567" or "1234", and "3,5"; Swiss "1'234" */
+#define DE_INT "(\\d{1,3}(?:[.'’]\\d{3})+|\\d+)"
 #define DE_MAGNITUDES "(Mio\\.|Mrd\\.|Tsd\\.|Millionen|Milliarden|Million|Milliarde)"
+
+/* Digits with German's, or Switzerland's, thousands separators ("1.234", "1'234", "1’234") as a number; -1 if none. */
+static int64_t de_parse(const char *s)
+{
+	char digits[NORM_MAX_DIGITS + 2];
+	size_t n = 0;
+
+	for (; *s; s++) {
+		if (*s == '.' || *s == '\'' || (unsigned char)*s >= 0x80)	/* ’ is three bytes, all past 0x7f */
+			continue;
+		if (n > NORM_MAX_DIGITS)
+			return -1;
+		digits[n++] = *s;
+	}
+	digits[n] = '\0';
+	return norm_parse_grouped(digits, '.');
+}
+
+/* The ICU locale of n's tag: "de_AT" for "de-at" (whose January is "Jänner"), "de" with no region. */
+static void de_locale(const struct normalizer *n, char *buf, size_t size)
+{
+	const char *tag = norm_tag(n), *region = tag + strcspn(tag, "-_");
+
+	if (*region && strlen(region) == 3 && isalpha((unsigned char)region[1]) && isalpha((unsigned char)region[2]))
+		snprintf(buf, size, "de_%c%c", toupper((unsigned char)region[1]), toupper((unsigned char)region[2]));
+	else
+		snprintf(buf, size, "de");
+}
 
 /* ICU's ordinal ("vierundzwanzigsten") and the ending the article before it asks for. */
 static void de_ordinal(const struct normalizer *n, int64_t v, const char *ending, struct strbuf *out)
@@ -57,7 +87,7 @@ static const char *de_ending(const char *text, int64_t at)
 /* An integer and its decimals after the comma, digit by digit: "drei Komma eins vier". */
 static int de_number(const struct normalizer *n, const char *integer, const char *decimals, struct strbuf *out)
 {
-	int64_t v = norm_parse_grouped(integer, '.');
+	int64_t v = de_parse(integer);
 
 	if (v < 0)
 		return -1;
@@ -85,7 +115,7 @@ static int de_amount(const struct normalizer *n, const char *integer, const char
 	bool one = strcmp(integer, "1") == 0 && !*decimals;
 
 	if (magnitude[0] == 'T' && !*decimals) {
-		int64_t v = norm_parse_grouped(integer, '.');
+		int64_t v = de_parse(integer);
 
 		/* "40 Tsd." as "vierzigtausend" */
 		if (v < 0 || v > INT64_MAX / 1000)
@@ -171,11 +201,15 @@ static int de_amount_rule(struct normalizer *n, const struct norm_match *m, stru
 	return de_amount(n, m->g[1], m->g[2], m->g[3], out);
 }
 
-/* ICU's German name of month 1..12. */
-static void de_month(int month, struct strbuf *out)
+/* ICU's name of month 1..12 in n's German ("Jänner" in Austria). */
+static void de_month(const struct normalizer *n, int month, struct strbuf *out)
 {
 	UErrorCode err = U_ZERO_ERROR;
-	UDateFormat *df = udat_open(UDAT_NONE, UDAT_LONG, "de", NULL, 0, NULL, 0, &err);
+	char locale[8];
+	UDateFormat *df;
+
+	de_locale(n, locale, sizeof locale);
+	df = udat_open(UDAT_NONE, UDAT_LONG, locale, NULL, 0, NULL, 0, &err);
 	UChar name[64];
 	char utf8[192];
 	int32_t len;
@@ -189,16 +223,67 @@ static void de_month(int month, struct strbuf *out)
 	udat_close(df);
 }
 
+/* Whether the date at byte at follows a weekday and its comma ("Dienstag, 1. Dezember"): 0 not,
+ * 1 after a preposition with the dative ("am Dienstag,"), 2 otherwise (a dateline). */
+static int de_weekday_before(const char *text, int64_t at)
+{
+	static const char *const dative[] = { "am", "Am", "vom", "Vom", "seit", "Seit", "bis", "zum", "ab", "Ab" };
+	UErrorCode err = U_ZERO_ERROR;
+	UDateFormat *df;
+	char w[40], before[16];
+	size_t len;
+	int found = 0;
+
+	norm_word_before(text, at, w, sizeof w);
+	len = strlen(w);
+	if (len < 2 || w[len - 1] != ',')
+		return 0;
+	w[--len] = '\0';
+	df = udat_open(UDAT_NONE, UDAT_LONG, "de", NULL, 0, NULL, 0, &err);
+	if (U_FAILURE(err))
+		return 0;
+	for (int i = 1; i <= 7 && !found; i++) {	/* ICU's weekdays start at 1, Sunday */
+		UChar name[32];
+		char utf8[96];
+		int32_t n = udat_getSymbols(df, UDAT_WEEKDAYS, i, name, 32, &err);
+
+		u_strToUTF8(utf8, sizeof utf8, NULL, name, n, &err);
+		found = U_SUCCESS(err) && strcmp(utf8, w) == 0;
+	}
+	udat_close(df);
+	if (!found)
+		return 0;
+	while (at > 0 && text[at - 1] == ' ')
+		at--;
+	norm_word_before(text, at - (int64_t)len - 1, before, sizeof before);
+	for (size_t i = 0; i < sizeof dative / sizeof dative[0]; i++)
+		if (strcmp(before, dative[i]) == 0)
+			return 1;
+	return 2;
+}
+
 /* "24.07.2013" and "24. Juli 2013": the day an ordinal, the month by name, the year as a year. */
 static int de_date(const struct normalizer *n, const struct norm_match *m, int day, int month,
 		   const char *month_name, const char *year, struct strbuf *out)
 {
+	const char *ending = de_ending(m->text, m->start);
+
 	if (day < 1 || day > 31 || month < 0 || month > 12)
 		return -1;
-	de_ordinal(n, day, de_ending(m->text, m->start), out);
+	switch (de_weekday_before(m->text, m->start)) {
+	case 1:
+		strbuf_adds(out, "dem ");	/* "am Dienstag, dem ersten Dezember" */
+		ending = "en";
+		break;
+	case 2:
+		strbuf_adds(out, "der ");	/* "Dienstag, der erste Dezember" */
+		ending = "e";
+		break;
+	}
+	de_ordinal(n, day, ending, out);
 	strbuf_addc(out, ' ');
 	if (month)
-		de_month(month, out);
+		de_month(n, month, out);
 	else
 		strbuf_adds(out, month_name);
 	if (*year) {
@@ -213,6 +298,34 @@ static int de_numeric_date(struct normalizer *n, const struct norm_match *m, str
 	int month = atoi(m->g[2]);
 
 	return month < 1 ? -1 : de_date(n, m, atoi(m->g[1]), month, NULL, m->g[3], out);
+}
+
+/* "2024-05-12", as the web writes a date. */
+static int de_iso_date(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	int month = atoi(m->g[2]);
+
+	return month < 1 ? -1 : de_date(n, m, atoi(m->g[3]), month, NULL, m->g[1], out);
+}
+
+/* "um 18:45" with no "Uhr": the preposition says it is a time, "um achtzehn Uhr fünfundvierzig". */
+static int de_clock(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	int hour = atoi(m->g[2]), minute = atoi(m->g[3]);
+
+	if (hour > 24 || minute > 59)
+		return -1;
+	strbuf_addf(out, "%s ", m->g[1]);
+	if (hour == 1)
+		strbuf_adds(out, "ein");
+	else
+		norm_cardinal(n, hour, out);
+	strbuf_adds(out, " Uhr");
+	if (minute) {
+		strbuf_addc(out, ' ');
+		norm_cardinal(n, minute, out);
+	}
+	return 0;
 }
 
 static int de_day_month(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
@@ -268,6 +381,8 @@ static int de_expansion(struct normalizer *n, const struct norm_match *m, struct
 	if (!p)
 		return -1;
 	strbuf_adds(out, p->value[0]);
+	if (util_ends_with(m->g[1], ".") && norm_at_end(m))
+		strbuf_addc(out, '.');	/* "usw." ends its sentence too */
 	return 0;
 }
 
@@ -284,7 +399,7 @@ static int de_street(struct normalizer *n, const struct norm_match *m, struct st
 /* "der 5. Platz" as "der fünfte Platz": an ordinal after an article or a preposition with one. */
 static int de_ordinal_rule(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	int64_t v = norm_parse_grouped(m->g[2], '.');
+	int64_t v = de_parse(m->g[2]);
 
 	if (v < 1)
 		return -1;
@@ -350,6 +465,304 @@ static int de_year_bare(struct normalizer *n, const struct norm_match *m, struct
 	return 0;
 }
 
+/* "10-15 Prozent", "1990–1995": the dash as "bis", the numbers left to the rules after this one
+ * ("zehn bis fünfzehn Prozent"); a score ("2-1") or a falling pair is no range. */
+static int de_range(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	(void)n;
+	if (strtod(m->g[1], NULL) >= strtod(m->g[2], NULL) && !strchr(m->g[1], ',') && !strchr(m->g[2], ','))
+		return -1;
+	strbuf_addf(out, "%s bis %s", m->g[1], m->g[2]);
+	return 0;
+}
+
+/* "one" before a noun of gender g ('m', 'f' or 'n') in the case the preposition before it asks for:
+ * "nach einem Kilometer", "um einen Kilometer", "eine Tonne". */
+static const char *de_one(const char *text, int64_t at, char g)
+{
+	static const char *const dative[] = { "nach", "Nach", "mit", "Mit", "von", "Von", "vor", "Vor", "bei", "aus",
+					      "seit", "zu", "binnen", "nahe" };
+	static const char *const accusative[] = { "um", "Um", "auf", "Auf", "für", "Für", "durch", "über", "Über",
+						  "gegen", "ohne", "pro" };
+	char w[16];
+
+	norm_word_before(text, at, w, sizeof w);
+	for (size_t i = 0; i < sizeof dative / sizeof dative[0]; i++)
+		if (strcmp(w, dative[i]) == 0)
+			return g == 'f' ? "einer" : "einem";
+	for (size_t i = 0; i < sizeof accusative / sizeof accusative[0]; i++)
+		if (strcmp(w, accusative[i]) == 0)
+			return g == 'f' ? "eine" : g == 'm' ? "einen" : "ein";
+	return g == 'f' ? "eine" : "ein";
+}
+
+/* "3,5 km" as "drei Komma fünf Kilometer", "1 t" as "eine Tonne", "-5 °C" as "minus fünf Grad Celsius". */
+static int de_unit(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	const struct norm_pair *p = norm_list_find(norm_list(n, DE_UNITS), m->g[4]);
+	bool one = strcmp(m->g[2], "1") == 0 && !*m->g[3];
+
+	if (!p || !p->value[1])
+		return -1;
+	if (*m->g[1])
+		strbuf_adds(out, "minus ");
+	if (one)
+		strbuf_adds(out, de_one(m->text, m->start, p->value[2] ? p->value[2][0] : 'm'));
+	else if (de_number(n, m->g[2], m->g[3], out) < 0)
+		return -1;
+	strbuf_addf(out, " %s", p->value[one ? 0 : 1]);
+	if (util_ends_with(m->g[4], ".") && norm_at_end(m))
+		strbuf_addc(out, '.');
+	return 0;
+}
+
+/* The name of the fraction 1/den: "Drittel", "Viertel", "Zwanzigstel"; NULL for a half. */
+static void de_fraction_name(const struct normalizer *n, int den, struct strbuf *out)
+{
+	size_t at = out->len;
+
+	if (den == 3)
+		strbuf_adds(out, "drittel");
+	else if (den == 100)
+		strbuf_adds(out, "hundertstel");
+	else if (den == 7)
+		strbuf_adds(out, "siebtel");
+	else if (den == 8)
+		strbuf_adds(out, "achtel");
+	else {
+		norm_cardinal(n, den, out);
+		strbuf_adds(out, den < 20 ? "tel" : "stel");
+	}
+	out->buf[at] = (char)toupper((unsigned char)out->buf[at]);
+}
+
+/* num/den: "ein Drittel", "drei Viertel"; before a noun in lower case, as Duden writes a measure
+ * ("drei viertel Stunde"); a half is "ein halb", "eine halbe Stunde". */
+static void de_fraction_words(const struct normalizer *n, const struct norm_match *m, int num, int den,
+			      struct strbuf *out)
+{
+	char next[32];
+	bool noun = norm_is_capitalised(norm_word_after(m->text, m->end, next, sizeof next));
+
+	if (den == 2 && num == 1) {
+		size_t len = strlen(norm_bare_lower(next));
+
+		/* feminine nouns of measure end in -e: "Stunde", "Tonne", "Minute" */
+		strbuf_adds(out, noun && len && next[len - 1] == 'e' ? "eine halbe" : "ein halb");
+		return;
+	}
+	if (num == 1)
+		strbuf_adds(out, "ein");
+	else
+		norm_cardinal(n, num, out);
+	strbuf_addc(out, ' ');
+	{
+		size_t at = out->len;
+
+		de_fraction_name(n, den, out);
+		if (noun)
+			out->buf[at] = (char)tolower((unsigned char)out->buf[at]);
+	}
+}
+
+/* "2/3 der Befragten" as "zwei Drittel der Befragten": a proper fraction of a usual denominator
+ * ("9/11" and "24/7" are names, not fractions). */
+static int de_fraction(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	int num = atoi(m->g[1]), den = atoi(m->g[2]);
+
+	if (num < 1 || num >= den || (den > 10 && den != 12 && den != 20 && den != 100))
+		return -1;
+	de_fraction_words(n, m, num, den, out);
+	return 0;
+}
+
+/* "½", "1½" as "eineinhalb", "¾" as "drei Viertel". */
+static int de_fraction_sign(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	static const char *const signs[][3] = { { "½", "1", "2" }, { "⅓", "1", "3" }, { "⅔", "2", "3" },
+						{ "¼", "1", "4" }, { "¾", "3", "4" }, { "⅕", "1", "5" },
+						{ "⅛", "1", "8" } };
+
+	for (size_t i = 0; i < sizeof signs / sizeof signs[0]; i++) {
+		if (strcmp(m->g[2], signs[i][0]) != 0)
+			continue;
+		if (*m->g[1]) {
+			int64_t whole = de_parse(m->g[1]);
+
+			if (whole < 0)
+				return -1;
+			if (whole == 1)
+				strbuf_adds(out, "ein");
+			else
+				norm_cardinal(n, whole, out);
+			if (i == 0) {
+				strbuf_adds(out, "einhalb");	/* "zweieinhalb" */
+				return 0;
+			}
+			strbuf_adds(out, " und ");
+		}
+		de_fraction_words(n, m, atoi(signs[i][1]), atoi(signs[i][2]), out);
+		return 0;
+	}
+	return -1;
+}
+
+/* "im 19. Jh." as "im neunzehnten Jahrhundert", "des 20. Jahrhunderts", and with no article "19. Jh." as
+ * "neunzehntes Jahrhundert" (a neuter noun). */
+static int de_century(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	int v = atoi(m->g[1]);
+	const char *ending = de_ending(m->text, m->start);
+	char before[16];
+	bool genitive = strcmp(norm_word_before(m->text, m->start, before, sizeof before), "des") == 0;
+
+	if (v < 1 || v > 21)
+		return -1;
+	de_ordinal(n, v, strcmp(ending, "er") == 0 ? "es" : ending, out);
+	strbuf_adds(out, genitive ? " Jahrhunderts" : " Jahrhundert");
+	if (m->g[2][0] == 'J' && m->g[2][1] == 'h' && !genitive && norm_at_end(m))
+		strbuf_addc(out, '.');
+	return 0;
+}
+
+/* "2:1" as "zwei zu eins" where the sentence so far speaks of a game or a ratio; otherwise a time or
+ * a reference, left as written. */
+static int de_score(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	static const char *const cues[] = { "gewann", "gewinnt", "siegte", "siegt", "Sieg", "verlor", "verliert",
+					    "unterlag", "Niederlage", "Spiel", "Partie", "Finale", "endete",
+					    "Endstand", "Halbzeit", "schlug", "besiegte", "Tore", "Remis",
+					    "Unentschieden", "Verhältnis", "Stimmen", "Satz" };
+	static const char *const clock[] = { "um", "Um", "gegen", "Gegen", "ab", "Ab", "bis", "Bis", "von", "Von" };
+	int64_t from = m->start;
+	bool cued = false;
+	char *before, w[16];
+
+	norm_word_before(m->text, m->start, w, sizeof w);
+	for (size_t i = 0; i < sizeof clock / sizeof clock[0]; i++)
+		if (strcmp(w, clock[i]) == 0)
+			return -1;	/* "um 18:45": a time */
+	/* "10-15 Euro" is a range even in a sentence about a game: a score is followed by no unit */
+	norm_word_after(m->text, m->end, w, sizeof w);
+	if (w[0] == '%' || strncmp(w, "€", 3) == 0 || strncmp(w, "Prozent", 7) == 0 || strncmp(w, "Euro", 4) == 0 ||
+	    strncmp(w, "Uhr", 3) == 0 || strncmp(w, "Jahre", 5) == 0 || strncmp(w, "Minuten", 7) == 0 ||
+	    strncmp(w, "Mio", 3) == 0 || strncmp(w, "Mrd", 3) == 0 || strncmp(w, "Millionen", 9) == 0)
+		return -1;
+
+	/* back to the sentence's start, or 200 bytes: a search as long as the text would make many scores slow */
+	while (from > 0 && m->start - from < 200 && !(m->text[from - 1] == '.' && m->text[from] == ' '))
+		from--;
+	before = xstrndup(m->text + from, (size_t)(m->start - from));
+	for (size_t i = 0; i < sizeof cues / sizeof cues[0] && !cued; i++)
+		cued = strstr(before, cues[i]) != NULL;
+	free(before);
+	if (!cued)
+		return -1;
+	norm_cardinal(n, atoi(m->g[1]), out);
+	strbuf_adds(out, " zu ");
+	norm_cardinal(n, atoi(m->g[2]), out);
+	return 0;
+}
+
+/* Digits one by one: "null drei null". */
+static void de_digit_string(const struct normalizer *n, const char *digits, struct strbuf *out)
+{
+	for (const char *d = digits; *d; d++) {
+		if (!isdigit((unsigned char)*d))
+			continue;
+		if (d != digits)
+			strbuf_addc(out, ' ');
+		norm_cardinal(n, *d - '0', out);
+	}
+}
+
+/* "030 1234567", "+49 30 1234567": the country code as a number, every other group digit by digit. */
+static int de_telephone(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	if (*m->g[1]) {
+		strbuf_adds(out, "plus ");
+		norm_cardinal(n, atoi(m->g[1] + 1), out);
+		strbuf_addc(out, ' ');
+	}
+	de_digit_string(n, m->g[2], out);
+	strbuf_addc(out, ' ');
+	de_digit_string(n, m->g[3], out);
+	return 0;
+}
+
+/* An address's punctuation as words: "beispiel Punkt de". */
+static void de_address_part(const char *s, struct strbuf *out)
+{
+	for (; *s; s++) {
+		if (*s == '.')
+			strbuf_adds(out, " Punkt ");
+		else if (*s == '-')
+			strbuf_adds(out, " Strich ");
+		else if (*s == '_')
+			strbuf_adds(out, " Unterstrich ");
+		else if (*s == '/')
+			strbuf_adds(out, " Schrägstrich ");
+		else
+			strbuf_addc(out, *s);
+	}
+}
+
+/* "info@beispiel.de" as "info ät beispiel Punkt de" (the "@" as German says it, "ät"). */
+static int de_email(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	(void)n;
+	de_address_part(m->g[1], out);
+	strbuf_adds(out, " ät ");
+	de_address_part(m->g[2], out);
+	return 0;
+}
+
+/* "www.beispiel.de/hilfe" as "w w w Punkt beispiel Punkt de Schrägstrich hilfe"; the scheme is not said. */
+static int de_web(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	const char *host = m->g[1];
+
+	(void)n;
+	if (strncmp(host, "www.", 4) == 0) {
+		strbuf_adds(out, "w w w Punkt ");
+		host += 4;
+	}
+	de_address_part(host, out);
+	while (out->len && out->buf[out->len - 1] == ' ')
+		out->buf[--out->len] = '\0';
+	if (util_ends_with(out->buf, " Schrägstrich")) {
+		out->len -= strlen(" Schrägstrich");
+		out->buf[out->len] = '\0';
+	}
+	return 0;
+}
+
+/* Swiss money: "CHF 1'250.50" and "Fr. 12.50" (a point before the centimes), "Fr. 5.–" (whole francs). */
+static int de_swiss_money(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	int64_t v = de_parse(m->g[2]);
+	bool rappen = *m->g[3] && strcmp(m->g[3], "00") != 0 && isdigit((unsigned char)m->g[3][0]);
+
+	if (v < 0)
+		return -1;
+	if (v == 1)
+		strbuf_adds(out, "ein");
+	else
+		norm_cardinal(n, v, out);
+	if (m->g[1][0] == 'F')
+		strbuf_adds(out, " Franken");
+	else {
+		strbuf_addc(out, ' ');
+		de_currency("CHF", out);
+	}
+	if (rappen) {
+		strbuf_addc(out, ' ');
+		norm_cardinal(n, atoi(m->g[3]), out);
+	}
+	return 0;
+}
+
 /* What numbers are left: "1.234.567", "3,5". */
 static int de_plain_number(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
@@ -357,6 +770,24 @@ static int de_plain_number(struct normalizer *n, const struct norm_match *m, str
 }
 
 static const struct norm_rule_def de_rules[] = {
+	/* addresses first: their dots and digits are no one else's */
+	{ "email", "(?<![\\w.+-])([A-Za-z0-9][A-Za-z0-9._+-]*)@([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})(?![\\w@])",
+	  de_email, NORM_NO_LIST },
+	{ "web",
+	  "(?<![\\w@./-])(?:https?://)?((?:www\\.)?[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:de|at|ch|com|org|net|eu|info|io)"
+	  "(?:/[\\w/.-]*[\\w/])?)(?![\\w@])",
+	  de_web, NORM_NO_LIST },
+	{ "telephone",
+	  "(?:(\\+\\d{2,3})\\s?(?:\\(0\\)\\s?)?|(?<![\\w.,+/-])\\(?(?=0))(\\d{2,5})\\)?[ /-](\\d{3,8}(?:[ -]\\d{1,6})?)"
+	  "(?![\\w]|[.,]\\d)",
+	  de_telephone, NORM_NO_LIST },
+	{ "iso-date", "(?<![\\w.,-])(\\d{4})-(\\d{2})-(\\d{2})(?![\\w-]|[.,]\\d)", de_iso_date, NORM_NO_LIST },
+	{ "score-dash", "(?<![\\w.,:-])(\\d{1,2})-(\\d{1,2})(?![\\w:-]|[.,]\\d)", de_score, NORM_NO_LIST },
+	/* the dash of a range becomes "bis"; its numbers are the later rules' */
+	{ "range", "(?<![\\w.,/'’+\\-–])(?!0\\d)(\\d+(?:,\\d+)?)(?:-|\\s?–\\s?)(\\d+(?:,\\d+)?)(?![\\w]|[.,:]\\d|[-–]\\d)",
+	  de_range, NORM_NO_LIST },
+	{ "swiss-money", "(CHF|Fr\\.)\\s?(\\d{1,3}(?:['’]\\d{3})+|\\d+)(?:\\.(\\d{2}|[–-]{1,2}))?(?![\\w'’]|[.,]\\d)",
+	  de_swiss_money, NORM_NO_LIST },
 	{ "money-after",
 	  "(?<![\\w.,])" DE_INT "(?:,(\\d+))?(?:\\s?" DE_MAGNITUDES ")?\\s?(€|\\$|£|CHF|Euro|US-Dollar|Dollar|Pfund|Franken)"
 	  "(?![\\w])",
@@ -371,7 +802,13 @@ static const struct norm_rule_def de_rules[] = {
 	  de_day_range, NORM_NO_LIST },
 	{ "day-month", "(?<![\\w.,])(\\d{1,2})\\.\\s+" DE_MONTHS "\\b(?:\\s+(\\d{4})\\b(?![.,]\\d))?", de_day_month,
 	  NORM_NO_LIST },
+	{ "century", "(?<![\\w.,])(\\d{1,2})\\.\\s?(Jh\\.|Jhd\\.|Jahrhunderts?)(?!\\w)", de_century, NORM_NO_LIST },
 	{ "time", "(?<![\\w.,])(\\d{1,2})(?:[.:](\\d{2}))?\\s?Uhr\\b", de_time, NORM_NO_LIST },
+	{ "clock", "\\b([Uu]m|[Gg]egen|[Aa]b|[Bb]is|[Vv]on)\\s+(\\d{1,2}):(\\d{2})(?![\\w:]|[.,]\\d)", de_clock, NORM_NO_LIST },
+	{ "score", "(?<![\\w.,:])(\\d{1,2}):(\\d{1,2})(?![\\w:]|[.,]\\d)", de_score, NORM_NO_LIST },
+	{ "fraction-sign", "(?<![\\w.,])(\\d{1,3})?([½⅓⅔¼¾⅕⅛])", de_fraction_sign, NORM_NO_LIST },
+	{ "fraction", "(?<![\\w.,/])(\\d{1,2})/(\\d{1,3})(?![\\w/]|[.,]\\d)", de_fraction, NORM_NO_LIST },
+	{ "unit", "(?<![\\w.,'’])([-−])?" DE_INT "(?:,(\\d+))?\\s?(%s)(?![\\w²³/])", de_unit, DE_UNITS },
 	{ "magnitude", "(?<![\\w.,])" DE_INT "(?:,(\\d+))?\\s?" DE_MAGNITUDES "(?!\\w)", de_amount_rule, NORM_NO_LIST },
 	{ "ordinal",
 	  "\\b(der|die|das|dem|den|des|am|im|zum|zur|vom|beim|Der|Die|Das|Am|Im|Zum|Beim|Vom)\\s+(\\d{1,3})\\.(?=\\s+[A-ZÄÖÜ])",
