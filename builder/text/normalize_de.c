@@ -156,7 +156,7 @@ static void de_currency(const char *written, struct strbuf *out)
 			return;
 		}
 	}
-	strbuf_adds(out, written);
+	strbuf_adds(out, strcmp(written, "Fr.") == 0 ? "Franken" : written);
 }
 
 /* "3,5 Mio. €", "12,50 €", "100 Dollar": the cents of a plain amount after the currency. */
@@ -180,7 +180,11 @@ static int de_money(const struct normalizer *n, const char *integer, const char 
 
 static int de_money_after(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	return de_money(n, m->g[1], m->g[2], m->g[3], m->g[4], out);
+	if (de_money(n, m->g[1], m->g[2], m->g[3], m->g[4], out) < 0)
+		return -1;
+	if (strcmp(m->g[4], "Fr.") == 0 && norm_at_end(m))
+		strbuf_addc(out, '.');
+	return 0;
 }
 
 static int de_money_before(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
@@ -789,7 +793,7 @@ static const struct norm_rule_def de_rules[] = {
 	{ "swiss-money", "(CHF|Fr\\.)\\s?(\\d{1,3}(?:['’]\\d{3})+|\\d+)(?:\\.(\\d{2}|[–-]{1,2}))?(?![\\w'’]|[.,]\\d)",
 	  de_swiss_money, NORM_NO_LIST },
 	{ "money-after",
-	  "(?<![\\w.,])" DE_INT "(?:,(\\d+))?(?:\\s?" DE_MAGNITUDES ")?\\s?(€|\\$|£|CHF|Euro|US-Dollar|Dollar|Pfund|Franken)"
+	  "(?<![\\w.,])" DE_INT "(?:,(\\d+))?(?:\\s?" DE_MAGNITUDES ")?\\s?(€|\\$|£|CHF|Euro|US-Dollar|Dollar|Pfund|Franken|Fr\\.)"
 	  "(?![\\w])",
 	  de_money_after, NORM_NO_LIST },
 	{ "money-before", "(€|\\$|£)\\s?" DE_INT "(?:,(\\d+))?(?:\\s?" DE_MAGNITUDES ")?(?![\\w,]\\d)", de_money_before,
