@@ -24,6 +24,12 @@ static const struct norm_list_file de_lists[] = {
 #define DE_INT "(\\d{1,3}(?:[.'’]\\d{3})+|\\d+)"
 #define DE_MAGNITUDES "(Mio\\.|Mrd\\.|Tsd\\.|Millionen|Milliarden|Million|Milliarde)"
 
+/* Whether the byte before a match is one of set: what a lookbehind would have said. */
+static bool de_after(const struct norm_match *m, const char *set)
+{
+	return m->start > 0 && strchr(set, m->text[m->start - 1]) != NULL;
+}
+
 /* Digits with German's, or Switzerland's, thousands separators ("1.234", "1'234", "1’234") as a number; -1 if none. */
 static int64_t de_parse(const char *s)
 {
@@ -382,7 +388,7 @@ static int de_expansion(struct normalizer *n, const struct norm_match *m, struct
 {
 	const struct norm_pair *p = norm_list_find(norm_list(n, DE_EXPANSIONS), m->g[1]);
 
-	if (!p)
+	if (!p || de_after(m, "."))
 		return -1;
 	strbuf_adds(out, p->value[0]);
 	if (util_ends_with(m->g[1], ".") && norm_at_end(m))
@@ -390,41 +396,59 @@ static int de_expansion(struct normalizer *n, const struct norm_match *m, struct
 	return 0;
 }
 
-/* "Hauptstr." as "Hauptstraße". */
+/* "Hauptstr." as "Hauptstraße": the match is "str.", after a capitalised name. */
 static int de_street(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
+	char name[32];
+
 	(void)n;
-	strbuf_addf(out, "%sstraße", m->g[1]);
+	if (!norm_is_capitalised(norm_word_before(m->text, m->start, name, sizeof name)))
+		return -1;
+	strbuf_adds(out, "straße");
 	if (norm_at_end(m))
 		strbuf_addc(out, '.');
 	return 0;
 }
 
-/* "der 5. Platz" as "der fünfte Platz": an ordinal after an article or a preposition with one. */
+/* "der 5. Platz" as "der fünfte Platz": an ordinal after an article or a preposition with one (the pattern
+ * starts at the digits: a lookbehind of many words is tried at every character). */
 static int de_ordinal_rule(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	int64_t v = de_parse(m->g[2]);
+	static const char *const articles[] = { "der", "die", "das", "dem", "den", "des", "am", "im", "zum", "zur",
+						"vom", "beim", "Der", "Die", "Das", "Am", "Im", "Zum", "Beim", "Vom" };
+	int64_t v = de_parse(m->g[1]);
+	char w[8];
+	bool after_article = false;
 
-	if (v < 1)
+	norm_word_before(m->text, m->start, w, sizeof w);
+	for (size_t i = 0; i < sizeof articles / sizeof articles[0] && !after_article; i++)
+		after_article = strcmp(w, articles[i]) == 0;
+	if (v < 1 || !after_article)
 		return -1;
-	strbuf_adds(out, m->g[1]);
-	strbuf_addc(out, ' ');
-	de_ordinal(n, v, strcmp(de_ending(m->text, m->start + (int64_t)strlen(m->g[1])), "e") == 0 ? "e" : "en",
-		   out);
+	de_ordinal(n, v, strcmp(de_ending(m->text, m->start), "e") == 0 ? "e" : "en", out);
 	return 0;
 }
 
-/* "Ludwig XIV." as "Ludwig der Vierzehnte". */
+/* "Ludwig XIV." as "Ludwig der Vierzehnte": the numeral after a name (a capital, then lower case). */
 static int de_roman(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	static const char *const digits = "IVXLC";
 	static const int values[] = { 1, 5, 10, 50, 100 };
 	int v = 0, prev = 0;
-	size_t len = strlen(m->g[2]);
+	size_t len = strlen(m->g[1]), name_len;
 	struct strbuf t;
+	char name[32];
+	int64_t at = m->start;
 
+	norm_word_before(m->text, at, name, sizeof name);
+	name_len = strlen(name);
+	if (name_len < 2 || name[0] < 'A' || name[0] > 'Z')
+		return -1;
+	for (size_t i = 1; i < name_len; i++)
+		if (!islower((unsigned char)name[i]) && (unsigned char)name[i] < 0x80)
+			return -1;
 	for (size_t i = len; i-- > 0;) {
-		int d = values[strchr(digits, m->g[2][i]) - digits];
+		int d = values[strchr(digits, m->g[1][i]) - digits];
 
 		v += d < prev ? -d : d;
 		if (d > prev)
@@ -438,11 +462,13 @@ static int de_roman(struct normalizer *n, const struct norm_match *m, struct str
 		char w[32];
 		bool dat = false;
 
-		norm_word_before(m->text, m->start, w, sizeof w);
+		while (at > 0 && m->text[at - 1] == ' ')
+			at--;
+		norm_word_before(m->text, at - (int64_t)name_len, w, sizeof w);
 		for (size_t i = 0; i < sizeof dative / sizeof dative[0]; i++)
 			dat = dat || strcmp(w, dative[i]) == 0;
 		/* "unter Karl dem Fünften"; otherwise the nominative, "Ludwig der Vierzehnte" */
-		strbuf_addf(out, "%s %s ", m->g[1], dat ? "dem" : "der");
+		strbuf_addf(out, "%s ", dat ? "dem" : "der");
 		strbuf_init(&t);
 		de_ordinal(n, v, dat ? "en" : "e", &t);
 	}
@@ -454,17 +480,23 @@ static int de_roman(struct normalizer *n, const struct norm_match *m, struct str
 	return 0;
 }
 
-/* Years before 2000 read in hundreds after the words that introduce one: "1998" as "neunzehnhundertachtundneunzig". */
-static int de_year_rule(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+/* Years before 2000 read in hundreds, after the words that introduce one or alone: "1998" as
+ * "neunzehnhundertachtundneunzig". */
+static int de_year(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	strbuf_adds(out, m->g[1]);
-	strbuf_addc(out, ' ');
-	norm_year_words(n, atoi(m->g[2]), out);
-	return 0;
-}
+	static const char *const cues[] = { "Jahr", "Jahre", "Jahres", "im", "seit", "Seit", "bis", "Bis", "von", "Von",
+					    "ab", "Ab", "um", "Um", "Anfang", "Ende", "Mitte", "Sommer", "Herbst",
+					    "Winter", "Frühjahr", "Januar", "Jänner", "Februar", "März", "April", "Mai",
+					    "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember" };
+	char w[16];
+	bool cued = false;
 
-static int de_year_bare(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
-{
+	norm_word_before(m->text, m->start, w, sizeof w);
+	for (size_t i = 0; i < sizeof cues / sizeof cues[0] && !cued; i++)
+		cued = strcmp(w, cues[i]) == 0;
+	/* German capitalises nouns: "1500 Menschen" is a count, "1871 gegründet" a year */
+	if (!cued && norm_is_capitalised(norm_word_after(m->text, m->end, w, sizeof w)))
+		return -1;
 	norm_year_words(n, atoi(m->g[1]), out);
 	return 0;
 }
@@ -712,23 +744,26 @@ static void de_address_part(const char *s, struct strbuf *out)
 	}
 }
 
-/* "info@beispiel.de" as "info ät beispiel Punkt de" (the "@" as German says it, "ät"). */
+/* "info@beispiel.de" as "info ät beispiel Punkt de" (the "@" as German says it, "ät"); the match starts at "@". */
 static int de_email(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	(void)n;
-	de_address_part(m->g[1], out);
 	strbuf_adds(out, " ät ");
-	de_address_part(m->g[2], out);
+	de_address_part(m->g[1], out);
 	return 0;
 }
 
 /* "www.beispiel.de/hilfe" as "w w w Punkt beispiel Punkt de Schrägstrich hilfe"; the scheme is not said. */
 static int de_web(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	const char *host = m->g[1];
+	const char *host = m->g[2];
 
 	(void)n;
-	if (strncmp(host, "www.", 4) == 0) {
+	if (m->start > 0 && (isalnum((unsigned char)m->text[m->start - 1]) || de_after(m, "@./-")))
+		return -1;
+	if (strcmp(m->g[1], "www.") == 0)
+		strbuf_adds(out, "w w w Punkt ");
+	else if (strncmp(host, "www.", 4) == 0) {
 		strbuf_adds(out, "w w w Punkt ");
 		host += 4;
 	}
@@ -775,10 +810,12 @@ static int de_plain_number(struct normalizer *n, const struct norm_match *m, str
 
 static const struct norm_rule_def de_rules[] = {
 	/* addresses first: their dots and digits are no one else's */
-	{ "email", "(?<![\\w.+-])([A-Za-z0-9][A-Za-z0-9._+-]*)@([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})(?![\\w@])",
-	  de_email, NORM_NO_LIST },
+	/* ICU tries a pattern only where its first character can match: an address's rules start at the
+	 * rare "@", "http" and "www." (the name before an "@" stays as written: espeak-ng reads it) */
+	{ "email", "(?<=[A-Za-z0-9])@([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})(?![\\w@])", de_email,
+	  NORM_NO_LIST },
 	{ "web",
-	  "(?<![\\w@./-])(?:https?://)?((?:www\\.)?[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:de|at|ch|com|org|net|eu|info|io)"
+	  "(https?://|www\\.)([a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:de|at|ch|com|org|net|eu|info|io)"
 	  "(?:/[\\w/.-]*[\\w/])?)(?![\\w@])",
 	  de_web, NORM_NO_LIST },
 	{ "telephone",
@@ -815,19 +852,14 @@ static const struct norm_rule_def de_rules[] = {
 	{ "unit", "(?<![\\w.,'’])([-−])?" DE_INT "(?:,(\\d+))?\\s?(%s)(?![\\w²³/])", de_unit, DE_UNITS },
 	{ "magnitude", "(?<![\\w.,])" DE_INT "(?:,(\\d+))?\\s?" DE_MAGNITUDES "(?!\\w)", de_amount_rule, NORM_NO_LIST },
 	{ "ordinal",
-	  "\\b(der|die|das|dem|den|des|am|im|zum|zur|vom|beim|Der|Die|Das|Am|Im|Zum|Beim|Vom)\\s+(\\d{1,3})\\.(?=\\s+[A-ZÄÖÜ])",
+	  "(?<![\\w.,])(\\d{1,3})\\.(?=\\s+[A-ZÄÖÜ])",
 	  de_ordinal_rule, NORM_NO_LIST },
-	{ "roman", "\\b([A-Z][a-zäöüß]+)\\s+([IVXLC]{1,6})\\.(?=\\s|$)", de_roman, NORM_NO_LIST },
-	{ "street", "\\b([A-ZÄÖÜ][a-zäöüß]+)str\\.(?=[\\s,;]|$)", de_street, NORM_NO_LIST },
-	{ "abbreviation", "(?<![\\w.])(%s)(?!\\w)", de_expansion, DE_EXPANSIONS },
+	{ "roman", "\\b([IVXLC]{1,6})\\.(?=\\s|$)", de_roman, NORM_NO_LIST },
+	{ "street", "(?<=[a-zäöüß])str\\.(?=[\\s,;]|$)", de_street, NORM_NO_LIST },
+	{ "abbreviation", "\\b(%s)(?!\\w)", de_expansion, DE_EXPANSIONS },
+	/* a year after the words that introduce one, or where no capitalised noun follows ("1500 Menschen" is a count) */
 	{ "year",
-	  "\\b(Jahr|Jahre|Jahres|im|seit|Seit|bis|Bis|von|Von|ab|Ab|um|Um|Anfang|Ende|Mitte|Sommer|Herbst|Winter|Frühjahr|"
-	  "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\\s+(1[1-9]\\d{2}|20\\d{2})"
-	  "\\b(?![.,]\\d)",
-	  de_year_rule, NORM_NO_LIST },
-	/* German capitalises nouns: "1500 Menschen" is a count, "1871 gegründet" a year */
-	{ "year-bare", "(?<![\\w.,])(1[1-9]\\d{2}|20\\d{2})\\b(?![.,]\\d)(?!\\s+[A-ZÄÖÜ])", de_year_bare,
-	  NORM_NO_LIST },
+	  "(?<![\\w.,])(1[1-9]\\d{2}|20\\d{2})\\b(?![.,]\\d)", de_year, NORM_NO_LIST },
 	{ "number", "(?<![\\w.,])" DE_INT "(?:,(\\d+))?(?![\\w]|[.,]\\d)", de_plain_number, NORM_NO_LIST },
 };
 
