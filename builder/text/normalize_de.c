@@ -552,6 +552,18 @@ static int de_unit(struct normalizer *n, const struct norm_match *m, struct strb
 	return 0;
 }
 
+/* "50-m-Becken" as "fünfzig-Meter-Becken", "7,5-t-Lastwagen" as "sieben Komma fünf-Tonnen-Lastwagen":
+ * a measure in a compound, its unit as a word. */
+static int de_unit_compound(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	const struct norm_pair *p = norm_list_find(norm_list(n, DE_UNITS), m->g[3]);
+
+	if (!p || !p->value[1] || de_number(n, m->g[1], m->g[2], out) < 0)
+		return -1;
+	strbuf_addf(out, "-%s-", p->value[*m->g[2] ? 1 : 0]);
+	return 0;
+}
+
 /* The name of the fraction 1/den: "Drittel", "Viertel", "Zwanzigstel"; NULL for a half. */
 static void de_fraction_name(const struct normalizer *n, int den, struct strbuf *out)
 {
@@ -849,6 +861,7 @@ static const struct norm_rule_def de_rules[] = {
 	{ "score", "(?<![\\w.,:])(\\d{1,2}):(\\d{1,2})(?![\\w:]|[.,]\\d)", de_score, NORM_NO_LIST },
 	{ "fraction-sign", "(?<![\\w.,])(\\d{1,3})?([½⅓⅔¼¾⅕⅛])", de_fraction_sign, NORM_NO_LIST },
 	{ "fraction", "(?<![\\w.,/])(\\d{1,2})/(\\d{1,3})(?![\\w/]|[.,]\\d)", de_fraction, NORM_NO_LIST },
+	{ "unit-compound", "(?<![\\w.,'’-])" DE_INT "(?:,(\\d+))?-(%s)-(?=\\p{L})", de_unit_compound, DE_UNITS },
 	{ "unit", "(?<![\\w.,'’])([-−])?" DE_INT "(?:,(\\d+))?\\s?(%s)(?![\\w²³/])", de_unit, DE_UNITS },
 	{ "magnitude", "(?<![\\w.,])" DE_INT "(?:,(\\d+))?\\s?" DE_MAGNITUDES "(?!\\w)", de_amount_rule, NORM_NO_LIST },
 	{ "ordinal",
