@@ -343,6 +343,43 @@ static int de_day_month(struct normalizer *n, const struct norm_match *m, struct
 	return de_date(n, m, atoi(m->g[1]), 0, m->g[2], m->g[3], out);
 }
 
+/* "3. Okt. 2020": the month abbreviated, said in full. */
+static int de_day_month_short(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	static const char *const months[] = { "Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov",
+					      "Dez" };
+
+	for (int i = 0; i < 12; i++) {
+		if (strncmp(m->g[2], months[i], strlen(months[i])) != 0)
+			continue;
+		if (de_date(n, m, atoi(m->g[1]), i + 1, NULL, m->g[3], out) < 0)
+			return -1;
+		if (!*m->g[3] && norm_at_end(m))
+			strbuf_addc(out, '.');
+		return 0;
+	}
+	return -1;
+}
+
+/* "am 1.4." with no year: a date only after the words that introduce one (else a section, "Punkt 1.4."). */
+static int de_numeric_day_month(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	static const char *const cues[] = { "am", "Am", "vom", "Vom", "zum", "Zum", "bis", "Bis", "ab", "Ab", "seit",
+					    "Seit", "den", "dem" };
+	char w[8];
+	bool cued = false;
+	int month = atoi(m->g[2]);
+
+	norm_word_before(m->text, m->start, w, sizeof w);
+	for (size_t i = 0; i < sizeof cues / sizeof cues[0] && !cued; i++)
+		cued = strcmp(w, cues[i]) == 0;
+	if (!cued || month < 1 || de_date(n, m, atoi(m->g[1]), month, NULL, "", out) < 0)
+		return -1;
+	if (norm_at_end(m))
+		strbuf_addc(out, '.');
+	return 0;
+}
+
 /* "vom 4. bis zum 8. September", "20.–22. November": both days ordinals, the month once. */
 static int de_day_range(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
@@ -855,6 +892,10 @@ static const struct norm_rule_def de_rules[] = {
 	  de_day_range, NORM_NO_LIST },
 	{ "day-month", "(?<![\\w.,])(\\d{1,2})\\.\\s+" DE_MONTHS "\\b(?:\\s+(\\d{4})\\b(?![.,]\\d))?", de_day_month,
 	  NORM_NO_LIST },
+	{ "day-month-short",
+	  "(?<![\\w.,])(\\d{1,2})\\.\\s+(Jan|Febr?|Apr|Jun|Jul|Aug|Sept?|Okt|Nov|Dez)\\.(?:\\s+(\\d{4})\\b(?![.,]\\d))?",
+	  de_day_month_short, NORM_NO_LIST },
+	{ "numeric-day-month", "(?<![\\w.,])(\\d{1,2})\\.(\\d{1,2})\\.(?![\\d])", de_numeric_day_month, NORM_NO_LIST },
 	{ "century", "(?<![\\w.,])(\\d{1,2})\\.\\s?(Jh\\.|Jhd\\.|Jahrhunderts?)(?!\\w)", de_century, NORM_NO_LIST },
 	{ "time", "(?<![\\w.,])(\\d{1,2})(?:[.:](\\d{2}))?\\s?Uhr\\b", de_time, NORM_NO_LIST },
 	{ "clock", "\\b([Uu]m|[Gg]egen|[Aa]b|[Bb]is|[Vv]on)\\s+(\\d{1,2}):(\\d{2})(?![\\w:]|[.,]\\d)", de_clock, NORM_NO_LIST },
