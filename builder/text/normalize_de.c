@@ -22,7 +22,9 @@ static const struct norm_list_file de_lists[] = {
 #define DE_MONTHS "(Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
 /* a number as German writes it: "1.234.567" or "1234", and "3,5"; Swiss "1'234" */
 #define DE_INT "(\\d{1,3}(?:[.'’]\\d{3})+|\\d+)"
-#define DE_MAGNITUDES "(Mio\\.|Mrd\\.|Tsd\\.|Millionen|Milliarden|Million|Milliarde)"
+#define DE_MAGNITUDES "(Mio\\.|Mrd\\.|Bio\\.|Tsd\\.|Millionen|Milliarden|Million|Milliarde|Billionen|Billion)"
+/* the currencies written after an amount; ISO codes are said by ICU's names */
+#define DE_CURRENCIES "(€|\\$|£|EUR|USD|GBP|CHF|JPY|CNY|Euro|US-Dollar|Dollar|Pfund|Franken|Fr\\.)"
 
 /* Whether the byte before a match is one of set: what a lookbehind would have said. */
 static bool de_after(const struct norm_match *m, const char *set)
@@ -110,6 +112,8 @@ static void de_magnitude(const char *m, bool one, struct strbuf *out)
 		strbuf_adds(out, one ? "Million" : "Millionen");
 	else if (strncmp(m, "Mrd", 3) == 0 || strncmp(m, "Milliarde", 9) == 0)
 		strbuf_adds(out, one ? "Milliarde" : "Milliarden");
+	else if (strncmp(m, "Bio", 3) == 0 || strncmp(m, "Billion", 7) == 0)
+		strbuf_adds(out, one ? "Billion" : "Billionen");
 	else
 		strbuf_adds(out, "Tausend");
 }
@@ -151,10 +155,15 @@ static void de_currency(const char *written, struct strbuf *out)
 	const UChar *name;
 	char utf8[128];
 
-	for (size_t i = 0; i < sizeof symbols / sizeof symbols[0]; i++) {
-		if (strcmp(written, symbols[i][0]) != 0)
+	for (size_t i = 0; i <= sizeof symbols / sizeof symbols[0]; i++) {
+		bool code = i == sizeof symbols / sizeof symbols[0];
+
+		/* past the symbols, an ISO code as written: "EUR", "JPY" */
+		if (code ? strlen(written) != 3 || !isupper((unsigned char)written[0]) || !isupper((unsigned char)written[1]) ||
+				   !isupper((unsigned char)written[2])
+			 : strcmp(written, symbols[i][0]) != 0)
 			continue;
-		u_uastrcpy(iso, symbols[i][1]);
+		u_uastrcpy(iso, code ? written : symbols[i][1]);
 		name = ucurr_getPluralName(iso, "de", &is_choice, "other", &len, &err);
 		u_strToUTF8(utf8, sizeof utf8, NULL, name, len, &err);
 		if (U_SUCCESS(err)) {
@@ -171,6 +180,16 @@ static int de_money(const struct normalizer *n, const char *integer, const char 
 {
 	bool cents = strlen(decimals) == 2 && !*magnitude;
 
+	if (!isdigit((unsigned char)*decimals))
+		decimals = "";	/* "5,- €": whole euros */
+	/* "0,99 €" as "neunundneunzig Cent" */
+	if (cents && strcmp(integer, "0") == 0 && strcmp(decimals, "00") != 0 &&
+	    (strstr(currency, "€") || strstr(currency, "EUR") || strstr(currency, "Euro") || strstr(currency, "$") ||
+	     strstr(currency, "USD") || strstr(currency, "Dollar"))) {
+		norm_cardinal(n, atoi(decimals), out);
+		strbuf_adds(out, " Cent");
+		return 0;
+	}
 	if (strcmp(integer, "1") == 0 && !*magnitude && (cents || !*decimals))
 		strbuf_adds(out, "ein");	/* "ein Euro neunzehn" */
 	else if (de_amount(n, integer, cents ? "" : decimals, magnitude, out) < 0)
@@ -198,9 +217,12 @@ static int de_money_before(struct normalizer *n, const struct norm_match *m, str
 	return de_money(n, m->g[2], m->g[3], m->g[4], m->g[1], out);
 }
 
+/* "12 %", "-1,2 %" as "minus eins Komma zwei Prozent". */
 static int de_percent(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	if (de_number(n, m->g[1], m->g[2], out) < 0)
+	if (*m->g[1])
+		strbuf_adds(out, "minus ");
+	if (de_number(n, m->g[2], m->g[3], out) < 0)
 		return -1;
 	strbuf_adds(out, " Prozent");
 	return 0;
@@ -879,12 +901,12 @@ static const struct norm_rule_def de_rules[] = {
 	{ "swiss-money", "(CHF|Fr\\.)\\s?(\\d{1,3}(?:['’]\\d{3})+|\\d+)(?:\\.(\\d{2}|[–-]{1,2}))?(?![\\w'’]|[.,]\\d)",
 	  de_swiss_money, NORM_NO_LIST },
 	{ "money-after",
-	  "(?<![\\w.,])" DE_INT "(?:,(\\d+))?(?:\\s?" DE_MAGNITUDES ")?\\s?(€|\\$|£|CHF|Euro|US-Dollar|Dollar|Pfund|Franken|Fr\\.)"
+	  "(?<![\\w.,])" DE_INT "(?:,(\\d+|[-–]{1,2}(?!\\d)))?(?:\\s?" DE_MAGNITUDES ")?\\s?" DE_CURRENCIES
 	  "(?![\\w])",
 	  de_money_after, NORM_NO_LIST },
 	{ "money-before", "(€|\\$|£)\\s?" DE_INT "(?:,(\\d+))?(?:\\s?" DE_MAGNITUDES ")?(?![\\w,]\\d)", de_money_before,
 	  NORM_NO_LIST },
-	{ "percent", "(?<![\\w.,])" DE_INT "(?:,(\\d+))?\\s?(?:%|Prozent\\b)", de_percent, NORM_NO_LIST },
+	{ "percent", "(?:(?<![^\\s(])([-−–]))?(?<![\\w.,])" DE_INT "(?:,(\\d+))?\\s?(?:%|Prozent\\b)", de_percent, NORM_NO_LIST },
 	{ "numeric-date", "(?<![\\w.,])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})\\b(?![.,]\\d)", de_numeric_date, NORM_NO_LIST },
 	{ "day-range",
 	  "(?<![\\w.,])(\\d{1,2})\\.\\s*(\\s(?:bis|bis zum)\\s|[–-])\\s*(\\d{1,2})\\.\\s+" DE_MONTHS
