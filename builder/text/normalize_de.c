@@ -78,8 +78,9 @@ static const char *de_ending(const char *text, int64_t at)
 {
 	static const char *const dative[] = { "am", "Am", "vom", "Vom", "zum", "Zum", "dem", "den", "des", "im",
 					      "Im", "beim", "seit", "Seit", "ab", "Ab", "bis", "Bis", "zur", "Zur",
-					      "einem", "einen", "ihrem", "seinem", "ihren", "seinen" };
-	static const char *const nominative[] = { "der", "Der", "die", "Die", "das", "Das" };
+					      "einem", "einen", "einer", "ihrem", "seinem", "ihren", "seinen", "ihrer", "seiner" };
+	static const char *const nominative[] = { "der", "Der", "die", "Die", "das", "Das", "eine", "Eine", "seine",
+						  "Seine", "ihre", "Ihre" };
 	char w[32];
 
 	norm_word_before(text, at, w, sizeof w);
@@ -474,7 +475,9 @@ static int de_street(struct normalizer *n, const struct norm_match *m, struct st
 static int de_ordinal_rule(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	static const char *const articles[] = { "der", "die", "das", "dem", "den", "des", "am", "im", "zum", "zur",
-						"vom", "beim", "Der", "Die", "Das", "Am", "Im", "Zum", "Beim", "Vom" };
+						"vom", "beim", "Der", "Die", "Das", "Am", "Im", "Zum", "Beim", "Vom",
+						"eine", "einem", "einen", "einer", "seine", "seinem", "seinen", "seiner",
+						"ihre", "ihrem", "ihren", "ihrer", "Seine", "Ihre" };
 	int64_t v = de_parse(m->g[1]);
 	char w[8];
 	bool after_article = false;
@@ -876,7 +879,39 @@ static int de_swiss_money(struct normalizer *n, const struct norm_match *m, stru
 /* What numbers are left: "1.234.567", "3,5". */
 static int de_plain_number(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
+	char next[32];
+
+	/* "1 Person" as "eine Person", "mit 1 Stimme" as "mit einer Stimme": before a noun, one is an article,
+	 * its gender guessed from the noun's ending (most German nouns in -e, -ung, -heit, -keit, -ion are feminine) */
+	if (strcmp(m->g[1], "1") == 0 && !*m->g[2] &&
+	    norm_is_capitalised(norm_word_after(m->text, m->end, next, sizeof next))) {
+		static const char *const feminine[] = { "e", "ung", "heit", "keit", "schaft", "ion", "son", "tät", "ik",
+							"ei", "tur" };
+		char g = 'n';
+
+		norm_bare_lower(next);
+		for (size_t i = 0; i < sizeof feminine / sizeof feminine[0]; i++)
+			if (util_ends_with(next, feminine[i]))
+				g = 'f';
+		strbuf_adds(out, de_one(m->text, m->start, g));
+		return 0;
+	}
 	return de_number(n, m->g[1], m->g[2], out);
+}
+
+/* "die 1980er Jahre" as "die neunzehnhundertachtziger Jahre", "80er" as "achtziger": a decade. */
+static int de_decade(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	int v = atoi(m->g[1]);
+
+	if (v % 10)
+		return -1;
+	if (v >= 1000)
+		norm_year_words(n, v, out);
+	else
+		norm_cardinal(n, v, out);
+	strbuf_adds(out, "er");
+	return 0;
 }
 
 static const struct norm_rule_def de_rules[] = {
@@ -936,6 +971,7 @@ static const struct norm_rule_def de_rules[] = {
 	/* a year after the words that introduce one, or where no capitalised noun follows ("1500 Menschen" is a count) */
 	{ "year",
 	  "(?<![\\w.,])(1[1-9]\\d{2}|20\\d{2})\\b(?![.,]\\d)", de_year, NORM_NO_LIST },
+	{ "decade", "(?<![\\w.,])(\\d{2}|1[1-9]\\d{2}|20\\d{2})er(?=[\\s-]|$)", de_decade, NORM_NO_LIST },
 	{ "number", "(?<![\\w.,])" DE_INT "(?:,(\\d+))?(?![\\w]|[.,]\\d)", de_plain_number, NORM_NO_LIST },
 };
 
