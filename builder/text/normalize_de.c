@@ -218,11 +218,11 @@ static int de_money_before(struct normalizer *n, const struct norm_match *m, str
 	return de_money(n, m->g[2], m->g[3], m->g[4], m->g[1], out);
 }
 
-/* "12 %", "-1,2 %" as "minus eins Komma zwei Prozent". */
+/* "12 %", "-1,2 %" as "minus eins Komma zwei Prozent", "+0,4 %" as "plus null Komma vier Prozent". */
 static int de_percent(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	if (*m->g[1])
-		strbuf_adds(out, "minus ");
+		strbuf_adds(out, *m->g[1] == '+' ? "plus " : "minus ");
 	if (de_number(n, m->g[2], m->g[3], out) < 0)
 		return -1;
 	strbuf_adds(out, " Prozent");
@@ -899,6 +899,36 @@ static int de_plain_number(struct normalizer *n, const struct norm_match *m, str
 	return de_number(n, m->g[1], m->g[2], out);
 }
 
+/* "§ 218" as "Paragraf zweihundertachtzehn", "§§ 3 und 4" as "Paragrafen drei". */
+static int de_section(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	int64_t v = de_parse(m->g[2]);
+
+	if (v < 0)
+		return -1;
+	strbuf_adds(out, strlen(m->g[1]) > 2 ? "Paragrafen " : "Paragraf ");	/* "§" is two bytes */
+	norm_cardinal(n, v, out);
+	if (*m->g[3])
+		strbuf_addf(out, " %s", m->g[3]);	/* "§ 5a" as "Paragraf fünf a" */
+	return 0;
+}
+
+/* "die Saison 2025/26" as "zweitausendfünfundzwanzig sechsundzwanzig": a season, as it is said. */
+static int de_season(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	int from = atoi(m->g[1]), to = atoi(m->g[2]);
+
+	if ((from + 1) % 100 != to % 100)
+		return -1;
+	norm_year_words(n, from, out);
+	strbuf_addc(out, ' ');
+	if (to % 100)
+		norm_cardinal(n, to % 100, out);	/* "2023/2024" is said as "2023/24" */
+	else
+		norm_year_words(n, to < 100 ? from + 1 : to, out);
+	return 0;
+}
+
 /* "die 1980er Jahre" as "die neunzehnhundertachtziger Jahre", "80er" as "achtziger": a decade. */
 static int de_decade(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
@@ -930,6 +960,7 @@ static const struct norm_rule_def de_rules[] = {
 	  de_telephone, NORM_NO_LIST },
 	{ "iso-date", "(?<![\\w.,-])(\\d{4})-(\\d{2})-(\\d{2})(?![\\w-]|[.,]\\d)", de_iso_date, NORM_NO_LIST },
 	{ "score-dash", "(?<![\\w.,:-])(\\d{1,2})-(\\d{1,2})(?![\\w:-]|[.,]\\d)", de_score, NORM_NO_LIST },
+	{ "season", "(?<![\\w.,/])(1[89]\\d{2}|20\\d{2})/(\\d{2}|\\d{4})(?![\\w/]|[.,]\\d)", de_season, NORM_NO_LIST },
 	/* the dash of a range becomes "bis"; its numbers are the later rules' */
 	{ "range", "(?<![\\w.,/'’+\\-–])(?!0\\d)(\\d+(?:,\\d+)?)(?:-|\\s?–\\s?)(\\d+(?:,\\d+)?)(?![\\w]|[.,:]\\d|[-–]\\d)",
 	  de_range, NORM_NO_LIST },
@@ -941,7 +972,7 @@ static const struct norm_rule_def de_rules[] = {
 	  de_money_after, NORM_NO_LIST },
 	{ "money-before", "(€|\\$|£)\\s?" DE_INT "(?:,(\\d+))?(?:\\s?" DE_MAGNITUDES ")?(?![\\w,]\\d)", de_money_before,
 	  NORM_NO_LIST },
-	{ "percent", "(?:(?<![^\\s(])([-−–]))?(?<![\\w.,])" DE_INT "(?:,(\\d+))?\\s?(?:%|Prozent\\b)", de_percent, NORM_NO_LIST },
+	{ "percent", "(?:(?<![^\\s(])([-−–+]))?(?<![\\w.,])" DE_INT "(?:,(\\d+))?\\s?(?:%|Prozent\\b)", de_percent, NORM_NO_LIST },
 	{ "numeric-date", "(?<![\\w.,])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})\\b(?![.,]\\d)", de_numeric_date, NORM_NO_LIST },
 	{ "day-range",
 	  "(?<![\\w.,])(\\d{1,2})\\.\\s*(\\s(?:bis|bis zum)\\s|[–-])\\s*(\\d{1,2})\\.\\s+" DE_MONTHS
@@ -971,6 +1002,7 @@ static const struct norm_rule_def de_rules[] = {
 	/* a year after the words that introduce one, or where no capitalised noun follows ("1500 Menschen" is a count) */
 	{ "year",
 	  "(?<![\\w.,])(1[1-9]\\d{2}|20\\d{2})\\b(?![.,]\\d)", de_year, NORM_NO_LIST },
+	{ "section", "(§§?)\\s?(\\d{1,4})([a-z]?)(?!\\w)", de_section, NORM_NO_LIST },
 	{ "decade", "(?<![\\w.,])(\\d{2}|1[1-9]\\d{2}|20\\d{2})er(?=[\\s-]|$)", de_decade, NORM_NO_LIST },
 	{ "number", "(?<![\\w.,])" DE_INT "(?:,(\\d+))?(?![\\w]|[.,]\\d)", de_plain_number, NORM_NO_LIST },
 };

@@ -263,6 +263,7 @@ START_TEST(german_hostile_input_is_linear)
 	check_linear("info@a.de ");
 	check_linear("030 123 ");
 	check_linear("1/2 ½3 km CHF 1'2 19. Jh. ");
+	check_linear("§ 1/2025/26 +1 % 1980er 1 A ");
 	normalize_free(timed);
 	timed = NULL;
 }
