@@ -604,8 +604,21 @@ static int de_unit(struct normalizer *n, const struct norm_match *m, struct strb
 		return -1;
 	if (*m->g[1])
 		strbuf_adds(out, "minus ");
-	if (one)
-		strbuf_adds(out, de_one(m->text, m->start, p->value[2] ? p->value[2][0] : 'm'));
+	if (one) {
+		static const char *const measures[] = { "lang", "breit", "hoch", "tief", "weit", "dick", "entfernt",
+							"schwer", "länger", "höher", "weiter" };
+		char next[16];
+		const char *article = de_one(m->text, m->start, p->value[2] ? p->value[2][0] : 'm');
+
+		/* "einen Kilometer lang": a measure before its adjective is in the accusative */
+		norm_word_after(m->text, m->end, next, sizeof next);
+		norm_bare_lower(next);
+		for (size_t i = 0; i < sizeof measures / sizeof measures[0]; i++)
+			if (strcmp(next, measures[i]) == 0 && strcmp(article, "ein") == 0 &&
+			    (!p->value[2] || p->value[2][0] == 'm'))
+				article = "einen";
+		strbuf_adds(out, article);
+	}
 	else if (de_number(n, m->g[2], m->g[3], out) < 0)
 		return -1;
 	strbuf_addf(out, " %s", p->value[one ? 0 : 1]);
