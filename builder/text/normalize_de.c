@@ -175,9 +175,31 @@ static void de_currency(const char *written, struct strbuf *out)
 	strbuf_adds(out, strcmp(written, "Fr.") == 0 ? "Franken" : written);
 }
 
+/* "one" before a noun of gender g ('m', 'f' or 'n') in the case the preposition before it asks for:
+ * "nach einem Kilometer", "um einen Kilometer", "eine Tonne". */
+static const char *de_one(const char *text, int64_t at, char g)
+{
+	static const char *const dative[] = { "nach", "Nach", "mit", "Mit", "von", "Von", "vor", "Vor", "bei", "aus",
+					      "seit", "zu", "binnen", "nahe" };
+	/* and the verbs whose object a price is: "kostet einen Euro" */
+	static const char *const accusative[] = { "um", "Um", "auf", "Auf", "für", "Für", "durch", "über", "Über",
+						  "gegen", "ohne", "pro", "kostet", "kostete", "kosten", "kosteten",
+						  "zahlt", "zahlte", "zahlen", "verlangt", "verlangte", "beträgt", "betrug" };
+	char w[16];
+
+	norm_word_before(text, at, w, sizeof w);
+	for (size_t i = 0; i < sizeof dative / sizeof dative[0]; i++)
+		if (strcmp(w, dative[i]) == 0)
+			return g == 'f' ? "einer" : "einem";
+	for (size_t i = 0; i < sizeof accusative / sizeof accusative[0]; i++)
+		if (strcmp(w, accusative[i]) == 0)
+			return g == 'f' ? "eine" : g == 'm' ? "einen" : "ein";
+	return g == 'f' ? "eine" : "ein";
+}
+
 /* "3,5 Mio. €", "12,50 €", "100 Dollar": the cents of a plain amount after the currency. */
-static int de_money(const struct normalizer *n, const char *integer, const char *decimals, const char *magnitude,
-		    const char *currency, struct strbuf *out)
+static int de_money(const struct normalizer *n, const struct norm_match *m, const char *integer, const char *decimals,
+		    const char *magnitude, const char *currency, struct strbuf *out)
 {
 	bool cents = strlen(decimals) == 2 && !*magnitude;
 
@@ -191,8 +213,8 @@ static int de_money(const struct normalizer *n, const char *integer, const char 
 		strbuf_adds(out, " Cent");
 		return 0;
 	}
-	if (strcmp(integer, "1") == 0 && !*magnitude && (cents || !*decimals))
-		strbuf_adds(out, "ein");	/* "ein Euro neunzehn" */
+	if (strcmp(integer, "1") == 0 && !*magnitude && (cents || !*decimals))	/* "einen Euro neunzehn" */
+		strbuf_adds(out, de_one(m->text, m->start, strstr(currency, "Pfund") || strstr(currency, "£") ? 'n' : 'm'));
 	else if (de_amount(n, integer, cents ? "" : decimals, magnitude, out) < 0)
 		return -1;
 	strbuf_addc(out, ' ');
@@ -206,7 +228,7 @@ static int de_money(const struct normalizer *n, const char *integer, const char 
 
 static int de_money_after(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	if (de_money(n, m->g[1], m->g[2], m->g[3], m->g[4], out) < 0)
+	if (de_money(n, m, m->g[1], m->g[2], m->g[3], m->g[4], out) < 0)
 		return -1;
 	if (strcmp(m->g[4], "Fr.") == 0 && norm_at_end(m))
 		strbuf_addc(out, '.');
@@ -215,7 +237,7 @@ static int de_money_after(struct normalizer *n, const struct norm_match *m, stru
 
 static int de_money_before(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	return de_money(n, m->g[2], m->g[3], m->g[4], m->g[1], out);
+	return de_money(n, m, m->g[2], m->g[3], m->g[4], m->g[1], out);
 }
 
 /* "12 %", "-1,2 %" as "minus eins Komma zwei Prozent", "+0,4 %" as "plus null Komma vier Prozent". */
@@ -572,26 +594,6 @@ static int de_range(struct normalizer *n, const struct norm_match *m, struct str
 		return -1;
 	strbuf_addf(out, "%s bis %s", m->g[1], m->g[2]);
 	return 0;
-}
-
-/* "one" before a noun of gender g ('m', 'f' or 'n') in the case the preposition before it asks for:
- * "nach einem Kilometer", "um einen Kilometer", "eine Tonne". */
-static const char *de_one(const char *text, int64_t at, char g)
-{
-	static const char *const dative[] = { "nach", "Nach", "mit", "Mit", "von", "Von", "vor", "Vor", "bei", "aus",
-					      "seit", "zu", "binnen", "nahe" };
-	static const char *const accusative[] = { "um", "Um", "auf", "Auf", "für", "Für", "durch", "über", "Über",
-						  "gegen", "ohne", "pro" };
-	char w[16];
-
-	norm_word_before(text, at, w, sizeof w);
-	for (size_t i = 0; i < sizeof dative / sizeof dative[0]; i++)
-		if (strcmp(w, dative[i]) == 0)
-			return g == 'f' ? "einer" : "einem";
-	for (size_t i = 0; i < sizeof accusative / sizeof accusative[0]; i++)
-		if (strcmp(w, accusative[i]) == 0)
-			return g == 'f' ? "eine" : g == 'm' ? "einen" : "ein";
-	return g == 'f' ? "eine" : "ein";
 }
 
 /* "3,5 km" as "drei Komma fünf Kilometer", "1 t" as "eine Tonne", "-5 °C" as "minus fünf Grad Celsius". */
