@@ -662,7 +662,7 @@ static void de_fraction_name(const struct normalizer *n, int den, struct strbuf 
 }
 
 /* num/den: "ein Drittel", "drei Viertel"; before a noun in lower case, as Duden writes a measure
- * ("drei viertel Stunde"); a half is "ein halb", "eine halbe Stunde". */
+ * ("drei viertel Stunde"); a half is "ein halb", "eine halbe Stunde", "die Hälfte der Fläche". */
 static void de_fraction_words(const struct normalizer *n, const struct norm_match *m, int num, int den,
 			      struct strbuf *out)
 {
@@ -671,6 +671,11 @@ static void de_fraction_words(const struct normalizer *n, const struct norm_matc
 
 	if (den == 2 && num == 1) {
 		size_t len = strlen(norm_bare_lower(next));
+
+		if (strcmp(next, "der") == 0 || strcmp(next, "des") == 0 || strcmp(next, "aller") == 0) {
+			strbuf_adds(out, "die Hälfte");	/* "½ der Fläche" */
+			return;
+		}
 
 		/* feminine nouns of measure end in -e: "Stunde", "Tonne", "Minute" */
 		strbuf_adds(out, noun && len && next[len - 1] == 'e' ? "eine halbe" : "ein halb");
