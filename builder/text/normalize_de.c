@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unicode/ucurr.h>
 #include <unicode/udat.h>
 #include <unicode/ustring.h>
@@ -670,15 +671,21 @@ static void de_fraction_words(const struct normalizer *n, const struct norm_matc
 	bool noun = norm_is_capitalised(norm_word_after(m->text, m->end, next, sizeof next));
 
 	if (den == 2 && num == 1) {
+		const struct norm_list *units = norm_list(n, DE_UNITS);
 		size_t len = strlen(norm_bare_lower(next));
+		char g = len && next[len - 1] == 'e' ? 'f' : 0;	/* feminine nouns of measure end in -e: "Stunde" */
 
 		if (strcmp(next, "der") == 0 || strcmp(next, "des") == 0 || strcmp(next, "aller") == 0) {
 			strbuf_adds(out, "die Hälfte");	/* "½ der Fläche" */
 			return;
 		}
-
-		/* feminine nouns of measure end in -e: "Stunde", "Tonne", "Minute" */
-		strbuf_adds(out, noun && len && next[len - 1] == 'e' ? "eine halbe" : "ein halb");
+		/* a unit's gender from its list: "ein halber Liter", "ein halbes Kilogramm" */
+		for (size_t i = 0; i < units->n; i++)
+			if (units->items[i].value[2] && strcasecmp(units->items[i].value[0], next) == 0)
+				g = units->items[i].value[2][0];
+		if (!noun)
+			g = 0;
+		strbuf_adds(out, g == 'f' ? "eine halbe" : g == 'm' ? "ein halber" : g == 'n' ? "ein halbes" : "ein halb");
 		return;
 	}
 	if (num == 1)
