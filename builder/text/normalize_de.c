@@ -1025,7 +1025,9 @@ static const struct norm_rule_def de_rules[] = {
 	  de_ordinal_rule, NORM_NO_LIST },
 	{ "roman", "\\b([IVXLC]{1,6})\\.(?=\\s|$)", de_roman, NORM_NO_LIST },
 	{ "street", "(?<=[a-zäöüß])str\\.(?=[\\s,;]|$)", de_street, NORM_NO_LIST },
-	{ "abbreviation", "\\b(%s)(?!\\w)", de_expansion, DE_EXPANSIONS },
+	/* every key starts with a word of a few letters and its full stop: the lookahead turns most words away
+	 * before the alternation of all the keys is tried */
+	{ "abbreviation", "\\b(?=\\p{L}{1,8}\\.)(%s)(?!\\w)", de_expansion, DE_EXPANSIONS },
 	/* a year after the words that introduce one, or where no capitalised noun follows ("1500 Menschen" is a count) */
 	{ "year",
 	  "(?<![\\w.,])(1[1-9]\\d{2}|20\\d{2})\\b(?![.,]\\d)", de_year, NORM_NO_LIST },
