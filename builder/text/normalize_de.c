@@ -1,4 +1,4 @@
-/* normalize_de: German's rules — ICU's de spell-out for numbers, years and ordinals; dates, times, money, units, the rest. */
+/* normalize_de: German's rules — ICU's de spell-out for numbers, years, ordinals; dates, times, money, units and more. */
 #include "normalize_lang.h"
 
 #include "util.h"
@@ -79,7 +79,8 @@ static const char *de_ending(const char *text, int64_t at)
 {
 	static const char *const dative[] = { "am", "Am", "vom", "Vom", "zum", "Zum", "dem", "den", "des", "im",
 					      "Im", "beim", "seit", "Seit", "ab", "Ab", "bis", "Bis", "zur", "Zur",
-					      "einem", "einen", "einer", "ihrem", "seinem", "ihren", "seinen", "ihrer", "seiner" };
+					      "einem", "einen", "einer", "ihrem", "seinem", "ihren", "seinen", "ihrer",
+					      "seiner" };
 	static const char *const nominative[] = { "der", "Der", "die", "Die", "das", "Das", "eine", "Eine", "seine",
 						  "Seine", "ihre", "Ihre" };
 	char w[32];
@@ -161,8 +162,8 @@ static void de_currency(const char *written, struct strbuf *out)
 		bool code = i == sizeof symbols / sizeof symbols[0];
 
 		/* past the symbols, an ISO code as written: "EUR", "JPY" */
-		if (code ? strlen(written) != 3 || !isupper((unsigned char)written[0]) || !isupper((unsigned char)written[1]) ||
-				   !isupper((unsigned char)written[2])
+		if (code ? strlen(written) != 3 || !isupper((unsigned char)written[0]) ||
+				   !isupper((unsigned char)written[1]) || !isupper((unsigned char)written[2])
 			 : strcmp(written, symbols[i][0]) != 0)
 			continue;
 		u_uastrcpy(iso, code ? written : symbols[i][1]);
@@ -185,7 +186,8 @@ static const char *de_one(const char *text, int64_t at, char g)
 	/* and the verbs whose object a price is: "kostet einen Euro" */
 	static const char *const accusative[] = { "um", "Um", "auf", "Auf", "für", "Für", "durch", "über", "Über",
 						  "gegen", "ohne", "pro", "kostet", "kostete", "kosten", "kosteten",
-						  "zahlt", "zahlte", "zahlen", "verlangt", "verlangte", "beträgt", "betrug" };
+						  "zahlt", "zahlte", "zahlen", "verlangt", "verlangte", "beträgt",
+						  "betrug" };
 	char w[16];
 
 	norm_word_before(text, at, w, sizeof w);
@@ -214,8 +216,11 @@ static int de_money(const struct normalizer *n, const struct norm_match *m, cons
 		strbuf_adds(out, " Cent");
 		return 0;
 	}
-	if (strcmp(integer, "1") == 0 && !*magnitude && (cents || !*decimals))	/* "einen Euro neunzehn" */
-		strbuf_adds(out, de_one(m->text, m->start, strstr(currency, "Pfund") || strstr(currency, "£") ? 'n' : 'm'));
+	if (strcmp(integer, "1") == 0 && !*magnitude && (cents || !*decimals)) {	/* "einen Euro neunzehn" */
+		bool neuter = strstr(currency, "Pfund") || strstr(currency, "£");
+
+		strbuf_adds(out, de_one(m->text, m->start, neuter ? 'n' : 'm'));
+	}
 	else if (de_amount(n, integer, cents ? "" : decimals, magnitude, out) < 0)
 		return -1;
 	strbuf_addc(out, ' ');
@@ -392,8 +397,8 @@ static int de_day_month(struct normalizer *n, const struct norm_match *m, struct
 /* "3. Okt. 2020": the month abbreviated, said in full. */
 static int de_day_month_short(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	static const char *const months[] = { "Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov",
-					      "Dez" };
+	static const char *const months[] = { "Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt",
+					      "Nov", "Dez" };
 
 	for (int i = 0; i < 12; i++) {
 		if (strncmp(m->g[2], months[i], strlen(months[i])) != 0)
@@ -685,7 +690,10 @@ static void de_fraction_words(const struct normalizer *n, const struct norm_matc
 				g = units->items[i].value[2][0];
 		if (!noun)
 			g = 0;
-		strbuf_adds(out, g == 'f' ? "eine halbe" : g == 'm' ? "ein halber" : g == 'n' ? "ein halbes" : "ein halb");
+		strbuf_adds(out, g == 'f'   ? "eine halbe"
+				 : g == 'm' ? "ein halber"
+				 : g == 'n' ? "ein halbes"
+					    : "ein halb");
 		return;
 	}
 	if (num == 1)
@@ -999,7 +1007,8 @@ static const struct norm_rule_def de_rules[] = {
 	  de_money_after, NORM_NO_LIST },
 	{ "money-before", "(€|\\$|£)\\s?" DE_INT "(?:,(\\d+))?(?:\\s?" DE_MAGNITUDES ")?(?![\\w,]\\d)", de_money_before,
 	  NORM_NO_LIST },
-	{ "percent", "(?:(?<![^\\s(])([-−–+]))?(?<![\\w.,])" DE_INT "(?:,(\\d+))?\\s?(?:%|Prozent\\b)", de_percent, NORM_NO_LIST },
+	{ "percent", "(?:(?<![^\\s(])([-−–+]))?(?<![\\w.,])" DE_INT "(?:,(\\d+))?\\s?(?:%|Prozent\\b)", de_percent,
+	  NORM_NO_LIST },
 	{ "numeric-date", "(?<![\\w.,])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})\\b(?![.,]\\d)", de_numeric_date, NORM_NO_LIST },
 	{ "day-range",
 	  "(?<![\\w.,])(\\d{1,2})\\.\\s*(\\s(?:bis|bis zum)\\s|[–-])\\s*(\\d{1,2})\\.\\s+" DE_MONTHS
@@ -1013,7 +1022,8 @@ static const struct norm_rule_def de_rules[] = {
 	{ "numeric-day-month", "(?<![\\w.,])(\\d{1,2})\\.(\\d{1,2})\\.(?![\\d])", de_numeric_day_month, NORM_NO_LIST },
 	{ "century", "(?<![\\w.,])(\\d{1,2})\\.\\s?(Jh\\.|Jhd\\.|Jahrhunderts?)(?!\\w)", de_century, NORM_NO_LIST },
 	{ "time", "(?<![\\w.,])(\\d{1,2})(?:[.:](\\d{2}))?\\s?Uhr\\b", de_time, NORM_NO_LIST },
-	{ "clock", "\\b([Uu]m|[Gg]egen|[Aa]b|[Bb]is|[Vv]on)\\s+(\\d{1,2}):(\\d{2})(?![\\w:]|[.,]\\d)", de_clock, NORM_NO_LIST },
+	{ "clock", "\\b([Uu]m|[Gg]egen|[Aa]b|[Bb]is|[Vv]on)\\s+(\\d{1,2}):(\\d{2})(?![\\w:]|[.,]\\d)", de_clock,
+	  NORM_NO_LIST },
 	{ "score", "(?<![\\w.,:])(\\d{1,2}):(\\d{1,2})(?![\\w:]|[.,]\\d)", de_score, NORM_NO_LIST },
 	{ "fraction-sign", "(?<![\\w.,])(\\d{1,3})?([½⅓⅔¼¾⅕⅛])", de_fraction_sign, NORM_NO_LIST },
 	{ "fraction", "(?<![\\w.,/])(\\d{1,2})/(\\d{1,3})(?![\\w/]|[.,]\\d)", de_fraction, NORM_NO_LIST },
