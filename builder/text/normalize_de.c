@@ -23,7 +23,7 @@ static const struct norm_list_file de_lists[] = {
 #define DE_MONTHS "(Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
 /* a number as German writes it: "1.234.567" or "1234", and "3,5"; Swiss "1'234" */
 #define DE_INT "(\\d{1,3}(?:[.'’]\\d{3})+|\\d+)"
-#define DE_MAGNITUDES "(Mio\\.|Mrd\\.|Bio\\.|Tsd\\.|Millionen|Milliarden|Million|Milliarde|Billionen|Billion)"
+#define DE_MAGNITUDES "(Mio\\.?|Mrd\\.?|Bio\\.|Tsd\\.|Millionen|Milliarden|Million|Milliarde|Billionen|Billion)"
 /* the currencies written after an amount; ISO codes are said by ICU's names */
 #define DE_CURRENCIES "(€|\\$|£|EUR|USD|GBP|CHF|JPY|CNY|Euro|US-Dollar|Dollar|Pfund|Franken|Fr\\.)"
 
