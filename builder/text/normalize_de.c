@@ -825,6 +825,12 @@ static void de_digit_string(const struct normalizer *n, const char *digits, stru
 /* "030 1234567", "+49 30 1234567": the country code as a number, every other group digit by digit. */
 static int de_telephone(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
+	size_t digits = 0;
+
+	for (const char *p = m->g[3]; *p; p++)
+		digits += isdigit((unsigned char)*p) != 0;
+	if (strlen(m->g[2]) + digits < 6)
+		return -1;	/* "030 12" is too short for a number */
 	if (*m->g[1]) {
 		strbuf_adds(out, "plus ");
 		norm_cardinal(n, atoi(m->g[1] + 1), out);
@@ -990,7 +996,7 @@ static const struct norm_rule_def de_rules[] = {
 	  "(?:/[\\w/.-]*[\\w/])?)(?![\\w@])",
 	  de_web, NORM_NO_LIST },
 	{ "telephone",
-	  "(?:(\\+\\d{2,3})\\s?(?:\\(0\\)\\s?)?|(?<![\\w.,+/-])\\(?(?=0))(\\d{2,5})\\)?[ /-](\\d{3,8}(?:[ -]\\d{1,6})?)"
+	  "(?:(\\+\\d{2,3})\\s?(?:\\(0\\)\\s?)?|(?<![\\w.,+/-])\\(?(?=0))(\\d{2,5})\\)?[ /-](\\d{2,8}(?:[ -]\\d{1,6})?)"
 	  "(?![\\w]|[.,]\\d)",
 	  de_telephone, NORM_NO_LIST },
 	{ "iso-date", "(?<![\\w.,-])(\\d{4})-(\\d{2})-(\\d{2})(?![\\w-]|[.,]\\d)", de_iso_date, NORM_NO_LIST },
