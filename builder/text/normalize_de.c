@@ -431,16 +431,16 @@ static int de_numeric_day_month(struct normalizer *n, const struct norm_match *m
 	return 0;
 }
 
-/* "vom 4. bis zum 8. September", "20.–22. November": both days ordinals, the month once. */
+/* "vom 4. bis zum 8. September", "20.–22. November", "am 5. und 6. März": both days ordinals, the month once. */
 static int de_day_range(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	int from = atoi(m->g[1]), to = atoi(m->g[3]);
-	bool zum = strstr(m->g[2], "zum") != NULL;
+	bool zum = strstr(m->g[2], "zum") != NULL, und = strstr(m->g[2], "und") != NULL;
 
 	if (from < 1 || from > 31 || to < 1 || to > 31)
 		return -1;
 	de_ordinal(n, from, de_ending(m->text, m->start), out);
-	strbuf_adds(out, zum ? " bis zum " : " bis ");
+	strbuf_adds(out, zum ? " bis zum " : und ? " und " : " bis ");
 	if (zum)
 		de_ordinal(n, to, "en", out);
 	else
@@ -771,16 +771,18 @@ static int de_century(struct normalizer *n, const struct norm_match *m, struct s
 	return 0;
 }
 
-/* "2:1" as "zwei zu eins" where the sentence so far speaks of a game or a ratio; otherwise a time or
- * a reference, left as written. */
+/* "2:1" as "zwei zu eins" where the sentence speaks of a game or a ratio (before the score, or just after
+ * it: "2:0 gegen Bochum gewonnen"); otherwise a time or a reference, left as written. */
 static int de_score(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	static const char *const cues[] = { "gewann", "gewinnt", "siegte", "siegt", "Sieg", "verlor", "verliert",
 					    "unterlag", "Niederlage", "Spiel", "Partie", "Finale", "endete",
 					    "Endstand", "Halbzeit", "schlug", "besiegte", "Tore", "Remis",
 					    "Unentschieden", "Verhältnis", "Stimmen", "Satz" };
+	static const char *const after[] = { "gegen", "gewonnen", "verloren", "Sieg", "Niederlage", "Heimsieg",
+					     "Auswärtssieg", "Tore", "Halbzeit", "geschlagen", "besiegt" };
 	static const char *const clock[] = { "um", "Um", "gegen", "Gegen", "ab", "Ab", "bis", "Bis", "von", "Von" };
-	int64_t from = m->start;
+	int64_t from = m->start, to = m->end;
 	bool cued = false;
 	char *before, w[16];
 
@@ -801,6 +803,14 @@ static int de_score(struct normalizer *n, const struct norm_match *m, struct str
 	before = xstrndup(m->text + from, (size_t)(m->start - from));
 	for (size_t i = 0; i < sizeof cues / sizeof cues[0] && !cued; i++)
 		cued = strstr(before, cues[i]) != NULL;
+	free(before);
+	/* and on to the sentence's end, or 80 bytes */
+	while (!cued && m->text[to] && to - m->end < 80 &&
+	       !(m->text[to] == '.' && (!m->text[to + 1] || m->text[to + 1] == ' ')))
+		to++;
+	before = xstrndup(m->text + m->end, (size_t)(to - m->end));
+	for (size_t i = 0; i < sizeof after / sizeof after[0] && !cued; i++)
+		cued = strstr(before, after[i]) != NULL;
 	free(before);
 	if (!cued)
 		return -1;
@@ -1017,7 +1027,7 @@ static const struct norm_rule_def de_rules[] = {
 	  NORM_NO_LIST },
 	{ "numeric-date", "(?<![\\w.,])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})\\b(?![.,]\\d)", de_numeric_date, NORM_NO_LIST },
 	{ "day-range",
-	  "(?<![\\w.,])(\\d{1,2})\\.\\s*(\\s(?:bis|bis zum)\\s|[–-])\\s*(\\d{1,2})\\.\\s+" DE_MONTHS
+	  "(?<![\\w.,])(\\d{1,2})\\.\\s*(\\s(?:bis|bis zum|und)\\s|[–-])\\s*(\\d{1,2})\\.\\s+" DE_MONTHS
 	  "\\b(?:\\s+(\\d{4})\\b(?![.,]\\d))?",
 	  de_day_range, NORM_NO_LIST },
 	{ "day-month", "(?<![\\w.,])(\\d{1,2})\\.\\s+" DE_MONTHS "\\b(?:\\s+(\\d{4})\\b(?![.,]\\d))?", de_day_month,
