@@ -612,6 +612,19 @@ static int de_unit(struct normalizer *n, const struct norm_match *m, struct strb
 		return -1;
 	if (*m->g[1])
 		strbuf_adds(out, "minus ");
+	else if (strcmp(m->g[4], "m") == 0 && strlen(m->g[3]) == 2 && strlen(m->g[2]) == 1) {
+		/* a height: "1,80 m" as "ein Meter achtzig" */
+		if (strcmp(m->g[2], "1") == 0)
+			strbuf_adds(out, de_one(m->text, m->start, 'm'));
+		else
+			norm_cardinal(n, atoi(m->g[2]), out);
+		strbuf_adds(out, " Meter");
+		if (strcmp(m->g[3], "00") != 0) {
+			strbuf_addc(out, ' ');
+			norm_cardinal(n, atoi(m->g[3]), out);
+		}
+		return 0;
+	}
 	if (one) {
 		static const char *const measures[] = { "lang", "breit", "hoch", "tief", "weit", "dick", "entfernt",
 							"schwer", "länger", "höher", "weiter" };
