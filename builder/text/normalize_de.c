@@ -947,7 +947,11 @@ static int de_plain_number(struct normalizer *n, const struct norm_match *m, str
 
 	/* "1 Person" as "eine Person", "mit 1 Stimme" as "mit einer Stimme": before a noun, one is an article,
 	 * its gender guessed from the noun's ending (most German nouns in -e, -ung, -heit, -keit, -ion are feminine) */
-	if (strcmp(m->g[1], "1") == 0 && !*m->g[2] &&
+	if (*m->g[1]) {
+		strbuf_adds(out, "minus ");	/* "-3,5" */
+		return de_number(n, m->g[2], m->g[3], out);
+	}
+	if (strcmp(m->g[2], "1") == 0 && !*m->g[3] &&
 	    norm_is_capitalised(norm_word_after(m->text, m->end, next, sizeof next))) {
 		static const char *const feminine[] = { "e", "ung", "heit", "keit", "schaft", "ion", "son", "tät", "ik",
 							"ei", "tur" };
@@ -960,7 +964,7 @@ static int de_plain_number(struct normalizer *n, const struct norm_match *m, str
 		strbuf_adds(out, de_one(m->text, m->start, g));
 		return 0;
 	}
-	return de_number(n, m->g[1], m->g[2], out);
+	return de_number(n, m->g[2], m->g[3], out);
 }
 
 /* "§ 218" as "Paragraf zweihundertachtzehn", "§§ 3 und 4" as "Paragrafen drei". */
@@ -1072,7 +1076,8 @@ static const struct norm_rule_def de_rules[] = {
 	  "(?<![\\w.,])(1[1-9]\\d{2}|20\\d{2})\\b(?![.,]\\d)", de_year, NORM_NO_LIST },
 	{ "section", "(§§?)\\s?(\\d{1,4})([a-z]?)(?!\\w)", de_section, NORM_NO_LIST },
 	{ "decade", "(?<![\\w.,])(\\d{2}|1[1-9]\\d{2}|20\\d{2})er(?=[\\s-]|$)", de_decade, NORM_NO_LIST },
-	{ "number", "(?<![\\w.,])" DE_INT "(?:,(\\d+))?(?![\\w]|[.,]\\d)", de_plain_number, NORM_NO_LIST },
+	{ "number", "(?:(?<![^\\s(])([-−]))?(?<![\\w.,])" DE_INT "(?:,(\\d+))?(?![\\w]|[.,]\\d)", de_plain_number,
+	  NORM_NO_LIST },
 };
 
 const struct norm_language norm_de = {
