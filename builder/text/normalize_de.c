@@ -220,8 +220,7 @@ static int de_money(const struct normalizer *n, const struct norm_match *m, cons
 		bool neuter = strstr(currency, "Pfund") || strstr(currency, "£");
 
 		strbuf_adds(out, de_one(m->text, m->start, neuter ? 'n' : 'm'));
-	}
-	else if (de_amount(n, integer, cents ? "" : decimals, magnitude, out) < 0)
+	} else if (de_amount(n, integer, cents ? "" : decimals, magnitude, out) < 0)
 		return -1;
 	strbuf_addc(out, ' ');
 	de_currency(currency, out);
@@ -639,8 +638,7 @@ static int de_unit(struct normalizer *n, const struct norm_match *m, struct strb
 			    (!p->value[2] || p->value[2][0] == 'm'))
 				article = "einen";
 		strbuf_adds(out, article);
-	}
-	else if (de_number(n, m->g[2], m->g[3], out) < 0)
+	} else if (de_number(n, m->g[2], m->g[3], out) < 0)
 		return -1;
 	strbuf_addf(out, " %s", p->value[one ? 0 : 1]);
 	if (util_ends_with(m->g[4], ".") && norm_at_end(m))
@@ -660,7 +658,7 @@ static int de_unit_compound(struct normalizer *n, const struct norm_match *m, st
 	return 0;
 }
 
-/* The name of the fraction 1/den: "Drittel", "Viertel", "Zwanzigstel"; NULL for a half. */
+/* The name of the fraction 1/den: "Drittel", "Viertel", "Zwanzigstel" (a half is its caller's). */
 static void de_fraction_name(const struct normalizer *n, int den, struct strbuf *out)
 {
 	size_t at = out->len;
