@@ -189,8 +189,8 @@ static char *segment_last_word(const UChar *u, int32_t end)
 	return xstrndup(buf, (size_t)n);
 }
 
-/* Whether u[at..] starts (past spaces) with one of the locale's month names:
- * "24. Juli" is an ordinal date, not a sentence that ends in "24.". */
+/* Whether u[at..] starts (past spaces) with one of the locale's month names, in full or abbreviated:
+ * "24. Juli" and "3. Okt." are ordinal dates, not sentences that end in "24." and "3.". */
 static bool segment_next_is_month(const char *locale, const UChar *u, int32_t len, int32_t at)
 {
 	UErrorCode err = U_ZERO_ERROR;
@@ -202,12 +202,13 @@ static bool segment_next_is_month(const char *locale, const UChar *u, int32_t le
 	df = udat_open(UDAT_NONE, UDAT_LONG, locale, NULL, 0, NULL, 0, &err);
 	if (U_FAILURE(err))
 		return false;
-	for (int32_t i = 0; i < 12 && !found; i++) {
+	/* the names in full, then as the locale abbreviates them ("Okt.", "janv.") */
+	for (int32_t i = 0; i < 24 && !found; i++) {
 		UChar name[64];
 		int32_t n;
 
 		err = U_ZERO_ERROR;
-		n = udat_getSymbols(df, UDAT_MONTHS, i, name, 64, &err);
+		n = udat_getSymbols(df, i < 12 ? UDAT_MONTHS : UDAT_SHORT_MONTHS, i % 12, name, 64, &err);
 		found = U_SUCCESS(err) && n > 0 && n < 64 && at + n <= len && u_strncmp(u + at, name, n) == 0 &&
 			(at + n == len || !u_isalpha(u[at + n]));
 	}

@@ -88,6 +88,9 @@ START_TEST(german_sentences)
 			"Der Läufer kam auf den 6. Platz. | Im 19. Jahrhundert wuchs die Stadt. | ");
 	expect_split_de("Die Zahl der Toten stieg auf 5. Die Polizei ermittelt.", 2,
 			"Die Zahl der Toten stieg auf 5. | Die Polizei ermittelt. | ");
+	/* units, months and weekdays abbreviated */
+	expect_split_de("Der Zug hatte 2 Std. Verspätung. Ab Mo. 3. Okt. 2027 fährt er wieder. Tel. 030 123456.", 3,
+			"Der Zug hatte 2 Std. Verspätung. | Ab Mo. 3. Okt. 2027 fährt er wieder. | Tel. 030 123456. | ");
 }
 END_TEST
 
