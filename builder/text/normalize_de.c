@@ -455,18 +455,26 @@ static int de_day_range(struct normalizer *n, const struct norm_match *m, struct
 /* "14.30 Uhr" as "vierzehn Uhr dreißig"; "1 Uhr" as "ein Uhr". */
 static int de_time(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	int hour = atoi(m->g[1]), minute = *m->g[2] ? atoi(m->g[2]) : 0;
+	int hour = atoi(m->g[1]), minute = *m->g[2] ? atoi(m->g[2]) : 0, second = *m->g[3] ? atoi(m->g[3]) : 0;
 
-	if (hour > 24 || minute > 59)
+	if (hour > 24 || minute > 59 || second > 59)
 		return -1;
 	if (hour == 1)
 		strbuf_adds(out, "ein");
 	else
 		norm_cardinal(n, hour, out);
 	strbuf_adds(out, " Uhr");
-	if (minute) {
+	if (minute || second) {
 		strbuf_addc(out, ' ');
 		norm_cardinal(n, minute, out);
+	}
+	if (second) {
+		/* "10:30:05 Uhr" as "zehn Uhr dreißig und fünf Sekunden" */
+		strbuf_adds(out, second == 1 ? " und eine Sekunde" : " und ");
+		if (second != 1) {
+			norm_cardinal(n, second, out);
+			strbuf_adds(out, " Sekunden");
+		}
 	}
 	return 0;
 }
@@ -1052,7 +1060,7 @@ static const struct norm_rule_def de_rules[] = {
 	  de_day_month_short, NORM_NO_LIST },
 	{ "numeric-day-month", "(?<![\\w.,])(\\d{1,2})\\.(\\d{1,2})\\.(?![\\d])", de_numeric_day_month, NORM_NO_LIST },
 	{ "century", "(?<![\\w.,])(\\d{1,2})\\.\\s?(Jh\\.|Jhd\\.|Jahrhunderts?)(?!\\w)", de_century, NORM_NO_LIST },
-	{ "time", "(?<![\\w.,])(\\d{1,2})(?:[.:](\\d{2}))?\\s?Uhr\\b", de_time, NORM_NO_LIST },
+	{ "time", "(?<![\\w.,:])(\\d{1,2})(?:[.:](\\d{2}))?(?::(\\d{2}))?\\s?Uhr\\b", de_time, NORM_NO_LIST },
 	{ "clock", "\\b([Uu]m|[Gg]egen|[Aa]b|[Bb]is|[Vv]on)\\s+(\\d{1,2}):(\\d{2})(?![\\w:]|[.,]\\d)", de_clock,
 	  NORM_NO_LIST },
 	{ "score", "(?<![\\w.,:])(\\d{1,2}):(\\d{1,2})(?![\\w:]|[.,]\\d)", de_score, NORM_NO_LIST },
