@@ -16,8 +16,10 @@
 
 struct segment_abbrev {
 	char *word;
-	int may_end;
+	int may_end;	/* SEGMENT_BEFORE_ORDINAL: a word after which "5." is an ordinal ("den #.") */
 };
+
+enum { SEGMENT_BEFORE_ORDINAL = 3 };
 
 struct segment_abbrevs {
 	struct segment_abbrev *items;
@@ -65,13 +67,15 @@ static int segment_parse_line(char *line, int number, void *ud)
 {
 	struct segment_parse *p = ud;
 	char *word = strtok(line, " \t\r"), *flag = strtok(NULL, " \t\r");
+	bool ordinal = flag && strcmp(flag, "#.") == 0;
 
-	if ((flag && strcmp(flag, "*") != 0) || strtok(NULL, " \t\r") || !util_ends_with(word, ".")) {
-		log_error("'%s' line %d: expected an abbreviation ending in '.', optionally followed by '*'", p->path,
-			  number);
+	if ((flag && !ordinal && strcmp(flag, "*") != 0) || strtok(NULL, " \t\r") ||
+	    (!ordinal && !util_ends_with(word, "."))) {
+		log_error("'%s' line %d: expected an abbreviation ending in '.', optionally followed by '*', "
+			  "or a word and '#.'", p->path, number);
 		return -1;
 	}
-	segment_abbrevs_add(p->ab, word, flag != NULL);
+	segment_abbrevs_add(p->ab, word, ordinal ? SEGMENT_BEFORE_ORDINAL : flag != NULL);
 	return 0;
 }
 
@@ -130,13 +134,44 @@ static int segment_abbrev_kind(const struct segment_abbrevs *ab, const char *wor
 	if (n == 2 && isupper((unsigned char)word[0]) && word[1] == '.')
 		return 1;
 	for (size_t i = 0; i < ab->n; i++)
-		if (strcmp(ab->items[i].word, word) == 0)
+		if (ab->items[i].may_end != SEGMENT_BEFORE_ORDINAL && strcmp(ab->items[i].word, word) == 0)
 			return ab->items[i].may_end ? 2 : 1;
 	/* an elided article before it, as Italian and French write: "l'on.", "dell’art." */
 	for (const char *p = word + n; p > word; p--)
 		if (p[-1] == '\'' || (p - word >= 3 && memcmp(p - 3, "\xe2\x80\x99", 3) == 0))
 			return p < word + n ? segment_abbrev_kind(ab, p) : 0;
 	return 0;
+}
+
+/* Whether the boundary at end follows a number and its full stop ("5.") whose word before is
+ * one of the list's "WORD #." lines: "auf den 5. Platz" is an ordinal, not a sentence's end. */
+static bool segment_is_ordinal(const struct segment_abbrevs *ab, const UChar *u, int32_t end)
+{
+	int32_t e = end, s;
+	char word[16];
+	int32_t n = 0;
+	UErrorCode err = U_ZERO_ERROR;
+
+	while (e > 0 && u_isUWhiteSpace(u[e - 1]))
+		e--;
+	if (e < 2 || u[e - 1] != '.')
+		return false;
+	for (s = e - 1; s > 0 && u[s - 1] >= '0' && u[s - 1] <= '9'; s--)
+		;
+	if (s == e - 1 || e - 1 - s > 3 || (s > 0 && !u_isUWhiteSpace(u[s - 1])))
+		return false;
+	while (s > 0 && u_isUWhiteSpace(u[s - 1]))
+		s--;
+	e = s;
+	while (s > 0 && !u_isUWhiteSpace(u[s - 1]) && e - s < 15)
+		s--;
+	u_strToUTF8(word, sizeof word, &n, u + s, e - s, &err);
+	if (U_FAILURE(err) || n >= (int32_t)sizeof word || s == e)
+		return false;
+	for (size_t i = 0; i < ab->n; i++)
+		if (ab->items[i].may_end == SEGMENT_BEFORE_ORDINAL && strcmp(ab->items[i].word, word) == 0)
+			return true;
+	return false;
 }
 
 /* The last word of u[0..end), without white space or opening punctuation, as UTF-8. */
@@ -158,8 +193,8 @@ static char *segment_last_word(const UChar *u, int32_t end)
 	return xstrndup(buf, (size_t)n);
 }
 
-/* Whether u[at..] starts (past spaces) with one of the locale's month names:
- * "24. Juli" is an ordinal date, not a sentence that ends in "24.". */
+/* Whether u[at..] starts (past spaces) with one of the locale's month names, in full or abbreviated:
+ * "24. Juli" and "3. Okt." are ordinal dates, not sentences that end in "24." and "3.". */
 static bool segment_next_is_month(const char *locale, const UChar *u, int32_t len, int32_t at)
 {
 	UErrorCode err = U_ZERO_ERROR;
@@ -171,12 +206,13 @@ static bool segment_next_is_month(const char *locale, const UChar *u, int32_t le
 	df = udat_open(UDAT_NONE, UDAT_LONG, locale, NULL, 0, NULL, 0, &err);
 	if (U_FAILURE(err))
 		return false;
-	for (int32_t i = 0; i < 12 && !found; i++) {
+	/* the names in full, then as the locale abbreviates them ("Okt.", "janv.") */
+	for (int32_t i = 0; i < 24 && !found; i++) {
 		UChar name[64];
 		int32_t n;
 
 		err = U_ZERO_ERROR;
-		n = udat_getSymbols(df, UDAT_MONTHS, i, name, 64, &err);
+		n = udat_getSymbols(df, i < 12 ? UDAT_MONTHS : UDAT_SHORT_MONTHS, i % 12, name, 64, &err);
 		found = U_SUCCESS(err) && n > 0 && n < 64 && at + n <= len && u_strncmp(u + at, name, n) == 0 &&
 			(at + n == len || !u_isalpha(u[at + n]));
 	}
@@ -285,7 +321,8 @@ int segment_sentences(const struct segment_abbrevs *ab, const char *text,
 			bool date = segment_is_day(word) && segment_next_is_month(ab->locale, u, len, b);
 
 			free(word);
-			if (kind == 1 || date || (kind == 2 && !segment_next_is_upper(u, len, b)))
+			if (kind == 1 || date || (kind == 2 && !segment_next_is_upper(u, len, b)) ||
+			    segment_is_ordinal(ab, u, b))
 				continue;
 		}
 		segment_emit(u, start, b, add, ud);

@@ -47,7 +47,8 @@ struct segment_abbrevs;	/* opaque: words that end in a full stop but not a sente
 struct segment_abbrevs *segment_abbrevs_new(void);
 void segment_abbrevs_free(struct segment_abbrevs *ab);
 /* Adds the abbreviations in the file at path (one a line, "*" marks those that
- * may end a sentence); returns -1 after reporting an error. */
+ * may end a sentence; "WORD #." marks a word after which a number and its full stop
+ * is an ordinal, "den #."); returns -1 after reporting an error. */
 int segment_abbrevs_load(struct segment_abbrevs *ab, const char *path);
 /* The ICU locale ("de", "en_US", the default) whose sentence breaker and month names split the text. */
 void segment_abbrevs_set_locale(struct segment_abbrevs *ab, const char *locale);

@@ -258,6 +258,13 @@ START_TEST(german_hostile_input_is_linear)
 	check_linear("Karl V. ");
 	check_linear("z. B. ");
 	check_linear("14.30 Uhr ");
+	check_linear("Spiel 2:1 ");			/* a score looks back for its game: only so far */
+	check_linear("1-2-");
+	check_linear("Dienstag, 1. Mai ");
+	check_linear("info@a.de ");
+	check_linear("030 123 ");
+	check_linear("1/2 ½3 km CHF 1'2 19. Jh. ");
+	check_linear("§ 1/2025/26 +1 % 1980er 1 A ");
 	normalize_free(timed);
 	timed = NULL;
 }

@@ -90,6 +90,14 @@ START_TEST(german_sentences)
 			"Das Büro liegt in der Goethestr. 12 bei St. Georg. | Es hat 3 Tsd. Besucher usw. | Mehr nicht. | ");
 	/* a year before a capital still ends its sentence */
 	expect_split_de("Das war 2013. Juli kam später.", 2, "Das war 2013. | Juli kam später. | ");
+	/* an ordinal after its article is not a sentence's end; a count after a preposition is */
+	expect_split_de("Der Läufer kam auf den 6. Platz. Im 19. Jahrhundert wuchs die Stadt.", 2,
+			"Der Läufer kam auf den 6. Platz. | Im 19. Jahrhundert wuchs die Stadt. | ");
+	expect_split_de("Die Zahl der Toten stieg auf 5. Die Polizei ermittelt.", 2,
+			"Die Zahl der Toten stieg auf 5. | Die Polizei ermittelt. | ");
+	/* units, months and weekdays abbreviated */
+	expect_split_de("Der Zug hatte 2 Std. Verspätung. Ab Mo. 3. Okt. 2027 fährt er wieder. Tel. 030 123456.", 3,
+			"Der Zug hatte 2 Std. Verspätung. | Ab Mo. 3. Okt. 2027 fährt er wieder. | Tel. 030 123456. | ");
 }
 END_TEST
 
@@ -252,8 +260,8 @@ START_TEST(abbreviation_files)
 	test_stderr_begin();
 	ck_assert_int_eq(segment_abbrevs_load(ab, bad), -1);
 	err = test_stderr_end();
-	want = xasprintf("newscast: '%s' line 3: expected an abbreviation ending in '.', optionally followed by '*'\n",
-			 bad);
+	want = xasprintf("newscast: '%s' line 3: expected an abbreviation ending in '.', optionally followed by '*', "
+			 "or a word and '#.'\n", bad);
 	ck_assert_str_eq(err, want);
 	free(err);
 	free(want);
