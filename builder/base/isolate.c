@@ -52,7 +52,9 @@ static void isolate_child_main(int fd, int (*child_fn)(int fd, void *ud), void *
 	struct rlimit no_core = { 0, 0 };
 	struct error err = { 0 };
 	struct error_catch c;
-	int r, saved = dup(STDERR_FILENO), null = open("/dev/null", O_WRONLY);
+	/* the messages' own descriptor, not stderr: a worker's child (a synthesiser in an
+	 * encoding worker) would otherwise inherit the worker's /dev/null and report nothing */
+	int r, saved = dup(log_fd()), null = open("/dev/null", O_WRONLY);
 	FILE *log_fp;
 
 	setrlimit(RLIMIT_CORE, &no_core);

@@ -183,3 +183,8 @@ void log_set_stream(FILE *fp)
 {
 	log_stream = fp;
 }
+
+int log_fd(void)
+{
+	return fileno(log_stream ? log_stream : stderr);
+}

@@ -29,6 +29,8 @@ void log_set_verbose(bool on);
 bool log_is_verbose(void);
 /* Where messages go instead of stderr (NULL: back to stderr); the caller keeps fp. */
 void log_set_stream(FILE *fp);
+/* The descriptor messages go to: stderr's, or the stream log_set_stream gave. */
+int log_fd(void);
 /* Tests silence errors they provoke on purpose. */
 void log_set_quiet_errors(bool on);
 

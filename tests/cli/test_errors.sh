@@ -229,4 +229,15 @@ check "control characters: speak exits 0 and writes the MP3" [ "$rc" -eq 0 -a -s
 title=$(ffprobe -v error -show_entries format_tags=title -of default=nw=1:nk=1 "$d/ctrl.mp3" 2>/dev/null)
 check "control characters: not in the title tag ($title)" [ -n "$title" -a "$title" = "$(tr -d '\001' <<<"$title")" ]
 
+# A voice espeak-ng does not have: the synthesiser runs two processes down (an encoding worker's
+# child), and its one line still reaches the user.
+d=$(case_dir novoice)
+printf '[voice]\nespeak = zz-none\n' >"$d/zz.ini"
+printf 'Title\n\nHello there.\n' >"$d/a.txt"
+"$NEWSCAST" speak --voice "$d/zz.ini" "$d/a.txt" -o "$d/a.mp3" >"$d/out" 2>"$d/err"; rc=$?
+check "unknown espeak-ng voice: speak exits 1 (got $rc)" [ "$rc" -eq 1 ]
+check "unknown espeak-ng voice: one line naming the voice and its profile" \
+	bash -c '[ "$(cat "$1")" = "newscast: espeak-ng has no voice '"'zz-none'"' (voice profile '"'zz'"')" ]' _ "$d/err"
+check "unknown espeak-ng voice: no MP3" [ ! -e "$d/a.mp3" ]
+
 finish
