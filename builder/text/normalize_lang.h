@@ -63,6 +63,7 @@ struct norm_language {
 
 extern const struct norm_language norm_en;
 extern const struct norm_language norm_de;
+extern const struct norm_language norm_es;
 
 /* ---- word lists ---- */
 
