@@ -108,8 +108,12 @@ static void es_count(struct normalizer *n, int64_t v, enum es_gender g, struct s
 		strbuf_addc(out, ' ');
 	}
 	if (rest >= 1000) {
-		if (rest / 1000 > 1) {
-			es_spell(n, "%spellout-cardinal-feminine", rest / 1000, out);
+		int64_t t = rest / 1000;
+
+		if (t > 1) {
+			/* "treinta y un mil personas", as the RAE prefers, but "doscientas mil personas" */
+			es_spell(n, t % 10 == 1 && t % 100 != 11 ? "%spellout-cardinal-masculine" : "%spellout-cardinal-feminine",
+				 t, out);
 			strbuf_addc(out, ' ');
 		}
 		strbuf_adds(out, "mil");
@@ -303,7 +307,8 @@ static int es_unit(struct normalizer *n, const struct norm_match *m, struct strb
 	if (!p || v < 0)
 		return -1;
 	name = one || !p->value[1] ? p->value[0] : p->value[1];
-	if (es_number(n, m->g[1], m->g[2], es_ends(p->value[0], "a") ? ES_FEM : ES_MASC, out) < 0)
+	/* the first word decides: "kilovatio hora" is masculine */
+	if (es_number(n, m->g[1], m->g[2], p->value[0][strcspn(p->value[0], " ") - 1] == 'a' ? ES_FEM : ES_MASC, out) < 0)
 		return -1;
 	strbuf_addc(out, ' ');
 	strbuf_adds(out, name);
@@ -396,11 +401,10 @@ static int es_time_h(struct normalizer *n, const struct norm_match *m, struct st
 {
 	if (es_time_words(n, atoi(m->g[1]), *m->g[2] ? atoi(m->g[2]) : 0, out) < 0)
 		return -1;
-	if (strcmp(m->g[3], "h") != 0) {
-		strbuf_addc(out, ' ');
-		strbuf_adds(out, m->g[3]);
-	}
-	if (strcmp(m->g[3], "h.") == 0 || (strcmp(m->g[3], "h") == 0 && norm_at_end(m)))
+	if (strcmp(m->g[3], "horas") == 0)
+		strbuf_adds(out, " horas");
+	/* "a las 20 h." ending a sentence: its full stop is the sentence's */
+	else if (strcmp(m->g[3], "h.") == 0 && norm_at_end(m))
 		strbuf_addc(out, '.');
 	return 0;
 }
@@ -469,6 +473,15 @@ static int es_century(struct normalizer *n, const struct norm_match *m, struct s
 	strbuf_adds(out, strcmp(m->g[1], "s.") == 0 ? "siglo" : m->g[1]);
 	strbuf_addc(out, ' ');
 	es_spell(n, "%spellout-numbering", v, out);
+	/* "los siglos XV y XVI" */
+	if (*m->g[4]) {
+		int w = es_roman_value(m->g[4]);
+
+		if (!w)
+			return -1;
+		strbuf_addf(out, " %s ", m->g[3]);
+		es_spell(n, "%spellout-numbering", w, out);
+	}
 	return 0;
 }
 
@@ -528,6 +541,9 @@ static int es_expansion(struct normalizer *n, const struct norm_match *m, struct
 			return -1;
 	}
 	strbuf_adds(out, p->value[0]);
+	/* "Dña. Carmen" opening the text: "Doña Carmen" */
+	if (m->start == 0 && isupper((unsigned char)m->g[1][0]) && islower((unsigned char)out->buf[out->len - strlen(p->value[0])]))
+		out->buf[out->len - strlen(p->value[0])] = (char)toupper((unsigned char)out->buf[out->len - strlen(p->value[0])]);
 	/* "etc." ending the sentence: its full stop was the sentence's too */
 	if ((p->flags & NORM_MAY_END) && norm_at_end(m))
 		strbuf_addc(out, '.');
@@ -583,7 +599,7 @@ static int es_year_rule(struct normalizer *n, const struct norm_match *m, struct
 }
 
 static const struct norm_rule_def es_rules[] = {
-	{ "phone", "(?<![\\w.,+])(?:\\+\\d{2,3} )?(?:[6789]\\d{2} \\d{3} \\d{3}|[89]\\d \\d{3} \\d{2} \\d{2}|[67]\\d{2}(?: \\d{2}){3})"
+	{ "phone", "(?<![\\w.,+])(?:\\+\\d{2,3} )?(?:[6789]\\d{2} \\d{3} \\d{3}|[89]\\d \\d{3} \\d{2} \\d{2}|[6789]\\d{2}(?: \\d{2}){3})"
 		   "(?![\\w.,]?\\d)",
 	  es_phone, NORM_NO_LIST },
 	{ "money-mega", "(?<![\\w.,])" ES_INT "(?:,(\\d+))?\\s?M€", es_money_mega, NORM_NO_LIST },
@@ -606,7 +622,7 @@ static const struct norm_rule_def es_rules[] = {
 	{ "unit", "(?<![\\w.,])" ES_INT "(?:,(\\d+))?\\s?(%s)(?![\\w²³/])", es_unit, ES_UNITS },
 	{ "magnitude", "(?<![\\w.,])" ES_INT "(?:,(\\d+))?\\s" ES_MAGNITUDES "(?!\\w)", es_amount_rule, NORM_NO_LIST },
 	{ "ordinal", "(?<![\\w.,])(\\d{1,3})\\.?(º|ª|o|a|os|as|er)(?![\\w])", es_ordinal, NORM_NO_LIST },
-	{ "century", "\\b(siglo|siglos|Siglo|s\\.)\\s+([IVX]{1,6})\\b", es_century, NORM_NO_LIST },
+	{ "century", "\\b(siglo|siglos|Siglo|Siglos|s\\.)\\s+([IVX]{1,6})\\b(?:\\s+(y|e|o|al|a)\\s+([IVX]{1,6})\\b)?", es_century, NORM_NO_LIST },
 	{ "regnal", "\\b([A-ZÁÉÍÓÚ][a-záéíóúñ]+)\\s+([IVX]{1,6})\\b", es_regnal, NORM_NO_LIST },
 	{ "roman-ordinal", "\\b(el|El|la|La|del|al)\\s+([IVX]{1,6})(?=\\s+[A-ZÁÉÍÓÚ])", es_roman_ordinal, NORM_NO_LIST },
 	{ "abbreviation", "(?<![\\w.])(%s)(?!\\w)", es_expansion, ES_EXPANSIONS },
