@@ -53,9 +53,10 @@ static bool es_ends(const char *w, const char *suffix)
 	return n >= k && strcmp(w + n - k, suffix) == 0;
 }
 
-/* The gender of the word after byte at: ES_NONE when no noun follows (end, punctuation, a preposition),
- * else the gender file's word, or Spanish's endings ("-a", "-ción", "-dad" feminine). */
-static enum es_gender es_gender_after(const struct normalizer *n, const char *text, int64_t at)
+/* The gender of the word after byte at: ES_NONE when no noun follows (end, punctuation, a preposition,
+ * or, after more than one, a word not in the plural: "el 21 llegará"), else the gender file's word, or
+ * Spanish's endings ("-a", "-ción", "-dad" feminine). */
+static enum es_gender es_gender_after(const struct normalizer *n, const char *text, int64_t at, bool plural)
 {
 	const struct norm_list *l = norm_list(n, ES_GENDER);
 	char w[64];
@@ -67,6 +68,8 @@ static enum es_gender es_gender_after(const struct normalizer *n, const char *te
 	if (norm_is_capitalised(w))
 		return ES_NONE;
 	norm_bare_lower(w);
+	if (plural && !es_ends(w, "s") && !norm_list_has(l, "m", w))
+		return ES_NONE;
 	if (norm_list_has(l, "-", w))
 		return ES_NONE;
 	if (norm_list_has(l, "f", w))
@@ -291,7 +294,7 @@ static int es_percent(struct normalizer *n, const struct norm_match *m, struct s
 
 static int es_amount_rule(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	return es_amount(n, m->g[1], m->g[2], m->g[3], es_gender_after(n, m->text, m->end), out);
+	return es_amount(n, m->g[1], m->g[2], m->g[3], es_gender_after(n, m->text, m->end, true), out);
 }
 
 /* ---- units ---- */
@@ -366,6 +369,16 @@ static int es_numeric_date(struct normalizer *n, const struct norm_match *m, str
 	return month < 1 ? -1 : es_date(n, atoi(m->g[1]), month, NULL, m->g[4], out);
 }
 
+/* "el 3/5": a day and a month after an article, with no year. */
+static int es_day_slash(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	int month = atoi(m->g[3]);
+
+	strbuf_adds(out, m->g[1]);
+	strbuf_addc(out, ' ');
+	return month < 1 ? -1 : es_date(n, atoi(m->g[2]), month, NULL, "", out);
+}
+
 static int es_day_month(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	return es_date(n, atoi(m->g[1]), 0, m->g[2], m->g[3], out);
@@ -436,7 +449,7 @@ static int es_ordinal(struct normalizer *n, const struct norm_match *m, struct s
 		norm_word_before(m->text, m->start, before, sizeof before);
 		norm_bare_lower(before);
 		/* a masculine noun after it, and an article before: "el 3.º puesto" */
-		apocope = es_gender_after(n, m->text, m->end) == ES_MASC &&
+		apocope = es_gender_after(n, m->text, m->end, false) == ES_MASC &&
 			  (strcmp(before, "el") == 0 || strcmp(before, "del") == 0 || strcmp(before, "al") == 0 ||
 			   strcmp(before, "su") == 0 || strcmp(before, "un") == 0 || strcmp(before, "este") == 0 ||
 			   strcmp(before, "ese") == 0 || strcmp(before, "nuestro") == 0);
@@ -553,7 +566,7 @@ static int es_expansion(struct normalizer *n, const struct norm_match *m, struct
 /* "10-15 años" and "ganó 2-1": "diez a quince", "dos a uno"; "entre 10-15" is "entre diez y quince". */
 static int es_range(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	enum es_gender g = es_gender_after(n, m->text, m->end);
+	enum es_gender g = es_gender_after(n, m->text, m->end, true);
 	char before[16];
 
 	norm_word_before(m->text, m->start, before, sizeof before);
@@ -587,11 +600,49 @@ static int es_phone(struct normalizer *n, const struct norm_match *m, struct str
 /* What numbers are left: "1.234.567", "3,5", "21 personas". */
 static int es_plain_number(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	return es_number(n, m->g[1], m->g[2], es_gender_after(n, m->text, m->end), out);
+	return es_number(n, m->g[1], m->g[2], es_gender_after(n, m->text, m->end, es_parse(m->g[1]) != 1), out);
+}
+
+/* "-5 grados" as "menos cinco grados": a minus before a number, with a space or nothing before it. */
+static int es_minus(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	(void)n;
+	(void)m;
+	strbuf_adds(out, "menos ");
+	return 0;
+}
+
+/* "1/2" as "un medio", "3/4" as "tres cuartos": a numerator below a small denominator; "el 3/5" is a date. */
+static int es_fraction_rule(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	static const char *const names[] = { NULL, NULL, "medio", "tercio", "cuarto", "quinto", "sexto", "séptimo",
+					     "octavo", "noveno", "décimo" };
+	static const char *const feminine[] = { NULL, NULL, "media", "tercera", "cuarta", "quinta", "sexta",
+						"séptima", "octava", "novena", "décima" };
+	int num = atoi(m->g[1]), den = atoi(m->g[2]);
+	char before[16];
+
+	norm_word_before(m->text, m->start, before, sizeof before);
+	norm_bare_lower(before);
+	if (num < 1 || num >= den || den > 10 || strcmp(before, "el") == 0 || strcmp(before, "del") == 0 ||
+	    strcmp(before, "al") == 0)
+		return -1;
+	/* "tres cuartas partes", "dos terceras partes": before a feminine noun, the feminine ordinal */
+	if (es_gender_after(n, m->text, m->end, num > 1) == ES_FEM) {
+		es_count(n, num, ES_FEM, out);
+		strbuf_addf(out, " %s%s", feminine[den], num > 1 ? "s" : "");
+		return 0;
+	}
+	es_count(n, num, ES_MASC, out);
+	strbuf_addf(out, " %s%s", names[den], num > 1 ? "s" : "");
+	return 0;
 }
 
 static int es_year_rule(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
+	/* "de 1500 personas" is a count: "mil quinientas" */
+	if (es_gender_after(n, m->text, m->end, true) == ES_FEM)
+		return -1;
 	strbuf_adds(out, m->g[1]);
 	strbuf_addc(out, ' ');
 	es_year(n, atoi(m->g[2]), out);
@@ -610,6 +661,7 @@ static const struct norm_rule_def es_rules[] = {
 	  es_money_before, NORM_NO_LIST },
 	{ "percent", "(?<![\\w.,])" ES_INT "(?:,(\\d+))?\\s?(?:%|por ciento\\b)", es_percent, NORM_NO_LIST },
 	{ "numeric-date", "(?<![\\w.,/-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4})\\b(?![.,/-]\\d)", es_numeric_date, NORM_NO_LIST },
+	{ "day-slash", "\\b([Ee]l|del|al)\\s+(\\d{1,2})/(\\d{1,2})(?![\\w/]|[.,]\\d)", es_day_slash, NORM_NO_LIST },
 	{ "day-month", "(?<![\\w.,])(\\d{1,2}) de " ES_MONTHS "\\b(?: de(?:l año)? (\\d{4})\\b(?![.,]\\d))?", es_day_month,
 	  NORM_NO_LIST },
 	{ "time-h", "(?<![\\w.,])(\\d{1,2})(?:[.:](\\d{2}))?\\s?(horas|h\\.|h)(?!\\w)", es_time_h, NORM_NO_LIST },
@@ -619,6 +671,7 @@ static const struct norm_rule_def es_rules[] = {
 	  "(?![\\w,]|[.:]\\d|\\s?[%ºª])",
 	  es_time, NORM_NO_LIST },
 	{ "clock", "(?<![\\w.,:])(\\d{1,2}):(\\d{2})(?![\\w:]|[.,]\\d)", es_clock, NORM_NO_LIST },
+	{ "minus", "(?<=^|[\\s(])[-−](?=\\d)", es_minus, NORM_NO_LIST },
 	{ "unit", "(?<![\\w.,])" ES_INT "(?:,(\\d+))?\\s?(%s)(?![\\w²³/])", es_unit, ES_UNITS },
 	{ "magnitude", "(?<![\\w.,])" ES_INT "(?:,(\\d+))?\\s" ES_MAGNITUDES "(?!\\w)", es_amount_rule, NORM_NO_LIST },
 	{ "ordinal", "(?<![\\w.,])(\\d{1,3})\\.?(º|ª|o|a|os|as|er)(?![\\w])", es_ordinal, NORM_NO_LIST },
@@ -626,6 +679,7 @@ static const struct norm_rule_def es_rules[] = {
 	{ "regnal", "\\b([A-ZÁÉÍÓÚ][a-záéíóúñ]+)\\s+([IVX]{1,6})\\b", es_regnal, NORM_NO_LIST },
 	{ "roman-ordinal", "\\b(el|El|la|La|del|al)\\s+([IVX]{1,6})(?=\\s+[A-ZÁÉÍÓÚ])", es_roman_ordinal, NORM_NO_LIST },
 	{ "abbreviation", "(?<![\\w.])(%s)(?!\\w)", es_expansion, ES_EXPANSIONS },
+	{ "fraction", "(?<![\\w.,/])(\\d{1,2})/(\\d{1,2})(?![\\w/]|[.,]\\d)", es_fraction_rule, NORM_NO_LIST },
 	{ "range", "(?<![\\w.,-])(\\d{1,4})-(\\d{1,4})(?![\\w-]|[.,]\\d)", es_range, NORM_NO_LIST },
 	{ "year", "\\b(año|años|en|En|de|del|desde|Desde|hasta|a|el|El|entre|y|verano|invierno|otoño|primavera)\\s+"
 		  "(1[1-9]\\d{2}|20\\d{2})\\b(?![.,]\\d|\\s?%)",
