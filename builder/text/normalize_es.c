@@ -278,12 +278,6 @@ static int es_money_before(struct normalizer *n, const struct norm_match *m, str
 	return es_money(n, m->g[2], m->g[3], m->g[4], m->g[1], out);
 }
 
-/* "3,5 M€": millions of euros. */
-static int es_money_mega(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
-{
-	return es_money(n, m->g[1], m->g[2], "M", "€", out);
-}
-
 static int es_percent(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	if (es_number(n, m->g[1], m->g[2], ES_NONE, out) < 0)
@@ -372,11 +366,9 @@ static int es_numeric_date(struct normalizer *n, const struct norm_match *m, str
 /* "el 3/5": a day and a month after an article, with no year. */
 static int es_day_slash(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	int month = atoi(m->g[3]);
+	int month = atoi(m->g[2]);
 
-	strbuf_adds(out, m->g[1]);
-	strbuf_addc(out, ' ');
-	return month < 1 ? -1 : es_date(n, atoi(m->g[2]), month, NULL, "", out);
+	return month < 1 ? -1 : es_date(n, atoi(m->g[1]), month, NULL, "", out);
 }
 
 static int es_day_month(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
@@ -397,10 +389,20 @@ static int es_time_words(struct normalizer *n, int hour, int minute, struct strb
 	return 0;
 }
 
+/* "a las 8", "desde las 9:30"; after a bare "la" or "las" only a time with minutes ("la 1" may be a count). */
 static int es_time(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	strbuf_adds(out, m->g[1]);
-	return es_time_words(n, atoi(m->g[2]), *m->g[3] ? atoi(m->g[3]) : 0, out);
+	char article[8], before[16];
+
+	if (!*m->g[2]) {
+		norm_word_before(m->text, m->start, article, sizeof article);
+		norm_word_before(m->text, m->start - (int64_t)strlen(article) - 1, before, sizeof before);
+		norm_bare_lower(before);
+		if (strcmp(before, "a") != 0 && strcmp(before, "desde") != 0 && strcmp(before, "hasta") != 0 &&
+		    strcmp(before, "de") != 0 && strcmp(before, "entre") != 0)
+			return -1;
+	}
+	return es_time_words(n, atoi(m->g[1]), *m->g[2] ? atoi(m->g[2]) : 0, out);
 }
 
 /* "14:30" alone: a colon between hours and minutes is a time. */
@@ -520,13 +522,12 @@ static int es_regnal(struct normalizer *n, const struct norm_match *m, struct st
 /* "la II República", "el III Congreso": an ordinal of the article's gender. */
 static int es_roman_ordinal(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	int v = es_roman_value(m->g[2]);
-	bool fem = strcmp(m->g[1], "la") == 0 || strcmp(m->g[1], "La") == 0;
+	int v = es_roman_value(m->g[1]);
+	char article[8];
+	bool fem = strcmp(norm_bare_lower((char *)norm_word_before(m->text, m->start, article, sizeof article)), "la") == 0;
 
 	if (!v || v > 99)
 		return -1;
-	strbuf_adds(out, m->g[1]);
-	strbuf_addc(out, ' ');
 	es_ordinal_words(n, v, fem, false, !fem, out);
 	return 0;
 }
@@ -643,9 +644,7 @@ static int es_year_rule(struct normalizer *n, const struct norm_match *m, struct
 	/* "de 1500 personas" is a count: "mil quinientas" */
 	if (es_gender_after(n, m->text, m->end, true) == ES_FEM)
 		return -1;
-	strbuf_adds(out, m->g[1]);
-	strbuf_addc(out, ' ');
-	es_year(n, atoi(m->g[2]), out);
+	es_year(n, atoi(m->g[1]), out);
 	return 0;
 }
 
@@ -653,7 +652,6 @@ static const struct norm_rule_def es_rules[] = {
 	{ "phone", "(?<![\\w.,+])(?:\\+\\d{2,3} )?(?:[6789]\\d{2} \\d{3} \\d{3}|[89]\\d \\d{3} \\d{2} \\d{2}|[6789]\\d{2}(?: \\d{2}){3})"
 		   "(?![\\w.,]?\\d)",
 	  es_phone, NORM_NO_LIST },
-	{ "money-mega", "(?<![\\w.,])" ES_INT "(?:,(\\d+))?\\s?M€", es_money_mega, NORM_NO_LIST },
 	{ "money-after",
 	  "(?<![\\w.,])" ES_INT "(?:,(\\d+))?(?:\\s?" ES_MAGNITUDES ")?(?:\\s?de)?\\s?(€|US\\$|\\$|£|¥)(?!\\w)",
 	  es_money_after, NORM_NO_LIST },
@@ -661,15 +659,11 @@ static const struct norm_rule_def es_rules[] = {
 	  es_money_before, NORM_NO_LIST },
 	{ "percent", "(?<![\\w.,])" ES_INT "(?:,(\\d+))?\\s?(?:%|por ciento\\b)", es_percent, NORM_NO_LIST },
 	{ "numeric-date", "(?<![\\w.,/-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4})\\b(?![.,/-]\\d)", es_numeric_date, NORM_NO_LIST },
-	{ "day-slash", "\\b([Ee]l|del|al)\\s+(\\d{1,2})/(\\d{1,2})(?![\\w/]|[.,]\\d)", es_day_slash, NORM_NO_LIST },
+	{ "day-slash", "(?<=\\b(?:[Ee]l|del|al) )(\\d{1,2})/(\\d{1,2})(?![\\w/]|[.,]\\d)", es_day_slash, NORM_NO_LIST },
 	{ "day-month", "(?<![\\w.,])(\\d{1,2}) de " ES_MONTHS "\\b(?: de(?:l año)? (\\d{4})\\b(?![.,]\\d))?", es_day_month,
 	  NORM_NO_LIST },
 	{ "time-h", "(?<![\\w.,])(\\d{1,2})(?:[.:](\\d{2}))?\\s?(horas|h\\.|h)(?!\\w)", es_time_h, NORM_NO_LIST },
-	/* "a las 8", "desde las 9:30"; after a bare "la" or "las" only a time with minutes ("la 1" may be a count) */
-	{ "time",
-	  "\\b((?:[Aa]|[Dd]esde|[Hh]asta|[Dd]e|[Ee]ntre) las |[Aa] la |[Ll]as? (?=\\d{1,2}[.:]\\d\\d))(\\d{1,2})(?:[.:](\\d{2}))?"
-	  "(?![\\w,]|[.:]\\d|\\s?[%ºª])",
-	  es_time, NORM_NO_LIST },
+	{ "time", "(?<=\\b[Ll]as |\\b[Aa] la )(\\d{1,2})(?:[.:](\\d{2}))?(?![\\w,]|[.:]\\d|\\s?[%ºª])", es_time, NORM_NO_LIST },
 	{ "clock", "(?<![\\w.,:])(\\d{1,2}):(\\d{2})(?![\\w:]|[.,]\\d)", es_clock, NORM_NO_LIST },
 	{ "minus", "(?<=^|[\\s(])[-−](?=\\d)", es_minus, NORM_NO_LIST },
 	{ "unit", "(?<![\\w.,])" ES_INT "(?:,(\\d+))?\\s?(%s)(?![\\w²³/])", es_unit, ES_UNITS },
@@ -677,11 +671,11 @@ static const struct norm_rule_def es_rules[] = {
 	{ "ordinal", "(?<![\\w.,])(\\d{1,3})\\.?(º|ª|o|a|os|as|er)(?![\\w])", es_ordinal, NORM_NO_LIST },
 	{ "century", "\\b(siglo|siglos|Siglo|Siglos|s\\.)\\s+([IVX]{1,6})\\b(?:\\s+(y|e|o|al|a)\\s+([IVX]{1,6})\\b)?", es_century, NORM_NO_LIST },
 	{ "regnal", "\\b([A-ZÁÉÍÓÚ][a-záéíóúñ]+)\\s+([IVX]{1,6})\\b", es_regnal, NORM_NO_LIST },
-	{ "roman-ordinal", "\\b(el|El|la|La|del|al)\\s+([IVX]{1,6})(?=\\s+[A-ZÁÉÍÓÚ])", es_roman_ordinal, NORM_NO_LIST },
+	{ "roman-ordinal", "(?<=\\b(?:el|El|la|La|del|al) )([IVX]{1,6})(?=\\s+[A-ZÁÉÍÓÚ])", es_roman_ordinal, NORM_NO_LIST },
 	{ "abbreviation", "(?<![\\w.])(%s)(?!\\w)", es_expansion, ES_EXPANSIONS },
 	{ "fraction", "(?<![\\w.,/])(\\d{1,2})/(\\d{1,2})(?![\\w/]|[.,]\\d)", es_fraction_rule, NORM_NO_LIST },
 	{ "range", "(?<![\\w.,-])(\\d{1,4})-(\\d{1,4})(?![\\w-]|[.,]\\d)", es_range, NORM_NO_LIST },
-	{ "year", "\\b(año|años|en|En|de|del|desde|Desde|hasta|a|el|El|entre|y|verano|invierno|otoño|primavera)\\s+"
+	{ "year", "(?<=\\b(?:año|años|en|En|de|del|desde|Desde|hasta|a|el|El|entre|y|verano|invierno|otoño|primavera) )"
 		  "(1[1-9]\\d{2}|20\\d{2})\\b(?![.,]\\d|\\s?%)",
 	  es_year_rule, NORM_NO_LIST },
 	{ "number", "(?<![\\w.,])" ES_INT "(?:,(\\d+))?(?![\\w]|[.,]\\d)", es_plain_number, NORM_NO_LIST },
