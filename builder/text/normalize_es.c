@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unicode/ucurr.h>
 #include <unicode/udat.h>
 #include <unicode/ustring.h>
@@ -204,7 +205,8 @@ static bool es_currency(const char *written, bool one, struct strbuf *out, const
 	static const char *const symbols[][3] = {
 		{ "€", "EUR", "céntimos" }, { "euros", "EUR", "céntimos" }, { "euro", "EUR", "céntimos" },
 		{ "US$", "USD", "centavos" }, { "$", "USD", "centavos" }, { "dólares", "USD", "centavos" },
-		{ "£", "GBP", "peniques" }, { "libras", "GBP", "peniques" }, { "¥", "JPY", "" },
+		{ "dólar", "USD", "centavos" }, { "£", "GBP", "peniques" }, { "libras", "GBP", "peniques" },
+		{ "libra", "GBP", "peniques" }, { "¥", "JPY", "" },
 	};
 	UErrorCode err = U_ZERO_ERROR;
 	UChar iso[4];
@@ -246,6 +248,14 @@ static int es_money(struct normalizer *n, const char *integer, const char *decim
 	strbuf_init(&name);
 	if (v < 0 || !es_currency(currency, v == 1 && (!*decimals || cents) && !*magnitude, &name, &minor, &g))
 		goto out;
+	/* "0,50 €" is "cincuenta céntimos" */
+	if (v == 0 && cents && *minor && strcmp(decimals, "00") != 0) {
+		es_count(n, atoi(decimals), ES_MASC, out);
+		strbuf_addc(out, ' ');
+		strbuf_add(out, minor, strlen(minor) - (atoi(decimals) == 1 ? 1 : 0));
+		ret = 0;
+		goto out;
+	}
 	if (es_amount(n, integer, cents ? "" : decimals, magnitude, g, out) < 0)
 		goto out;
 	/* "de" after a round million: "dos millones de euros", "un millón de euros" */
@@ -271,6 +281,25 @@ out:
 static int es_money_after(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	return es_money(n, m->g[1], m->g[2], m->g[3], m->g[4], out);
+}
+
+/* "10-15 €" as "diez a quince euros" ("entre diez y quince euros"): the first number agrees with the currency. */
+static int es_money_range(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	struct strbuf name;
+	const char *minor;
+	enum es_gender g = ES_MASC;
+	char before[16];
+	bool known;
+
+	strbuf_init(&name);
+	known = es_currency(m->g[4], false, &name, &minor, &g);
+	strbuf_release(&name);
+	if (!known || es_number(n, m->g[1], "", g, out) < 0)
+		return -1;
+	norm_word_before(m->text, m->start, before, sizeof before);
+	strbuf_adds(out, strcmp(before, "entre") == 0 || strcmp(before, "Entre") == 0 ? " y " : " a ");
+	return es_money(n, m->g[2], m->g[3], "", m->g[4], out);
 }
 
 static int es_money_before(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
@@ -343,7 +372,11 @@ static int es_date(struct normalizer *n, int day, int month, const char *month_n
 {
 	if (day < 1 || day > 31 || month < 0 || month > 12)
 		return -1;
-	es_spell(n, "%spellout-numbering", day, out);
+	/* the first of the month is "uno" in Spain, "primero" in the Americas ("es-419", "es-mx") */
+	if (day == 1 && strlen(norm_tag(n)) > 2 && strncasecmp(norm_tag(n) + 3, "es", 2) != 0)
+		strbuf_adds(out, "primero");
+	else
+		es_spell(n, "%spellout-numbering", day, out);
 	strbuf_adds(out, " de ");
 	if (month)
 		es_month(month, out);
@@ -440,8 +473,10 @@ static void es_ordinal_words(struct normalizer *n, int64_t v, bool fem, bool plu
 static int es_ordinal(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	int64_t v = es_parse(m->g[1]);
-	const char *e = m->g[2];
-	bool fem = strstr(e, "ª") || e[0] == 'a', plural = es_ends(e, "s"), apocope = strcmp(e, "er") == 0;
+	/* "1.º", "1ª"; or as the Americas write them, "1ro", "2da" */
+	const char *e = *m->g[2] ? m->g[2] : m->g[0] + strspn(m->g[0], "0123456789");
+	bool fem = strstr(e, "ª") || e[0] == 'a' || (*m->g[3] && m->g[3][1] == 'a'), plural = es_ends(e, "s"),
+	     apocope = strcmp(e, "er") == 0;
 
 	if (v < 1 || v > 999)
 		return -1;
@@ -652,8 +687,10 @@ static const struct norm_rule_def es_rules[] = {
 	{ "phone", "(?<![\\w.,+])(?:\\+\\d{2,3} )?(?:[6789]\\d{2} \\d{3} \\d{3}|[89]\\d \\d{3} \\d{2} \\d{2}|[6789]\\d{2}(?: \\d{2}){3})"
 		   "(?![\\w.,]?\\d)",
 	  es_phone, NORM_NO_LIST },
+	{ "money-range", "(?<![\\w.,-])(\\d{1,4})-" ES_INT "(?:,(\\d+))?\\s?(€|US\\$|\\$|£|euros|dólares|libras)(?!\\w)",
+	  es_money_range, NORM_NO_LIST },
 	{ "money-after",
-	  "(?<![\\w.,])" ES_INT "(?:,(\\d+))?(?:\\s?" ES_MAGNITUDES ")?(?:\\s?de)?\\s?(€|US\\$|\\$|£|¥)(?!\\w)",
+	  "(?<![\\w.,])" ES_INT "(?:,(\\d+))?(?:\\s?" ES_MAGNITUDES ")?(?:\\s?de)?\\s?(€|US\\$|\\$|£|¥|euros?|dólares|dólar|libras?)(?!\\w)",
 	  es_money_after, NORM_NO_LIST },
 	{ "money-before", "(US\\$|€|\\$|£)\\s?" ES_INT "(?:,(\\d+))?(?:\\s" ES_MAGNITUDES "(?!\\w))?(?![\\w,]\\d)",
 	  es_money_before, NORM_NO_LIST },
@@ -668,7 +705,7 @@ static const struct norm_rule_def es_rules[] = {
 	{ "minus", "(?<=^|[\\s(])[-−](?=\\d)", es_minus, NORM_NO_LIST },
 	{ "unit", "(?<![\\w.,])" ES_INT "(?:,(\\d+))?\\s?(%s)(?![\\w²³/])", es_unit, ES_UNITS },
 	{ "magnitude", "(?<![\\w.,])" ES_INT "(?:,(\\d+))?\\s" ES_MAGNITUDES "(?!\\w)", es_amount_rule, NORM_NO_LIST },
-	{ "ordinal", "(?<![\\w.,])(\\d{1,3})\\.?(º|ª|o|a|os|as|er)(?![\\w])", es_ordinal, NORM_NO_LIST },
+	{ "ordinal", "(?<![\\w.,])(\\d{1,3})(?:\\.?(º|ª|o|a|os|as|er)|(ro|do|to|vo|no|mo|ra|da|ta|va|na|ma)s?)(?![\\w])", es_ordinal, NORM_NO_LIST },
 	{ "century", "\\b(siglo|siglos|Siglo|Siglos|s\\.)\\s+([IVX]{1,6})\\b(?:\\s+(y|e|o|al|a)\\s+([IVX]{1,6})\\b)?", es_century, NORM_NO_LIST },
 	{ "regnal", "\\b([A-ZÁÉÍÓÚ][a-záéíóúñ]+)\\s+([IVX]{1,6})\\b", es_regnal, NORM_NO_LIST },
 	{ "roman-ordinal", "(?<=\\b(?:el|El|la|La|del|al) )([IVX]{1,6})(?=\\s+[A-ZÁÉÍÓÚ])", es_roman_ordinal, NORM_NO_LIST },
