@@ -599,6 +599,23 @@ static int es_expansion(struct normalizer *n, const struct norm_match *m, struct
 	return 0;
 }
 
+/* "Real Decreto 8/2023" as "ocho barra dos mil veintitrés": a law's number and its year. */
+static int es_law_number(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	if (es_number(n, m->g[1], "", ES_NONE, out) < 0)
+		return -1;
+	strbuf_adds(out, " barra ");
+	es_year(n, atoi(m->g[2]), out);
+	return 0;
+}
+
+/* "en el km 42" as "en el kilómetro cuarenta y dos": a milestone, the unit before its number. */
+static int es_milestone(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	strbuf_adds(out, "kilómetro ");
+	return es_number(n, m->g[1], m->g[2], ES_NONE, out);
+}
+
 /* "10-15 años" and "ganó 2-1": "diez a quince", "dos a uno"; "entre 10-15" is "entre diez y quince". */
 static int es_range(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
@@ -710,6 +727,8 @@ static const struct norm_rule_def es_rules[] = {
 	{ "regnal", "\\b([A-ZÁÉÍÓÚ][a-záéíóúñ]+)\\s+([IVX]{1,6})\\b", es_regnal, NORM_NO_LIST },
 	{ "roman-ordinal", "(?<=\\b(?:el|El|la|La|del|al) )([IVX]{1,6})(?=\\s+[A-ZÁÉÍÓÚ])", es_roman_ordinal, NORM_NO_LIST },
 	{ "abbreviation", "(?<![\\w.])(%s)(?!\\w)", es_expansion, ES_EXPANSIONS },
+	{ "law-number", "(?<![\\w.,/])(\\d{1,5})/((?:19|20)\\d{2})(?![\\w/]|[.,]\\d)", es_law_number, NORM_NO_LIST },
+	{ "milestone", "(?<=\\b(?:el|del|al) )km\\.? (\\d{1,4})(?:,(\\d+))?(?![\\w]|[.,]\\d)", es_milestone, NORM_NO_LIST },
 	{ "fraction", "(?<![\\w.,/])(\\d{1,2})/(\\d{1,2})(?![\\w/]|[.,]\\d)", es_fraction_rule, NORM_NO_LIST },
 	{ "range", "(?<![\\w.,-])(\\d{1,4})-(\\d{1,4})(?![\\w-]|[.,]\\d)", es_range, NORM_NO_LIST },
 	{ "year", "(?<=\\b(?:año|años|en|En|de|del|desde|Desde|hasta|a|el|El|entre|y|verano|invierno|otoño|primavera) )"
