@@ -1,4 +1,4 @@
-/* normalize_es: Spanish's rules — ICU's es spell-out with the gender the noun asks for; money, dates, times, units, ordinals. */
+/* normalize_es: Spanish's rules — ICU's es spell-out in the noun's gender; money, dates, times, units, ordinals. */
 #include "normalize_lang.h"
 
 #include "util.h"
@@ -128,7 +128,8 @@ static void es_count(struct normalizer *n, int64_t v, enum es_gender g, struct s
 		es_spell(n, "%spellout-cardinal-feminine", rest % 1000, out);
 }
 
-/* A decimal's fraction after "coma": up to two digits as a number ("catorce", "cero cinco"), longer ones digit by digit. */
+/* A decimal's fraction after "coma": up to two digits as a number ("catorce", "cero cinco"), longer ones
+ * digit by digit. */
 static void es_fraction(struct normalizer *n, const char *digits, struct strbuf *out)
 {
 	size_t len = strlen(digits);
@@ -198,8 +199,9 @@ static int es_amount(struct normalizer *n, const char *integer, const char *deci
 
 /* ---- money ---- */
 
-/* ICU's Spanish name of a currency, singular or plural: "euros", "libras esterlinas"; "$" alone does not
- * say whose dollar, so it is "dólares" without ICU's "estadounidenses". NULL when written is not a currency. */
+/* ICU's Spanish name of a currency, singular or plural, appended to out: "euros", "dólares estadounidenses"
+ * for "US$"; "$" and "£" alone are "dólares" and "libras", as newsreaders say them, without ICU's
+ * "estadounidenses" and "esterlinas". False when written is not a currency. */
 static bool es_currency(const char *written, bool one, struct strbuf *out, const char **minor, enum es_gender *g)
 {
 	static const char *const symbols[][3] = {
@@ -559,10 +561,12 @@ static int es_roman_ordinal(struct normalizer *n, const struct norm_match *m, st
 {
 	int v = es_roman_value(m->g[1]);
 	char article[8];
-	bool fem = strcmp(norm_bare_lower((char *)norm_word_before(m->text, m->start, article, sizeof article)), "la") == 0;
+	bool fem;
 
-	if (!v || v > 99)
+	if (!v)
 		return -1;
+	norm_word_before(m->text, m->start, article, sizeof article);
+	fem = strcmp(norm_bare_lower(article), "la") == 0;
 	es_ordinal_words(n, v, fem, false, !fem, out);
 	return 0;
 }
@@ -572,6 +576,7 @@ static int es_roman_ordinal(struct normalizer *n, const struct norm_match *m, st
 static int es_expansion(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	const struct norm_pair *p = norm_list_find(norm_list(n, ES_EXPANSIONS), m->g[1]);
+	size_t first;
 
 	if (!p)
 		return -1;
@@ -589,10 +594,11 @@ static int es_expansion(struct normalizer *n, const struct norm_match *m, struct
 		if (!isdigit((unsigned char)norm_word_after(m->text, m->end, after, sizeof after)[0]))
 			return -1;
 	}
+	first = out->len;
 	strbuf_adds(out, p->value[0]);
 	/* "Dña. Carmen" opening the text: "Doña Carmen" */
-	if (m->start == 0 && isupper((unsigned char)m->g[1][0]) && islower((unsigned char)out->buf[out->len - strlen(p->value[0])]))
-		out->buf[out->len - strlen(p->value[0])] = (char)toupper((unsigned char)out->buf[out->len - strlen(p->value[0])]);
+	if (m->start == 0 && isupper((unsigned char)m->g[1][0]))
+		out->buf[first] = (char)toupper((unsigned char)out->buf[first]);
 	/* "etc." ending the sentence: its full stop was the sentence's too */
 	if ((p->flags & NORM_MAY_END) && norm_at_end(m))
 		strbuf_addc(out, '.');
@@ -701,31 +707,40 @@ static int es_year_rule(struct normalizer *n, const struct norm_match *m, struct
 }
 
 static const struct norm_rule_def es_rules[] = {
-	{ "phone", "(?<![\\w.,+])(?:\\+\\d{2,3} )?(?:[6789]\\d{2} \\d{3} \\d{3}|[89]\\d \\d{3} \\d{2} \\d{2}|[6789]\\d{2}(?: \\d{2}){3})"
-		   "(?![\\w.,]?\\d)",
+	{ "phone",
+	  "(?<![\\w.,+])(?:\\+\\d{2,3} )?"
+	  "(?:[6789]\\d{2} \\d{3} \\d{3}|[89]\\d \\d{3} \\d{2} \\d{2}|[6789]\\d{2}(?: \\d{2}){3})"
+	  "(?![\\w.,]?\\d)",
 	  es_phone, NORM_NO_LIST },
 	{ "money-range", "(?<![\\w.,-])(\\d{1,4})-" ES_INT "(?:,(\\d+))?\\s?(€|US\\$|\\$|£|euros|dólares|libras)(?!\\w)",
 	  es_money_range, NORM_NO_LIST },
 	{ "money-after",
-	  "(?<![\\w.,])" ES_INT "(?:,(\\d+))?(?:\\s?" ES_MAGNITUDES ")?(?:\\s?de)?\\s?(€|US\\$|\\$|£|¥|euros?|dólares|dólar|libras?)(?!\\w)",
+	  "(?<![\\w.,])" ES_INT "(?:,(\\d+))?(?:\\s?" ES_MAGNITUDES ")?(?:\\s?de)?"
+	  "\\s?(€|US\\$|\\$|£|¥|euros?|dólares|dólar|libras?)(?!\\w)",
 	  es_money_after, NORM_NO_LIST },
 	{ "money-before", "(US\\$|€|\\$|£)\\s?" ES_INT "(?:,(\\d+))?(?:\\s" ES_MAGNITUDES "(?!\\w))?(?![\\w,]\\d)",
 	  es_money_before, NORM_NO_LIST },
 	{ "percent", "(?<![\\w.,])" ES_INT "(?:,(\\d+))?\\s?(?:%|por ciento\\b)", es_percent, NORM_NO_LIST },
-	{ "numeric-date", "(?<![\\w.,/-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4})\\b(?![.,/-]\\d)", es_numeric_date, NORM_NO_LIST },
+	{ "numeric-date",
+	  "(?<![\\w.,/-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4})\\b(?![.,/-]\\d)",
+	  es_numeric_date, NORM_NO_LIST },
 	{ "day-slash", "(?<=\\b(?:[Ee]l|del|al) )(\\d{1,2})/(\\d{1,2})(?![\\w/]|[.,]\\d)", es_day_slash, NORM_NO_LIST },
 	{ "day-month", "(?<![\\w.,])(\\d{1,2}) de " ES_MONTHS "\\b(?: de(?:l año)? (\\d{4})\\b(?![.,]\\d))?", es_day_month,
 	  NORM_NO_LIST },
 	{ "time-h", "(?<![\\w.,])(\\d{1,2})(?:[.:](\\d{2}))?\\s?(horas|h\\.|h)(?!\\w)", es_time_h, NORM_NO_LIST },
-	{ "time", "(?<=\\b[Ll]as |\\b[Aa] la )(\\d{1,2})(?:[.:](\\d{2}))?(?![\\w,]|[.:]\\d|\\s?[%ºª])", es_time, NORM_NO_LIST },
+	{ "time", "(?<=\\b[Ll]as |\\b[Aa] la )(\\d{1,2})(?:[.:](\\d{2}))?(?![\\w,]|[.:]\\d|\\s?[%ºª])", es_time,
+	  NORM_NO_LIST },
 	{ "clock", "(?<![\\w.,:])(\\d{1,2}):(\\d{2})(?![\\w:]|[.,]\\d)", es_clock, NORM_NO_LIST },
 	{ "minus", "(?<=^|[\\s(])[-−](?=\\d)", es_minus, NORM_NO_LIST },
 	{ "unit", "(?<![\\w.,])" ES_INT "(?:,(\\d+))?\\s?(%s)(?![\\w²³/])", es_unit, ES_UNITS },
 	{ "magnitude", "(?<![\\w.,])" ES_INT "(?:,(\\d+))?\\s" ES_MAGNITUDES "(?!\\w)", es_amount_rule, NORM_NO_LIST },
-	{ "ordinal", "(?<![\\w.,])(\\d{1,3})(?:\\.?(º|ª|o|a|os|as|er)|(ro|do|to|vo|no|mo|ra|da|ta|va|na|ma)s?)(?![\\w])", es_ordinal, NORM_NO_LIST },
-	{ "century", "\\b(siglo|siglos|Siglo|Siglos|s\\.)\\s+([IVX]{1,6})\\b(?:\\s+(y|e|o|al|a)\\s+([IVX]{1,6})\\b)?", es_century, NORM_NO_LIST },
+	{ "ordinal", "(?<![\\w.,])(\\d{1,3})(?:\\.?(º|ª|o|a|os|as|er)|(ro|do|to|vo|no|mo|ra|da|ta|va|na|ma)s?)(?![\\w])",
+	  es_ordinal, NORM_NO_LIST },
+	{ "century", "\\b(siglo|siglos|Siglo|Siglos|s\\.)\\s+([IVX]{1,6})\\b(?:\\s+(y|e|o|al|a)\\s+([IVX]{1,6})\\b)?",
+	  es_century, NORM_NO_LIST },
 	{ "regnal", "\\b([A-ZÁÉÍÓÚ][a-záéíóúñ]+)\\s+([IVX]{1,6})\\b", es_regnal, NORM_NO_LIST },
-	{ "roman-ordinal", "(?<=\\b(?:el|El|la|La|del|al) )([IVX]{1,6})(?=\\s+[A-ZÁÉÍÓÚ])", es_roman_ordinal, NORM_NO_LIST },
+	{ "roman-ordinal", "(?<=\\b(?:el|El|la|La|del|al) )([IVX]{1,6})(?=\\s+[A-ZÁÉÍÓÚ])", es_roman_ordinal,
+	  NORM_NO_LIST },
 	{ "abbreviation", "(?<![\\w.])(%s)(?!\\w)", es_expansion, ES_EXPANSIONS },
 	{ "law-number", "(?<![\\w.,/])(\\d{1,5})/((?:19|20)\\d{2})(?![\\w/]|[.,]\\d)", es_law_number, NORM_NO_LIST },
 	{ "milestone", "(?<=\\b(?:el|del|al) )km\\.? (\\d{1,4})(?:,(\\d+))?(?![\\w]|[.,]\\d)", es_milestone, NORM_NO_LIST },

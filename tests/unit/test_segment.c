@@ -122,7 +122,8 @@ START_TEST(spanish_sentences)
 	/* "etc." and "UU." end a sentence before a capital */
 	expect_split_es("Compró pan, leche, etc. Después se fue a EE. UU. Allí vive.", 3,
 			"Compró pan, leche, etc. | Después se fue a EE. UU. | Allí vive. | ");
-	expect_split_es("¿Quién ganó? ¡Nadie! El partido acabó 0-0.", 3, "¿Quién ganó? | ¡Nadie! | El partido acabó 0-0. | ");
+	expect_split_es("¿Quién ganó? ¡Nadie! El partido acabó 0-0.", 3,
+			"¿Quién ganó? | ¡Nadie! | El partido acabó 0-0. | ");
 }
 END_TEST
 
