@@ -51,6 +51,20 @@ cap.
 fig.
 ed.
 # Direcciones
+sr.
+sra.
+dr.
+dra.
+ud.
+uds.
+avd.
+ctra.
+Ctra.
+rbla.
+Rbla.
+pl.
+esq.
+blvd.
 av.
 Av.
 avda.

@@ -398,6 +398,14 @@ static int es_numeric_date(struct normalizer *n, const struct norm_match *m, str
 	return month < 1 ? -1 : es_date(n, atoi(m->g[1]), month, NULL, m->g[4], out);
 }
 
+/* "2024-05-01", as ISO writes a date: "uno de mayo de dos mil veinticuatro". */
+static int es_iso_date(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	int month = atoi(m->g[2]);
+
+	return month < 1 ? -1 : es_date(n, atoi(m->g[3]), month, NULL, m->g[1], out);
+}
+
 /* "el 3/5": a day and a month after an article, with no year. */
 static int es_day_slash(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
@@ -440,10 +448,25 @@ static int es_time(struct normalizer *n, const struct norm_match *m, struct strb
 	return es_time_words(n, atoi(m->g[1]), *m->g[2] ? atoi(m->g[2]) : 0, out);
 }
 
-/* "14:30" alone: a colon between hours and minutes is a time. */
+/* "14:30" alone: a colon between hours and minutes is a time; with seconds, "2:05:30" is a duration
+ * (a marathon's), "dos horas, cinco minutos y treinta segundos". */
 static int es_clock(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	return es_time_words(n, atoi(m->g[1]), atoi(m->g[2]), out);
+	int h = atoi(m->g[1]), min = atoi(m->g[2]), sec = atoi(m->g[3]);
+
+	if (!*m->g[3])
+		return es_time_words(n, h, min, out);
+	if (min > 59 || sec > 59)
+		return -1;
+	if (h) {
+		es_count(n, h, ES_FEM, out);
+		strbuf_adds(out, h == 1 ? " hora, " : " horas, ");
+	}
+	es_count(n, min, ES_MASC, out);
+	strbuf_adds(out, min == 1 ? " minuto y " : " minutos y ");
+	es_count(n, sec, ES_MASC, out);
+	strbuf_adds(out, sec == 1 ? " segundo" : " segundos");
+	return 0;
 }
 
 /* "14.30 h", "9:00 horas": the "h" is said as nothing, "horas" stays. */
@@ -724,13 +747,14 @@ static const struct norm_rule_def es_rules[] = {
 	{ "numeric-date",
 	  "(?<![\\w.,/-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4})\\b(?![.,/-]\\d)",
 	  es_numeric_date, NORM_NO_LIST },
+	{ "iso-date", "(?<![\\w.,/-])((?:19|20)\\d{2})-(\\d{2})-(\\d{2})(?![\\w-]|[.,]\\d)", es_iso_date, NORM_NO_LIST },
 	{ "day-slash", "(?<=\\b(?:[Ee]l|del|al) )(\\d{1,2})/(\\d{1,2})(?![\\w/]|[.,]\\d)", es_day_slash, NORM_NO_LIST },
 	{ "day-month", "(?<![\\w.,])(\\d{1,2}) de " ES_MONTHS "\\b(?: de(?:l año)? (\\d{4})\\b(?![.,]\\d))?", es_day_month,
 	  NORM_NO_LIST },
 	{ "time-h", "(?<![\\w.,])(\\d{1,2})(?:[.:](\\d{2}))?\\s?(horas|h\\.|h)(?!\\w)", es_time_h, NORM_NO_LIST },
 	{ "time", "(?<=\\b[Ll]as |\\b[Aa] la )(\\d{1,2})(?:[.:](\\d{2}))?(?![\\w,]|[.:]\\d|\\s?[%ºª])", es_time,
 	  NORM_NO_LIST },
-	{ "clock", "(?<![\\w.,:])(\\d{1,2}):(\\d{2})(?![\\w:]|[.,]\\d)", es_clock, NORM_NO_LIST },
+	{ "clock", "(?<![\\w.,:])(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?![\\w:]|[.,]\\d)", es_clock, NORM_NO_LIST },
 	{ "minus", "(?<=^|[\\s(])[-−](?=\\d)", es_minus, NORM_NO_LIST },
 	{ "unit", "(?<![\\w.,])" ES_INT "(?:,(\\d+))?\\s?(%s)(?![\\w²³/])", es_unit, ES_UNITS },
 	{ "magnitude", "(?<![\\w.,])" ES_INT "(?:,(\\d+))?\\s" ES_MAGNITUDES "(?!\\w)", es_amount_rule, NORM_NO_LIST },
