@@ -645,17 +645,27 @@ static int es_milestone(struct normalizer *n, const struct norm_match *m, struct
 	return es_number(n, m->g[1], m->g[2], ES_NONE, out);
 }
 
-/* "10-15 años" and "ganó 2-1": "diez a quince", "dos a uno"; "entre 10-15" is "entre diez y quince". */
+/* The first number of a range, "10-" in "10-15 años", "3-5 %" or "ganó 2-1": "diez a ", "tres a ", "dos a "
+ * ("entre diez y "); the second is left to the rule that knows what follows it (a unit, a percentage). */
 static int es_range(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	enum es_gender g = es_gender_after(n, m->text, m->end, true);
+	int64_t end = m->end;
 	char before[16];
 
+	while (isdigit((unsigned char)m->text[end]) || m->text[end] == ',')
+		end++;
 	norm_word_before(m->text, m->start, before, sizeof before);
-	if (es_number(n, m->g[1], "", g, out) < 0)
+	if (es_number(n, m->g[1], "", es_gender_after(n, m->text, end, true), out) < 0)
 		return -1;
-	strbuf_adds(out, strcmp(before, "entre") == 0 || strcmp(before, "Entre") == 0 ? " y " : " a ");
-	return es_number(n, m->g[2], "", g, out);
+	/* "entre diez y quince", "del siete al catorce", "de diez a quince" */
+	norm_bare_lower(before);
+	if (strcmp(before, "entre") == 0)
+		strbuf_adds(out, " y ");
+	else if (strcmp(before, "del") == 0)
+		strbuf_adds(out, " al ");
+	else
+		strbuf_adds(out, " a ");
+	return 0;
 }
 
 /* "912 345 678", "+34 600 12 34 56": each group digit by digit, a pause between groups. */
@@ -735,8 +745,15 @@ static const struct norm_rule_def es_rules[] = {
 	  "(?:[6789]\\d{2} \\d{3} \\d{3}|[89]\\d \\d{3} \\d{2} \\d{2}|[6789]\\d{2}(?: \\d{2}){3})"
 	  "(?![\\w.,]?\\d)",
 	  es_phone, NORM_NO_LIST },
+	{ "iso-date", "(?<![\\w.,/-])((?:19|20)\\d{2})-(\\d{2})-(\\d{2})(?![\\w-]|[.,]\\d)", es_iso_date, NORM_NO_LIST },
+	{ "numeric-date",
+	  "(?<![\\w.,/-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4})\\b(?![.,/-]\\d)",
+	  es_numeric_date, NORM_NO_LIST },
+	{ "day-slash", "(?<=\\b(?:[Ee]l|del|al) )(\\d{1,2})/(\\d{1,2})(?![\\w/]|[.,]\\d)", es_day_slash, NORM_NO_LIST },
 	{ "money-range", "(?<![\\w.,-])(\\d{1,4})-" ES_INT "(?:,(\\d+))?\\s?(€|US\\$|\\$|£|euros|dólares|libras)(?!\\w)",
 	  es_money_range, NORM_NO_LIST },
+	/* a range's first number, before the rules that read its second ("3-5 %", "10-15 km") */
+	{ "range", "(?<![\\w.,:-])(\\d{1,4})-(?=\\d{1,4}(?:,\\d+)?(?![\\d:/-]|[.,]\\d))", es_range, NORM_NO_LIST },
 	{ "money-after",
 	  "(?<![\\w.,])" ES_INT "(?:,(\\d+))?(?:\\s?" ES_MAGNITUDES ")?(?:\\s?de)?"
 	  "\\s?(€|US\\$|\\$|£|¥|euros?|dólares|dólar|libras?)(?!\\w)",
@@ -744,11 +761,6 @@ static const struct norm_rule_def es_rules[] = {
 	{ "money-before", "(US\\$|€|\\$|£)\\s?" ES_INT "(?:,(\\d+))?(?:\\s" ES_MAGNITUDES "(?!\\w))?(?![\\w,]\\d)",
 	  es_money_before, NORM_NO_LIST },
 	{ "percent", "(?<![\\w.,])" ES_INT "(?:,(\\d+))?\\s?(?:%|por ciento\\b)", es_percent, NORM_NO_LIST },
-	{ "numeric-date",
-	  "(?<![\\w.,/-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4})\\b(?![.,/-]\\d)",
-	  es_numeric_date, NORM_NO_LIST },
-	{ "iso-date", "(?<![\\w.,/-])((?:19|20)\\d{2})-(\\d{2})-(\\d{2})(?![\\w-]|[.,]\\d)", es_iso_date, NORM_NO_LIST },
-	{ "day-slash", "(?<=\\b(?:[Ee]l|del|al) )(\\d{1,2})/(\\d{1,2})(?![\\w/]|[.,]\\d)", es_day_slash, NORM_NO_LIST },
 	{ "day-month", "(?<![\\w.,])(\\d{1,2}) de " ES_MONTHS "\\b(?: de(?:l año)? (\\d{4})\\b(?![.,]\\d))?", es_day_month,
 	  NORM_NO_LIST },
 	{ "time-h", "(?<![\\w.,])(\\d{1,2})(?:[.:](\\d{2}))?\\s?(horas|h\\.|h)(?!\\w)", es_time_h, NORM_NO_LIST },
@@ -769,7 +781,6 @@ static const struct norm_rule_def es_rules[] = {
 	{ "law-number", "(?<![\\w.,/])(\\d{1,5})/((?:19|20)\\d{2})(?![\\w/]|[.,]\\d)", es_law_number, NORM_NO_LIST },
 	{ "milestone", "(?<=\\b(?:el|del|al) )km\\.? (\\d{1,4})(?:,(\\d+))?(?![\\w]|[.,]\\d)", es_milestone, NORM_NO_LIST },
 	{ "fraction", "(?<![\\w.,/])(\\d{1,2})/(\\d{1,2})(?![\\w/]|[.,]\\d)", es_fraction_rule, NORM_NO_LIST },
-	{ "range", "(?<![\\w.,-])(\\d{1,4})-(\\d{1,4})(?![\\w-]|[.,]\\d)", es_range, NORM_NO_LIST },
 	{ "year", "(?<=\\b(?:año|años|en|En|de|del|desde|Desde|hasta|a|el|El|entre|y|verano|invierno|otoño|primavera) )"
 		  "(1[1-9]\\d{2}|20\\d{2})\\b(?![.,]\\d|\\s?%)",
 	  es_year_rule, NORM_NO_LIST },
