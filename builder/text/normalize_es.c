@@ -668,7 +668,8 @@ static int es_range(struct normalizer *n, const struct norm_match *m, struct str
 	return 0;
 }
 
-/* "912 345 678", "+34 600 12 34 56": each group digit by digit, a pause between groups. */
+/* "912 345 678", "+34 600 12 34 56", "912-345-678", "(91) 234 5678": each group digit by digit, a pause
+ * between groups. */
 static int es_phone(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	bool first = true;
@@ -677,8 +678,10 @@ static int es_phone(struct normalizer *n, const struct norm_match *m, struct str
 		if (*p == '+') {
 			strbuf_adds(out, "más");
 			first = false;
-		} else if (*p == ' ') {
-			strbuf_addc(out, ',');
+		} else if (*p == ' ' || *p == '-' || *p == ')') {
+			/* a pause between groups, once */
+			if (out->len && out->buf[out->len - 1] != ',')
+				strbuf_addc(out, ',');
 		} else if (isdigit((unsigned char)*p)) {
 			if (!first)
 				strbuf_addc(out, ' ');
@@ -741,8 +744,9 @@ static int es_year_rule(struct normalizer *n, const struct norm_match *m, struct
 
 static const struct norm_rule_def es_rules[] = {
 	{ "phone",
-	  "(?<![\\w.,+])(?:\\+\\d{2,3} )?"
-	  "(?:[6789]\\d{2} \\d{3} \\d{3}|[89]\\d \\d{3} \\d{2} \\d{2}|[6789]\\d{2}(?: \\d{2}){3})"
+	  "(?<![\\w.,+])(?:\\+\\d{1,3} )?"
+	  "(?:[6789]\\d{2} \\d{3} \\d{3}|[89]\\d \\d{3} \\d{2} \\d{2}|[6789]\\d{2}(?: \\d{2}){3}"
+	  "|\\d{3}-\\d{3}-\\d{3,4}|\\(\\d{2,3}\\) ?\\d{3}[ -]\\d{3,4})"
 	  "(?![\\w.,]?\\d)",
 	  es_phone, NORM_NO_LIST },
 	{ "iso-date", "(?<![\\w.,/-])((?:19|20)\\d{2})-(\\d{2})-(\\d{2})(?![\\w-]|[.,]\\d)", es_iso_date, NORM_NO_LIST },
