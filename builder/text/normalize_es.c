@@ -410,7 +410,12 @@ static int es_iso_date(struct normalizer *n, const struct norm_match *m, struct 
 static int es_day_slash(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	int month = atoi(m->g[2]);
+	char before[8];
 
+	norm_word_before(m->text, m->start, before, sizeof before);
+	norm_bare_lower(before);
+	if (strcmp(before, "el") != 0 && strcmp(before, "del") != 0 && strcmp(before, "al") != 0)
+		return -1;
 	return month < 1 ? -1 : es_date(n, atoi(m->g[1]), month, NULL, "", out);
 }
 
@@ -432,15 +437,21 @@ static int es_time_words(struct normalizer *n, int hour, int minute, struct strb
 	return 0;
 }
 
-/* "a las 8", "desde las 9:30"; after a bare "la" or "las" only a time with minutes ("la 1" may be a count). */
+/* "a las 8", "desde las 9:30", "a la 1:15"; after "las" with no preposition only a time with minutes. */
 static int es_time(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	char article[8], before[16];
+	int64_t at;
 
+	/* after "las" or "a la" ("la 1" alone may be a count) */
+	norm_word_before(m->text, m->start, article, sizeof article);
+	at = m->start - (int64_t)strlen(article) - 1;
+	norm_word_before(m->text, at < 0 ? 0 : at, before, sizeof before);
+	norm_bare_lower(article);
+	norm_bare_lower(before);
+	if (strcmp(article, "las") != 0 && (strcmp(article, "la") != 0 || strcmp(before, "a") != 0))
+		return -1;
 	if (!*m->g[2]) {
-		norm_word_before(m->text, m->start, article, sizeof article);
-		norm_word_before(m->text, m->start - (int64_t)strlen(article) - 1, before, sizeof before);
-		norm_bare_lower(before);
 		if (strcmp(before, "a") != 0 && strcmp(before, "desde") != 0 && strcmp(before, "hasta") != 0 &&
 		    strcmp(before, "de") != 0 && strcmp(before, "entre") != 0)
 			return -1;
@@ -753,7 +764,7 @@ static const struct norm_rule_def es_rules[] = {
 	{ "numeric-date",
 	  "(?<![\\w.,/-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4})\\b(?![.,/-]\\d)",
 	  es_numeric_date, NORM_NO_LIST },
-	{ "day-slash", "(?<=\\b(?:[Ee]l|del|al) )(\\d{1,2})/(\\d{1,2})(?![\\w/]|[.,]\\d)", es_day_slash, NORM_NO_LIST },
+	{ "day-slash", "(?<![\\w.,/])(\\d{1,2})/(\\d{1,2})(?![\\w/]|[.,]\\d)", es_day_slash, NORM_NO_LIST },
 	{ "money-range", "(?<![\\w.,-])(\\d{1,4})-" ES_INT "(?:,(\\d+))?\\s?(€|US\\$|\\$|£|euros|dólares|libras)(?!\\w)",
 	  es_money_range, NORM_NO_LIST },
 	/* a range's first number, before the rules that read its second ("3-5 %", "10-15 km") */
@@ -768,7 +779,7 @@ static const struct norm_rule_def es_rules[] = {
 	{ "day-month", "(?<![\\w.,])(\\d{1,2}) de " ES_MONTHS "\\b(?: de(?:l año)? (\\d{4})\\b(?![.,]\\d))?", es_day_month,
 	  NORM_NO_LIST },
 	{ "time-h", "(?<![\\w.,])(\\d{1,2})(?:[.:](\\d{2}))?\\s?(horas|h\\.|h)(?!\\w)", es_time_h, NORM_NO_LIST },
-	{ "time", "(?<=\\b[Ll]as |\\b[Aa] la )(\\d{1,2})(?:[.:](\\d{2}))?(?![\\w,]|[.:]\\d|\\s?[%ºª])", es_time,
+	{ "time", "(?<![\\w.,])(\\d{1,2})(?:[.:](\\d{2}))?(?![\\w,]|[.:]\\d|\\s?[%ºª])", es_time,
 	  NORM_NO_LIST },
 	{ "clock", "(?<![\\w.,:])(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?![\\w:]|[.,]\\d)", es_clock, NORM_NO_LIST },
 	{ "minus", "(?<=^|[\\s(])[-−](?=\\d)", es_minus, NORM_NO_LIST },
@@ -781,7 +792,9 @@ static const struct norm_rule_def es_rules[] = {
 	{ "regnal", "\\b([A-ZÁÉÍÓÚ][a-záéíóúñ]+)\\s+([IVX]{1,6})\\b", es_regnal, NORM_NO_LIST },
 	{ "roman-ordinal", "(?<=\\b(?:el|El|la|La|del|al) )([IVX]{1,6})(?=\\s+[A-ZÁÉÍÓÚ])", es_roman_ordinal,
 	  NORM_NO_LIST },
-	{ "abbreviation", "(?<![\\w.])(%s)(?!\\w)", es_expansion, ES_EXPANSIONS },
+	/* every key has a full stop, a slash or an ordinal sign in its first six letters ("Excmo.", "c/", "nº"),
+	 * or is "EEUU": the lookahead turns most words away before ICU tries each key in turn */
+	{ "abbreviation", "(?<![\\w.])(?=\\p{L}{0,5}[./ºª]|EEUU)(%s)(?!\\w)", es_expansion, ES_EXPANSIONS },
 	{ "law-number", "(?<![\\w.,/])(\\d{1,5})/((?:19|20)\\d{2})(?![\\w/]|[.,]\\d)", es_law_number, NORM_NO_LIST },
 	{ "milestone", "(?<=\\b(?:el|del|al) )km\\.? (\\d{1,4})(?:,(\\d+))?(?![\\w]|[.,]\\d)", es_milestone, NORM_NO_LIST },
 	{ "fraction", "(?<![\\w.,/])(\\d{1,2})/(\\d{1,2})(?![\\w/]|[.,]\\d)", es_fraction_rule, NORM_NO_LIST },
