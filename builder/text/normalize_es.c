@@ -56,7 +56,7 @@ static bool es_ends(const char *w, const char *suffix)
 
 /* The gender of the word after byte at: ES_NONE when no noun follows (end, punctuation, a preposition,
  * or, after more than one, a word not in the plural: "el 21 llegará"), else the gender file's word, or
- * Spanish's endings ("-a", "-ción", "-dad" feminine). */
+ * Spanish's endings ("-a", "-ión", "-dad", "-umbre" feminine). */
 static enum es_gender es_gender_after(const struct normalizer *n, const char *text, int64_t at, bool plural)
 {
 	const struct norm_list *l = norm_list(n, ES_GENDER);
@@ -77,8 +77,8 @@ static enum es_gender es_gender_after(const struct normalizer *n, const char *te
 		return ES_FEM;
 	if (norm_list_has(l, "m", w))
 		return ES_MASC;
-	if (es_ends(w, "a") || es_ends(w, "as") || es_ends(w, "ción") || es_ends(w, "ciones") || es_ends(w, "sión") ||
-	    es_ends(w, "siones") || es_ends(w, "dad") || es_ends(w, "dades") || es_ends(w, "tud") || es_ends(w, "tudes"))
+	if (es_ends(w, "a") || es_ends(w, "as") || es_ends(w, "ión") || es_ends(w, "iones") || es_ends(w, "dad") ||
+	    es_ends(w, "dades") || es_ends(w, "tud") || es_ends(w, "tudes") || es_ends(w, "umbre") || es_ends(w, "umbres"))
 		return ES_FEM;
 	return ES_MASC;
 }
