@@ -277,6 +277,10 @@ START_TEST(es_hostile_input_is_linear)
 	check_linear("EE. UU. ");
 	check_linear("10-15 ");
 	check_linear("912 345 ");
+	check_linear("123-");				/* telephones, ranges and durations with no end */
+	check_linear("(91) ");
+	check_linear("2:05:");
+	check_linear("Sr. ");
 	normalize_free(timed);
 	timed = NULL;
 }
