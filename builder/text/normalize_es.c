@@ -590,14 +590,15 @@ static int es_regnal(struct normalizer *n, const struct norm_match *m, struct st
 	return 0;
 }
 
-/* "la II República", "el III Congreso": an ordinal of the article's gender. */
+/* "la II República", "el III Congreso", "la XXV edición": an ordinal of the article's gender. */
 static int es_roman_ordinal(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	int v = es_roman_value(m->g[1]);
-	char article[8];
+	char article[8], after[32];
 	bool fem;
 
-	if (!v)
+	/* "la XXV edición", but a lone "I" or "V" only before a capital: "la I Guerra Mundial" */
+	if (!v || (!m->g[1][1] && !norm_is_capitalised(norm_word_after(m->text, m->end, after, sizeof after))))
 		return -1;
 	norm_word_before(m->text, m->start, article, sizeof article);
 	fem = strcmp(norm_bare_lower(article), "la") == 0;
@@ -790,7 +791,7 @@ static const struct norm_rule_def es_rules[] = {
 	{ "century", "\\b(siglo|siglos|Siglo|Siglos|s\\.)\\s+([IVX]{1,6})\\b(?:\\s+(y|e|o|al|a)\\s+([IVX]{1,6})\\b)?",
 	  es_century, NORM_NO_LIST },
 	{ "regnal", "\\b([A-ZÁÉÍÓÚ][a-záéíóúñ]+)\\s+([IVX]{1,6})\\b", es_regnal, NORM_NO_LIST },
-	{ "roman-ordinal", "(?<=\\b(?:el|El|la|La|del|al) )([IVX]{1,6})(?=\\s+[A-ZÁÉÍÓÚ])", es_roman_ordinal,
+	{ "roman-ordinal", "(?<=\\b(?:el|El|la|La|del|al) )([IVX]{1,6})(?=\\s+\\p{L})", es_roman_ordinal,
 	  NORM_NO_LIST },
 	/* every key has a full stop, a slash or an ordinal sign in its first six letters ("Excmo.", "c/", "nº"),
 	 * or is "EEUU": the lookahead turns most words away before ICU tries each key in turn */
