@@ -480,6 +480,25 @@ static int es_clock(struct normalizer *n, const struct norm_match *m, struct str
 	return 0;
 }
 
+/* "9:30 p. m." as "nueve y treinta de la noche": the twelve-hour clock of the Americas, the part of the day said. */
+static int es_time_ampm(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	int h = atoi(m->g[1]);
+	bool pm = m->g[3][0] == 'p' || m->g[3][0] == 'P';
+
+	if (h < 1 || h > 12 || es_time_words(n, h, *m->g[2] ? atoi(m->g[2]) : 0, out) < 0)
+		return -1;
+	if (h == 12)
+		strbuf_adds(out, pm ? " del mediodía" : " de la noche");
+	else if (!pm)
+		strbuf_adds(out, h < 6 ? " de la madrugada" : " de la mañana");
+	else
+		strbuf_adds(out, h < 8 ? " de la tarde" : " de la noche");
+	if (norm_at_end(m))
+		strbuf_addc(out, '.');
+	return 0;
+}
+
 /* "14.30 h", "9:00 horas": the "h" is said as nothing, "horas" stays. */
 static int es_time_h(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
@@ -779,6 +798,7 @@ static const struct norm_rule_def es_rules[] = {
 	{ "percent", "(?<![\\w.,])" ES_INT "(?:,(\\d+))?\\s?(?:%|por ciento\\b)", es_percent, NORM_NO_LIST },
 	{ "day-month", "(?<![\\w.,])(\\d{1,2}) de " ES_MONTHS "\\b(?: de(?:l año)? (\\d{4})\\b(?![.,]\\d))?", es_day_month,
 	  NORM_NO_LIST },
+	{ "time-ampm", "(?<![\\w.,])(\\d{1,2})(?:[.:](\\d{2}))?\\s?([apAP])\\.\\s?[mM]\\.", es_time_ampm, NORM_NO_LIST },
 	{ "time-h", "(?<![\\w.,])(\\d{1,2})(?:[.:](\\d{2}))?\\s?(horas|h\\.|h)(?!\\w)", es_time_h, NORM_NO_LIST },
 	{ "time", "(?<![\\w.,])(\\d{1,2})(?:[.:](\\d{2}))?(?![\\w,]|[.:]\\d|\\s?[%ºª])", es_time,
 	  NORM_NO_LIST },
