@@ -51,7 +51,7 @@ struct normalizer {
 };
 
 /* The languages with rules; the rest pass text through. Add a language here. */
-static const struct norm_language *const norm_languages[] = { &norm_en, &norm_de, &norm_fr, &norm_it };
+static const struct norm_language *const norm_languages[] = { &norm_en, &norm_de, &norm_fr, &norm_it, &norm_es };
 
 /* ---- data files ---- */
 

@@ -67,6 +67,7 @@ extern const struct norm_language norm_de;
 extern const struct norm_language norm_any;
 extern const struct norm_language norm_fr;
 extern const struct norm_language norm_it;
+extern const struct norm_language norm_es;
 
 /* ---- word lists ---- */
 

@@ -149,7 +149,7 @@ END_TEST
 
 /* The tables, one a language with rules: each of at least 200 cases in at least 10 classes
  * (English's in 15). Add a language here and it is loaded, counted and run. */
-static const char *const tables[] = { "en", "de", "fr", "it" };
+static const char *const tables[] = { "en", "de", "fr", "it", "es" };
 
 START_TEST(table_is_large_enough)
 {
@@ -368,6 +368,30 @@ START_TEST(it_hostile_input_is_linear)
 }
 END_TEST
 
+START_TEST(es_hostile_input_is_linear)
+{
+	timed = normalize_new("es", paths_rules_dir());
+	ck_assert_ptr_nonnull(timed);
+	check_linear("9");				/* one long run of digits */
+	check_linear("1.");				/* separators with no number after them */
+	check_linear("1.234,");
+	check_linear("24 de julio de ");
+	check_linear("3,5 M€ ");
+	check_linear("a las 14:");
+	check_linear("1.º ");
+	check_linear("Felipe VI ");
+	check_linear("EE. UU. ");
+	check_linear("10-15 ");
+	check_linear("912 345 ");
+	check_linear("123-");				/* telephones, ranges and durations with no end */
+	check_linear("(91) ");
+	check_linear("2:05:");
+	check_linear("Sr. ");
+	normalize_free(timed);
+	timed = NULL;
+}
+END_TEST
+
 START_TEST(long_numbers_stay_digits)
 {
 	char *got = normalize_text(en, "Pi is 3.14159265358979323846264338327950288 and $123456789012345678901.");
@@ -428,6 +452,7 @@ Suite *suite_normalize(void)
 	tcase_add_test(edge, german_hostile_input_is_linear);
 	tcase_add_test(edge, fr_hostile_input_is_linear);
 	tcase_add_test(edge, it_hostile_input_is_linear);
+	tcase_add_test(edge, es_hostile_input_is_linear);
 	tcase_add_test(edge, long_numbers_stay_digits);
 	tcase_add_test(edge, fallback_spells_numbers_in_the_locale);
 	suite_add_tcase(s, edge);

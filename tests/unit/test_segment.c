@@ -160,6 +160,34 @@ START_TEST(italian_sentences)
 }
 END_TEST
 
+static void expect_split_es(const char *text, int n, const char *want)
+{
+	expect_split_in("es", text, n, want);
+}
+
+START_TEST(spanish_sentences)
+{
+	/* titles, "EE. UU.", "p. ej." and an address are not sentence ends */
+	expect_split_es("El Sr. García y la Dra. Ruiz viajaron a EE. UU. en julio. Volvieron el lunes.", 2,
+			"El Sr. García y la Dra. Ruiz viajaron a EE. UU. en julio. | Volvieron el lunes. | ");
+	expect_split_es("Dña. Carmen vive en la avda. de la Paz, núm. 5, p. ej. cerca del mercado. Nadie lo sabía.", 2,
+			"Dña. Carmen vive en la avda. de la Paz, núm. 5, p. ej. cerca del mercado. | Nadie lo sabía. | ");
+	/* ordinals written with a dot: "3.º", "1.ª", "3.er", and the day before a month */
+	expect_split_es("El equipo quedó 3.º en la liga y la 1.ª edición, en el 3.er puesto. Luego ganó.", 2,
+			"El equipo quedó 3.º en la liga y la 1.ª edición, en el 3.er puesto. | Luego ganó. | ");
+	expect_split_es("Desde el 1.º de mayo de 2024 rige la ley. Es la n.º 7.", 2,
+			"Desde el 1.º de mayo de 2024 rige la ley. | Es la n.º 7. | ");
+	/* numbers with separators */
+	expect_split_es("Acudieron 1.234.567 personas, un 3,5 % más, y costó 2.000 mill. de euros. Era mucho.", 2,
+			"Acudieron 1.234.567 personas, un 3,5 % más, y costó 2.000 mill. de euros. | Era mucho. | ");
+	/* "etc." and "UU." end a sentence before a capital */
+	expect_split_es("Compró pan, leche, etc. Después se fue a EE. UU. Allí vive.", 3,
+			"Compró pan, leche, etc. | Después se fue a EE. UU. | Allí vive. | ");
+	expect_split_es("¿Quién ganó? ¡Nadie! El partido acabó 0-0.", 3,
+			"¿Quién ganó? | ¡Nadie! | El partido acabó 0-0. | ");
+}
+END_TEST
+
 START_TEST(titles_do_not_end_sentences)
 {
 	expect_split("Mr. Smith met Dr. Jones. They talked.", 2, "Mr. Smith met Dr. Jones. | They talked. | ");
@@ -420,6 +448,7 @@ Suite *suite_segment(void)
 	tcase_add_test(sent, german_sentences);
 	tcase_add_test(sent, french_sentences);
 	tcase_add_test(sent, italian_sentences);
+	tcase_add_test(sent, spanish_sentences);
 	suite_add_tcase(s, sent);
 	tcase_add_test(doc, document_roles_and_breaks);
 	tcase_add_test(doc, longest_pause_wins);
