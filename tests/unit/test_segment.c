@@ -86,6 +86,48 @@ START_TEST(german_sentences)
 }
 END_TEST
 
+/* Splits text with Portuguese's abbreviations and ICU's sentence breaker in locale ("pt" or "pt_PT"). */
+static void expect_split_pt(const char *locale, const char *text, int n, const char *want)
+{
+	struct segment_abbrevs *ab = segment_abbrevs_new();
+	char *path = paths_join(paths_rules_dir(), "abbreviations.pt");
+	struct sentences s = { .n = 0 };
+
+	segment_abbrevs_set_locale(ab, locale);
+	ck_assert_int_eq(segment_abbrevs_load(ab, path), 0);
+	strbuf_init(&s.sb);
+	ck_assert_int_eq(segment_sentences(ab, text, add_sentence, &s), 0);
+	ck_assert_msg(s.n == n && strcmp(s.sb.buf, want) == 0, "'%s' split into %d: \"%s\", want %d: \"%s\"", text,
+		      s.n, s.sb.buf, n, want);
+	strbuf_release(&s.sb);
+	segment_abbrevs_free(ab);
+	free(path);
+}
+
+START_TEST(portuguese_sentences)
+{
+	/* titles and addresses */
+	expect_split_pt("pt", "O Sr. Almeida e a Dra. Costa falaram na av. Paulista. Depois saíram.", 2,
+			"O Sr. Almeida e a Dra. Costa falaram na av. Paulista. | Depois saíram. | ");
+	/* ordinals written with a dot ("3.º", "1.ª") and ordinal dates */
+	expect_split_pt("pt_PT", "O 3.º lugar e a 1.ª volta ficaram para o 1.º de janeiro de 2025. A equipa voltou.", 2,
+			"O 3.º lugar e a 1.ª volta ficaram para o 1.º de janeiro de 2025. | A equipa voltou. | ");
+	expect_split_pt("pt", "Em 1º de janeiro o real subiu. No dia 24 de julho caiu.", 2,
+			"Em 1º de janeiro o real subiu. | No dia 24 de julho caiu. | ");
+	/* numbers with separators */
+	expect_split_pt("pt", "A cidade tem 1.234.567 habitantes e cresceu 3,5 %. O censo é de 2022.", 2,
+			"A cidade tem 1.234.567 habitantes e cresceu 3,5 %. | O censo é de 2022. | ");
+	/* "p. ex.", "pág.", "nº", "etc.": one sentence; "etc." before a capital ends it */
+	expect_split_pt("pt", "Há frutas, p. ex. maçãs, na pág. 4 do relatório nº 12, etc. E há mais.", 2,
+			"Há frutas, p. ex. maçãs, na pág. 4 do relatório nº 12, etc. | E há mais. | ");
+	expect_split_pt("pt_PT", "A reunião será a 5 de dez. de 2024 na sede da Lda. com a Profa. Sousa. Foram dez. Saíram.", 3,
+			"A reunião será a 5 de dez. de 2024 na sede da Lda. com a Profa. Sousa. | Foram dez. | Saíram. | ");
+	/* "D. Pedro II" and "séc. XIX" */
+	expect_split_pt("pt", "D. Pedro II reinou no séc. XIX. Morreu em Paris.", 2,
+			"D. Pedro II reinou no séc. XIX. | Morreu em Paris. | ");
+}
+END_TEST
+
 START_TEST(titles_do_not_end_sentences)
 {
 	expect_split("Mr. Smith met Dr. Jones. They talked.", 2, "Mr. Smith met Dr. Jones. | They talked. | ");
@@ -344,6 +386,7 @@ Suite *suite_segment(void)
 	tcase_add_test(sent, long_sentences_are_cut_at_a_space);
 	tcase_add_test(sent, abbreviation_files);
 	tcase_add_test(sent, german_sentences);
+	tcase_add_test(sent, portuguese_sentences);
 	suite_add_tcase(s, sent);
 	tcase_add_test(doc, document_roles_and_breaks);
 	tcase_add_test(doc, longest_pause_wins);
