@@ -36,6 +36,7 @@ struct norm_rule {
 struct normalizer {
 	const struct norm_language *lang;	/* NULL: pass through */
 	char *tag;	/* the language tag it was made for: "en-gb-x-rp" */
+	const char *locale;	/* ICU's, for its spell-out: lang's, or the one its region asks for */
 	UNumberFormat *cardinal, *year, *ordinal;
 	/* other rule sets a language's rules asked for by name ("%spellout-ordinal-feminine"), opened once */
 	struct norm_spell {
@@ -49,7 +50,7 @@ struct normalizer {
 };
 
 /* The languages with rules; the rest pass text through. Add a language here. */
-static const struct norm_language *const norm_languages[] = { &norm_en, &norm_de };
+static const struct norm_language *const norm_languages[] = { &norm_en, &norm_de, &norm_pt };
 
 /* ---- data files ---- */
 
@@ -267,7 +268,7 @@ int norm_spell(struct normalizer *n, const char *ruleset, int64_t v, struct strb
 		if (strcmp(n->spells[i].ruleset, ruleset) == 0)
 			f = n->spells[i].f;
 	if (!f) {
-		if (n->n_spells == NORM_SPELLS || !(f = norm_spellout(n->lang->locale, ruleset)))
+		if (n->n_spells == NORM_SPELLS || !(f = norm_spellout(n->locale, ruleset)))
 			return -1;
 		n->spells[n->n_spells++] = (struct norm_spell){ xstrdup(ruleset), f };
 	}
@@ -507,11 +508,12 @@ static int norm_setup(struct normalizer *n, const struct norm_language *lang, co
 	int ret = -1;
 
 	n->lang = lang;
-	n->cardinal = norm_spellout(lang->locale, lang->cardinal_ruleset ? lang->cardinal_ruleset : "%spellout-cardinal");
-	n->year = norm_spellout(lang->locale, "%spellout-numbering-year");
-	n->ordinal = norm_spellout(lang->locale, lang->ordinal_ruleset ? lang->ordinal_ruleset : "%spellout-ordinal");
+	n->locale = lang->locale_of ? lang->locale_of(n->tag) : lang->locale;
+	n->cardinal = norm_spellout(n->locale, lang->cardinal_ruleset ? lang->cardinal_ruleset : "%spellout-cardinal");
+	n->year = norm_spellout(n->locale, "%spellout-numbering-year");
+	n->ordinal = norm_spellout(n->locale, lang->ordinal_ruleset ? lang->ordinal_ruleset : "%spellout-ordinal");
 	if (!n->cardinal || !n->year || !n->ordinal) {
-		log_error("ICU has no number spell-out rules for '%s'", lang->locale);
+		log_error("ICU has no number spell-out rules for '%s'", n->locale);
 		goto out;
 	}
 	dir = xasprintf("%s/%s", rules_dir, lang->code);
@@ -581,4 +583,9 @@ const char *normalize_language(const struct normalizer *n)
 const char *norm_tag(const struct normalizer *n)
 {
 	return n->tag;
+}
+
+const char *norm_locale(const struct normalizer *n)
+{
+	return n->locale;
 }

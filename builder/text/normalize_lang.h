@@ -59,10 +59,13 @@ struct norm_language {
 	size_t n_rules;
 	/* ICU's rule sets where the locale's differ from English's; NULL: "%spellout-cardinal", "%spellout-ordinal" */
 	const char *cardinal_ruleset, *ordinal_ruleset;
+	/* ICU's locale for a tag whose region changes the words ("pt-PT": "dezasseis", "mil milhões"); NULL: locale */
+	const char *(*locale_of)(const char *tag);
 };
 
 extern const struct norm_language norm_en;
 extern const struct norm_language norm_de;
+extern const struct norm_language norm_pt;
 
 /* ---- word lists ---- */
 
@@ -97,6 +100,8 @@ bool norm_list_has(const struct norm_list *l, const char *kind, const char *word
 /* The language tag n was made for, as given: "en-gb-x-rp" (its region chooses
  * between a language's customs, such as the order of a numeric date). */
 const char *norm_tag(const struct normalizer *n);
+/* ICU's locale n spells numbers in: the language's, or its locale_of's for n's tag ("pt_PT"). */
+const char *norm_locale(const struct normalizer *n);
 
 /* ---- numbers: ICU's spell-out rules for the language's locale ---- */
 
