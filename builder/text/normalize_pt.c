@@ -370,7 +370,7 @@ static int pt_time(struct normalizer *n, const struct norm_match *m, struct strb
 
 /* ---- ordinals, ranges, units, Roman numerals ---- */
 
-/* "1º", "3.º" as "primeiro", "terceiro"; "1ª" as "primeira"; "1°" after an article ("o 1° lugar"). */
+/* "1º", "3.º" as "primeiro", "terceiro"; "1ª" as "primeira". */
 static int pt_ordinal_rule(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	int64_t v = pt_parse(m->g[1]);
@@ -378,6 +378,19 @@ static int pt_ordinal_rule(struct normalizer *n, const struct norm_match *m, str
 	if (v < 1)
 		return -1;
 	pt_ordinal(n, v, strcmp(m->g[2], "ª") == 0, out);
+	return 0;
+}
+
+/* "o 1° lugar": the degree sign as an ordinal's, after an article; its gender is the article's. */
+static int pt_ordinal_degree(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	int64_t v = pt_parse(m->g[2]);
+	char last = m->g[1][strlen(m->g[1]) - 1];
+
+	if (v < 1)
+		return -1;
+	strbuf_addf(out, "%s ", m->g[1]);
+	pt_ordinal(n, v, last == 'a' || last == 'A' || strcmp(m->g[1], "à") == 0, out);
 	return 0;
 }
 
@@ -564,6 +577,15 @@ static int pt_telephone(struct normalizer *n, const struct norm_match *m, struct
 /* What numbers are left: "1.234.567", "3,5", "2 pessoas" (duas), "2 mil casas" (duas mil). */
 static int pt_plain_number(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
+	/* "0800", a code, is said digit by digit */
+	if (m->g[1][0] == '0' && m->g[1][1] && !*m->g[2] && strspn(m->g[1], "0123456789") == strlen(m->g[1])) {
+		for (const char *d = m->g[1]; *d; d++) {
+			if (d != m->g[1])
+				strbuf_addc(out, ' ');
+			pt_cardinal(n, *d - '0', false, out);
+		}
+		return 0;
+	}
 	return pt_number(n, m->g[1], m->g[2], pt_feminine_after(n, m->text, m->end), out);
 }
 
@@ -573,10 +595,12 @@ static int pt_magnitude_rule(struct normalizer *n, const struct norm_match *m, s
 }
 
 static const struct norm_rule_def pt_rules[] = {
+	/* the local part is possessive and starts a run: "10-10-10…" is scanned once, not from every digit */
 	{ "electronic",
-	  "(?<![\\w@.])(?:[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|(?:https?://|www\\.)[\\w-]+(?:\\.[\\w-]+)+(?:/[\\w./-]*)?)",
+	  "(?<![\\w@.+-])(?:[\\w.+-]++@[\\w-]+(?:\\.[\\w-]+)+|(?:https?://|www\\.)[\\w-]+(?:\\.[\\w-]+)+(?:/[\\w./-]*)?)",
 	  pt_electronic, NORM_NO_LIST },
-	{ "telephone", "(?<![\\w+])(?:\\+\\d{2,3}\\s)?(?:\\(\\d{2,3}\\)\\s?|\\d{2}\\s)?\\d{4,5}-\\d{4}(?!\\d)",
+	/* an area code, or a mobile's five digits: "2024-2030" is a range */
+	{ "telephone", "(?<![\\w+])(?:(?:\\+\\d{2,3}\\s)?(?:\\(\\d{2,3}\\)\\s?|\\d{2}\\s)\\d{4,5}|\\d{5})-\\d{4}(?![\\d-])",
 	  pt_telephone, NORM_NO_LIST },
 	{ "telephone-pt", "(?<![\\w+])\\+\\d{2,3}(?:\\s\\d{2,3}){3,4}(?!\\d)", pt_telephone, NORM_NO_LIST },
 	{ "money-before",
@@ -595,9 +619,9 @@ static const struct norm_rule_def pt_rules[] = {
 	{ "time", PT_NOT_BEFORE "(\\d{1,2})(?:h|:(?=\\d{2}))(\\d{2})?(min\\b)?(?:\\s?h\\b)?(?![\\w:]|[.,]\\d)", pt_time,
 	  NORM_NO_LIST },
 	{ "ordinal", PT_NOT_BEFORE "(\\d{1,4})\\.?(º|ª)", pt_ordinal_rule, NORM_NO_LIST },
-	{ "ordinal-degree",
-	  "(?<=\\b(?:o|a|os|as|O|A|do|da|no|na|ao|à|pelo|pela|seu|sua)\\s)(\\d{1,3})(°)(?!\\s?[CF]\\b)",
-	  pt_ordinal_rule, NORM_NO_LIST },
+	/* the article is matched, not looked behind for: a look-behind at every byte costs more than all the rest */
+	{ "ordinal-degree", "\\b(o|a|os|as|O|A|do|da|no|na|ao|à|pelo|pela|seu|sua)\\s(\\d{1,3})°(?!\\s?[CF]\\b)",
+	  pt_ordinal_degree, NORM_NO_LIST },
 	{ "range", PT_NOT_BEFORE "(\\d{1,4})\\s?[-–]\\s?(\\d{1,4})" PT_NOT_AFTER, pt_range, NORM_NO_LIST },
 	{ "unit", PT_NOT_BEFORE "([-−])?" PT_INT PT_DEC "\\s?(%s)(?!\\w)", pt_unit, PT_UNITS },
 	{ "magnitude", PT_NOT_BEFORE PT_INT PT_DEC "\\s(mi|bi|tri)\\b(?!-)", pt_magnitude_rule, NORM_NO_LIST },

@@ -149,7 +149,7 @@ END_TEST
 
 /* The tables, one a language with rules: each of at least 200 cases in at least 10 classes
  * (English's in 15). Add a language here and it is loaded, counted and run. */
-static const char *const tables[] = { "en", "de" };
+static const char *const tables[] = { "en", "de", "pt" };
 
 START_TEST(table_is_large_enough)
 {
@@ -262,6 +262,32 @@ START_TEST(german_hostile_input_is_linear)
 }
 END_TEST
 
+START_TEST(pt_hostile_input_is_linear)
+{
+	timed = normalize_new("pt-BR", paths_rules_dir());
+	ck_assert_ptr_nonnull(timed);
+	check_linear("1º ");				/* ordinals with no noun */
+	check_linear("1.2.");
+	check_linear("1 2 3 ");				/* spaces that might group thousands */
+	check_linear("24 de julho de ");
+	check_linear("R$ 3,5 mi ");
+	check_linear("1.234,");
+	check_linear("10-");				/* ranges and telephones with no end */
+	check_linear("(11) 9");
+	check_linear("a@b.");
+	check_linear("D. Pedro II ");
+	check_linear("14h30 ");
+	check_linear("etc. ");
+	normalize_free(timed);
+	timed = normalize_new("pt", paths_rules_dir());
+	ck_assert_ptr_nonnull(timed);
+	check_linear("1 234 ");
+	check_linear("3.º ");
+	normalize_free(timed);
+	timed = NULL;
+}
+END_TEST
+
 START_TEST(long_numbers_stay_digits)
 {
 	char *got = normalize_text(en, "Pi is 3.14159265358979323846264338327950288 and $123456789012345678901.");
@@ -320,6 +346,7 @@ Suite *suite_normalize(void)
 	tcase_add_test(edge, other_languages_pass_through);
 	tcase_add_test(edge, hostile_input_is_linear);
 	tcase_add_test(edge, german_hostile_input_is_linear);
+	tcase_add_test(edge, pt_hostile_input_is_linear);
 	tcase_add_test(edge, long_numbers_stay_digits);
 	suite_add_tcase(s, edge);
 	edge = tcase_create("rules");
