@@ -94,10 +94,12 @@ static void pt_ordinal(struct normalizer *n, int64_t v, bool feminine, struct st
 }
 
 /* Whether a noun is feminine: rules/pt/genders ("f vez", "m dia"), else its ending
- * ("-a", "-ção", "-dade", "-agem"); short words and capitals count as masculine. */
+ * ("-a", "-ção", "-dade", "-agem", but not "-ema" or "-ista"); short words and capitals count as masculine. */
 static bool pt_feminine(const struct normalizer *n, const char *word)
 {
 	static const char *const endings[] = { "a", "as", "ção", "ções", "são", "sões", "dade", "dades", "agem", "agens" };
+	/* Greek "-ema", "-oma", "-grama" and "-ista" (either gender, masculine when it counts people) */
+	static const char *const masculine[] = { "ema", "emas", "oma", "omas", "grama", "gramas", "ista", "istas" };
 	char w[48];
 	size_t len;
 
@@ -110,6 +112,9 @@ static bool pt_feminine(const struct normalizer *n, const char *word)
 	len = strlen(w);
 	if (len < 4)
 		return false;
+	for (size_t i = 0; i < sizeof masculine / sizeof masculine[0]; i++)
+		if (util_ends_with(w, masculine[i]))
+			return false;
 	for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++)
 		if (util_ends_with(w, endings[i]))
 			return true;
