@@ -121,6 +121,19 @@ static bool pt_feminine(const struct normalizer *n, const char *word)
 	return false;
 }
 
+/* Whether v has a form for each gender: its units are one or two ("vinte e uma"), or its hundreds
+ * two to nine ("duzentas"), in its last group or in its thousands ("duas mil"); millions are masculine. */
+static bool pt_has_gender(int64_t v)
+{
+	for (int group = 0; group < 2; group++, v /= 1000) {
+		int units = (int)(v % 10), tens = (int)(v % 100), hundreds = (int)(v % 1000) / 100;
+
+		if (((units == 1 || units == 2) && tens != 11 && tens != 12) || hundreds >= 2)
+			return true;
+	}
+	return false;
+}
+
 /* Whether the noun after byte at (past "mil") is feminine: "2 mil pessoas" as "duas mil pessoas". */
 static bool pt_feminine_after(const struct normalizer *n, const char *text, int64_t at)
 {
@@ -199,7 +212,7 @@ static const struct pt_currency pt_currencies[] = {
 	{ "R$", "BRL", true },	 { "US$", "USD", false }, { "€", "EUR", false },     { "$", "USD", false },
 	{ "£", "GBP", false },	 { "euros", "EUR", false }, { "euro", "EUR", false }, { "reais", "BRL", true },
 	{ "real", "BRL", true }, { "dólares", "USD", false }, { "dólar", "USD", false }, { "libras", "GBP", false },
-	{ "libra", "GBP", false },
+	{ "libra", "GBP", false }, { "¥", "JPY", false },	  { "CHF", "CHF", false },
 };
 
 /* ICU's name of a currency in the locale, its first word as news says it: "Reais brasileiros" as "reais". */
@@ -338,9 +351,16 @@ static int pt_date(struct normalizer *n, int day, int month, const char *month_n
 
 static int pt_numeric_date(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	int month = atoi(m->g[3]);
+	int day = atoi(m->g[1]), month = atoi(m->g[3]);
 
-	return month < 1 ? -1 : pt_date(n, atoi(m->g[1]), month, NULL, m->g[4], out);
+	/* "03/15/2024" can only be American: the month first */
+	if (month > 12 && day >= 1 && day <= 12) {
+		int t = day;
+
+		day = month;
+		month = t;
+	}
+	return month < 1 ? -1 : pt_date(n, day, month, NULL, m->g[4], out);
 }
 
 static int pt_iso_date(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
@@ -369,6 +389,129 @@ static int pt_time(struct normalizer *n, const struct norm_match *m, struct strb
 		pt_cardinal(n, minute, false, out);
 		if (*m->g[3])
 			strbuf_adds(out, minute == 1 ? " minuto" : " minutos");
+	}
+	return 0;
+}
+
+/* "14:30:05" as "catorze horas e trinta minutos e cinco segundos"; a race's "2:05:30" the same. */
+static int pt_time_seconds(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	int hour = atoi(m->g[1]), minute = atoi(m->g[2]), second = atoi(m->g[3]);
+
+	if (hour > 24 || minute > 59 || second > 59)
+		return -1;
+	pt_cardinal(n, hour, true, out);
+	strbuf_adds(out, hour == 1 || hour == 0 ? " hora" : " horas");
+	if (minute) {
+		strbuf_adds(out, " e ");
+		pt_cardinal(n, minute, false, out);
+		strbuf_adds(out, minute == 1 ? " minuto" : " minutos");
+	}
+	if (second) {
+		strbuf_adds(out, " e ");
+		pt_cardinal(n, second, false, out);
+		strbuf_adds(out, second == 1 ? " segundo" : " segundos");
+	}
+	return 0;
+}
+
+/* ---- fractions ---- */
+
+/* The denominator of a fraction: "meio", "terço", ICU's ordinals to ten and for 100 and 1000
+ * ("quarto", "centésimo"), else a cardinal and "avos" ("onze avos"). */
+static void pt_denominator(struct normalizer *n, int64_t d, bool plural, struct strbuf *out)
+{
+	if (d == 2)
+		strbuf_adds(out, "meio");
+	else if (d == 3)
+		strbuf_adds(out, "terço");
+	else if (d <= 10 || d == 100 || d == 1000)
+		pt_ordinal(n, d, false, out);
+	else {
+		pt_cardinal(n, d, false, out);
+		strbuf_adds(out, " avos");
+		return;
+	}
+	if (plural)
+		strbuf_addc(out, 's');
+}
+
+/* "1/2", "3/4", "2 1/2": "um meio", "três quartos", "dois e um meio"; a day and a month after a word that
+ * asks for a date ("dia 15/3", "até 30/4") or that cannot be a fraction ("15/03") are a date; "24/7" is an idiom. */
+static int pt_slash(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	int64_t whole = *m->g[2] ? pt_parse(m->g[2]) : -1, a = pt_parse(m->g[3]), b = pt_parse(m->g[4]);
+	static const char *const date_words[] = { "dia", "dias", "em", "até", "desde", "entre", "partir", "hoje",
+						  "amanhã", "domingo", "sábado" };
+	bool date_word = false, date = a >= 1 && a <= 31 && b >= 1 && b <= 12 && whole < 0;
+	char w[24];
+
+	if (a < 0 || b < 0)
+		return -1;
+	norm_word_before(m->text, m->start + (int64_t)strlen(m->g[1]), w, sizeof w);
+	for (size_t i = 0; i < sizeof date_words / sizeof date_words[0]; i++)
+		date_word = date_word || strcasecmp(w, date_words[i]) == 0;
+	strbuf_adds(out, m->g[1]);
+	if (whole < 0 && a == 24 && b == 7) {
+		strbuf_adds(out, "vinte e quatro por sete");
+		return 0;
+	}
+	if (date && (date_word || a > b || m->g[3][0] == '0' || m->g[4][0] == '0' || b > 10)) {
+		pt_date(n, (int)a, (int)b, NULL, "", out);
+		return 0;
+	}
+	if (b < 2 || (b > 10 && b != 100 && b != 1000 && a >= b))
+		return -1;
+	if (whole < 0 && a == 1 && b == 2) {
+		char next[32];
+
+		/* "1/2 xícara" as "meia xícara"; a half alone, "um meio" */
+		norm_word_after(m->text, m->end, next, sizeof next);
+		if (islower((unsigned char)next[0]) && strcmp(next, "de") != 0 && strcmp(next, "do") != 0 &&
+		    strcmp(next, "da") != 0) {
+			strbuf_adds(out, pt_feminine(n, next) ? "meia" : "meio");
+			return 0;
+		}
+	}
+	if (whole >= 0) {
+		pt_cardinal(n, whole, false, out);
+		strbuf_adds(out, " e ");
+	}
+	pt_cardinal(n, a, false, out);
+	strbuf_addc(out, ' ');
+	pt_denominator(n, b, a > 1, out);
+	return 0;
+}
+
+/* "-5" as "menos cinco", "-2,5" as "menos dois vírgula cinco". */
+static int pt_negative(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	strbuf_adds(out, "menos ");
+	return pt_number(n, m->g[1], m->g[2],
+			 pt_has_gender(pt_parse(m->g[1])) && pt_feminine_after(n, m->text, m->end), out);
+}
+
+/* "192.168.0.1": the digits of each part one by one, and "ponto" between. */
+static int pt_ip(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	bool short_part = false;
+
+	for (int g = 1; g <= 4; g++) {
+		if (atoi(m->g[g]) > 255)
+			return -1;
+		short_part = short_part || (g > 1 && strlen(m->g[g]) < 3);
+	}
+	/* "100.200.300.400" is a number in thousands; an address has a part shorter than three digits */
+	if (!short_part)
+		return -1;
+	for (int g = 1; g <= 4; g++) {
+		if (g > 1)
+			strbuf_adds(out, " ponto ");
+		for (const char *d = m->g[g]; *d; d++) {
+			if (d != m->g[g])
+				strbuf_addc(out, ' ');
+			pt_cardinal(n, *d - '0', false, out);
+		}
 	}
 	return 0;
 }
@@ -403,7 +546,7 @@ static int pt_ordinal_degree(struct normalizer *n, const struct norm_match *m, s
 static int pt_range(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	int64_t a = pt_parse(m->g[1]), b = pt_parse(m->g[2]);
-	bool feminine = pt_feminine_after(n, m->text, m->end);
+	bool feminine = (pt_has_gender(a) || pt_has_gender(b)) && pt_feminine_after(n, m->text, m->end);
 	char w[16];
 
 	if (a < 0 || b < 0 || b < a)
@@ -591,12 +734,14 @@ static int pt_plain_number(struct normalizer *n, const struct norm_match *m, str
 		}
 		return 0;
 	}
-	return pt_number(n, m->g[1], m->g[2], pt_feminine_after(n, m->text, m->end), out);
+	return pt_number(n, m->g[1], m->g[2],
+			 pt_has_gender(pt_parse(m->g[1])) && pt_feminine_after(n, m->text, m->end), out);
 }
 
 static int pt_magnitude_rule(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	return pt_amount(n, m->g[1], m->g[2], m->g[3], pt_feminine_after(n, m->text, m->end), out);
+	return pt_amount(n, m->g[1], m->g[2], m->g[3],
+			 pt_has_gender(pt_parse(m->g[1])) && pt_feminine_after(n, m->text, m->end), out);
 }
 
 static const struct norm_rule_def pt_rules[] = {
@@ -609,24 +754,29 @@ static const struct norm_rule_def pt_rules[] = {
 	  pt_telephone, NORM_NO_LIST },
 	{ "telephone-pt", "(?<![\\w+])\\+\\d{2,3}(?:\\s\\d{2,3}){3,4}(?!\\d)", pt_telephone, NORM_NO_LIST },
 	{ "money-before",
-	  "(R\\$|US\\$|€|\\$|£)\\s?" PT_INT PT_DEC "(?:\\s" PT_MAGNITUDES ")?(?!\\w|[.,]\\d)", pt_money_before,
+	  "(R\\$|US\\$|€|\\$|£|¥|CHF)\\s?" PT_INT PT_DEC "(?:\\s" PT_MAGNITUDES ")?(?!\\w|[.,]\\d)", pt_money_before,
 	  NORM_NO_LIST },
 	{ "money-after",
-	  PT_NOT_BEFORE PT_INT PT_DEC "(?:\\s" PT_MAGNITUDES ")?\\s?(€|euros|euro|reais|real|dólares|dólar|libras|libra)"
+	  PT_NOT_BEFORE PT_INT PT_DEC "(?:\\s" PT_MAGNITUDES ")?\\s?(€|euros|euro|reais|real|dólares|dólar|libras|libra|CHF)"
 	  "(?!\\w)",
 	  pt_money_after, NORM_NO_LIST },
 	{ "percent", PT_NOT_BEFORE PT_INT PT_DEC "\\s?(?:%|por cento\\b)", pt_percent, NORM_NO_LIST },
 	{ "numeric-date", PT_NOT_BEFORE "(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4})(?![\\w]|[.,/-]\\d)", pt_numeric_date, NORM_NO_LIST },
+	{ "ip", PT_NOT_BEFORE "(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?![\\w]|[.,]\\d)", pt_ip, NORM_NO_LIST },
 	{ "iso-date", PT_NOT_BEFORE "(\\d{4})-(\\d{2})-(\\d{2})(?![\\w]|[.,/-]\\d)", pt_iso_date, NORM_NO_LIST },
 	{ "day-month",
 	  PT_NOT_BEFORE "(\\d{1,2})(?:\\.?º|°)?\\s+de\\s+" PT_MONTHS "\\b(?:\\s+de\\s+(\\d{4})\\b(?![.,]\\d))?",
 	  pt_day_month, NORM_NO_LIST },
+	{ "time-seconds", PT_NOT_BEFORE "(\\d{1,2}):(\\d{2}):(\\d{2})(?![\\w:]|[.,]\\d)", pt_time_seconds, NORM_NO_LIST },
 	{ "time", PT_NOT_BEFORE "(\\d{1,2})(?:h|:(?=\\d{2}))(\\d{2})?(min\\b)?(?:\\s?h\\b)?(?![\\w:]|[.,]\\d)", pt_time,
 	  NORM_NO_LIST },
 	{ "ordinal", PT_NOT_BEFORE "(\\d{1,4})\\.?(º|ª)", pt_ordinal_rule, NORM_NO_LIST },
 	/* the article is matched, not looked behind for: a look-behind at every byte costs more than all the rest */
 	{ "ordinal-degree", "\\b(o|a|os|as|O|A|do|da|no|na|ao|à|pelo|pela|seu|sua)\\s(\\d{1,3})°(?!\\s?[CF]\\b)",
 	  pt_ordinal_degree, NORM_NO_LIST },
+	/* the word before is matched (and written back) so that a fraction can tell "dia 15/3" from "1/3" */
+	{ "slash", "(?<![\\w.,/-])((?:\\p{L}+\\s)?)(?:(\\d{1,3})\\s)?(\\d{1,4})/(\\d{1,4})(?![\\w/]|[.,]\\d)", pt_slash,
+	  NORM_NO_LIST },
 	{ "range", PT_NOT_BEFORE "(\\d{1,4})\\s?[-–]\\s?(\\d{1,4})" PT_NOT_AFTER, pt_range, NORM_NO_LIST },
 	{ "unit", PT_NOT_BEFORE "([-−])?" PT_INT PT_DEC "\\s?(%s)(?!\\w)", pt_unit, PT_UNITS },
 	{ "magnitude", PT_NOT_BEFORE PT_INT PT_DEC "\\s(mi|bi|tri)\\b(?!-)", pt_magnitude_rule, NORM_NO_LIST },
@@ -634,6 +784,7 @@ static const struct norm_rule_def pt_rules[] = {
 	{ "regnal", "\\b(%s)\\s+([IVX]{1,6})\\b", pt_regnal, PT_REGNAL },
 	{ "dom", "(?<![\\w.])D\\.\\s+(\\p{Lu}\\p{Ll}+)", pt_dom, NORM_NO_LIST },
 	{ "abbreviation", "(?<![\\w.])(%s)(?!\\w)", pt_expansion, PT_EXPANSIONS },
+	{ "negative", "(?<![\\w.,/-])[-−]" PT_INT PT_DEC PT_NOT_AFTER, pt_negative, NORM_NO_LIST },
 	{ "number", PT_NOT_BEFORE PT_INT PT_DEC PT_NOT_AFTER, pt_plain_number, NORM_NO_LIST },
 };
 
