@@ -483,6 +483,19 @@ static int pt_slash(struct normalizer *n, const struct norm_match *m, struct str
 	return 0;
 }
 
+/* "Lei 14.133/2021", "PEC 45/2019": a law's number and its year, "catorze mil cento e trinta e três de dois mil e vinte e um". */
+static int pt_numbered_year(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	int64_t v = pt_parse(m->g[1]);
+
+	if (v < 0)
+		return -1;
+	pt_cardinal(n, v, false, out);
+	strbuf_adds(out, " de ");
+	norm_year_words(n, atoi(m->g[2]), out);
+	return 0;
+}
+
 /* "-5" as "menos cinco", "-2,5" as "menos dois vírgula cinco". */
 static int pt_negative(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
@@ -774,6 +787,8 @@ static const struct norm_rule_def pt_rules[] = {
 	/* the article is matched, not looked behind for: a look-behind at every byte costs more than all the rest */
 	{ "ordinal-degree", "\\b(o|a|os|as|O|A|do|da|no|na|ao|à|pelo|pela|seu|sua)\\s(\\d{1,3})°(?!\\s?[CF]\\b)",
 	  pt_ordinal_degree, NORM_NO_LIST },
+	{ "numbered-year", PT_NOT_BEFORE "(\\d{1,3}(?:\\.\\d{3})+|\\d{1,6})/((?:19|20)\\d{2})(?![\\w/]|[.,]\\d)", pt_numbered_year,
+	  NORM_NO_LIST },
 	/* the word before is matched (and written back) so that a fraction can tell "dia 15/3" from "1/3" */
 	{ "slash", "(?<![\\w.,/-])((?:\\p{L}+\\s)?)(?:(\\d{1,3})\\s)?(\\d{1,4})/(\\d{1,4})(?![\\w/]|[.,]\\d)", pt_slash,
 	  NORM_NO_LIST },
