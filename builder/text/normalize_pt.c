@@ -555,14 +555,15 @@ static int pt_ordinal_degree(struct normalizer *n, const struct norm_match *m, s
 	return 0;
 }
 
-/* "10-15" and "2010–2015" as "dez a quinze", "dois mil e dez a dois mil e quinze". */
+/* "10-15" and "2010–2015" as "dez a quinze", "dois mil e dez a dois mil e quinze"; a score, "2-1", "dois a um". */
 static int pt_range(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	int64_t a = pt_parse(m->g[1]), b = pt_parse(m->g[2]);
 	bool feminine = (pt_has_gender(a) || pt_has_gender(b)) && pt_feminine_after(n, m->text, m->end);
 	char w[16];
 
-	if (a < 0 || b < 0 || b < a)
+	/* "10-15" a range, "2-1" a score: both "a" */
+	if (a < 0 || b < 0)
 		return -1;
 	pt_cardinal(n, a, feminine, out);
 	/* "entre 10 e 15", else "de 10 a 15" */
@@ -592,6 +593,17 @@ static int pt_unit(struct normalizer *n, const struct norm_match *m, struct strb
 	strbuf_addf(out, " %s", name);
 	if (norm_at_end(m) && m->text[m->end - 1] == '.')
 		strbuf_addc(out, '.');
+	return 0;
+}
+
+/* "no km 45" (a road's marker) as "no quilômetro quarenta e cinco". */
+static int pt_unit_before(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	const struct norm_pair *p = norm_list_find(norm_list(n, PT_UNITS), m->g[1]);
+
+	if (!p)
+		return -1;
+	strbuf_adds(out, !pt_brazil(n) && p->value[2] ? p->value[2] : p->value[0]);
 	return 0;
 }
 
@@ -794,6 +806,7 @@ static const struct norm_rule_def pt_rules[] = {
 	  NORM_NO_LIST },
 	{ "range", PT_NOT_BEFORE "(\\d{1,4})\\s?[-–]\\s?(\\d{1,4})" PT_NOT_AFTER, pt_range, NORM_NO_LIST },
 	{ "unit", PT_NOT_BEFORE "([-−])?" PT_INT PT_DEC "\\s?(%s)(?!\\w)", pt_unit, PT_UNITS },
+	{ "unit-before", "(?<![\\w.])(km)(?=\\s\\d)", pt_unit_before, NORM_NO_LIST },
 	{ "magnitude", PT_NOT_BEFORE PT_INT PT_DEC "\\s(mi|bi|tri)\\b(?!-)", pt_magnitude_rule, NORM_NO_LIST },
 	{ "century", "\\b(século|séculos|Século|séc\\.)\\s+([IVX]{1,5})\\b\\.?", pt_century, NORM_NO_LIST },
 	{ "regnal", "\\b(%s)\\s+([IVX]{1,6})\\b", pt_regnal, PT_REGNAL },
