@@ -690,14 +690,20 @@ static int pt_electronic(struct normalizer *n, const struct norm_match *m, struc
 {
 	const char *s = m->g[0];
 	size_t len = strlen(s);
+	bool stop = len && s[len - 1] == '.';	/* the sentence's full stop, not the address's */
+	struct strbuf t;
 
 	(void)n;
-	if (len && s[len - 1] == '.')
-		len--;	/* the sentence's full stop */
-	if (strncmp(s, "https://", 8) == 0)
-		s += 8, len -= 8;
-	else if (strncmp(s, "http://", 7) == 0)
-		s += 7, len -= 7;
+	if (stop)
+		len--;
+	if (strncmp(s, "https://", 8) == 0) {
+		s += 8;
+		len -= 8;
+	} else if (strncmp(s, "http://", 7) == 0) {
+		s += 7;
+		len -= 7;
+	}
+	strbuf_init(&t);
 	for (size_t i = 0; i < len; i++) {
 		const char *word = NULL;
 
@@ -705,24 +711,25 @@ static int pt_electronic(struct normalizer *n, const struct norm_match *m, struc
 		case '.': word = "ponto"; break;
 		case '@': word = "arroba"; break;
 		case '/': word = "barra"; break;
-		case '-': word = "hífen"; break;
+		case '-': word = "traço"; break;
 		case '_': word = "sublinhado"; break;
 		default: break;
 		}
 		if (word) {
 			if (i + 1 == len && s[i] == '/')
 				break;
-			strbuf_addf(out, " %s ", word);
+			strbuf_addf(&t, " %s ", word);
 		} else if (strncmp(s + i, "www", 3) == 0 && (i == 0 || s[i - 1] == '.')) {
-			strbuf_adds(out, "dáblio dáblio dáblio");
+			strbuf_adds(&t, "dáblio dáblio dáblio");
 			i += 2;
 		} else {
-			strbuf_addc(out, s[i]);
+			strbuf_addc(&t, s[i]);
 		}
 	}
-	util_squeeze_spaces(out->buf);
-	out->len = strlen(out->buf);
-	if (len < strlen(m->g[0]) && norm_at_end(m))
+	util_squeeze_spaces(t.buf);
+	strbuf_adds(out, t.buf);
+	strbuf_release(&t);
+	if (stop)
 		strbuf_addc(out, '.');
 	return 0;
 }
