@@ -1,4 +1,4 @@
-/* normalize_pt: Portuguese's rules (pt-BR and pt-PT) — ICU's gendered spell-out; money, dates, times, units, ordinals. */
+/* normalize_pt: Portuguese's rules (pt-BR, pt-PT) — ICU's gendered spell-out; money, dates, times, units, ordinals. */
 #include "normalize_lang.h"
 
 #include "util.h"
@@ -39,20 +39,17 @@ static const struct norm_list_file pt_lists[] = {
 #define PT_NOT_BEFORE "(?<![\\w.,/-])"
 #define PT_NOT_AFTER "(?![\\w]|[.,/]\\d)"
 
-static bool pt_brazil(const struct normalizer *n)
-{
-	const char *tag = norm_tag(n);
-	size_t len = strcspn(tag, "-_");
-
-	return tag[len] && strncasecmp(tag + len + 1, "br", 2) == 0;
-}
-
 /* espeak-ng's "pt" is European, as is every tag but Brazil's. */
 static const char *pt_locale_of(const char *tag)
 {
 	size_t len = strcspn(tag, "-_");
 
 	return tag[len] && strncasecmp(tag + len + 1, "br", 2) == 0 ? "pt" : "pt_PT";
+}
+
+static bool pt_brazil(const struct normalizer *n)
+{
+	return strcmp(norm_locale(n), "pt") == 0;
 }
 
 /* Digits with "." or space thousands separators as a number; -1 when not one or too long. */
@@ -97,7 +94,8 @@ static void pt_ordinal(struct normalizer *n, int64_t v, bool feminine, struct st
  * ("-a", "-ção", "-dade", "-agem", but not "-ema" or "-ista"); short words and capitals count as masculine. */
 static bool pt_feminine(const struct normalizer *n, const char *word)
 {
-	static const char *const endings[] = { "a", "as", "ção", "ções", "são", "sões", "dade", "dades", "agem", "agens" };
+	static const char *const endings[] = { "a", "as", "ção", "ções", "são", "sões",
+					       "dade", "dades", "agem", "agens" };
 	/* Greek "-ema", "-oma", "-grama" and "-ista" (either gender, masculine when it counts people) */
 	static const char *const masculine[] = { "ema", "emas", "oma", "omas", "grama", "gramas", "ista", "istas" };
 	char w[48];
@@ -483,7 +481,8 @@ static int pt_slash(struct normalizer *n, const struct norm_match *m, struct str
 	return 0;
 }
 
-/* "Lei 14.133/2021", "PEC 45/2019": a law's number and its year, "catorze mil cento e trinta e três de dois mil e vinte e um". */
+/* "Lei 14.133/2021", "PEC 45/2019": a law's number and its year,
+ * "catorze mil cento e trinta e três de dois mil e vinte e um". */
 static int pt_numbered_year(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
 	int64_t v = pt_parse(m->g[1]);
@@ -789,11 +788,12 @@ static const struct norm_rule_def pt_rules[] = {
 	  "(R\\$|US\\$|€|\\$|£|¥|CHF)\\s?" PT_INT PT_DEC "(?:\\s" PT_MAGNITUDES ")?(?!\\w|[.,]\\d)", pt_money_before,
 	  NORM_NO_LIST },
 	{ "money-after",
-	  PT_NOT_BEFORE PT_INT PT_DEC "(?:\\s" PT_MAGNITUDES ")?\\s?(€|euros|euro|reais|real|dólares|dólar|libras|libra|CHF)"
-	  "(?!\\w)",
+	  PT_NOT_BEFORE PT_INT PT_DEC "(?:\\s" PT_MAGNITUDES ")?\\s?"
+	  "(€|euros|euro|reais|real|dólares|dólar|libras|libra|CHF)(?!\\w)",
 	  pt_money_after, NORM_NO_LIST },
 	{ "percent", PT_NOT_BEFORE PT_INT PT_DEC "\\s?(?:%|por cento\\b)", pt_percent, NORM_NO_LIST },
-	{ "numeric-date", PT_NOT_BEFORE "(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4})(?![\\w]|[.,/-]\\d)", pt_numeric_date, NORM_NO_LIST },
+	{ "numeric-date", PT_NOT_BEFORE "(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4})(?![\\w]|[.,/-]\\d)", pt_numeric_date,
+	  NORM_NO_LIST },
 	{ "ip", PT_NOT_BEFORE "(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?![\\w]|[.,]\\d)", pt_ip, NORM_NO_LIST },
 	{ "iso-date", PT_NOT_BEFORE "(\\d{4})-(\\d{2})-(\\d{2})(?![\\w]|[.,/-]\\d)", pt_iso_date, NORM_NO_LIST },
 	{ "day-month",
@@ -806,8 +806,8 @@ static const struct norm_rule_def pt_rules[] = {
 	/* the article is matched, not looked behind for: a look-behind at every byte costs more than all the rest */
 	{ "ordinal-degree", "\\b(o|a|os|as|O|A|do|da|no|na|ao|à|pelo|pela|seu|sua)\\s(\\d{1,3})°(?!\\s?[CF]\\b)",
 	  pt_ordinal_degree, NORM_NO_LIST },
-	{ "numbered-year", PT_NOT_BEFORE "(\\d{1,3}(?:\\.\\d{3})+|\\d{1,6})/((?:19|20)\\d{2})(?![\\w/]|[.,]\\d)", pt_numbered_year,
-	  NORM_NO_LIST },
+	{ "numbered-year", PT_NOT_BEFORE "(\\d{1,3}(?:\\.\\d{3})+|\\d{1,6})/((?:19|20)\\d{2})(?![\\w/]|[.,]\\d)",
+	  pt_numbered_year, NORM_NO_LIST },
 	/* the word before is matched (and written back) so that a fraction can tell "dia 15/3" from "1/3" */
 	{ "slash", "(?<![\\w.,/-])((?:\\p{L}+\\s)?)(?:(\\d{1,3})\\s)?(\\d{1,4})/(\\d{1,4})(?![\\w/]|[.,]\\d)", pt_slash,
 	  NORM_NO_LIST },

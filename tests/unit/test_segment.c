@@ -120,7 +120,8 @@ START_TEST(portuguese_sentences)
 	/* "p. ex.", "pág.", "nº", "etc.": one sentence; "etc." before a capital ends it */
 	expect_split_pt("pt", "Há frutas, p. ex. maçãs, na pág. 4 do relatório nº 12, etc. E há mais.", 2,
 			"Há frutas, p. ex. maçãs, na pág. 4 do relatório nº 12, etc. | E há mais. | ");
-	expect_split_pt("pt_PT", "A reunião será a 5 de dez. de 2024 na sede da Lda. com a Profa. Sousa. Foram dez. Saíram.", 3,
+	expect_split_pt("pt_PT",
+			"A reunião será a 5 de dez. de 2024 na sede da Lda. com a Profa. Sousa. Foram dez. Saíram.", 3,
 			"A reunião será a 5 de dez. de 2024 na sede da Lda. com a Profa. Sousa. | Foram dez. | Saíram. | ");
 	/* "D. Pedro II" and "séc. XIX" */
 	expect_split_pt("pt", "D. Pedro II reinou no séc. XIX. Morreu em Paris.", 2,
