@@ -438,7 +438,7 @@ static void pt_denominator(struct normalizer *n, int64_t d, bool plural, struct 
  * asks for a date ("dia 15/3", "até 30/4") or that cannot be a fraction ("15/03") are a date; "24/7" is an idiom. */
 static int pt_slash(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	int64_t whole = *m->g[2] ? pt_parse(m->g[2]) : -1, a = pt_parse(m->g[3]), b = pt_parse(m->g[4]);
+	int64_t whole = *m->g[1] ? pt_parse(m->g[1]) : -1, a = pt_parse(m->g[2]), b = pt_parse(m->g[3]);
 	static const char *const date_words[] = { "dia", "dias", "em", "até", "desde", "entre", "partir", "hoje",
 						  "amanhã", "domingo", "sábado" };
 	bool date_word = false, date = a >= 1 && a <= 31 && b >= 1 && b <= 12 && whole < 0;
@@ -446,15 +446,14 @@ static int pt_slash(struct normalizer *n, const struct norm_match *m, struct str
 
 	if (a < 0 || b < 0)
 		return -1;
-	norm_word_before(m->text, m->start + (int64_t)strlen(m->g[1]), w, sizeof w);
+	norm_word_before(m->text, m->start, w, sizeof w);
 	for (size_t i = 0; i < sizeof date_words / sizeof date_words[0]; i++)
 		date_word = date_word || strcasecmp(w, date_words[i]) == 0;
-	strbuf_adds(out, m->g[1]);
 	if (whole < 0 && a == 24 && b == 7) {
 		strbuf_adds(out, "vinte e quatro por sete");
 		return 0;
 	}
-	if (date && (date_word || a > b || m->g[3][0] == '0' || m->g[4][0] == '0' || b > 10)) {
+	if (date && (date_word || a > b || m->g[2][0] == '0' || m->g[3][0] == '0' || b > 10)) {
 		pt_date(n, (int)a, (int)b, NULL, "", out);
 		return 0;
 	}
@@ -541,16 +540,26 @@ static int pt_ordinal_rule(struct normalizer *n, const struct norm_match *m, str
 	return 0;
 }
 
-/* "o 1° lugar": the degree sign as an ordinal's, after an article; its gender is the article's. */
+/* "o 1° lugar": the degree sign as an ordinal's, after an article (its gender the article's);
+ * elsewhere it is a degree ("30° à sombra"), the units' business. */
 static int pt_ordinal_degree(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	int64_t v = pt_parse(m->g[2]);
-	char last = m->g[1][strlen(m->g[1]) - 1];
+	static const char *const masculine[] = { "o", "os", "O", "Os", "do", "dos", "no", "nos", "ao", "aos", "pelo", "seu" };
+	static const char *const feminine[] = { "a", "as", "A", "As", "da", "das", "na", "nas", "à", "às", "pela", "sua" };
+	int64_t v = pt_parse(m->g[1]);
+	char w[16];
+	int gender = 0;
 
-	if (v < 1)
+	norm_word_before(m->text, m->start, w, sizeof w);
+	for (size_t i = 0; i < sizeof masculine / sizeof masculine[0]; i++) {
+		if (strcmp(w, masculine[i]) == 0)
+			gender = 1;
+		else if (strcmp(w, feminine[i]) == 0)
+			gender = 2;
+	}
+	if (v < 1 || !gender)
 		return -1;
-	strbuf_addf(out, "%s ", m->g[1]);
-	pt_ordinal(n, v, last == 'a' || last == 'A' || strcmp(m->g[1], "à") == 0, out);
+	pt_ordinal(n, v, gender == 2, out);
 	return 0;
 }
 
@@ -776,10 +785,10 @@ static int pt_magnitude_rule(struct normalizer *n, const struct norm_match *m, s
 }
 
 static const struct norm_rule_def pt_rules[] = {
-	/* the local part is possessive and starts a run: "10-10-10…" is scanned once, not from every digit */
-	{ "electronic",
-	  "(?<![\\w@.+-])(?:[\\w.+-]++@[\\w-]+(?:\\.[\\w-]+)+|(?:https?://|www\\.)[\\w-]+(?:\\.[\\w-]+)+(?:/[\\w./-]*)?)",
-	  pt_electronic, NORM_NO_LIST },
+	/* a web address begins with letters ICU can look for; an e-mail's local part starts a run and is
+	 * possessive, so that "10-10-10…" is scanned once, not from every digit */
+	{ "web", "(?:https?://|www\\.)[\\w-]+(?:\\.[\\w-]+)+(?:/[\\w./-]*)?", pt_electronic, NORM_NO_LIST },
+	{ "e-mail", "(?<![\\w@.+-])[\\w.+-]++@[\\w-]+(?:\\.[\\w-]+)+", pt_electronic, NORM_NO_LIST },
 	/* an area code, or a mobile's five digits: "2024-2030" is a range */
 	{ "telephone", "(?<![\\w+])(?:(?:\\+\\d{2,3}\\s)?(?:\\(\\d{2,3}\\)\\s?|\\d{2}\\s)\\d{4,5}|\\d{5})-\\d{4}(?![\\d-])",
 	  pt_telephone, NORM_NO_LIST },
@@ -803,14 +812,10 @@ static const struct norm_rule_def pt_rules[] = {
 	{ "time", PT_NOT_BEFORE "(\\d{1,2})(?:h|:(?=\\d{2}))(\\d{2})?(min\\b)?(?:\\s?h\\b)?(?![\\w:]|[.,]\\d)", pt_time,
 	  NORM_NO_LIST },
 	{ "ordinal", PT_NOT_BEFORE "(\\d{1,4})\\.?(º|ª)", pt_ordinal_rule, NORM_NO_LIST },
-	/* the article is matched, not looked behind for: a look-behind at every byte costs more than all the rest */
-	{ "ordinal-degree", "\\b(o|a|os|as|O|A|do|da|no|na|ao|à|pelo|pela|seu|sua)\\s(\\d{1,3})°(?!\\s?[CF]\\b)",
-	  pt_ordinal_degree, NORM_NO_LIST },
+	{ "ordinal-degree", "(?<![\\w.])(\\d{1,3})°(?!\\s?[CF]\\b)", pt_ordinal_degree, NORM_NO_LIST },
 	{ "numbered-year", PT_NOT_BEFORE "(\\d{1,3}(?:\\.\\d{3})+|\\d{1,6})/((?:19|20)\\d{2})(?![\\w/]|[.,]\\d)",
 	  pt_numbered_year, NORM_NO_LIST },
-	/* the word before is matched (and written back) so that a fraction can tell "dia 15/3" from "1/3" */
-	{ "slash", "(?<![\\w.,/-])((?:\\p{L}+\\s)?)(?:(\\d{1,3})\\s)?(\\d{1,4})/(\\d{1,4})(?![\\w/]|[.,]\\d)", pt_slash,
-	  NORM_NO_LIST },
+	{ "slash", "(?<![\\w.,/-])(?:(\\d{1,3})\\s)?(\\d{1,4})/(\\d{1,4})(?![\\w/]|[.,]\\d)", pt_slash, NORM_NO_LIST },
 	{ "range", PT_NOT_BEFORE "(\\d{1,4})\\s?[-–]\\s?(\\d{1,4})" PT_NOT_AFTER, pt_range, NORM_NO_LIST },
 	{ "unit", PT_NOT_BEFORE "([-−])?" PT_INT PT_DEC "\\s?(%s)(?!\\w)", pt_unit, PT_UNITS },
 	{ "unit-before", "(?<![\\w.])(km)(?=\\s\\d)", pt_unit_before, NORM_NO_LIST },

@@ -275,6 +275,9 @@ START_TEST(pt_hostile_input_is_linear)
 	check_linear("10-");				/* ranges and telephones with no end */
 	check_linear("(11) 9");
 	check_linear("a@b.");
+	check_linear("www.a");				/* addresses and fractions with no end */
+	check_linear("1/2/");
+	check_linear("o 1°");
 	check_linear("D. Pedro II ");
 	check_linear("14h30 ");
 	check_linear("etc. ");
