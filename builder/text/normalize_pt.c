@@ -540,23 +540,31 @@ static int pt_ordinal_rule(struct normalizer *n, const struct norm_match *m, str
 	return 0;
 }
 
+/* The gender of the article (or contraction) just before byte at: 1 masculine ("o", "ao", "do"),
+ * 2 feminine ("a", "à", "da"), 0 when the word before is none. */
+static int pt_article_gender(const char *text, int64_t at)
+{
+	static const char *const masculine[] = { "o", "os", "O", "Os", "do", "dos", "no", "nos", "ao", "aos", "pelo", "seu" };
+	static const char *const feminine[] = { "a", "as", "A", "As", "da", "das", "na", "nas", "à", "às", "pela", "sua" };
+	char w[16];
+
+	norm_word_before(text, at, w, sizeof w);
+	for (size_t i = 0; i < sizeof masculine / sizeof masculine[0]; i++) {
+		if (strcmp(w, masculine[i]) == 0)
+			return 1;
+		if (strcmp(w, feminine[i]) == 0)
+			return 2;
+	}
+	return 0;
+}
+
 /* "o 1° lugar": the degree sign as an ordinal's, after an article (its gender the article's);
  * elsewhere it is a degree ("30° à sombra"), the units' business. */
 static int pt_ordinal_degree(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	static const char *const masculine[] = { "o", "os", "O", "Os", "do", "dos", "no", "nos", "ao", "aos", "pelo", "seu" };
-	static const char *const feminine[] = { "a", "as", "A", "As", "da", "das", "na", "nas", "à", "às", "pela", "sua" };
 	int64_t v = pt_parse(m->g[1]);
-	char w[16];
-	int gender = 0;
+	int gender = pt_article_gender(m->text, m->start);
 
-	norm_word_before(m->text, m->start, w, sizeof w);
-	for (size_t i = 0; i < sizeof masculine / sizeof masculine[0]; i++) {
-		if (strcmp(w, masculine[i]) == 0)
-			gender = 1;
-		else if (strcmp(w, feminine[i]) == 0)
-			gender = 2;
-	}
 	if (v < 1 || !gender)
 		return -1;
 	pt_ordinal(n, v, gender == 2, out);
@@ -665,6 +673,25 @@ static int pt_regnal(struct normalizer *n, const struct norm_match *m, struct st
 		return -1;
 	strbuf_addf(out, "%s ", m->g[1]);
 	pt_roman_words(n, v, strcmp(p->value[0], "f") == 0, out);
+	return 0;
+}
+
+/* "II Guerra Mundial" as "Segunda Guerra Mundial": a Roman numeral before a capitalised noun is an
+ * ordinal agreeing with it, capitalised as the noun is. */
+static int pt_roman_before(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
+{
+	int v = pt_roman_value(m->g[1]), gender = pt_article_gender(m->text, m->start);
+	char noun[48];
+	size_t mark = out->len;
+
+	if (v < 1 || v > 30)
+		return -1;
+	/* the article says the gender ("à XX Bienal"); with none, the noun's ending */
+	snprintf(noun, sizeof noun, "%s", m->g[2]);
+	noun[0] = (char)tolower((unsigned char)noun[0]);
+	pt_ordinal(n, v, gender ? gender == 2 : pt_feminine(n, noun), out);
+	out->buf[mark] = (char)toupper((unsigned char)out->buf[mark]);
+	strbuf_addf(out, " %s", m->g[2]);
 	return 0;
 }
 
@@ -822,6 +849,7 @@ static const struct norm_rule_def pt_rules[] = {
 	{ "magnitude", PT_NOT_BEFORE PT_INT PT_DEC "\\s(mi|bi|tri)\\b(?!-)", pt_magnitude_rule, NORM_NO_LIST },
 	{ "century", "\\b(século|séculos|Século|séc\\.)\\s+([IVX]{1,5})\\b\\.?", pt_century, NORM_NO_LIST },
 	{ "regnal", "\\b(%s)\\s+([IVX]{1,6})\\b", pt_regnal, PT_REGNAL },
+	{ "roman-before", "(?<![\\w.])([IVX]{1,5})\\s+(\\p{Lu}[a-zà-ú]{2,})\\b", pt_roman_before, NORM_NO_LIST },
 	{ "dom", "(?<![\\w.])D\\.\\s+(\\p{Lu}\\p{Ll}+)", pt_dom, NORM_NO_LIST },
 	{ "abbreviation", "(?<![\\w.])(%s)(?!\\w)", pt_expansion, PT_EXPANSIONS },
 	{ "negative", "(?<![\\w.,/-])[-−]" PT_INT PT_DEC PT_NOT_AFTER, pt_negative, NORM_NO_LIST },
