@@ -189,6 +189,11 @@ static int pt_amount(struct normalizer *n, const char *integer, const char *deci
 {
 	bool one = strcmp(integer, "1") == 0 && !*decimals;
 
+	/* "1 mil" is "mil", and Portugal's "1 bi" "mil milhões", with no "um" before */
+	if (one && (strcmp(magnitude, "mil") == 0 || (strcmp(magnitude, "bi") == 0 && !pt_brazil(n)))) {
+		pt_magnitude(n, magnitude, one, out);
+		return 0;
+	}
 	/* "milhões" is masculine: "dois milhões de pessoas"; "mil" lets the noun decide */
 	if (pt_number(n, integer, decimals, feminine && (!*magnitude || strcmp(magnitude, "mil") == 0), out) < 0)
 		return -1;
