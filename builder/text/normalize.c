@@ -51,7 +51,7 @@ struct normalizer {
 };
 
 /* The languages with rules; the rest pass text through. Add a language here. */
-static const struct norm_language *const norm_languages[] = { &norm_en, &norm_de, &norm_fr, &norm_it, &norm_es };
+static const struct norm_language *const norm_languages[] = { &norm_en, &norm_de, &norm_fr, &norm_it, &norm_es, &norm_pt };
 
 /* ---- data files ---- */
 
@@ -536,15 +536,15 @@ static int norm_setup(struct normalizer *n, const struct norm_language *lang, co
 	int ret = -1;
 
 	n->lang = lang;
-	n->locale = xstrdup(locale);
-	n->cardinal = norm_spellout(locale, cardinal);
-	n->year = norm_spellout(locale, "%spellout-numbering-year");
-	n->ordinal = norm_spellout(locale, lang->ordinal_ruleset ? lang->ordinal_ruleset : "%spellout-ordinal");
+	n->locale = xstrdup(lang->locale_of ? lang->locale_of(n->tag) : locale);
+	n->cardinal = norm_spellout(n->locale, cardinal);
+	n->year = norm_spellout(n->locale, "%spellout-numbering-year");
+	n->ordinal = norm_spellout(n->locale, lang->ordinal_ruleset ? lang->ordinal_ruleset : "%spellout-ordinal");
 	/* the fallback asks for no ordinals, and reads years as numbers where the locale has no rule for them */
 	if (lang == &norm_any && !n->year)
-		n->year = norm_spellout(locale, cardinal);
+		n->year = norm_spellout(n->locale, cardinal);
 	if (!n->cardinal || !n->year || (!n->ordinal && lang != &norm_any)) {
-		log_error("ICU has no number spell-out rules for '%s'", locale);
+		log_error("ICU has no number spell-out rules for '%s'", n->locale);
 		goto out;
 	}
 	dir = xasprintf("%s/%s", rules_dir, lang->code);

@@ -59,6 +59,8 @@ struct norm_language {
 	size_t n_rules;
 	/* ICU's rule sets where the locale's differ from English's; NULL: "%spellout-cardinal", "%spellout-ordinal" */
 	const char *cardinal_ruleset, *ordinal_ruleset;
+	/* ICU's locale for a tag whose region changes the words ("pt-PT": "dezasseis", "mil milhões"); NULL: locale */
+	const char *(*locale_of)(const char *tag);
 };
 
 extern const struct norm_language norm_en;
@@ -68,6 +70,7 @@ extern const struct norm_language norm_any;
 extern const struct norm_language norm_fr;
 extern const struct norm_language norm_it;
 extern const struct norm_language norm_es;
+extern const struct norm_language norm_pt;
 
 /* ---- word lists ---- */
 
@@ -102,6 +105,9 @@ bool norm_list_has(const struct norm_list *l, const char *kind, const char *word
 /* The language tag n was made for, as given: "en-gb-x-rp" (its region chooses
  * between a language's customs, such as the order of a numeric date). */
 const char *norm_tag(const struct normalizer *n);
+/* ICU's locale n spells numbers in: the language's, its locale_of's for n's tag ("pt_PT"), or the
+ * tag's for the fallback ("sv"). */
+const char *norm_locale(const struct normalizer *n);
 
 /* ---- numbers: ICU's spell-out rules for the language's locale ---- */
 
@@ -120,8 +126,6 @@ void norm_year_words(const struct normalizer *n, int64_t v, struct strbuf *out);
 #define NORM_SPELLS 8
 /* v, a decimal, in the cardinal rule set's words ("tre komma fem"); -1 when there is none. */
 int norm_spell_double(const struct normalizer *n, double v, struct strbuf *out);
-/* ICU's locale the normalizer spells numbers in ("sv", "pt_PT"). */
-const char *norm_locale(const struct normalizer *n);
 int norm_spell(struct normalizer *n, const char *ruleset, int64_t v, struct strbuf *out);
 
 /* ---- the text around a match ---- */

@@ -149,7 +149,7 @@ END_TEST
 
 /* The tables, one a language with rules: each of at least 200 cases in at least 10 classes
  * (English's in 15). Add a language here and it is loaded, counted and run. */
-static const char *const tables[] = { "en", "de", "fr", "it", "es" };
+static const char *const tables[] = { "en", "de", "fr", "it", "es", "pt" };
 
 START_TEST(table_is_large_enough)
 {
@@ -392,6 +392,35 @@ START_TEST(es_hostile_input_is_linear)
 }
 END_TEST
 
+START_TEST(pt_hostile_input_is_linear)
+{
+	timed = normalize_new("pt-BR", paths_rules_dir());
+	ck_assert_ptr_nonnull(timed);
+	check_linear("1º ");				/* ordinals with no noun */
+	check_linear("1.2.");
+	check_linear("1 2 3 ");				/* spaces that might group thousands */
+	check_linear("24 de julho de ");
+	check_linear("R$ 3,5 mi ");
+	check_linear("1.234,");
+	check_linear("10-");				/* ranges and telephones with no end */
+	check_linear("(11) 9");
+	check_linear("a@b.");
+	check_linear("www.a");				/* addresses and fractions with no end */
+	check_linear("1/2/");
+	check_linear("o 1°");
+	check_linear("D. Pedro II ");
+	check_linear("14h30 ");
+	check_linear("etc. ");
+	normalize_free(timed);
+	timed = normalize_new("pt", paths_rules_dir());
+	ck_assert_ptr_nonnull(timed);
+	check_linear("1 234 ");
+	check_linear("3.º ");
+	normalize_free(timed);
+	timed = NULL;
+}
+END_TEST
+
 START_TEST(long_numbers_stay_digits)
 {
 	char *got = normalize_text(en, "Pi is 3.14159265358979323846264338327950288 and $123456789012345678901.");
@@ -453,6 +482,7 @@ Suite *suite_normalize(void)
 	tcase_add_test(edge, fr_hostile_input_is_linear);
 	tcase_add_test(edge, it_hostile_input_is_linear);
 	tcase_add_test(edge, es_hostile_input_is_linear);
+	tcase_add_test(edge, pt_hostile_input_is_linear);
 	tcase_add_test(edge, long_numbers_stay_digits);
 	tcase_add_test(edge, fallback_spells_numbers_in_the_locale);
 	suite_add_tcase(s, edge);

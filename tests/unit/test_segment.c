@@ -48,12 +48,13 @@ static void expect_split(const char *text, int n, const char *want)
 	segment_abbrevs_free(ab);
 }
 
-/* Splits text with the abbreviations of language lang (rules/abbreviations.LANG) and ICU's
- * sentence breaker in its locale. */
+/* Splits text with the abbreviations of the language of lang, a locale ("de", "pt_PT": rules/
+ * abbreviations.LANG of its language) and ICU's sentence breaker in that locale. */
 static void expect_split_in(const char *lang, const char *text, int n, const char *want)
 {
 	struct segment_abbrevs *ab = segment_abbrevs_new();
-	char *name = xasprintf("abbreviations.%s", lang), *path = paths_join(paths_rules_dir(), name);
+	char *name = xasprintf("abbreviations.%.*s", (int)strcspn(lang, "_-"), lang);
+	char *path = paths_join(paths_rules_dir(), name);
 	struct sentences s = { .n = 0 };
 
 	segment_abbrevs_set_locale(ab, lang);
@@ -185,6 +186,37 @@ START_TEST(spanish_sentences)
 			"Compró pan, leche, etc. | Después se fue a EE. UU. | Allí vive. | ");
 	expect_split_es("¿Quién ganó? ¡Nadie! El partido acabó 0-0.", 3,
 			"¿Quién ganó? | ¡Nadie! | El partido acabó 0-0. | ");
+}
+END_TEST
+
+/* Portuguese in locale "pt" (Brazil's) or "pt_PT". */
+static void expect_split_pt(const char *locale, const char *text, int n, const char *want)
+{
+	expect_split_in(locale, text, n, want);
+}
+
+START_TEST(portuguese_sentences)
+{
+	/* titles and addresses */
+	expect_split_pt("pt", "O Sr. Almeida e a Dra. Costa falaram na av. Paulista. Depois saíram.", 2,
+			"O Sr. Almeida e a Dra. Costa falaram na av. Paulista. | Depois saíram. | ");
+	/* ordinals written with a dot ("3.º", "1.ª") and ordinal dates */
+	expect_split_pt("pt_PT", "O 3.º lugar e a 1.ª volta ficaram para o 1.º de janeiro de 2025. A equipa voltou.", 2,
+			"O 3.º lugar e a 1.ª volta ficaram para o 1.º de janeiro de 2025. | A equipa voltou. | ");
+	expect_split_pt("pt", "Em 1º de janeiro o real subiu. No dia 24 de julho caiu.", 2,
+			"Em 1º de janeiro o real subiu. | No dia 24 de julho caiu. | ");
+	/* numbers with separators */
+	expect_split_pt("pt", "A cidade tem 1.234.567 habitantes e cresceu 3,5 %. O censo é de 2022.", 2,
+			"A cidade tem 1.234.567 habitantes e cresceu 3,5 %. | O censo é de 2022. | ");
+	/* "p. ex.", "pág.", "nº", "etc.": one sentence; "etc." before a capital ends it */
+	expect_split_pt("pt", "Há frutas, p. ex. maçãs, na pág. 4 do relatório nº 12, etc. E há mais.", 2,
+			"Há frutas, p. ex. maçãs, na pág. 4 do relatório nº 12, etc. | E há mais. | ");
+	expect_split_pt("pt_PT",
+			"A reunião será a 5 de dez. de 2024 na sede da Lda. com a Profa. Sousa. Foram dez. Saíram.", 3,
+			"A reunião será a 5 de dez. de 2024 na sede da Lda. com a Profa. Sousa. | Foram dez. | Saíram. | ");
+	/* "D. Pedro II" and "séc. XIX" */
+	expect_split_pt("pt", "D. Pedro II reinou no séc. XIX. Morreu em Paris.", 2,
+			"D. Pedro II reinou no séc. XIX. | Morreu em Paris. | ");
 }
 END_TEST
 
@@ -449,6 +481,7 @@ Suite *suite_segment(void)
 	tcase_add_test(sent, french_sentences);
 	tcase_add_test(sent, italian_sentences);
 	tcase_add_test(sent, spanish_sentences);
+	tcase_add_test(sent, portuguese_sentences);
 	suite_add_tcase(s, sent);
 	tcase_add_test(doc, document_roles_and_breaks);
 	tcase_add_test(doc, longest_pause_wins);
