@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
+#include <unicode/ucurr.h>
+#include <unicode/udat.h>
 #include <unicode/uloc.h>
 #include <unicode/unum.h>
 #include <unicode/uregex.h>
@@ -659,4 +661,37 @@ bool normalize_is_fallback(const struct normalizer *n)
 const char *norm_tag(const struct normalizer *n)
 {
 	return n->tag;
+}
+
+int norm_currency(const char *locale, const char *iso, bool plural, char *buf, size_t size)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UChar code[4];
+	UBool is_choice;
+	int32_t len;
+	const UChar *name;
+
+	if (strlen(iso) != 3)
+		return -1;
+	u_uastrcpy(code, iso);
+	name = ucurr_getPluralName(code, locale, &is_choice, plural ? "other" : "one", &len, &err);
+	u_strToUTF8(buf, (int32_t)size, NULL, name, len, &err);
+	return U_SUCCESS(err) && err != U_STRING_NOT_TERMINATED_WARNING ? 0 : -1;
+}
+
+void norm_month(const char *locale, int month, struct strbuf *out)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UDateFormat *df = udat_open(UDAT_NONE, UDAT_LONG, locale, NULL, 0, NULL, 0, &err);
+	UChar name[64];
+	char utf8[192];
+	int32_t len;
+
+	if (U_FAILURE(err))
+		return;
+	len = udat_getSymbols(df, UDAT_MONTHS, month - 1, name, 64, &err);
+	u_strToUTF8(utf8, sizeof utf8, NULL, name, len, &err);
+	if (U_SUCCESS(err))
+		strbuf_adds(out, utf8);
+	udat_close(df);
 }

@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unicode/ucurr.h>
 #include <unicode/udat.h>
 #include <unicode/ustring.h>
 
@@ -151,11 +150,6 @@ static int de_amount(const struct normalizer *n, const char *integer, const char
 static void de_currency(const char *written, struct strbuf *out)
 {
 	static const char *const symbols[][2] = { { "€", "EUR" }, { "$", "USD" }, { "£", "GBP" }, { "CHF", "CHF" } };
-	UErrorCode err = U_ZERO_ERROR;
-	UChar iso[4];
-	UBool is_choice;
-	int32_t len;
-	const UChar *name;
 	char utf8[128];
 
 	for (size_t i = 0; i <= sizeof symbols / sizeof symbols[0]; i++) {
@@ -166,10 +160,7 @@ static void de_currency(const char *written, struct strbuf *out)
 				   !isupper((unsigned char)written[1]) || !isupper((unsigned char)written[2])
 			 : strcmp(written, symbols[i][0]) != 0)
 			continue;
-		u_uastrcpy(iso, code ? written : symbols[i][1]);
-		name = ucurr_getPluralName(iso, "de", &is_choice, "other", &len, &err);
-		u_strToUTF8(utf8, sizeof utf8, NULL, name, len, &err);
-		if (U_SUCCESS(err)) {
+		if (norm_currency("de", code ? written : symbols[i][1], true, utf8, sizeof utf8) == 0) {
 			strbuf_adds(out, utf8);
 			return;
 		}
@@ -264,23 +255,10 @@ static int de_amount_rule(struct normalizer *n, const struct norm_match *m, stru
 /* ICU's name of month 1..12 in n's German ("Jänner" in Austria). */
 static void de_month(const struct normalizer *n, int month, struct strbuf *out)
 {
-	UErrorCode err = U_ZERO_ERROR;
 	char locale[8];
-	UDateFormat *df;
 
 	de_locale(n, locale, sizeof locale);
-	df = udat_open(UDAT_NONE, UDAT_LONG, locale, NULL, 0, NULL, 0, &err);
-	UChar name[64];
-	char utf8[192];
-	int32_t len;
-
-	if (U_FAILURE(err))
-		return;
-	len = udat_getSymbols(df, UDAT_MONTHS, month - 1, name, 64, &err);
-	u_strToUTF8(utf8, sizeof utf8, NULL, name, len, &err);
-	if (U_SUCCESS(err))
-		strbuf_adds(out, utf8);
-	udat_close(df);
+	norm_month(locale, month, out);
 }
 
 /* Whether the date at byte at follows a weekday and its comma ("Dienstag, 1. Dezember"): 0 not,

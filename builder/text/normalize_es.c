@@ -8,8 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unicode/ucurr.h>
-#include <unicode/udat.h>
 #include <unicode/ustring.h>
 
 enum { ES_EXPANSIONS, ES_UNITS, ES_GENDER, ES_REGNAL };
@@ -210,20 +208,12 @@ static bool es_currency(const char *written, bool one, struct strbuf *out, const
 		{ "dólar", "USD", "centavos" }, { "£", "GBP", "peniques" }, { "libras", "GBP", "peniques" },
 		{ "libra", "GBP", "peniques" }, { "¥", "JPY", "" },
 	};
-	UErrorCode err = U_ZERO_ERROR;
-	UChar iso[4];
-	UBool is_choice;
-	int32_t len;
-	const UChar *name;
 	char utf8[128];
 
 	for (size_t i = 0; i < sizeof symbols / sizeof symbols[0]; i++) {
 		if (strcmp(written, symbols[i][0]) != 0)
 			continue;
-		u_uastrcpy(iso, symbols[i][1]);
-		name = ucurr_getPluralName(iso, "es", &is_choice, one ? "one" : "other", &len, &err);
-		u_strToUTF8(utf8, sizeof utf8, NULL, name, len, &err);
-		if (U_FAILURE(err))
+		if (norm_currency("es", symbols[i][1], !one, utf8, sizeof utf8) < 0)
 			return false;
 		/* a written word keeps its own form ("libras", not "libras esterlinas") */
 		if (!strchr("€$£¥U", written[0]) || strcmp(written, "$") == 0 || strcmp(written, "£") == 0)
@@ -345,24 +335,6 @@ static int es_unit(struct normalizer *n, const struct norm_match *m, struct strb
 
 /* ---- dates and times ---- */
 
-/* ICU's Spanish name of month 1..12. */
-static void es_month(int month, struct strbuf *out)
-{
-	UErrorCode err = U_ZERO_ERROR;
-	UDateFormat *df = udat_open(UDAT_NONE, UDAT_LONG, "es", NULL, 0, NULL, 0, &err);
-	UChar name[64];
-	char utf8[192];
-	int32_t len;
-
-	if (U_FAILURE(err))
-		return;
-	len = udat_getSymbols(df, UDAT_MONTHS, month - 1, name, 64, &err);
-	u_strToUTF8(utf8, sizeof utf8, NULL, name, len, &err);
-	if (U_SUCCESS(err))
-		strbuf_adds(out, utf8);
-	udat_close(df);
-}
-
 static void es_year(const struct normalizer *n, int64_t v, struct strbuf *out)
 {
 	norm_year_words(n, v, out);
@@ -381,7 +353,7 @@ static int es_date(struct normalizer *n, int day, int month, const char *month_n
 		es_spell(n, "%spellout-numbering", day, out);
 	strbuf_adds(out, " de ");
 	if (month)
-		es_month(month, out);
+		norm_month(norm_locale(n), month, out);
 	else
 		strbuf_adds(out, month_name);
 	if (*year) {

@@ -8,8 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/ucurr.h>
-#include <unicode/udat.h>
 #include <unicode/ustring.h>
 
 enum { FR_EXPANSIONS, FR_UNITS, FR_FEMININE };
@@ -162,17 +160,9 @@ static const struct fr_currency *fr_currency_find(const char *written)
  * word when the qualifier is not said ("dollars des États-Unis" is "dollars"). */
 static void fr_currency_name(const struct fr_currency *c, bool plural, struct strbuf *out)
 {
-	UErrorCode err = U_ZERO_ERROR;
-	UChar iso[4];
-	UBool is_choice;
-	int32_t len;
-	const UChar *name;
 	char utf8[128];
 
-	u_uastrcpy(iso, c->iso);
-	name = ucurr_getPluralName(iso, "fr", &is_choice, plural ? "other" : "one", &len, &err);
-	u_strToUTF8(utf8, sizeof utf8, NULL, name, len, &err);
-	if (U_FAILURE(err)) {
+	if (norm_currency("fr", c->iso, plural, utf8, sizeof utf8) < 0) {
 		strbuf_adds(out, c->iso);
 		return;
 	}
@@ -300,24 +290,6 @@ static int fr_percent(struct normalizer *n, const struct norm_match *m, struct s
 
 /* ---- dates and times ---- */
 
-/* ICU's French name of month 1..12. */
-static void fr_month(int month, struct strbuf *out)
-{
-	UErrorCode err = U_ZERO_ERROR;
-	UDateFormat *df = udat_open(UDAT_NONE, UDAT_LONG, "fr", NULL, 0, NULL, 0, &err);
-	UChar name[64];
-	char utf8[192];
-	int32_t len;
-
-	if (U_FAILURE(err))
-		return;
-	len = udat_getSymbols(df, UDAT_MONTHS, month - 1, name, 64, &err);
-	u_strToUTF8(utf8, sizeof utf8, NULL, name, len, &err);
-	if (U_SUCCESS(err))
-		strbuf_adds(out, utf8);
-	udat_close(df);
-}
-
 /* A day of the month: "premier", then cardinals ("deux", "trente et un"). */
 static void fr_day(struct normalizer *n, int day, struct strbuf *out)
 {
@@ -336,7 +308,7 @@ static int fr_numeric_date(struct normalizer *n, const struct norm_match *m, str
 		return -1;
 	fr_day(n, day, out);
 	strbuf_addc(out, ' ');
-	fr_month(month, out);
+	norm_month(norm_locale(n), month, out);
 	strbuf_addc(out, ' ');
 	fr_cardinal(n, atoi(m->g[4]), false, out);
 	return 0;
@@ -453,7 +425,7 @@ static int fr_fraction(struct normalizer *n, const struct norm_match *m, struct 
 			return -1;
 		fr_day(n, num, out);
 		strbuf_addc(out, ' ');
-		fr_month(den, out);
+		norm_month(norm_locale(n), den, out);
 		return 0;
 	}
 	if (num < 1 || den < 2 || num >= den || (den > 20 && den != 100 && den != 1000))

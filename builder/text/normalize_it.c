@@ -9,8 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unicode/ucurr.h>
-#include <unicode/udat.h>
 #include <unicode/ustring.h>
 
 enum { IT_EXPANSIONS, IT_UNITS, IT_FEMININE, IT_NOT_ROMAN };
@@ -217,21 +215,13 @@ static void it_currency(const char *written, bool one, bool *feminine, struct st
 	static const char *const symbols[][2] = { { "€", "EUR" },   { "EUR", "EUR" }, { "$", "USD" }, { "US$", "USD" },
 						  { "USD", "USD" }, { "£", "GBP" },   { "GBP", "GBP" }, { "CHF", "CHF" },
 						  { "¥", "JPY" } };
-	UErrorCode err = U_ZERO_ERROR;
-	UChar iso[4];
-	UBool is_choice;
-	int32_t len;
-	const UChar *name;
 	char utf8[128];
 
 	*feminine = strncmp(written, "sterlin", 7) == 0;
 	for (size_t i = 0; i < sizeof symbols / sizeof symbols[0]; i++) {
 		if (strcmp(written, symbols[i][0]) != 0)
 			continue;
-		u_uastrcpy(iso, symbols[i][1]);
-		name = ucurr_getPluralName(iso, "it", &is_choice, one ? "one" : "other", &len, &err);
-		u_strToUTF8(utf8, sizeof utf8, NULL, name, len, &err);
-		if (U_FAILURE(err))
+		if (norm_currency("it", symbols[i][1], !one, utf8, sizeof utf8) < 0)
 			break;
 		/* "USD" and "US$" name the currency in full; "$" is just "dollari" */
 		if (strcmp(written, "USD") != 0 && strcmp(written, "US$") != 0)
@@ -347,24 +337,6 @@ static int it_percent(struct normalizer *n, const struct norm_match *m, struct s
 
 /* ---- dates and times ---- */
 
-/* ICU's Italian name of month 1..12. */
-static void it_month(int month, struct strbuf *out)
-{
-	UErrorCode err = U_ZERO_ERROR;
-	UDateFormat *df = udat_open(UDAT_NONE, UDAT_LONG, "it", NULL, 0, NULL, 0, &err);
-	UChar name[64];
-	char utf8[192];
-	int32_t len;
-
-	if (U_FAILURE(err))
-		return;
-	len = udat_getSymbols(df, UDAT_MONTHS, month - 1, name, 64, &err);
-	u_strToUTF8(utf8, sizeof utf8, NULL, name, len, &err);
-	if (U_SUCCESS(err))
-		strbuf_adds(out, utf8);
-	udat_close(df);
-}
-
 /* The day of a date: "primo" for the first, the cardinal for the rest ("ventiquattro luglio"); after an elided
  * article ("dall'1", "l'8") the first takes the article whole again: "dal primo", but "l'otto". */
 static void it_day(struct normalizer *n, const char *article, int day, struct strbuf *out)
@@ -400,7 +372,7 @@ static int it_numeric_date(struct normalizer *n, const struct norm_match *m, str
 		return -1;
 	it_day(n, m->g[1], day, out);
 	strbuf_addc(out, ' ');
-	it_month(month, out);
+	norm_month(norm_locale(n), month, out);
 	strbuf_addc(out, ' ');
 	it_cardinal(n, atoi(m->g[5]), out);
 	return 0;
@@ -521,7 +493,7 @@ static int it_fraction(struct normalizer *n, const struct norm_match *m, struct 
 	if (date && num >= 1 && num <= 31 && den >= 1 && den <= 12) {
 		it_day(n, m->g[1], num, out);
 		strbuf_addc(out, ' ');
-		it_month(den, out);
+		norm_month(norm_locale(n), den, out);
 		return 0;
 	}
 	if (num < 1 || den < 2 || num >= den || den > 12)

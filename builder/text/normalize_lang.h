@@ -109,6 +109,12 @@ const char *norm_tag(const struct normalizer *n);
  * tag's for the fallback ("sv"). */
 const char *norm_locale(const struct normalizer *n);
 
+/* ICU's name of the currency of ISO code iso in locale, for one or more ("euro", "euros"), as UTF-8
+ * into buf; -1 when ICU has none or buf is too small. */
+int norm_currency(const char *locale, const char *iso, bool plural, char *buf, size_t size);
+/* ICU's name of month 1..12 in locale ("Juli", "juillet"; de_AT's "Jänner"). */
+void norm_month(const char *locale, int month, struct strbuf *out);
+
 /* ---- numbers: ICU's spell-out rules for the language's locale ---- */
 
 /* Digits with optional thousands separators as a number; -1 when it is not one or longer than NORM_MAX_DIGITS. */

@@ -9,8 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unicode/ucurr.h>
-#include <unicode/udat.h>
 #include <unicode/ustring.h>
 
 /*
@@ -221,18 +219,10 @@ static const struct pt_currency pt_currencies[] = {
 /* ICU's name of a currency in the locale, its first word as news says it: "Reais brasileiros" as "reais". */
 static int pt_currency_name(const struct normalizer *n, const char *iso, bool plural, struct strbuf *out)
 {
-	UErrorCode err = U_ZERO_ERROR;
-	UChar code[4];
-	UBool is_choice;
-	int32_t len;
-	const UChar *name;
 	char utf8[128];
 	size_t first;
 
-	u_uastrcpy(code, iso);
-	name = ucurr_getPluralName(code, norm_locale(n), &is_choice, plural ? "other" : "one", &len, &err);
-	u_strToUTF8(utf8, sizeof utf8, NULL, name, len, &err);
-	if (U_FAILURE(err))
+	if (norm_currency(norm_locale(n), iso, plural, utf8, sizeof utf8) < 0)
 		return -1;
 	first = strcspn(utf8, " ");
 	utf8[first] = '\0';
@@ -306,24 +296,6 @@ static int pt_percent(struct normalizer *n, const struct norm_match *m, struct s
 
 /* ---- dates and times ---- */
 
-/* ICU's name of month 1..12 in the locale ("julho"). */
-static void pt_month(const struct normalizer *n, int month, struct strbuf *out)
-{
-	UErrorCode err = U_ZERO_ERROR;
-	UDateFormat *df = udat_open(UDAT_NONE, UDAT_LONG, norm_locale(n), NULL, 0, NULL, 0, &err);
-	UChar name[64];
-	char utf8[192];
-	int32_t len;
-
-	if (U_FAILURE(err))
-		return;
-	len = udat_getSymbols(df, UDAT_MONTHS, month - 1, name, 64, &err);
-	u_strToUTF8(utf8, sizeof utf8, NULL, name, len, &err);
-	if (U_SUCCESS(err))
-		strbuf_adds(out, utf8);
-	udat_close(df);
-}
-
 /* The day of a date: "primeiro" for the first, else a cardinal ("vinte e quatro"). */
 static void pt_day(struct normalizer *n, int day, struct strbuf *out)
 {
@@ -342,7 +314,7 @@ static int pt_date(struct normalizer *n, int day, int month, const char *month_n
 	pt_day(n, day, out);
 	strbuf_adds(out, " de ");
 	if (month)
-		pt_month(n, month, out);
+		norm_month(norm_locale(n), month, out);
 	else
 		strbuf_adds(out, month_name);
 	if (*year) {
