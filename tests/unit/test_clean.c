@@ -818,6 +818,9 @@ Suite *suite_clean(void)
 	Suite *s = suite_create("clean");
 	TCase *tc = tcase_create("rules");
 
+	/* shipped_languages compiles six languages' rules: seconds under the sanitizers on a busy machine */
+	tcase_set_timeout(tc, 120);
+
 	tcase_add_test(tc, boilerplate_is_matched);
 	tcase_add_test(tc, reporting_is_not_matched);
 	tcase_add_test(tc, kinds_in_other_wordings);
