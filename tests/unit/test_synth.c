@@ -149,44 +149,45 @@ START_TEST(sink_can_stop_the_child)
 }
 END_TEST
 
-START_TEST(unknown_espeak_voice_fails)
+/* Speaks two segments with the default profile but its espeak-ng voice (and variant); the result. */
+static int speak_two_as(const char *espeak, const char *variant, struct heard *h)
 {
 	struct voice_profile vp;
 	struct segment_list segs;
-	struct heard h = { .stop_after = 0 };
-	struct synth_sink sink = { &h, heard_samples, NULL, heard_done };
-	int rate = 0;
+	struct synth_sink sink = { h, heard_samples, NULL, heard_done };
+	int rate = 0, ret;
 
 	voice_profile_init(&vp);
 	free(vp.espeak);
-	vp.espeak = xstrdup("zz-no-such-voice");
+	vp.espeak = xstrdup(espeak);
+	if (variant) {
+		free(vp.variant);
+		vp.variant = xstrdup(variant);
+	}
 	two_segments(&segs);
-	ck_assert_int_eq(synth_segments_isolated("t.txt", &vp, &segs, 20000, &sink, &rate), -1);
-	ck_assert_uint_eq(h.total, 0);
-	ck_assert_uint_eq(h.n_done, 0);
+	ret = synth_segments_isolated("t.txt", &vp, &segs, 20000, &sink, &rate);
 	segment_list_release(&segs);
 	voice_profile_release(&vp);
+	return ret;
+}
+
+START_TEST(unknown_espeak_voice_fails)
+{
+	struct heard h = { .stop_after = 0 };
+
+	ck_assert_int_eq(speak_two_as("zz-no-such-voice", NULL, &h), -1);
+	ck_assert_uint_eq(h.total, 0);
+	ck_assert_uint_eq(h.n_done, 0);
 }
 END_TEST
 
 /* A voice named by its language, as `newscast voices` accepts it: "fr-fr" is the file "roa/fr". */
 START_TEST(voice_named_by_its_language)
 {
-	struct voice_profile vp;
-	struct segment_list segs;
 	struct heard h = { .stop_after = 0 };
-	struct synth_sink sink = { &h, heard_samples, NULL, heard_done };
-	int rate = 0;
 
-	voice_profile_init(&vp);
-	free(vp.espeak);
-	vp.espeak = xstrdup("fr-fr");
-	vp.variant = xstrdup("m3");
-	two_segments(&segs);
-	ck_assert_int_eq(synth_segments_isolated("t.txt", &vp, &segs, 20000, &sink, &rate), 0);
+	ck_assert_int_eq(speak_two_as("fr-fr", "m3", &h), 0);
 	ck_assert_uint_eq(h.n_done, 2);
-	segment_list_release(&segs);
-	voice_profile_release(&vp);
 }
 END_TEST
 
