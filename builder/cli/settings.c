@@ -33,6 +33,10 @@ _Static_assert(sizeof(enum show_mode) == sizeof(int), "a choice is stored as an 
 #define PART SETTINGS_PART
 #define ALL (SPEAK | SCRIPT | BUILD | FEED | INIT | VOICES | PLAN | PART)
 
+/* A number's default as a row's text, from the constant the code uses. */
+#define TEXT_OF(n) TEXT_OF_(n)
+#define TEXT_OF_(n) #n
+
 static const char *const settings_modes[] = { "digest", "article", NULL };	/* enum show_mode */
 
 /* In the order --help lists them; a command's options are the rows that name it. */
@@ -55,6 +59,10 @@ const struct setting settings_table[] = {
 	{ .option = "bitrate", .short_name = 'b', .commands = SPEAK, .section = "audio", .key = "bitrate",
 	  .type = SETTING_BITRATE, .at = { AT_OPTION(bitrate), AT_SHOW(bitrate) }, .def = "96",
 	  .arg = "KBPS", .help = "MP3 bitrate, constant (default: 96)" },
+	{ .option = "quality", .commands = SPEAK, .section = "audio", .key = "quality", .type = SETTING_INT,
+	  .at = { AT_OPTION(quality), AT_SHOW(quality) }, .def = TEXT_OF(ENCODE_DEFAULT_QUALITY), .lo = 0, .hi = 9,
+	  .arg = "N",
+	  .help = "MP3 encoding effort, LAME's -q: 0 (most) to 9 (least) (default: " TEXT_OF(ENCODE_DEFAULT_QUALITY) ")" },
 	{ .option = "sample-rate", .commands = SPEAK, .section = "audio", .key = "sample_rate",
 	  .type = SETTING_SAMPLE_RATE, .at = { AT_OPTION(sample_rate), AT_SHOW(sample_rate) }, .def = "44100",
 	  .arg = "HZ", .help = "output sample rate: 16000, 22050, 24000, 32000, 44100 or 48000 (default: 44100)" },

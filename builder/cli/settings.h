@@ -72,6 +72,7 @@ struct settings {
 	const char *output, *title, *author, *album, *comment;	/* speak's output and tags */
 	const char *date;	/* speak's date tag; build's episode date */
 	int bitrate, sample_rate;
+	int quality;		/* LAME's, 0 to 9 (encode.h) */
 	double loudness, true_peak;
 	int jobs;		/* 0: one per CPU (the command's own default) */
 	int wait;		/* seconds to wait for another run on the show */

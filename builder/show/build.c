@@ -667,7 +667,7 @@ static int build_load_settings(struct build *b)
 	b->script.max_minutes = b->show.max_minutes;
 	b->script.lexicon = b->show.lexicon ? show_path(&b->show, b->show.lexicon) : NULL;
 	b->audio = (struct audio_settings){ b->show.sample_rate, b->show.loudness, b->show.true_peak, 1 };
-	b->encode = (struct encode_settings){ ENCODE_MP3, b->show.sample_rate, b->show.bitrate, ENCODE_DEFAULT_QUALITY };
+	b->encode = (struct encode_settings){ ENCODE_MP3, b->show.sample_rate, b->show.bitrate, b->show.quality };
 	b->when = b->opts.when ? b->opts.when : time(NULL);
 	b->cache_dir = xasprintf("%s/.newscast/cache", b->show.dir);
 	progress_init(&b->progress, b->show.dir, b->opts.quiet);

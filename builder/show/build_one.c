@@ -67,7 +67,7 @@ int build_one(const char *path, const struct settings *a)
 	job.voice = &sc.voice;
 	job.segs = &sc.segments;
 	job.audio = (struct audio_settings){ a->sample_rate, a->loudness, a->true_peak, a->jobs };
-	job.encode = (struct encode_settings){ ENCODE_MP3, a->sample_rate, a->bitrate, ENCODE_DEFAULT_QUALITY };
+	job.encode = (struct encode_settings){ ENCODE_MP3, a->sample_rate, a->bitrate, a->quality };
 	if (encode_format_from_path(output, &job.encode.format) < 0)
 		job.encode.format = ENCODE_MP3;
 	job.timeout_ms = synth_time_limit_ms(&sc.segments);

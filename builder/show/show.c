@@ -529,6 +529,8 @@ static const char show_template[] =
 	"\n"
 	"[audio]\n"
 	"bitrate = 96\n"
+	"; the MP3 encoder's effort, LAME's -q: 0 (most) to 9 (least); more does not sound better in speech\n"
+	"quality = 7\n"
 	"sample_rate = 44100\n"
 	"; integrated loudness (LUFS) and true-peak ceiling (dBTP)\n"
 	"loudness = -16\n"

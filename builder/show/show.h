@@ -31,6 +31,7 @@ struct show {
 	char *lexicon;		/* the show's own lexicon, relative to DIR; may be NULL */
 	/* [audio] */
 	int bitrate, sample_rate;
+	int quality;		/* LAME's, 0 to 9 (encode.h) */
 	double loudness, true_peak;
 	/* [source] */
 	char **feeds;		/* feed URLs, or paths relative to DIR, read besides articles/ */

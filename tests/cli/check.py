@@ -109,6 +109,8 @@ def xing():
     flags = struct.unpack(">I", d[p + 4:p + 8])[0]
     assert flags & 3 == 3, "Xing frame without frame and byte counts"
     frames, nbytes = struct.unpack(">II", d[p + 8:p + 16])
+    # the quality indicator, LAME's 100 - 10 * VBR quality - algorithm quality (-q)
+    scale = struct.unpack(">I", d[p + 116:p + 120])[0] if flags & 12 == 12 else -1
     lame = d.find(b"LAME", p, p + 200)
     assert lame >= 0, "no LAME tag"
     b = d[lame + 21:lame + 24]
@@ -123,6 +125,7 @@ def xing():
         q, walked = q + n, walked + 1
     print("samples=%d" % (frames * 1152 - delay - pad))
     print("frames=%d" % frames)
+    print("quality_scale=%d" % scale)
     print("walked=%d" % walked)
     print("trailing=%d" % (len(d) - q))
     print("bytes=%d" % nbytes)

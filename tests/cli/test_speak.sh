@@ -225,6 +225,18 @@ check "an article without subheadings has no chapters" bash -c '! grep -q "^CHAP
 "$NEWSCAST" speak -q "$SHORT" -o "$TMP/b64.mp3" --bitrate 64 2>/dev/null
 check "--bitrate 64: bit_rate 64000" [ "$(probe "$TMP/b64.mp3" stream=bit_rate)" = 64000 ]
 
+# --quality is LAME's -q, which its tag records (the quality indicator, 100 - 10 * VBR quality - q).
+for q in 2 9; do
+	"$NEWSCAST" speak -q "$SHORT" -o "$TMP/q$q.mp3" --quality $q 2>/dev/null
+	checker xing "$TMP/q$q.mp3" 2>/dev/null | sed -n 's/^quality_scale=//p' >"$TMP/q$q.scale"
+done
+check "--quality 2 and 9: LAME's tag records each" [ "$(cat "$TMP/q2.scale"),$(cat "$TMP/q9.scale")" = 58,51 ]
+check "--quality 2 and 9: the audio differs" [ "$(pcm_md5 "$TMP/q2.mp3")" != "$(pcm_md5 "$TMP/q9.mp3")" ]
+"$NEWSCAST" speak -q "$SHORT" -o "$TMP/q10.mp3" --quality 10 2>"$TMP/q10.err"
+rc=$?
+check "--quality 10: refused (exit 2), nothing written" [ "$rc" -eq 2 -a ! -e "$TMP/q10.mp3" ]
+check "--quality 10: says the range" grep -q "bad value '10' for --quality (a whole number from 0 to 9)" "$TMP/q10.err"
+
 declare -A codec=([wav]=pcm_s16le [flac]=flac [ogg]=vorbis)
 for ext in wav flac ogg; do
 	f="$TMP/short.$ext"

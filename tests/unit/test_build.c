@@ -447,6 +447,25 @@ static void install_check(const char *want, bool same, const char *newscast, con
 	free(i);
 }
 
+/* The show's [audio] settings are the encoder's: LAME's quality from podcast.ini, else the default. */
+START_TEST(the_show_sets_the_encoders_quality)
+{
+	struct build b;
+	char *ini = xasprintf("%s/podcast.ini", test_dir);
+
+	make_show("mode = digest\n[audio]\nquality = 9\nbitrate = 64\n");
+	ck_assert_int_eq(build_init(&b, test_dir, &one_job), 0);
+	ck_assert_int_eq(b.encode.quality, 9);
+	ck_assert_int_eq(b.encode.bitrate, 64);
+	build_release(&b);
+	test_write_file(ini, "[show]\ntitle = Test show\n");
+	ck_assert_int_eq(build_init(&b, test_dir, &one_job), 0);
+	ck_assert_int_eq(b.encode.quality, ENCODE_DEFAULT_QUALITY);
+	build_release(&b);
+	free(ini);
+}
+END_TEST
+
 START_TEST(the_install_is_newscast_espeak_and_the_data_that_sounds)
 {
 	static const char *const files[] = { "phontab", "phonindex", "phondata", "intonations", "en_dict" };
@@ -527,6 +546,7 @@ Suite *suite_build(void)
 	tcase_add_test(plan, the_key_changes_with_each_ingredient_and_nothing_else);
 	tcase_add_test(plan, a_plan_in_outline_keeps_the_keys_of_what_it_reads_in_full);
 	tcase_add_test(plan, the_install_is_newscast_espeak_and_the_data_that_sounds);
+	tcase_add_test(plan, the_show_sets_the_encoders_quality);
 	suite_add_tcase(s, plan);
 	tcase_set_timeout(part, 120);
 	test_add_dir_fixtures(part);

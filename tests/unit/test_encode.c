@@ -328,6 +328,33 @@ START_TEST(mp3_roundtrip)
 }
 END_TEST
 
+/* The quality setting reaches LAME: the same samples encoded at two settings are heard differently. */
+START_TEST(mp3_quality_setting_is_used)
+{
+	struct encode_settings s = { ENCODE_MP3, 44100, 96, 2 };
+	size_t n = 44100, n2 = 0, n7 = 0, differ = 0;
+	float *in = xmalloc(n * sizeof *in), *out2 = NULL, *out7 = NULL;
+	uint32_t x = 1;
+
+	/* a vowel-like tone and noise, which the two settings' psychoacoustics treat apart */
+	for (size_t i = 0; i < n; i++) {
+		x = x * 1664525u + 1013904223u;
+		in[i] = 0.2f * (float)sin(2 * M_PI * 220.0 * (double)i / 44100.0) +
+			0.1f * (float)sin(2 * M_PI * 1250.0 * (double)i / 44100.0) + 0.05f * ((float)(x >> 8) / 8388608.0f - 1.0f);
+	}
+	ck_assert_int_eq(encode_roundtrip(&s, in, n, &out2, &n2), 0);
+	s.quality = 7;
+	ck_assert_int_eq(encode_roundtrip(&s, in, n, &out7, &n7), 0);
+	ck_assert_uint_eq(n2, n7);
+	for (size_t i = 0; i < n2; i++)
+		differ += fabsf(out2[i] - out7[i]) > 1e-4f;
+	ck_assert_uint_gt(differ, n / 10);
+	free(in);
+	free(out2);
+	free(out7);
+}
+END_TEST
+
 START_TEST(empty_tags_and_no_samples)
 {
 	const struct encode_settings settings = { ENCODE_MP3, 44100, 64, ENCODE_DEFAULT_QUALITY };
@@ -376,6 +403,7 @@ Suite *suite_encode(void)
 	tcase_add_test(files, missing_folder_fails);
 	tcase_add_test(files, empty_tags_and_no_samples);
 	tcase_add_test(files, mp3_roundtrip);
+	tcase_add_test(files, mp3_quality_setting_is_used);
 	suite_add_tcase(s, files);
 	return s;
 }

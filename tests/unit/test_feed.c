@@ -117,6 +117,8 @@ START_TEST(show_ini_errors_name_line_and_key)
 		{ "[show]\ntitle = A\ncolour = red\n", "podcast.ini' line 3: unknown key 'colour' in [show]" },
 		{ "[show]\ntitle = A\n[episode]\nmode = weekly\n", "line 4: bad value 'weekly' for 'mode' in [episode]" },
 		{ "[show]\ntitle = A\n[audio]\nbitrate = 100\n", "line 4: bad value '100' for 'bitrate' in [audio]" },
+		{ "[show]\ntitle = A\n[audio]\nquality = 10\n",
+		  "line 4: bad value '10' for 'quality' in [audio] (a whole number from 0 to 9)" },
 		{ "[show]\ntitle = A\n[audio]\nloudness = loud\n", "line 4: bad value 'loud' for 'loudness'" },
 		{ "[shows]\ntitle = A\n", "line 2: unknown section [shows]" },
 		{ "[show]\nauthor = B\n", "[show] needs a title" },

@@ -1,4 +1,5 @@
 /* Unit tests for settings: every setting's default, good and bad values, from the command line and from files. */
+#include "encode.h"
 #include "helpers.h"
 #include "log.h"
 #include "segment.h"
@@ -11,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define TEXT_OF(n) TEXT_OF_(n)
+#define TEXT_OF_(n) #n
 #define BITRATES "an MP3 bitrate in kbps: 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160, 192, 224, 256 or 320"
 
 /* What every setting should be. A row is found by its option and a command that takes it,
@@ -28,6 +31,8 @@ static const struct expect {
 	{ "speak", "date", NULL, NULL, "", "2024-02-29", "2024-02-29", "2026-02-30", "a date, YYYY-MM-DD" },
 	{ "speak", "comment", NULL, NULL, "", "C", "C", NULL, NULL },
 	{ "speak", "bitrate", "audio", "bitrate", "96", "128", "128", "100", BITRATES },
+	{ "speak", "quality", "audio", "quality", TEXT_OF(ENCODE_DEFAULT_QUALITY), "9", "9", "10",
+	  "a whole number from 0 to 9" },
 	{ "speak", "sample-rate", "audio", "sample_rate", "44100", "22050", "22050", "11025",
 	  "16000, 22050, 24000, 32000, 44100 or 48000" },
 	{ "speak", "loudness", "audio", "loudness", "-16", "-16.5", "-16.5", "-4", "a number from -40 to -5" },
