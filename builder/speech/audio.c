@@ -8,6 +8,7 @@
 #include <math.h>
 #include <pthread.h>
 #include <soxr.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +20,10 @@
 /* The plan stops searching once the chain's loudness is this close to the target
  * (LU): each step is one cheap pass, and the file must land within 0.3 LU. */
 #define AUDIO_PLAN_TOLERANCE 0.1
+/* The plan's search measures a chunk of this many seconds in every AUDIO_SPARSE_EVERY of long
+ * speech; one pass over all of it at the output rate then corrects the gain. */
+#define AUDIO_SPARSE_CHUNK 10
+#define AUDIO_SPARSE_EVERY 30
 
 int audio_measure(const struct pcm *pcm, struct audio_loudness *out)
 {
@@ -271,6 +276,7 @@ struct audio_meter_part {
 	int out_rate;
 	double gain_db;
 	float threshold;
+	size_t chunk, every;	/* measure chunk samples of every (0: all of it) */
 	ebur128_state *st;
 	int ret;
 };
@@ -280,15 +286,30 @@ static void *audio_meter_part_run(void *ud)
 	struct audio_meter_part *p = ud;
 	struct audio_sink meter = { p->st, audio_meter_write, NULL };
 
-	p->ret = audio_chain(p->pcm, p->start, p->end, p->out_rate, p->gain_db, p->threshold, &meter);
+	if (!p->every) {
+		p->ret = audio_chain(p->pcm, p->start, p->end, p->out_rate, p->gain_db, p->threshold, &meter);
+		return NULL;
+	}
+	p->ret = 0;
+	for (size_t off = p->start; off < p->end && p->ret == 0; off += p->every)
+		p->ret = audio_chain(p->pcm, off, p->end - off < p->chunk ? p->end : off + p->chunk, p->out_rate,
+				     p->gain_db, p->threshold, &meter);
 	return NULL;
 }
 
-/* Integrated loudness of what the chain makes with gain_db: the limiter takes
+/* Whether the plan's search measures only a part of pcm: long enough to sample. */
+static bool audio_sparse(const struct pcm *pcm)
+{
+	return pcm->len > (size_t)pcm->rate * AUDIO_SPARSE_EVERY * 2;
+}
+
+/* Integrated loudness of what the chain makes with gain_db at rate: the limiter takes
  * a little loudness away, which the final gain must give back. The parts are
- * measured on threads at once and their gating blocks pooled. */
-static int audio_measure_chain(const struct pcm *pcm, const struct audio_settings *settings, double gain_db,
-			       float threshold, double *lufs)
+ * measured on threads at once and their gating blocks pooled. With sparse, long speech
+ * is measured on a chunk of AUDIO_SPARSE_CHUNK seconds in every AUDIO_SPARSE_EVERY: the
+ * limiter's and the meter's memory is a fraction of a second, and speech is steady. */
+static int audio_measure_chain(const struct pcm *pcm, const struct audio_settings *settings, int rate, double gain_db,
+			       float threshold, bool sparse, double *lufs)
 {
 	struct audio_meter_part parts[AUDIO_MAX_THREADS];
 	ebur128_state *states[AUDIO_MAX_THREADS];
@@ -301,9 +322,11 @@ static int audio_measure_chain(const struct pcm *pcm, const struct audio_setting
 		want = AUDIO_MAX_THREADS;
 	n = audio_split(pcm, want, (size_t)pcm->rate / 4, starts);
 	for (size_t k = 0; k < n; k++) {
-		parts[k] = (struct audio_meter_part){ pcm, starts[k], starts[k + 1], settings->out_rate, gain_db,
-						      threshold, NULL, -1 };
-		parts[k].st = states[k] = ebur128_init(1, (unsigned long)settings->out_rate, EBUR128_MODE_I);
+		parts[k] = (struct audio_meter_part){ pcm, starts[k], starts[k + 1], rate, gain_db, threshold,
+						      (size_t)pcm->rate * AUDIO_SPARSE_CHUNK, 0, NULL, -1 };
+		if (sparse && audio_sparse(pcm))
+			parts[k].every = (size_t)pcm->rate * AUDIO_SPARSE_EVERY;
+		parts[k].st = states[k] = ebur128_init(1, (unsigned long)rate, EBUR128_MODE_I);
 		if (!parts[k].st)
 			ret = -1;
 	}
@@ -360,6 +383,12 @@ int audio_plan(const struct pcm *pcm, const struct audio_settings *settings, str
 int audio_plan_refine(const struct pcm *pcm, const struct audio_settings *settings, struct audio_plan *plan)
 {
 	double limited = -HUGE_VAL, gain_db;
+	/* The gain is searched cheaply: on a third of long speech (sparse), and speech that is only
+	 * upsampled (espeak-ng's 22.05 kHz to 44.1 kHz) at its own rate: no resampler, and half the
+	 * samples through the limiter and the meter each round. Upsampling adds no band, but peaks
+	 * between the samples make the limiter work a little harder at the output rate (about
+	 * 0.1 LU): one pass over all of it there corrects the gain found. */
+	int rate = pcm->rate < settings->out_rate ? pcm->rate : settings->out_rate;
 
 	audio_plan_guess(settings, plan);
 	gain_db = plan->gain_db;
@@ -369,10 +398,10 @@ int audio_plan_refine(const struct pcm *pcm, const struct audio_settings *settin
 		 * on the target. Each step is one pass, so stop as soon as it is close, and
 		 * keep the best gain actually measured. */
 		double prev_gain = 0.0, prev_lufs = plan->measured.integrated_lufs, best_err = HUGE_VAL;
-		double best_gain = 0.0, best_lufs = -HUGE_VAL, slope, step;
+		double best_gain = 0.0, best_lufs = -HUGE_VAL, slope = 1.0, step;
 
 		for (int round = 0; round < 5; round++) {
-			if (audio_measure_chain(pcm, settings, gain_db, plan->threshold, &limited) < 0)
+			if (audio_measure_chain(pcm, settings, rate, gain_db, plan->threshold, true, &limited) < 0)
 				return -1;
 			if (!isfinite(limited))
 				break;
@@ -381,11 +410,11 @@ int audio_plan_refine(const struct pcm *pcm, const struct audio_settings *settin
 				best_gain = gain_db;
 				best_lufs = limited;
 			}
-			if (best_err < AUDIO_PLAN_TOLERANCE)
-				break;
 			slope = (limited - prev_lufs) / (gain_db - prev_gain);
 			if (!(slope >= 0.2 && slope <= 1.0))
 				slope = slope > 1.0 ? 1.0 : 0.2;
+			if (best_err < AUDIO_PLAN_TOLERANCE)
+				break;
 			step = (settings->target_lufs - limited) / slope;
 			/* a near-flat slope must not throw the gain far off in one go */
 			if (step > 6.0)
@@ -399,6 +428,21 @@ int audio_plan_refine(const struct pcm *pcm, const struct audio_settings *settin
 		if (isfinite(best_lufs)) {
 			gain_db = best_gain;
 			limited = best_lufs;
+		}
+		if (isfinite(best_lufs) && (rate != settings->out_rate || audio_sparse(pcm))) {
+			if (audio_measure_chain(pcm, settings, settings->out_rate, gain_db, plan->threshold, false,
+						&limited) < 0)
+				return -1;
+			/* a small step along the slope the search found: linear that close */
+			if (!isfinite(limited))
+				limited = best_lufs;
+			step = (settings->target_lufs - limited) / slope;
+			if (step > 1.0)
+				step = 1.0;
+			if (step < -1.0)
+				step = -1.0;
+			gain_db += step;
+			limited += step * slope;
 		}
 	}
 	plan->gain_db = gain_db;

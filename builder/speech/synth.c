@@ -8,6 +8,7 @@
 
 #include <espeak-ng/espeak_ng.h>
 #include <espeak-ng/speak_lib.h>
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -169,10 +170,15 @@ struct synth_record {
 	uint32_t bytes;
 };
 
+/* One child's share: segments [first, end), its records to the pipe or, for all but the
+ * first child, to out (a temporary file read once the children before it are done). */
 struct synth_job {
 	const struct voice_profile *vp;
 	const struct segment_list *segs;
+	size_t first, end;
+	FILE *out;
 	int fd;
+	struct isolate_child proc;
 };
 
 static int synth_send(int fd, uint32_t type, size_t seg, const void *data, size_t bytes)
@@ -202,14 +208,14 @@ static int synth_child(int fd, void *ud)
 	uint32_t rate;
 	int ret = -1;
 
-	job->fd = fd;
+	job->fd = fd = job->out ? fileno(job->out) : fd;
 	s = synth_new(job->vp);
 	if (!s)
 		return -1;
 	rate = (uint32_t)synth_sample_rate(s);
 	if (synth_send(fd, SYNTH_REC_RATE, 0, &rate, sizeof rate) < 0)
 		goto out;
-	for (size_t i = 0; i < job->segs->n; i++) {
+	for (size_t i = job->first; i < job->end; i++) {
 		if (synth_send(fd, SYNTH_REC_SEGMENT_START, i, NULL, 0) < 0 ||
 		    synth_speak(s, job->segs->items[i].text, job->segs->items[i].phonemes, i, &sink) < 0 ||
 		    synth_send(fd, SYNTH_REC_SEGMENT_DONE, i, NULL, 0) < 0)
@@ -230,10 +236,13 @@ struct synth_reader {
 	size_t current_seg;
 	int started;
 	int finished;
+	int scan;	/* only where the child got to: a failed child's records */
 };
 
 static int synth_dispatch(struct synth_reader *r, const struct synth_record *rec, const unsigned char *data)
 {
+	if (r->scan && rec->type != SYNTH_REC_SEGMENT_START)
+		return 0;
 	switch (rec->type) {
 	case SYNTH_REC_RATE:
 		memcpy(r->sample_rate, data, sizeof(uint32_t));
@@ -282,32 +291,77 @@ static int synth_on_data(const void *buf, size_t n, void *ud)
 	return 0;
 }
 
-int synth_segments_isolated(const char *name, const struct voice_profile *vp, const struct segment_list *segs,
-			    int timeout_ms, const struct synth_sink *sink, int *sample_rate)
-{
-	struct synth_job job = { vp, segs, -1 };
-	struct synth_reader reader = { sink, sample_rate, NULL, 0, 0, 0, 0, 0 };
-	struct isolate_result res;
-	const struct segment *seg;
-	int ret = -1;
+/* Segments a child must have for synthesis to be shared out: espeak-ng's start costs a few ms. */
+#define SYNTH_MIN_SEGMENTS 8
+/* Children that speak a long article: the project's machines' cores, and never the CPUs of
+ * this one, since espeak-ng's speech of a segment depends a little (a few samples) on what
+ * it spoke before: a part must be the same bytes on every machine (the build's cache). */
+#define SYNTH_MAX_CHILDREN 2
 
-	isolate_run(synth_child, &job, synth_on_data, &reader, timeout_ms, &res);
-	seg = reader.started && reader.current_seg < segs->n ? &segs->items[reader.current_seg] : NULL;
-	switch (res.status) {
-	case ISOLATE_OK:
-		if (!reader.finished || reader.len) {
-			log_error("'%s': espeak-ng stopped before the end of the article", name);
-			break;
+/* How many children speak segs: each with SYNTH_MIN_SEGMENTS at least. */
+static size_t synth_children(const struct segment_list *segs)
+{
+	size_t n = segs->n / SYNTH_MIN_SEGMENTS;
+
+	if (n > SYNTH_MAX_CHILDREN)
+		n = SYNTH_MAX_CHILDREN;
+	return n ? n : 1;
+}
+
+/* Shares segs out in n contiguous runs of about equal text. */
+static void synth_share(const struct segment_list *segs, struct synth_job *jobs, size_t n)
+{
+	size_t total = 0, done = 0, k = 0;
+
+	for (size_t i = 0; i < segs->n; i++)
+		total += strlen(segs->items[i].text) + 1;
+	jobs[0].first = 0;
+	for (size_t i = 0; i < segs->n && k + 1 < n; i++) {
+		done += strlen(segs->items[i].text) + 1;
+		if (done * n >= total * (k + 1) && i + 1 < segs->n) {
+			jobs[k].end = jobs[k + 1].first = i + 1;
+			k++;
 		}
-		ret = 0;
-		break;
+	}
+	jobs[k].end = segs->n;
+	for (size_t m = k + 1; m < n; m++)
+		jobs[m].first = jobs[m].end = segs->n;
+}
+
+/* Feeds a finished child's records, from its file, to the reader. */
+static int synth_replay(struct synth_job *job, struct synth_reader *r)
+{
+	char buf[1 << 16];
+	size_t got;
+
+	if (fflush(job->out) != 0 || fseek(job->out, 0, SEEK_SET) != 0)
+		return -1;
+	while ((got = fread(buf, 1, sizeof buf, job->out)) > 0)
+		if (synth_on_data(buf, got, r) != 0)
+			return -1;
+	return ferror(job->out) ? -1 : 0;
+}
+
+/* Reports how a child ended; 0 when it spoke its share whole. */
+static int synth_report(const char *name, const struct segment_list *segs, int timeout_ms,
+			const struct synth_reader *r, const struct isolate_result *res)
+{
+	const struct segment *seg = r->started && r->current_seg < segs->n ? &segs->items[r->current_seg] : NULL;
+
+	switch (res->status) {
+	case ISOLATE_OK:
+		if (!r->finished || r->len) {
+			log_error("'%s': espeak-ng stopped before the end of the article", name);
+			return -1;
+		}
+		return 0;
 	case ISOLATE_CRASHED:
 		if (seg)
 			log_error_as(ERROR_CRASH, "'%s' line %d: espeak-ng crashed (%s) speaking \"%.60s%s\"", name, seg->line,
-				     strsignal(res.signal), seg->text, strlen(seg->text) > 60 ? "..." : "");
+				     strsignal(res->signal), seg->text, strlen(seg->text) > 60 ? "..." : "");
 		else
-			log_error_as(ERROR_CRASH, "'%s': espeak-ng crashed (%s)", name, strsignal(res.signal));
-		break;
+			log_error_as(ERROR_CRASH, "'%s': espeak-ng crashed (%s)", name, strsignal(res->signal));
+		return -1;
 	case ISOLATE_TIMEOUT:
 		if (seg)
 			log_error_as(ERROR_TIMEOUT, "'%s' line %d: espeak-ng took longer than %d s; stopped it", name,
@@ -315,11 +369,69 @@ int synth_segments_isolated(const char *name, const struct voice_profile *vp, co
 		else
 			log_error_as(ERROR_TIMEOUT, "'%s': espeak-ng took longer than %d s; stopped it", name,
 				     timeout_ms / 1000);
-		break;
+		return -1;
 	case ISOLATE_FAILED:	/* the child said why */
 	case ISOLATE_ABORTED:	/* the sink said why */
 	case ISOLATE_ERROR:
 		break;
+	}
+	return -1;
+}
+
+/*
+ * Long articles are spoken by SYNTH_MAX_CHILDREN children at once, each a contiguous run of
+ * segments of about equal text: the first streams to the sink through its pipe, the others
+ * write to temporary files that are read in order once the ones before them are done. Each
+ * has the time limit.
+ */
+int synth_segments_isolated(const char *name, const struct voice_profile *vp, const struct segment_list *segs,
+			    int timeout_ms, const struct synth_sink *sink, int *sample_rate)
+{
+	struct synth_job jobs[SYNTH_MAX_CHILDREN];
+	struct synth_reader reader = { sink, sample_rate, NULL, 0, 0, 0, 0, 0, 0 };
+	struct isolate_result res;
+	size_t n = synth_children(segs), k = 0;
+	int ret = -1;
+
+	for (size_t m = 0; m < n; m++)
+		jobs[m] = (struct synth_job){ vp, segs, 0, 0, NULL, -1, { -1, -1, 0 } };
+	synth_share(segs, jobs, n);
+	for (size_t m = 1; m < n; m++) {
+		jobs[m].out = tmpfile();
+		if (!jobs[m].out) {
+			log_error("cannot create a temporary file: %s", strerror(errno));
+			goto out;
+		}
+		if (isolate_spawn(&jobs[m].proc, synth_child, &jobs[m], timeout_ms) < 0)
+			goto out;
+	}
+	isolate_run(synth_child, &jobs[0], synth_on_data, &reader, timeout_ms, &res);
+	for (k = 0;;) {
+		if (synth_report(name, segs, timeout_ms, &reader, &res) < 0)
+			goto out;
+		if (++k == n)
+			break;
+		free(reader.buf);
+		reader = (struct synth_reader){ sink, sample_rate, NULL, 0, 0, 0, 0, 0, 0 };
+		isolate_wait(&jobs[k].proc, NULL, NULL, &res);
+		jobs[k].proc.pid = -1;
+		/* a child that failed is only scanned, for the segment it died on */
+		reader.scan = res.status != ISOLATE_OK;
+		if (synth_replay(&jobs[k], &reader) < 0 && !reader.scan) {
+			if (ferror(jobs[k].out))
+				log_error("cannot read a temporary file: %s", strerror(errno));
+			goto out;
+		}
+	}
+	ret = 0;
+out:
+	for (size_t m = 1; m < n; m++) {
+		if (jobs[m].proc.pid > 0) {
+			kill(jobs[m].proc.pid, SIGKILL);
+			isolate_wait(&jobs[m].proc, NULL, NULL, &res);
+		}
+		if (jobs[m].out)
+			fclose(jobs[m].out);
 	}
 	free(reader.buf);
 	return ret;

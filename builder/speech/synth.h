@@ -50,8 +50,9 @@ int synth_speak(struct synth *s, const char *text, bool phonemes, size_t seg, co
  * and DEL switch espeak-ng's voice and speed. Returns a new string. */
 char *synth_sanitize(const char *text);
 
-/* Speaks every segment in a child process (espeak-ng is not thread-safe and
- * crashes on some input), killed after timeout_ms. Audio and events arrive at
+/* Speaks every segment in child processes (espeak-ng is not thread-safe and
+ * crashes on some input): a long list is shared out, in runs of segments, to
+ * two children at once, each killed after timeout_ms. Audio and events arrive at
  * sink in order; *sample_rate is set before the first samples. On a crash or a
  * timeout, reports an error naming name, the segment and its line. */
 int synth_segments_isolated(const char *name, const struct voice_profile *vp, const struct segment_list *segs,

@@ -226,6 +226,73 @@ START_TEST(no_segments)
 }
 END_TEST
 
+/* A long list is spoken by two children at once: what arrives is in order, whole, and the
+ * sink can still stop it in the second child's share. */
+struct heard_long {
+	size_t seg, done, words, stop_at;
+	size_t samples[20];
+	int out_of_order;
+};
+
+static int long_samples(void *ud, size_t seg, const int16_t *pcm, size_t n)
+{
+	struct heard_long *h = ud;
+
+	(void)pcm;
+	if (seg != h->done || seg >= 20)
+		h->out_of_order = 1;
+	else
+		h->samples[seg] += n;
+	return 0;
+}
+
+static int long_event(void *ud, size_t seg, const struct synth_event *ev)
+{
+	struct heard_long *h = ud;
+
+	if (seg != h->done)
+		h->out_of_order = 1;
+	h->words += ev->kind == SYNTH_WORD;
+	return 0;
+}
+
+static int long_done(void *ud, size_t seg)
+{
+	struct heard_long *h = ud;
+
+	if (seg != h->done)
+		h->out_of_order = 1;
+	h->done = seg + 1;
+	return h->stop_at && h->done == h->stop_at;
+}
+
+START_TEST(long_lists_shared_out_in_order)
+{
+	struct voice_profile vp;
+	struct segment_list segs;
+	struct heard_long h = { 0 };
+	struct synth_sink sink = { &h, long_samples, long_event, long_done };
+	int rate = 0;
+
+	voice_profile_init(&vp);
+	segment_list_init(&segs);
+	for (int i = 0; i < 20; i++)
+		segment_list_add(&segs, xasprintf("Sentence number %d is here.", i + 1), ROLE_BODY, BREAK_SENTENCE, i + 1);
+	ck_assert_int_eq(synth_segments_isolated("t.txt", &vp, &segs, 20000, &sink, &rate), 0);
+	ck_assert_int_eq(rate, 22050);
+	ck_assert_int_eq(h.out_of_order, 0);
+	ck_assert_uint_eq(h.done, 20);
+	ck_assert_uint_ge(h.words, 20 * 5);
+	for (int i = 0; i < 20; i++)
+		ck_assert_uint_gt(h.samples[i], 22050 / 2);
+	h = (struct heard_long){ .stop_at = 15 };
+	ck_assert_int_eq(synth_segments_isolated("t.txt", &vp, &segs, 20000, &sink, &rate), -1);
+	ck_assert_uint_eq(h.done, 15);
+	segment_list_release(&segs);
+	voice_profile_release(&vp);
+}
+END_TEST
+
 Suite *suite_synth(void)
 {
 	Suite *s = suite_create("synth");
@@ -242,6 +309,7 @@ Suite *suite_synth(void)
 	tcase_add_test(tc, voice_named_by_its_language);
 	tcase_add_test(tc, time_limit);
 	tcase_add_test(tc, no_segments);
+	tcase_add_test(tc, long_lists_shared_out_in_order);
 	suite_add_tcase(s, tc);
 	return s;
 }
