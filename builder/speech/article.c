@@ -9,6 +9,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <signal.h>
 #include <sndfile.h>
@@ -71,6 +72,15 @@ out:
 	sf_close(sf);
 	close(fd);
 	return ret;
+}
+
+/* How long a worker may take: synthesis's limit (for a hung espeak-ng), and as long again three times
+ * over for what follows it, the loudness passes and the encoding, which grow with the speech as
+ * synthesis does; plus a minute. A limit for a hang, not for a slow machine: with only synthesis's
+ * and a minute, a 60-minute article on a busy machine was stopped halfway through its encoding. */
+static int article_worker_limit_ms(const struct article_job *job)
+{
+	return job->timeout_ms > (INT_MAX - 60000) / 4 ? INT_MAX : job->timeout_ms * 4 + 60000;
 }
 
 /* Appends the frames in from (from its start) to the end of to. */
@@ -368,7 +378,7 @@ static int article_encode(const struct article_job *job, const struct pcm *pcm, 
 			log_error("cannot create a temporary file: %s", strerror(errno));
 			goto out;
 		}
-		if (isolate_spawn(&pieces[k].proc, article_piece_child, &pieces[k], job->timeout_ms + 60000) < 0)
+		if (isolate_spawn(&pieces[k].proc, article_piece_child, &pieces[k], article_worker_limit_ms(job)) < 0)
 			goto out;
 	}
 	if (render_part(pcm, starts[0], starts[1], &job->audio, &job->encode, plan, 1, out, &parts[0],
@@ -563,7 +573,7 @@ int article_start(struct article_run *run, const struct article_job *job, FILE *
 	run->out = out;
 	fflush(out);
 	/* the child gets the job and the output stream through the run itself */
-	return isolate_spawn(&run->child, article_child, run, job->timeout_ms + 60000);
+	return isolate_spawn(&run->child, article_child, run, article_worker_limit_ms(job));
 }
 
 int article_finish(struct article_run *run, struct article_result *res, struct error *err)
@@ -592,9 +602,9 @@ int article_finish(struct article_run *run, struct article_result *res, struct e
 		error_set(err, ERROR_CRASH, "'%s': the worker crashed (%s)", name, strsignal(ir.signal));
 		break;
 	case ISOLATE_TIMEOUT:
-		log_error("'%s': took longer than %d s; stopped", name, run->job->timeout_ms / 1000 + 60);
+		log_error("'%s': took longer than %d s; stopped", name, article_worker_limit_ms(run->job) / 1000);
 		error_set(err, ERROR_TIMEOUT, "'%s': took longer than %d s; stopped", name,
-			  run->job->timeout_ms / 1000 + 60);
+			  article_worker_limit_ms(run->job) / 1000);
 		break;
 	case ISOLATE_FAILED:	/* the worker printed why, and sent it with its kind */
 		if (run->has_error) {
