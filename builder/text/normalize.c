@@ -40,6 +40,7 @@ struct normalizer {
 	const struct norm_language *lang;	/* NULL: pass through */
 	char *tag;	/* the language tag it was made for: "en-gb-x-rp" */
 	char *locale;	/* ICU's, for its spell-out: the language's, or the tag's for the fallback */
+	char decimal[8], grouping[8];	/* the locale's separators, UTF-8; "" when ICU has none */
 	UNumberFormat *cardinal, *year, *ordinal;
 	/* other rule sets a language's rules asked for by name ("%spellout-ordinal-feminine"), opened once */
 	struct norm_spell {
@@ -530,6 +531,35 @@ char *normalize_text(struct normalizer *n, const char *text)
 
 /* Makes n speak lang: ICU's number words for its locale, its word lists from
  * rules_dir/CODE/, its rules compiled. */
+/* Fills n's decimal and grouping symbols from ICU's for its locale, once. */
+static void norm_load_separators(struct normalizer *n)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UNumberFormat *f = unum_open(UNUM_DECIMAL, NULL, 0, n->locale, NULL, &err);
+	UChar u[8];
+	int32_t len;
+
+	if (U_FAILURE(err))
+		return;
+	len = unum_getSymbol(f, UNUM_DECIMAL_SEPARATOR_SYMBOL, u, 8, &err);
+	u_strToUTF8(n->decimal, sizeof n->decimal, NULL, u, len, &err);
+	len = unum_getSymbol(f, UNUM_GROUPING_SEPARATOR_SYMBOL, u, 8, &err);
+	u_strToUTF8(n->grouping, sizeof n->grouping, NULL, u, len, &err);
+	unum_close(f);
+	if (U_FAILURE(err) || err == U_STRING_NOT_TERMINATED_WARNING)
+		n->decimal[0] = n->grouping[0] = '\0';
+}
+
+const char *norm_decimal(const struct normalizer *n)
+{
+	return n->decimal;
+}
+
+const char *norm_grouping(const struct normalizer *n)
+{
+	return n->grouping;
+}
+
 static int norm_setup(struct normalizer *n, const struct norm_language *lang, const char *locale,
 		      const char *rules_dir)
 {
@@ -539,6 +569,7 @@ static int norm_setup(struct normalizer *n, const struct norm_language *lang, co
 
 	n->lang = lang;
 	n->locale = xstrdup(lang->locale_of ? lang->locale_of(n->tag) : locale);
+	norm_load_separators(n);
 	n->cardinal = norm_spellout(n->locale, cardinal);
 	n->year = norm_spellout(n->locale, "%spellout-numbering-year");
 	n->ordinal = norm_spellout(n->locale, lang->ordinal_ruleset ? lang->ordinal_ruleset : "%spellout-ordinal");

@@ -5,8 +5,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/unum.h>
-#include <unicode/ustring.h>
 
 /*
  * For a language with no rules of its own, written in the Latin, Cyrillic or Greek script:
@@ -19,24 +17,6 @@
  * style. ICU's words in other scripts are not read well (Japanese kanji are "Chinese
  * letter" to espeak-ng), so those languages pass through (norm_any_locale).
  */
-
-/* The locale's decimal and grouping symbols as UTF-8 (",", "\u00a0"); false when ICU has none. */
-static bool any_symbols(const char *locale, char *decimal, char *grouping, size_t size)
-{
-	UErrorCode err = U_ZERO_ERROR;
-	UNumberFormat *f = unum_open(UNUM_DECIMAL, NULL, 0, locale, NULL, &err);
-	UChar u[8];
-	int32_t n;
-
-	if (U_FAILURE(err))
-		return false;
-	n = unum_getSymbol(f, UNUM_DECIMAL_SEPARATOR_SYMBOL, u, 8, &err);
-	u_strToUTF8(decimal, (int32_t)size, NULL, u, n, &err);
-	n = unum_getSymbol(f, UNUM_GROUPING_SEPARATOR_SYMBOL, u, 8, &err);
-	u_strToUTF8(grouping, (int32_t)size, NULL, u, n, &err);
-	unum_close(f);
-	return U_SUCCESS(err);
-}
 
 /* Whether s starts with a space a writer types for the locale's space-like grouping. */
 static size_t any_space(const char *s)
@@ -92,7 +72,6 @@ static double any_parse(const char *s, const char *decimal, const char *grouping
 
 static int any_number(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
-	char decimal[8], grouping[8];
 	const char *after = m->text + m->end;
 	struct strbuf t;
 	bool whole;
@@ -102,11 +81,11 @@ static int any_number(struct normalizer *n, const struct norm_match *m, struct s
 	/* "24." before more text: an ordinal in the languages that write one so */
 	if (*after == '.' && !norm_at_end(m) && after[1] != '\0')
 		return -1;
-	if (!any_symbols(norm_locale(n), decimal, grouping, sizeof decimal))
+	if (!*norm_decimal(n) || !*norm_grouping(n))
 		return -1;
 	if (strspn(m->g[1], "0123456789") == strlen(m->g[1]))	/* bare digits: espeak-ng's */
 		return -1;
-	if ((v = any_parse(m->g[1], decimal, grouping, &whole)) < 0)
+	if ((v = any_parse(m->g[1], norm_decimal(n), norm_grouping(n), &whole)) < 0)
 		return -1;
 	strbuf_init(&t);
 	if (whole)

@@ -109,6 +109,10 @@ const char *norm_tag(const struct normalizer *n);
  * tag's for the fallback ("sv"). */
 const char *norm_locale(const struct normalizer *n);
 
+/* The locale's decimal and grouping symbols as ICU has them (",", "\u00a0"), looked up once; "" when
+ * ICU has none. */
+const char *norm_decimal(const struct normalizer *n);
+const char *norm_grouping(const struct normalizer *n);
 /* ICU's name of the currency of ISO code iso in locale, for one or more ("euro", "euros"), as UTF-8
  * into buf; -1 when ICU has none or buf is too small. */
 int norm_currency(const char *locale, const char *iso, bool plural, char *buf, size_t size);
