@@ -178,39 +178,86 @@ void audio_limiter_free(struct audio_limiter *lim)
  * most what any of them needs, and it changes smoothly. Output j leaves when
  * input j+look arrives.
  */
-size_t audio_limiter_process(struct audio_limiter *lim, const float *in, size_t n, float *out)
+static void audio_limiter_step(struct audio_limiter *lim, float x, float *out, size_t *produced)
 {
 	const size_t mask = lim->mask, w = lim->look + 1;
+	size_t t = lim->count++, j;
+	float ax = fabsf(x);
+	float need = ax > lim->threshold ? lim->threshold / ax : 1.0f;
+	float m;
+
+	lim->delay[t & mask] = x;
+	lim->req[t & mask] = need;
+	while (lim->qtail > lim->qhead && lim->req[lim->minq[(lim->qtail - 1) & mask] & mask] >= need)
+		lim->qtail--;
+	lim->minq[lim->qtail++ & mask] = t;
+	if (t < lim->look)
+		return;
+	j = t - lim->look;	/* the sample that leaves now */
+	while (lim->minq[lim->qhead & mask] < j)
+		lim->qhead++;
+	m = lim->req[lim->minq[lim->qhead & mask] & mask];
+	lim->minima[j & mask] = m;
+	lim->avg_sum += (double)m - (j >= w ? (double)lim->minima[(j - w) & mask] : 1.0);
+	{
+		double g = lim->avg_sum / (double)w;
+
+		if (g < lim->gain)
+			lim->gain = g;
+		else
+			lim->gain += (g - lim->gain) * lim->release_coef;
+	}
+	out[(*produced)++] = lim->delay[j & mask] * (float)lim->gain;
+}
+
+/* Whether nothing in the window needs the gain lowered and the last window's minima were all 1
+ * (their sum is exact: each is a float, at least threshold / the loudest sample). */
+static bool audio_limiter_idle(const struct audio_limiter *lim)
+{
+	return lim->count > lim->look && lim->avg_sum == (double)(lim->look + 1) &&
+	       lim->req[lim->minq[lim->qhead & lim->mask] & lim->mask] == 1.0f;
+}
+
+/* What audio_limiter_step does while idle and the samples stay under the threshold, to the bit:
+ * every minimum is 1, so the average is, and the gain only recovers towards it. Returns how
+ * many of in it took (and wrote to out). */
+static size_t audio_limiter_pass(struct audio_limiter *lim, const float *in, size_t n, float *out)
+{
+	const size_t mask = lim->mask, look = lim->look;
+	size_t k, t = lim->count;
+	double gain = lim->gain;
+
+	for (k = 0; k < n && !(fabsf(in[k]) > lim->threshold); k++, t++) {
+		lim->delay[t & mask] = in[k];
+		lim->minima[(t - look) & mask] = 1.0f;
+		gain += (1.0 - gain) * lim->release_coef;
+		out[k] = lim->delay[(t - look) & mask] * (float)gain;
+	}
+	if (k) {
+		/* the queue holds the newest sample only, as the steps would have left it */
+		lim->req[(t - 1) & mask] = 1.0f;
+		lim->qtail = lim->qhead;
+		lim->minq[lim->qtail++ & mask] = t - 1;
+		lim->count = t;
+		lim->gain = gain;
+	}
+	return k;
+}
+
+size_t audio_limiter_process(struct audio_limiter *lim, const float *in, size_t n, float *out)
+{
 	size_t produced = 0;
 
-	for (size_t i = 0; i < n; i++) {
-		size_t t = lim->count++, j;
-		float x = in[i], ax = fabsf(x);
-		float need = ax > lim->threshold ? lim->threshold / ax : 1.0f;
-		float m;
+	for (size_t i = 0; i < n;) {
+		if (audio_limiter_idle(lim)) {
+			size_t k = audio_limiter_pass(lim, in + i, n - i, out + produced);
 
-		lim->delay[t & mask] = x;
-		lim->req[t & mask] = need;
-		while (lim->qtail > lim->qhead && lim->req[lim->minq[(lim->qtail - 1) & mask] & mask] >= need)
-			lim->qtail--;
-		lim->minq[lim->qtail++ & mask] = t;
-		if (t < lim->look)
-			continue;
-		j = t - lim->look;	/* the sample that leaves now */
-		while (lim->minq[lim->qhead & mask] < j)
-			lim->qhead++;
-		m = lim->req[lim->minq[lim->qhead & mask] & mask];
-		lim->minima[j & mask] = m;
-		lim->avg_sum += (double)m - (j >= w ? (double)lim->minima[(j - w) & mask] : 1.0);
-		{
-			double g = lim->avg_sum / (double)w;
-
-			if (g < lim->gain)
-				lim->gain = g;
-			else
-				lim->gain += (g - lim->gain) * lim->release_coef;
+			i += k;
+			produced += k;
+			if (i == n)
+				break;
 		}
-		out[produced++] = lim->delay[j & mask] * (float)lim->gain;
+		audio_limiter_step(lim, in[i++], out, &produced);
 	}
 	return produced;
 }

@@ -149,6 +149,73 @@ START_TEST(limiter_ducks_before_a_spike_and_recovers_after)
 }
 END_TEST
 
+/* The limiter as it was before its fast path, one sample at a time, written plainly: the window's least
+ * need by a scan, its minima in an array. The fast path must give the same samples to the bit. */
+static size_t reference_limiter(float threshold, size_t look, size_t release, const float *in, size_t n, float *out)
+{
+	float *minima = xcalloc(n + 1, sizeof *minima);
+	double coef = release ? 1.0 - exp(-1.0 / (double)release) : 1.0, sum = (double)(look + 1), gain = 1.0;
+	size_t w = look + 1, produced = 0;
+
+	for (size_t t = look; t < n; t++) {
+		size_t j = t - look;
+		float m = 1.0f;
+
+		for (size_t i = j; i <= t; i++) {
+			float ax = fabsf(in[i]), need = ax > threshold ? threshold / ax : 1.0f;
+
+			if (need < m)
+				m = need;
+		}
+		minima[j] = m;
+		sum += (double)m - (j >= w ? (double)minima[j - w] : 1.0);
+		if (sum / (double)w < gain)
+			gain = sum / (double)w;
+		else
+			gain += (sum / (double)w - gain) * coef;
+		out[produced++] = in[j] * (float)gain;
+	}
+	free(minima);
+	return produced;
+}
+
+START_TEST(limiter_fast_path_matches_the_reference)
+{
+	enum { N = 60000, LOOK = 220, RELEASE = 4410 };
+	float *in = xmalloc(N * sizeof *in), *want = xmalloc(N * sizeof *want), *got = xmalloc(N * sizeof *got);
+	const size_t blocks[] = { 1, 7, 4096, N };
+	unsigned seed = 12345;
+
+	/* quiet noise with bursts over the threshold, some close together, some far apart, and silences */
+	for (int i = 0; i < N; i++) {
+		seed = seed * 1103515245u + 12345u;
+		in[i] = ((float)(seed >> 16 & 0x7fff) / 32768.0f - 0.5f) * 0.6f;
+		if ((i / 3000) % 4 == 1 && i % 3000 < 400)
+			in[i] *= 3.0f;
+		if (i % 9000 == 50)
+			in[i] = -1.5f;
+		if (i >= 40000 && i < 45000)
+			in[i] = 0.0f;
+	}
+	ck_assert_uint_eq(reference_limiter(0.5f, LOOK, RELEASE, in, N, want), N - LOOK);
+	for (size_t b = 0; b < sizeof blocks / sizeof *blocks; b++) {
+		struct audio_limiter *lim = audio_limiter_new(0.5f, LOOK, RELEASE);
+		size_t k = 0;
+
+		for (size_t off = 0; off < N; off += blocks[b])
+			k += audio_limiter_process(lim, in + off, N - off < blocks[b] ? N - off : blocks[b], got + k);
+		ck_assert_uint_eq(k, N - LOOK);
+		for (size_t i = 0; i < k; i++)
+			ck_assert_msg(got[i] == want[i], "block %zu, sample %zu: %.9g, not %.9g", blocks[b], i,
+				      (double)got[i], (double)want[i]);
+		audio_limiter_free(lim);
+	}
+	free(in);
+	free(want);
+	free(got);
+}
+END_TEST
+
 START_TEST(limiter_without_lookahead)
 {
 	struct audio_limiter *lim = audio_limiter_new(0.25f, 0, 0);
@@ -411,6 +478,7 @@ Suite *suite_audio(void)
 	tcase_add_test(lim, limiter_holds_a_loud_signal_under_the_threshold);
 	tcase_add_test(lim, limiter_ducks_before_a_spike_and_recovers_after);
 	tcase_add_test(lim, limiter_without_lookahead);
+	tcase_add_test(lim, limiter_fast_path_matches_the_reference);
 	tcase_add_test(lim, output_lengths);
 	suite_add_tcase(s, lim);
 	tcase_set_timeout(tc, 30);
