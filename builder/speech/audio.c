@@ -25,6 +25,7 @@
 #define AUDIO_SPARSE_CHUNK 2
 #define AUDIO_SPARSE_EVERY 6
 #define AUDIO_SPARSE_MIN 60
+#define AUDIO_SPARSE_MAX_CHUNKS 60
 
 /* Whether the plan's search measures only a part of pcm: long enough to sample. */
 static bool audio_sparse(const struct pcm *pcm)
@@ -32,17 +33,27 @@ static bool audio_sparse(const struct pcm *pcm)
 	return pcm->len > (size_t)pcm->rate * AUDIO_SPARSE_MIN;
 }
 
-/* Chunk k of the sparse search: AUDIO_SPARSE_CHUNK seconds at the start of every AUDIO_SPARSE_EVERY. */
-static size_t audio_sparse_chunks(const struct pcm *pcm)
+/* How far apart the sparse search's chunks begin: every AUDIO_SPARSE_EVERY seconds, and no more
+ * than AUDIO_SPARSE_MAX_CHUNKS of them, so that long speech costs the search no more than a few
+ * minutes do. */
+static size_t audio_sparse_every(const struct pcm *pcm)
 {
 	size_t every = (size_t)pcm->rate * AUDIO_SPARSE_EVERY;
+
+	return pcm->len / AUDIO_SPARSE_MAX_CHUNKS > every ? pcm->len / AUDIO_SPARSE_MAX_CHUNKS : every;
+}
+
+static size_t audio_sparse_chunks(const struct pcm *pcm)
+{
+	size_t every = audio_sparse_every(pcm);
 
 	return (pcm->len + every - 1) / every;
 }
 
+/* Chunk k of the sparse search: AUDIO_SPARSE_CHUNK seconds at the start of its stretch. */
 static void audio_sparse_chunk(const struct pcm *pcm, size_t k, size_t *start, size_t *end)
 {
-	*start = k * (size_t)pcm->rate * AUDIO_SPARSE_EVERY;
+	*start = k * audio_sparse_every(pcm);
 	*end = *start + (size_t)pcm->rate * AUDIO_SPARSE_CHUNK;
 	if (*end > pcm->len)
 		*end = pcm->len;
