@@ -366,6 +366,52 @@ START_TEST(render_reaches_the_target_despite_clicks)
 }
 END_TEST
 
+/* 100 s of syllable-like bursts at 22.05 kHz, quieter in the first 40 s, with clicks in the rest:
+ * long enough that the plan searches on chunks of it, uneven enough that the chunks are not the
+ * whole. */
+static void long_uneven_speech(struct pcm *pcm)
+{
+	size_t n = 100 * 22050;
+	int16_t *buf = xcalloc(n, sizeof *buf);
+
+	pcm_init(pcm, 22050);
+	for (size_t i = 0; i < n; i++) {
+		double t = (double)i / 22050, syllable = fmod(t, 0.25), level = t < 40 ? 0.15 : 0.45;
+		double env = syllable < 0.18 ? sin(M_PI * syllable / 0.18) : 0.0;
+
+		/* a pause of a second in every seven */
+		if (fmod(t, 7.0) > 6.0)
+			env = 0.0;
+		buf[i] = (int16_t)lrint(32767.0 * level * env *
+					(0.7 * sin(2 * M_PI * 180 * t) + 0.3 * sin(2 * M_PI * 900 * t + 0.5 * sin(t))));
+		if (t >= 40 && i % 11025 == 100)
+			buf[i] = 32000;
+	}
+	pcm_append(pcm, buf, n);
+	free(buf);
+}
+
+START_TEST(render_long_uneven_speech_lands_on_the_target)
+{
+	const struct audio_settings settings = { .out_rate = 44100, .target_lufs = -16.0, .ceiling_dbtp = -1.0,
+						 .jobs = 2 };
+	struct collect c = { 0 };
+	struct audio_sink sink = { &c, collect_write, NULL };
+	struct audio_plan plan;
+	struct pcm pcm;
+	double out;
+
+	long_uneven_speech(&pcm);
+	ck_assert_int_eq(audio_render(&pcm, &settings, &sink, &plan), 0);
+	out = loudness_of(c.samples, c.n, 44100);
+	ck_assert_float_le(peak_of(c.samples, c.n), plan.threshold + 1e-6f);
+	free(c.samples);
+	pcm_release(&pcm);
+	ck_assert_double_eq_tol(out, -16.0, 0.2);
+	ck_assert_double_eq_tol(plan.predicted_lufs, out, 0.2);
+}
+END_TEST
+
 START_TEST(render_silence)
 {
 	const struct audio_settings settings = { .out_rate = 44100, .target_lufs = -16.0, .ceiling_dbtp = -1.0 };
@@ -487,6 +533,7 @@ Suite *suite_audio(void)
 	tcase_add_test(tc, render_resamples_to_the_target_loudness);
 	tcase_add_test(tc, render_limits_peaks_of_a_quiet_signal_with_clicks);
 	tcase_add_test(tc, render_reaches_the_target_despite_clicks);
+	tcase_add_test(tc, render_long_uneven_speech_lands_on_the_target);
 	tcase_add_test(tc, render_silence);
 	tcase_add_test(tc, render_stops_when_the_sink_says_so);
 	tcase_add_test(tc, render_a_range);
