@@ -547,6 +547,7 @@ int audio_plan_refine_aimed(const struct pcm *pcm, const struct audio_settings *
 	bool aimed = !aim;
 	size_t start, end;
 	double at_out = 0, at_rate = 0;
+	int ret = -1;
 
 	audio_plan_guess(settings, plan);
 	gain_db = plan->gain_db;
@@ -560,12 +561,12 @@ int audio_plan_refine_aimed(const struct pcm *pcm, const struct audio_settings *
 
 		for (int round = 0; round < 5; round++) {
 			if (audio_measure_chain(pcm, settings, rate, gain_db, plan->threshold, &limited) < 0)
-				goto fail;
+				goto out;
 			/* the first round is a point on the curve whatever the target: it overlaps aim's work */
 			if (!aimed) {
 				aimed = true;
 				if (aim->shift(aim->ud, &lu) < 0)
-					return -1;
+					goto out;
 				target += lu;
 			}
 			if (!isfinite(limited))
@@ -601,15 +602,19 @@ int audio_plan_refine_aimed(const struct pcm *pcm, const struct audio_settings *
 			limited = best_lufs;
 		}
 	}
-	if (!aimed && aim->shift(aim->ud, &lu) < 0)
-		return -1;
+	if (!aimed) {
+		aimed = true;
+		if (aim->shift(aim->ud, &lu) < 0)
+			goto out;
+		target += lu;
+	}
 	if (isfinite(limited)) {
 		if (rate != settings->out_rate) {
 			audio_sample_range(pcm, &start, &end);
 			if (audio_measure_range(pcm, start, end, settings->out_rate, gain_db, plan->threshold,
 						&at_out) < 0 ||
 			    audio_measure_range(pcm, start, end, rate, gain_db, plan->threshold, &at_rate) < 0)
-				return -1;
+				goto out;
 			if (isfinite(at_out) && isfinite(at_rate))
 				limited += at_out - at_rate;
 		}
@@ -628,12 +633,12 @@ int audio_plan_refine_aimed(const struct pcm *pcm, const struct audio_settings *
 		    "give %.2f LUFS (target %.2f LUFS, %.1f dBTP)", plan->measured.integrated_lufs,
 		    plan->measured.peak_db, gain_db, settings->ceiling_dbtp - AUDIO_PEAK_MARGIN_DB, limited,
 		    target, settings->ceiling_dbtp);
-	return 0;
-fail:
-	/* aim's work must be waited for, whatever happened here */
+	ret = 0;
+out:
+	/* aim's work is waited for, whatever happened here */
 	if (!aimed)
 		aim->shift(aim->ud, &lu);
-	return -1;
+	return ret;
 }
 
 int audio_plan_refine(const struct pcm *pcm, const struct audio_settings *settings, struct audio_plan *plan)
