@@ -17,41 +17,107 @@
 #define AUDIO_PEAK_MARGIN_DB 0.5
 #define AUDIO_BLOCK 4096
 #define AUDIO_MAX_THREADS 8
-/* The plan stops searching once the chain's loudness is this close to the target
- * (LU): each step is one cheap pass, and the file must land within 0.3 LU. */
-#define AUDIO_PLAN_TOLERANCE 0.1
-/* The plan's search measures a chunk of this many seconds in every AUDIO_SPARSE_EVERY of long
- * speech; one pass over all of it at the output rate then corrects the gain. */
-#define AUDIO_SPARSE_CHUNK 10
-#define AUDIO_SPARSE_EVERY 30
+/* The plan stops searching once the chain's loudness is this close to the target (LU): each
+ * step is one pass, and a last step along the slope found (linear that close) takes it in. */
+#define AUDIO_PLAN_TOLERANCE 0.2
+/* The plan's search measures a chunk of this many seconds in every AUDIO_SPARSE_EVERY of speech
+ * longer than AUDIO_SPARSE_MIN: short chunks, many of them, stand for the whole best. */
+#define AUDIO_SPARSE_CHUNK 2
+#define AUDIO_SPARSE_EVERY 6
+#define AUDIO_SPARSE_MIN 60
+#define AUDIO_SPARSE_MAX_CHUNKS 60
 
+/* Whether the plan's search measures only a part of pcm: long enough to sample. */
+static bool audio_sparse(const struct pcm *pcm)
+{
+	return pcm->len > (size_t)pcm->rate * AUDIO_SPARSE_MIN;
+}
+
+/* How far apart the sparse search's chunks begin: every AUDIO_SPARSE_EVERY seconds, and no more
+ * than AUDIO_SPARSE_MAX_CHUNKS of them, so that long speech costs the search no more than a few
+ * minutes do. */
+static size_t audio_sparse_every(const struct pcm *pcm)
+{
+	size_t every = (size_t)pcm->rate * AUDIO_SPARSE_EVERY;
+
+	return pcm->len / AUDIO_SPARSE_MAX_CHUNKS > every ? pcm->len / AUDIO_SPARSE_MAX_CHUNKS : every;
+}
+
+static size_t audio_sparse_chunks(const struct pcm *pcm)
+{
+	size_t every = audio_sparse_every(pcm);
+
+	return (pcm->len + every - 1) / every;
+}
+
+/* Chunk k of the sparse search: AUDIO_SPARSE_CHUNK seconds at the start of its stretch. */
+static void audio_sparse_chunk(const struct pcm *pcm, size_t k, size_t *start, size_t *end)
+{
+	*start = k * audio_sparse_every(pcm);
+	*end = *start + (size_t)pcm->rate * AUDIO_SPARSE_CHUNK;
+	if (*end > pcm->len)
+		*end = pcm->len;
+}
+
+static int audio_meter_short(ebur128_state *st, const int16_t *data, size_t n)
+{
+	for (size_t off = 0; off < n; off += AUDIO_BLOCK)
+		if (ebur128_add_frames_short(st, data + off, n - off < AUDIO_BLOCK ? n - off : AUDIO_BLOCK) !=
+		    EBUR128_SUCCESS)
+			return -1;
+	return 0;
+}
+
+/* Long speech is metered in two: the chunks the sparse search will measure, and the rest. The
+ * search then compares like with like (the chunks before and after the chain), and the two
+ * pooled are the whole. */
 int audio_measure(const struct pcm *pcm, struct audio_loudness *out)
 {
-	ebur128_state *st = ebur128_init(1, (unsigned long)pcm->rate, EBUR128_MODE_I | EBUR128_MODE_SAMPLE_PEAK);
-	double peak = 0.0;
+	ebur128_state *st[2] = { NULL, NULL };
+	size_t n = audio_sparse(pcm) ? 2 : 1, done = 0;
+	double peak = 0.0, p;
 	int ret = -1;
 
-	out->integrated_lufs = -HUGE_VAL;
+	out->integrated_lufs = out->sparse_lufs = -HUGE_VAL;
 	out->peak_db = -HUGE_VAL;
-	if (!st) {
-		log_error("cannot start the loudness meter");
-		return -1;
-	}
-	for (size_t off = 0; off < pcm->len; off += AUDIO_BLOCK) {
-		size_t n = pcm->len - off < AUDIO_BLOCK ? pcm->len - off : AUDIO_BLOCK;
+	for (size_t k = 0; k < n; k++)
+		if (!(st[k] = ebur128_init(1, (unsigned long)pcm->rate, EBUR128_MODE_I | EBUR128_MODE_SAMPLE_PEAK))) {
+			log_error("cannot start the loudness meter");
+			goto out;
+		}
+	if (n == 1) {
+		if (audio_meter_short(st[0], pcm->data, pcm->len) < 0)
+			goto out;
+	} else {
+		for (size_t k = 0; k < audio_sparse_chunks(pcm); k++) {
+			size_t a, b;
 
-		if (ebur128_add_frames_short(st, pcm->data + off, n) != EBUR128_SUCCESS)
+			audio_sparse_chunk(pcm, k, &a, &b);
+			if (audio_meter_short(st[1], pcm->data + done, a - done) < 0 ||
+			    audio_meter_short(st[0], pcm->data + a, b - a) < 0)
+				goto out;
+			done = b;
+		}
+		if (audio_meter_short(st[1], pcm->data + done, pcm->len - done) < 0)
 			goto out;
 	}
-	if (ebur128_loudness_global(st, &out->integrated_lufs) != EBUR128_SUCCESS ||
-	    ebur128_sample_peak(st, 0, &peak) != EBUR128_SUCCESS)
+	if (ebur128_loudness_global_multiple(st, n, &out->integrated_lufs) != EBUR128_SUCCESS ||
+	    ebur128_loudness_global(st[0], &out->sparse_lufs) != EBUR128_SUCCESS)
 		goto out;
+	for (size_t k = 0; k < n; k++) {
+		if (ebur128_sample_peak(st[k], 0, &p) != EBUR128_SUCCESS)
+			goto out;
+		if (p > peak)
+			peak = p;
+	}
 	out->peak_db = peak > 0 ? 20.0 * log10(peak) : -HUGE_VAL;
 	ret = 0;
 out:
 	if (ret < 0)
 		log_error("cannot measure loudness");
-	ebur128_destroy(&st);
+	for (size_t k = 0; k < n; k++)
+		if (st[k])
+			ebur128_destroy(&st[k]);
 	return ret;
 }
 
@@ -123,39 +189,86 @@ void audio_limiter_free(struct audio_limiter *lim)
  * most what any of them needs, and it changes smoothly. Output j leaves when
  * input j+look arrives.
  */
-size_t audio_limiter_process(struct audio_limiter *lim, const float *in, size_t n, float *out)
+static void audio_limiter_step(struct audio_limiter *lim, float x, float *out, size_t *produced)
 {
 	const size_t mask = lim->mask, w = lim->look + 1;
+	size_t t = lim->count++, j;
+	float ax = fabsf(x);
+	float need = ax > lim->threshold ? lim->threshold / ax : 1.0f;
+	float m;
+
+	lim->delay[t & mask] = x;
+	lim->req[t & mask] = need;
+	while (lim->qtail > lim->qhead && lim->req[lim->minq[(lim->qtail - 1) & mask] & mask] >= need)
+		lim->qtail--;
+	lim->minq[lim->qtail++ & mask] = t;
+	if (t < lim->look)
+		return;
+	j = t - lim->look;	/* the sample that leaves now */
+	while (lim->minq[lim->qhead & mask] < j)
+		lim->qhead++;
+	m = lim->req[lim->minq[lim->qhead & mask] & mask];
+	lim->minima[j & mask] = m;
+	lim->avg_sum += (double)m - (j >= w ? (double)lim->minima[(j - w) & mask] : 1.0);
+	{
+		double g = lim->avg_sum / (double)w;
+
+		if (g < lim->gain)
+			lim->gain = g;
+		else
+			lim->gain += (g - lim->gain) * lim->release_coef;
+	}
+	out[(*produced)++] = lim->delay[j & mask] * (float)lim->gain;
+}
+
+/* Whether nothing in the window needs the gain lowered and the last window's minima were all 1
+ * (their sum is exact: each is a float, at least threshold / the loudest sample). */
+static bool audio_limiter_idle(const struct audio_limiter *lim)
+{
+	return lim->count > lim->look && lim->avg_sum == (double)(lim->look + 1) &&
+	       lim->req[lim->minq[lim->qhead & lim->mask] & lim->mask] == 1.0f;
+}
+
+/* What audio_limiter_step does while idle and the samples stay under the threshold, to the bit:
+ * every minimum is 1, so the average is, and the gain only recovers towards it. Returns how
+ * many of in it took (and wrote to out). */
+static size_t audio_limiter_pass(struct audio_limiter *lim, const float *in, size_t n, float *out)
+{
+	const size_t mask = lim->mask, look = lim->look;
+	size_t k, t = lim->count;
+	double gain = lim->gain;
+
+	for (k = 0; k < n && !(fabsf(in[k]) > lim->threshold); k++, t++) {
+		lim->delay[t & mask] = in[k];
+		lim->minima[(t - look) & mask] = 1.0f;
+		gain += (1.0 - gain) * lim->release_coef;
+		out[k] = lim->delay[(t - look) & mask] * (float)gain;
+	}
+	if (k) {
+		/* the queue holds the newest sample only, as the steps would have left it */
+		lim->req[(t - 1) & mask] = 1.0f;
+		lim->qtail = lim->qhead;
+		lim->minq[lim->qtail++ & mask] = t - 1;
+		lim->count = t;
+		lim->gain = gain;
+	}
+	return k;
+}
+
+size_t audio_limiter_process(struct audio_limiter *lim, const float *in, size_t n, float *out)
+{
 	size_t produced = 0;
 
-	for (size_t i = 0; i < n; i++) {
-		size_t t = lim->count++, j;
-		float x = in[i], ax = fabsf(x);
-		float need = ax > lim->threshold ? lim->threshold / ax : 1.0f;
-		float m;
+	for (size_t i = 0; i < n;) {
+		if (audio_limiter_idle(lim)) {
+			size_t k = audio_limiter_pass(lim, in + i, n - i, out + produced);
 
-		lim->delay[t & mask] = x;
-		lim->req[t & mask] = need;
-		while (lim->qtail > lim->qhead && lim->req[lim->minq[(lim->qtail - 1) & mask] & mask] >= need)
-			lim->qtail--;
-		lim->minq[lim->qtail++ & mask] = t;
-		if (t < lim->look)
-			continue;
-		j = t - lim->look;	/* the sample that leaves now */
-		while (lim->minq[lim->qhead & mask] < j)
-			lim->qhead++;
-		m = lim->req[lim->minq[lim->qhead & mask] & mask];
-		lim->minima[j & mask] = m;
-		lim->avg_sum += (double)m - (j >= w ? (double)lim->minima[(j - w) & mask] : 1.0);
-		{
-			double g = lim->avg_sum / (double)w;
-
-			if (g < lim->gain)
-				lim->gain = g;
-			else
-				lim->gain += (g - lim->gain) * lim->release_coef;
+			i += k;
+			produced += k;
+			if (i == n)
+				break;
 		}
-		out[produced++] = lim->delay[j & mask] * (float)lim->gain;
+		audio_limiter_step(lim, in[i++], out, &produced);
 	}
 	return produced;
 }
@@ -272,11 +385,11 @@ static int audio_meter_write(void *ud, const float *samples, size_t n)
 
 struct audio_meter_part {
 	const struct pcm *pcm;
-	size_t start, end;
+	size_t start, end;	/* samples; in sparse speech, chunks */
+	bool sparse;
 	int out_rate;
 	double gain_db;
 	float threshold;
-	size_t chunk, every;	/* measure chunk samples of every (0: all of it) */
 	ebur128_state *st;
 	int ret;
 };
@@ -285,47 +398,49 @@ static void *audio_meter_part_run(void *ud)
 {
 	struct audio_meter_part *p = ud;
 	struct audio_sink meter = { p->st, audio_meter_write, NULL };
+	size_t a, b;
 
-	if (!p->every) {
+	if (!p->sparse) {
 		p->ret = audio_chain(p->pcm, p->start, p->end, p->out_rate, p->gain_db, p->threshold, &meter);
 		return NULL;
 	}
 	p->ret = 0;
-	for (size_t off = p->start; off < p->end && p->ret == 0; off += p->every)
-		p->ret = audio_chain(p->pcm, off, p->end - off < p->chunk ? p->end : off + p->chunk, p->out_rate,
-				     p->gain_db, p->threshold, &meter);
+	for (size_t k = p->start; k < p->end && p->ret == 0; k++) {
+		audio_sparse_chunk(p->pcm, k, &a, &b);
+		p->ret = audio_chain(p->pcm, a, b, p->out_rate, p->gain_db, p->threshold, &meter);
+	}
 	return NULL;
-}
-
-/* Whether the plan's search measures only a part of pcm: long enough to sample. */
-static bool audio_sparse(const struct pcm *pcm)
-{
-	return pcm->len > (size_t)pcm->rate * AUDIO_SPARSE_EVERY * 2;
 }
 
 /* Integrated loudness of what the chain makes with gain_db at rate: the limiter takes
  * a little loudness away, which the final gain must give back. The parts are
- * measured on threads at once and their gating blocks pooled. With sparse, long speech
- * is measured on a chunk of AUDIO_SPARSE_CHUNK seconds in every AUDIO_SPARSE_EVERY: the
- * limiter's and the meter's memory is a fraction of a second, and speech is steady. */
+ * measured on threads at once and their gating blocks pooled. Long speech is measured
+ * on its sparse chunks (see audio_measure): the limiter's and the meter's memory is a
+ * fraction of a second, and speech is steady. */
 static int audio_measure_chain(const struct pcm *pcm, const struct audio_settings *settings, int rate, double gain_db,
-			       float threshold, bool sparse, double *lufs)
+			       float threshold, double *lufs)
 {
 	struct audio_meter_part parts[AUDIO_MAX_THREADS];
 	ebur128_state *states[AUDIO_MAX_THREADS];
 	pthread_t threads[AUDIO_MAX_THREADS];
 	size_t starts[AUDIO_MAX_THREADS + 1];
 	size_t want = settings->jobs > 1 ? (size_t)settings->jobs : 1, n;
+	bool sparse = audio_sparse(pcm);
 	int ret = 0;
 
 	if (want > AUDIO_MAX_THREADS)
 		want = AUDIO_MAX_THREADS;
-	n = audio_split(pcm, want, (size_t)pcm->rate / 4, starts);
+	if (sparse) {
+		size_t chunks = audio_sparse_chunks(pcm);
+
+		n = want < chunks ? want : chunks;
+		for (size_t k = 0; k <= n; k++)
+			starts[k] = chunks * k / n;
+	} else
+		n = audio_split(pcm, want, (size_t)pcm->rate / 4, starts);
 	for (size_t k = 0; k < n; k++) {
-		parts[k] = (struct audio_meter_part){ pcm, starts[k], starts[k + 1], rate, gain_db, threshold,
-						      (size_t)pcm->rate * AUDIO_SPARSE_CHUNK, 0, NULL, -1 };
-		if (sparse && audio_sparse(pcm))
-			parts[k].every = (size_t)pcm->rate * AUDIO_SPARSE_EVERY;
+		parts[k] = (struct audio_meter_part){ pcm, starts[k], starts[k + 1], sparse, rate, gain_db, threshold,
+						      NULL, -1 };
 		parts[k].st = states[k] = ebur128_init(1, (unsigned long)rate, EBUR128_MODE_I);
 		if (!parts[k].st)
 			ret = -1;
@@ -380,15 +495,59 @@ int audio_plan(const struct pcm *pcm, const struct audio_settings *settings, str
 	return audio_plan_refine(pcm, settings, plan);
 }
 
-int audio_plan_refine(const struct pcm *pcm, const struct audio_settings *settings, struct audio_plan *plan)
+void audio_sample_range(const struct pcm *pcm, size_t *start, size_t *end)
 {
-	double limited = -HUGE_VAL, gain_db;
-	/* The gain is searched cheaply: on a third of long speech (sparse), and speech that is only
-	 * upsampled (espeak-ng's 22.05 kHz to 44.1 kHz) at its own rate: no resampler, and half the
-	 * samples through the limiter and the meter each round. Upsampling adds no band, but peaks
-	 * between the samples make the limiter work a little harder at the output rate (about
-	 * 0.1 LU): one pass over all of it there corrects the gain found. */
+	size_t len = pcm->len / 6;
+
+	if (len < (size_t)pcm->rate * 3)
+		len = (size_t)pcm->rate * 3;
+	if (len > (size_t)pcm->rate * 10)
+		len = (size_t)pcm->rate * 10;
+	if (len > pcm->len)
+		len = pcm->len;
+	*start = (pcm->len - len) / 2;
+	*end = *start + len;
+}
+
+/* The loudness of samples [start, end) through the chain at rate. */
+static int audio_measure_range(const struct pcm *pcm, size_t start, size_t end, int rate, double gain_db,
+			       float threshold, double *lufs)
+{
+	ebur128_state *st = ebur128_init(1, (unsigned long)rate, EBUR128_MODE_I);
+	struct audio_sink sink = { st, audio_meter_write, NULL };
+	int ret = -1;
+
+	*lufs = -HUGE_VAL;
+	if (st && audio_chain(pcm, start, end, rate, gain_db, threshold, &sink) == 0 &&
+	    ebur128_loudness_global(st, lufs) == EBUR128_SUCCESS)
+		ret = 0;
+	else
+		log_error("cannot measure loudness");
+	if (st)
+		ebur128_destroy(&st);
+	return ret;
+}
+
+/*
+ * The gain is searched cheaply: on a third of long speech (sparse, corrected by how loud
+ * its chunks are against the whole: within 0.08 LU on the samples), and speech that is only upsampled (espeak-ng's
+ * 22.05 kHz to 44.1 kHz) at its own rate: no resampler, and half the samples through the
+ * limiter and the meter each round. Upsampling adds no band, but peaks between the samples
+ * make the limiter work a little harder at the output rate (about 0.1 LU): a sample
+ * rendered at both rates measures that, and a last small step corrects the gain.
+ */
+int audio_plan_refine_aimed(const struct pcm *pcm, const struct audio_settings *settings, struct audio_plan *plan,
+			    const struct audio_aim *aim)
+{
+	double limited = -HUGE_VAL, gain_db, slope = 1.0, step, target = settings->target_lufs, lu = 0.0;
 	int rate = pcm->rate < settings->out_rate ? pcm->rate : settings->out_rate;
+	/* what the chunks of sparse speech lack or have over the whole, before the chain */
+	double sparse_bias = audio_sparse(pcm) && isfinite(plan->measured.sparse_lufs)
+				     ? plan->measured.integrated_lufs - plan->measured.sparse_lufs : 0.0;
+	bool aimed = !aim;
+	size_t start, end;
+	double at_out = 0, at_rate = 0;
+	int ret = -1;
 
 	audio_plan_guess(settings, plan);
 	gain_db = plan->gain_db;
@@ -398,60 +557,93 @@ int audio_plan_refine(const struct pcm *pcm, const struct audio_settings *settin
 		 * on the target. Each step is one pass, so stop as soon as it is close, and
 		 * keep the best gain actually measured. */
 		double prev_gain = 0.0, prev_lufs = plan->measured.integrated_lufs, best_err = HUGE_VAL;
-		double best_gain = 0.0, best_lufs = -HUGE_VAL, slope = 1.0, step;
+		double best_gain = 0.0, best_lufs = -HUGE_VAL, raw;
 
 		for (int round = 0; round < 5; round++) {
-			if (audio_measure_chain(pcm, settings, rate, gain_db, plan->threshold, true, &limited) < 0)
-				return -1;
+			if (audio_measure_chain(pcm, settings, rate, gain_db, plan->threshold, &limited) < 0)
+				goto out;
+			/* the first round is a point on the curve whatever the target: it overlaps aim's work */
+			if (!aimed) {
+				aimed = true;
+				if (aim->shift(aim->ud, &lu) < 0)
+					goto out;
+				target += lu;
+			}
 			if (!isfinite(limited))
 				break;
-			if (fabs(settings->target_lufs - limited) < best_err) {
-				best_err = fabs(settings->target_lufs - limited);
+			/* the curve of the chunks, moved by their difference at gain 0: its slope */
+			raw = limited + sparse_bias;
+			slope = (raw - prev_lufs) / (gain_db - prev_gain);
+			if (!(slope >= 0.2 && slope <= 1.0))
+				slope = slope > 1.0 ? 1.0 : 0.2;
+			/* the chain passes on the chunks' difference from the whole as it passes on a gain */
+			limited += sparse_bias * slope;
+			if (fabs(target - limited) < best_err) {
+				best_err = fabs(target - limited);
 				best_gain = gain_db;
 				best_lufs = limited;
 			}
-			slope = (limited - prev_lufs) / (gain_db - prev_gain);
-			if (!(slope >= 0.2 && slope <= 1.0))
-				slope = slope > 1.0 ? 1.0 : 0.2;
 			if (best_err < AUDIO_PLAN_TOLERANCE)
 				break;
-			step = (settings->target_lufs - limited) / slope;
+			/* the curve bends down as the limiter works harder: from the unlimited speech, the
+			 * chord is about twice as steep as the curve near the target */
+			step = (target - limited) / (round == 0 && slope > 0.4 ? slope / 2 : slope);
 			/* a near-flat slope must not throw the gain far off in one go */
 			if (step > 6.0)
 				step = 6.0;
 			if (step < -6.0)
 				step = -6.0;
 			prev_gain = gain_db;
-			prev_lufs = limited;
+			prev_lufs = raw;
 			gain_db += step;
 		}
 		if (isfinite(best_lufs)) {
 			gain_db = best_gain;
 			limited = best_lufs;
 		}
-		if (isfinite(best_lufs) && (rate != settings->out_rate || audio_sparse(pcm))) {
-			if (audio_measure_chain(pcm, settings, settings->out_rate, gain_db, plan->threshold, false,
-						&limited) < 0)
-				return -1;
-			/* a small step along the slope the search found: linear that close */
-			if (!isfinite(limited))
-				limited = best_lufs;
-			step = (settings->target_lufs - limited) / slope;
-			if (step > 1.0)
-				step = 1.0;
-			if (step < -1.0)
-				step = -1.0;
-			gain_db += step;
-			limited += step * slope;
+	}
+	if (!aimed) {
+		aimed = true;
+		if (aim->shift(aim->ud, &lu) < 0)
+			goto out;
+		target += lu;
+	}
+	if (isfinite(limited)) {
+		if (rate != settings->out_rate) {
+			audio_sample_range(pcm, &start, &end);
+			if (audio_measure_range(pcm, start, end, settings->out_rate, gain_db, plan->threshold,
+						&at_out) < 0 ||
+			    audio_measure_range(pcm, start, end, rate, gain_db, plan->threshold, &at_rate) < 0)
+				goto out;
+			if (isfinite(at_out) && isfinite(at_rate))
+				limited += at_out - at_rate;
 		}
+		/* a small step along the slope the search found: linear that close */
+		step = (target - limited) / slope;
+		if (step > 1.0)
+			step = 1.0;
+		if (step < -1.0)
+			step = -1.0;
+		gain_db += step;
+		limited += step * slope;
 	}
 	plan->gain_db = gain_db;
 	plan->predicted_lufs = limited;
 	log_verbose("audio: measured %.1f LUFS, peak %.1f dBFS; gain %+.1f dB and a limiter at %.1f dBFS "
 		    "give %.2f LUFS (target %.2f LUFS, %.1f dBTP)", plan->measured.integrated_lufs,
 		    plan->measured.peak_db, gain_db, settings->ceiling_dbtp - AUDIO_PEAK_MARGIN_DB, limited,
-		    settings->target_lufs, settings->ceiling_dbtp);
-	return 0;
+		    target, settings->ceiling_dbtp);
+	ret = 0;
+out:
+	/* aim's work is waited for, whatever happened here */
+	if (!aimed)
+		aim->shift(aim->ud, &lu);
+	return ret;
+}
+
+int audio_plan_refine(const struct pcm *pcm, const struct audio_settings *settings, struct audio_plan *plan)
+{
+	return audio_plan_refine_aimed(pcm, settings, plan, NULL);
 }
 
 int audio_render_range(const struct pcm *pcm, size_t start, size_t end, const struct audio_settings *settings,

@@ -28,6 +28,7 @@ struct audio_sink {
 struct audio_loudness {
 	double integrated_lufs;	/* -HUGE_VAL for silence */
 	double peak_db;		/* sample peak: the true peak is held by the limiter later */
+	double sparse_lufs;	/* of the chunks the plan's search measures in long speech; else integrated_lufs */
 };
 
 /* Measures pcm with libebur128. */
@@ -53,6 +54,17 @@ int audio_plan_rough(const struct pcm *pcm, const struct audio_settings *setting
 /* The rest of audio_plan, for a plan audio_plan_rough measured (pcm is not measured
  * again): the gain for settings' target, found with the limiter. */
 int audio_plan_refine(const struct pcm *pcm, const struct audio_settings *settings, struct audio_plan *plan);
+/* What tells the plan's search, after its first round, how far to move the target (say, what the
+ * encoder takes away, measured meanwhile on another thread). Returns -1 on an error it reported. */
+struct audio_aim {
+	void *ud;
+	int (*shift)(void *ud, double *lu);
+};
+/* audio_plan_refine for settings' target moved by what aim says (aim may be NULL). */
+int audio_plan_refine_aimed(const struct pcm *pcm, const struct audio_settings *settings, struct audio_plan *plan,
+			    const struct audio_aim *aim);
+/* The sample of pcm the plan's last step measures: from the middle, a sixth of it, 3 to 10 s. */
+void audio_sample_range(const struct pcm *pcm, size_t *start, size_t *end);
 
 /* Renders samples [start, end) of pcm to sink: the plan's gain, resampling to
  * out_rate with libsoxr, then a look-ahead limiter that keeps peaks under the

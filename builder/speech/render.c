@@ -6,12 +6,11 @@
 
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-/* How much speech render_plan encodes to measure what the encoder loses. */
-#define RENDER_LOSS_SAMPLE_SECONDS 10
 
 int render_default_jobs(void)
 {
@@ -99,7 +98,7 @@ int render_samples(const struct pcm *pcm, const struct audio_settings *audio, co
 	return 0;
 }
 
-/* Gathers rendered samples for render_plan. */
+/* Gathers rendered samples for the loss sample. */
 struct render_gather {
 	float *samples;
 	size_t n, cap;
@@ -115,44 +114,74 @@ static int render_gather_write(void *ud, const float *samples, size_t n)
 	return 0;
 }
 
-int render_plan(const struct pcm *pcm, const struct audio_settings *audio, const struct encode_settings *encode,
-		struct audio_plan *plan)
+/* What the encoder takes away, measured on a thread while the plan's search starts. */
+struct render_loss {
+	const struct pcm *pcm;
+	const struct audio_settings *audio;
+	const struct encode_settings *encode;
+	struct audio_plan rough;
+	pthread_t thread;
+	bool started;
+	double loss;	/* LU; 0 when it could not be told */
+	int ret;
+};
+
+/* The sample at about the level the plan will find (the loss hardly depends on it), encoded and
+ * decoded again: the loss is steady along speech, within 0.02 LU between samples. */
+static void *render_loss_run(void *ud)
 {
+	struct render_loss *rl = ud;
 	struct render_gather g = { NULL, 0, 0 };
 	struct audio_sink sink = { &g, render_gather_write, NULL };
-	struct audio_settings aimed = *audio;
-	size_t len = (size_t)pcm->rate * RENDER_LOSS_SAMPLE_SECONDS, start = 0;
 	float *decoded = NULL;
-	size_t n_decoded = 0;
+	size_t n_decoded = 0, start, end;
 	double before, after, loss;
-	int ret = -1;
 
-	if (encode->format != ENCODE_MP3)
-		return audio_plan(pcm, audio, plan);
-	/* A sample at about the level the plan will find (the loss hardly depends on it),
-	 * from the middle: the loss is steady along speech, within 0.02 LU between samples. */
-	if (audio_plan_rough(pcm, audio, plan) < 0)
-		return -1;
-	if (pcm->len > len)
-		start = (pcm->len - len) / 2;
-	else
-		len = pcm->len;
-	if (audio_render_range(pcm, start, start + len, audio, plan, &sink) < 0 ||
-	    encode_roundtrip(encode, g.samples, g.n, &decoded, &n_decoded) < 0 ||
-	    audio_measure_float(g.samples, g.n, audio->out_rate, &before) < 0 ||
-	    audio_measure_float(decoded, n_decoded, audio->out_rate, &after) < 0)
+	rl->ret = -1;
+	audio_sample_range(rl->pcm, &start, &end);
+	if (audio_render_range(rl->pcm, start, end, rl->audio, &rl->rough, &sink) < 0 ||
+	    encode_roundtrip(rl->encode, g.samples, g.n, &decoded, &n_decoded) < 0 ||
+	    audio_measure_float(g.samples, g.n, rl->audio->out_rate, &before) < 0 ||
+	    audio_measure_float(decoded, n_decoded, rl->audio->out_rate, &after) < 0)
 		goto out;
 	loss = before - after;
 	/* a sample too quiet to gate, or a loss no encoder makes: plan for the target itself */
 	if (isfinite(loss) && fabs(loss) >= 0.02 && fabs(loss) <= 3.0) {
-		aimed.target_lufs += loss;
+		rl->loss = loss;
 		log_verbose("audio: the encoder takes %.2f LU away; aiming at %.2f LUFS before it", loss,
-			    aimed.target_lufs);
+			    rl->audio->target_lufs + loss);
 	}
-	/* measured once: the rough plan's measurement is the speech's, whatever the target */
-	ret = audio_plan_refine(pcm, &aimed, plan);
+	rl->ret = 0;
 out:
 	free(g.samples);
 	free(decoded);
-	return ret;
+	return NULL;
+}
+
+static int render_loss_shift(void *ud, double *lu)
+{
+	struct render_loss *rl = ud;
+
+	if (rl->started)
+		pthread_join(rl->thread, NULL);
+	else
+		render_loss_run(rl);
+	*lu = rl->loss;
+	return rl->ret;
+}
+
+int render_plan(const struct pcm *pcm, const struct audio_settings *audio, const struct encode_settings *encode,
+		struct audio_plan *plan)
+{
+	struct render_loss rl = { pcm, audio, encode, { { 0 } }, 0, false, 0.0, -1 };
+	struct audio_aim aim = { &rl, render_loss_shift };
+
+	if (encode->format != ENCODE_MP3)
+		return audio_plan(pcm, audio, plan);
+	if (audio_plan_rough(pcm, audio, plan) < 0)
+		return -1;
+	rl.rough = *plan;
+	/* without a thread, the loss is measured when the search asks for it */
+	rl.started = pthread_create(&rl.thread, NULL, render_loss_run, &rl) == 0;
+	return audio_plan_refine_aimed(pcm, audio, plan, &aim);
 }

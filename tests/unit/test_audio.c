@@ -149,6 +149,73 @@ START_TEST(limiter_ducks_before_a_spike_and_recovers_after)
 }
 END_TEST
 
+/* The limiter as it was before its fast path, one sample at a time, written plainly: the window's least
+ * need by a scan, its minima in an array. The fast path must give the same samples to the bit. */
+static size_t reference_limiter(float threshold, size_t look, size_t release, const float *in, size_t n, float *out)
+{
+	float *minima = xcalloc(n + 1, sizeof *minima);
+	double coef = release ? 1.0 - exp(-1.0 / (double)release) : 1.0, sum = (double)(look + 1), gain = 1.0;
+	size_t w = look + 1, produced = 0;
+
+	for (size_t t = look; t < n; t++) {
+		size_t j = t - look;
+		float m = 1.0f;
+
+		for (size_t i = j; i <= t; i++) {
+			float ax = fabsf(in[i]), need = ax > threshold ? threshold / ax : 1.0f;
+
+			if (need < m)
+				m = need;
+		}
+		minima[j] = m;
+		sum += (double)m - (j >= w ? (double)minima[j - w] : 1.0);
+		if (sum / (double)w < gain)
+			gain = sum / (double)w;
+		else
+			gain += (sum / (double)w - gain) * coef;
+		out[produced++] = in[j] * (float)gain;
+	}
+	free(minima);
+	return produced;
+}
+
+START_TEST(limiter_fast_path_matches_the_reference)
+{
+	enum { N = 60000, LOOK = 220, RELEASE = 4410 };
+	float *in = xmalloc(N * sizeof *in), *want = xmalloc(N * sizeof *want), *got = xmalloc(N * sizeof *got);
+	const size_t blocks[] = { 1, 7, 4096, N };
+	unsigned seed = 12345;
+
+	/* quiet noise with bursts over the threshold, some close together, some far apart, and silences */
+	for (int i = 0; i < N; i++) {
+		seed = seed * 1103515245u + 12345u;
+		in[i] = ((float)(seed >> 16 & 0x7fff) / 32768.0f - 0.5f) * 0.6f;
+		if ((i / 3000) % 4 == 1 && i % 3000 < 400)
+			in[i] *= 3.0f;
+		if (i % 9000 == 50)
+			in[i] = -1.5f;
+		if (i >= 40000 && i < 45000)
+			in[i] = 0.0f;
+	}
+	ck_assert_uint_eq(reference_limiter(0.5f, LOOK, RELEASE, in, N, want), N - LOOK);
+	for (size_t b = 0; b < sizeof blocks / sizeof *blocks; b++) {
+		struct audio_limiter *lim = audio_limiter_new(0.5f, LOOK, RELEASE);
+		size_t k = 0;
+
+		for (size_t off = 0; off < N; off += blocks[b])
+			k += audio_limiter_process(lim, in + off, N - off < blocks[b] ? N - off : blocks[b], got + k);
+		ck_assert_uint_eq(k, N - LOOK);
+		for (size_t i = 0; i < k; i++)
+			ck_assert_msg(got[i] == want[i], "block %zu, sample %zu: %.9g, not %.9g", blocks[b], i,
+				      (double)got[i], (double)want[i]);
+		audio_limiter_free(lim);
+	}
+	free(in);
+	free(want);
+	free(got);
+}
+END_TEST
+
 START_TEST(limiter_without_lookahead)
 {
 	struct audio_limiter *lim = audio_limiter_new(0.25f, 0, 0);
@@ -299,6 +366,52 @@ START_TEST(render_reaches_the_target_despite_clicks)
 }
 END_TEST
 
+/* 100 s of syllable-like bursts at 22.05 kHz, quieter in the first 40 s, with clicks in the rest:
+ * long enough that the plan searches on chunks of it, uneven enough that the chunks are not the
+ * whole. */
+static void long_uneven_speech(struct pcm *pcm)
+{
+	size_t n = 100 * 22050;
+	int16_t *buf = xcalloc(n, sizeof *buf);
+
+	pcm_init(pcm, 22050);
+	for (size_t i = 0; i < n; i++) {
+		double t = (double)i / 22050, syllable = fmod(t, 0.25), level = t < 40 ? 0.15 : 0.45;
+		double env = syllable < 0.18 ? sin(M_PI * syllable / 0.18) : 0.0;
+
+		/* a pause of a second in every seven */
+		if (fmod(t, 7.0) > 6.0)
+			env = 0.0;
+		buf[i] = (int16_t)lrint(32767.0 * level * env *
+					(0.7 * sin(2 * M_PI * 180 * t) + 0.3 * sin(2 * M_PI * 900 * t + 0.5 * sin(t))));
+		if (t >= 40 && i % 11025 == 100)
+			buf[i] = 32000;
+	}
+	pcm_append(pcm, buf, n);
+	free(buf);
+}
+
+START_TEST(render_long_uneven_speech_lands_on_the_target)
+{
+	const struct audio_settings settings = { .out_rate = 44100, .target_lufs = -16.0, .ceiling_dbtp = -1.0,
+						 .jobs = 2 };
+	struct collect c = { 0 };
+	struct audio_sink sink = { &c, collect_write, NULL };
+	struct audio_plan plan;
+	struct pcm pcm;
+	double out;
+
+	long_uneven_speech(&pcm);
+	ck_assert_int_eq(audio_render(&pcm, &settings, &sink, &plan), 0);
+	out = loudness_of(c.samples, c.n, 44100);
+	ck_assert_float_le(peak_of(c.samples, c.n), plan.threshold + 1e-6f);
+	free(c.samples);
+	pcm_release(&pcm);
+	ck_assert_double_eq_tol(out, -16.0, 0.2);
+	ck_assert_double_eq_tol(plan.predicted_lufs, out, 0.2);
+}
+END_TEST
+
 START_TEST(render_silence)
 {
 	const struct audio_settings settings = { .out_rate = 44100, .target_lufs = -16.0, .ceiling_dbtp = -1.0 };
@@ -411,6 +524,7 @@ Suite *suite_audio(void)
 	tcase_add_test(lim, limiter_holds_a_loud_signal_under_the_threshold);
 	tcase_add_test(lim, limiter_ducks_before_a_spike_and_recovers_after);
 	tcase_add_test(lim, limiter_without_lookahead);
+	tcase_add_test(lim, limiter_fast_path_matches_the_reference);
 	tcase_add_test(lim, output_lengths);
 	suite_add_tcase(s, lim);
 	tcase_set_timeout(tc, 30);
@@ -419,6 +533,7 @@ Suite *suite_audio(void)
 	tcase_add_test(tc, render_resamples_to_the_target_loudness);
 	tcase_add_test(tc, render_limits_peaks_of_a_quiet_signal_with_clicks);
 	tcase_add_test(tc, render_reaches_the_target_despite_clicks);
+	tcase_add_test(tc, render_long_uneven_speech_lands_on_the_target);
 	tcase_add_test(tc, render_silence);
 	tcase_add_test(tc, render_stops_when_the_sink_says_so);
 	tcase_add_test(tc, render_a_range);
