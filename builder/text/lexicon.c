@@ -192,7 +192,7 @@ static int lexicon_compile(struct lexicon *lex, const char *name)
 			p->entry[p->n++] = i;
 			lexicon_add_first(p->first, lex->items[i].phrase);
 		}
-		if (k == 1)
+		if (k == 1 && p->n)
 			lexicon_close_first(p->first);
 		uset_freeze(p->first);
 		strbuf_adds(&pat, ")(?!(?-i:[\\p{L}\\p{N}]))");
