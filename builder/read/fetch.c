@@ -5,11 +5,68 @@
 #include "util.h"
 
 #include <curl/curl.h>
+#include <dlfcn.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #define FETCH_MAX_REDIRECTS 5
+
+/* libcurl's soname: the ABI its headers here describe */
+#define FETCH_LIBCURL "libcurl.so.4"
+
+/* libcurl, opened when a feed is first fetched rather than linked: loading it and the thirty libraries of
+ * TLS, Kerberos, LDAP and SSH it needs cost every run of newscast about 10 ms of CPU, and most runs
+ * (script, speak, a build with no [source]) fetch nothing. */
+static struct {
+	void *lib;
+	CURLcode (*global_init)(long flags);
+	CURL *(*easy_init)(void);
+	CURLcode (*easy_setopt)(CURL *curl, CURLoption option, ...);
+	CURLcode (*easy_perform)(CURL *curl);
+	CURLcode (*easy_getinfo)(CURL *curl, CURLINFO info, ...);
+	const char *(*easy_strerror)(CURLcode code);
+	void (*easy_cleanup)(CURL *curl);
+	struct curl_slist *(*slist_append)(struct curl_slist *list, const char *s);
+	void (*slist_free_all)(struct curl_slist *list);
+} fetch_curl;
+
+/* Opens libcurl and looks up what fetch_get calls, once a process; reports a failure (naming the URL
+ * that needed it) and leaves fetch_curl.lib NULL to try again next time. */
+static int fetch_load(const char *url)
+{
+	static const char *const names[] = { "curl_global_init", "curl_easy_init", "curl_easy_setopt",
+		"curl_easy_perform", "curl_easy_getinfo", "curl_easy_strerror", "curl_easy_cleanup",
+		"curl_slist_append", "curl_slist_free_all" };
+	void *lib, *fn[sizeof names / sizeof *names];
+
+	if (fetch_curl.lib)
+		return 0;
+	if (!(lib = dlopen(FETCH_LIBCURL, RTLD_NOW | RTLD_LOCAL))) {
+		log_error("cannot fetch '%s': cannot load '%s': %s", url, FETCH_LIBCURL, dlerror());
+		return -1;
+	}
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		if (!(fn[i] = dlsym(lib, names[i]))) {
+			log_error("cannot fetch '%s': '%s' has no %s", url, FETCH_LIBCURL, names[i]);
+			dlclose(lib);
+			return -1;
+		}
+	}
+	/* a function pointer from dlsym's void *: POSIX promises the conversion works */
+	memcpy(&fetch_curl.global_init, &fn[0], sizeof fn[0]);
+	memcpy(&fetch_curl.easy_init, &fn[1], sizeof fn[1]);
+	memcpy(&fetch_curl.easy_setopt, &fn[2], sizeof fn[2]);
+	memcpy(&fetch_curl.easy_perform, &fn[3], sizeof fn[3]);
+	memcpy(&fetch_curl.easy_getinfo, &fn[4], sizeof fn[4]);
+	memcpy(&fetch_curl.easy_strerror, &fn[5], sizeof fn[5]);
+	memcpy(&fetch_curl.easy_cleanup, &fn[6], sizeof fn[6]);
+	memcpy(&fetch_curl.slist_append, &fn[7], sizeof fn[7]);
+	memcpy(&fetch_curl.slist_free_all, &fn[8], sizeof fn[8]);
+	fetch_curl.global_init(CURL_GLOBAL_DEFAULT);
+	fetch_curl.lib = lib;
+	return 0;
+}
 
 bool fetch_is_url(const char *s)
 {
@@ -88,7 +145,6 @@ static size_t fetch_on_header(char *line, size_t size, size_t n, void *ud)
 
 int fetch_get(const struct fetch_request *req, struct fetch_result *res)
 {
-	static bool ready;
 	struct fetch_body body = { .max = req->max_bytes };
 	struct curl_slist *headers = NULL;
 	char errbuf[CURL_ERROR_SIZE] = "", *h;
@@ -99,52 +155,50 @@ int fetch_get(const struct fetch_request *req, struct fetch_result *res)
 
 	memset(res, 0, sizeof *res);
 	strbuf_init(&body.buf);
-	if (!ready) {
-		curl_global_init(CURL_GLOBAL_DEFAULT);
-		ready = true;
-	}
 	if (!fetch_is_url(req->url)) {
 		log_error("cannot fetch '%s': only http:// and https:// URLs are fetched", req->url);
 		goto out;
 	}
-	if (!(curl = curl_easy_init())) {
+	if (fetch_load(req->url) < 0)
+		goto out;
+	if (!(curl = fetch_curl.easy_init())) {
 		log_error("cannot fetch '%s': libcurl cannot start", req->url);
 		goto out;
 	}
 	if (req->etag && fetch_header_safe(req->etag)) {
 		h = xasprintf("If-None-Match: %s", req->etag);
-		headers = curl_slist_append(headers, h);
+		headers = fetch_curl.slist_append(headers, h);
 		free(h);
 	}
 	if (req->last_modified && fetch_header_safe(req->last_modified)) {
 		h = xasprintf("If-Modified-Since: %s", req->last_modified);
-		headers = curl_slist_append(headers, h);
+		headers = fetch_curl.slist_append(headers, h);
 		free(h);
 	}
-	curl_easy_setopt(curl, CURLOPT_URL, req->url);
-	curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-	curl_easy_setopt(curl, CURLOPT_USERAGENT, "newscast (podcast builder; +feed reader)");
-	curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");
+	fetch_curl.easy_setopt(curl, CURLOPT_URL, req->url);
+	fetch_curl.easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+	fetch_curl.easy_setopt(curl, CURLOPT_USERAGENT, "newscast (podcast builder; +feed reader)");
+	fetch_curl.easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");
 	/* http and https only, also after a redirect: never file:// or anything else a server
 	 * names; a libcurl that cannot promise that is not used */
-	if (curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https") != CURLE_OK ||
-	    curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https") != CURLE_OK) {
+	if (fetch_curl.easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https") != CURLE_OK ||
+	    fetch_curl.easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https") != CURLE_OK) {
 		log_error("cannot fetch '%s': this libcurl cannot be limited to http and https", req->url);
 		goto out;
 	}
-	curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
-	curl_easy_setopt(curl, CURLOPT_MAXREDIRS, (long)FETCH_MAX_REDIRECTS);
-	curl_easy_setopt(curl, CURLOPT_TIMEOUT, req->timeout_s);
-	curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, req->timeout_s < 15 ? req->timeout_s : 15L);
-	curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)req->max_bytes);
-	curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errbuf);
-	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, fetch_on_data);
-	curl_easy_setopt(curl, CURLOPT_WRITEDATA, &body);
-	curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, fetch_on_header);
-	curl_easy_setopt(curl, CURLOPT_HEADERDATA, res);
-	rc = curl_easy_perform(curl);
-	curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+	fetch_curl.easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
+	fetch_curl.easy_setopt(curl, CURLOPT_MAXREDIRS, (long)FETCH_MAX_REDIRECTS);
+	fetch_curl.easy_setopt(curl, CURLOPT_TIMEOUT, req->timeout_s);
+	fetch_curl.easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, req->timeout_s < 15 ? req->timeout_s : 15L);
+	fetch_curl.easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)req->max_bytes);
+	fetch_curl.easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+	fetch_curl.easy_setopt(curl, CURLOPT_ERRORBUFFER, errbuf);
+	fetch_curl.easy_setopt(curl, CURLOPT_WRITEFUNCTION, fetch_on_data);
+	fetch_curl.easy_setopt(curl, CURLOPT_WRITEDATA, &body);
+	fetch_curl.easy_setopt(curl, CURLOPT_HEADERFUNCTION, fetch_on_header);
+	fetch_curl.easy_setopt(curl, CURLOPT_HEADERDATA, res);
+	rc = fetch_curl.easy_perform(curl);
+	fetch_curl.easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
 	if (rc == CURLE_TOO_MANY_REDIRECTS) {
 		log_error("cannot fetch '%s': redirected more than %d times (a redirect loop?)", req->url,
 			  FETCH_MAX_REDIRECTS);
@@ -153,7 +207,7 @@ int fetch_get(const struct fetch_request *req, struct fetch_result *res)
 	} else if (rc == CURLE_OPERATION_TIMEDOUT) {
 		log_error("cannot fetch '%s': no complete answer within %ld s", req->url, req->timeout_s);
 	} else if (rc != CURLE_OK) {
-		log_error("cannot fetch '%s': %s", req->url, *errbuf ? errbuf : curl_easy_strerror(rc));
+		log_error("cannot fetch '%s': %s", req->url, *errbuf ? errbuf : fetch_curl.easy_strerror(rc));
 	} else if (status == 304) {
 		res->unchanged = true;
 		ret = 0;
@@ -166,8 +220,9 @@ int fetch_get(const struct fetch_request *req, struct fetch_result *res)
 	}
 out:
 	strbuf_release(&body.buf);
-	curl_slist_free_all(headers);
+	if (headers)
+		fetch_curl.slist_free_all(headers);
 	if (curl)
-		curl_easy_cleanup(curl);
+		fetch_curl.easy_cleanup(curl);
 	return ret;
 }

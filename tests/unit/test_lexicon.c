@@ -40,6 +40,21 @@ START_TEST(whole_words_and_case)
 }
 END_TEST
 
+/* Entries are tried only where one can start; what matches is what the one pattern of old matched: the first
+ * entry listed whose phrase is a whole word there, and a lower-case entry through case folding ("STRASSE" is
+ * "straße", "fire" is "ﬁre"). */
+START_TEST(first_entry_at_each_place)
+{
+	struct lexicon *lex = lexicon_new();
+
+	ck_assert_int_eq(lexicon_parse(lex, "t.lex", "Xi = A\nXi Jinping = B\nXian = C\nstraße = gasse\nﬁre = blaze\n"), 0);
+	expect(lex, "Xi Jinping and Xian, éXi and 3Xi and «Xi».", "A Jinping and C, éXi and 3Xi and «A».", false);
+	expect(lex, "STRASSE und Straße und strasse.", "gasse und gasse und gasse.", false);
+	expect(lex, "fire and FIRE and ﬁre, fireman", "blaze and blaze and blaze, fireman", false);
+	lexicon_free(lex);
+}
+END_TEST
+
 START_TEST(phonemes_are_marked_and_text_brackets_broken)
 {
 	struct lexicon *lex = lexicon_new();
@@ -85,6 +100,7 @@ Suite *suite_lexicon(void)
 	TCase *tc = tcase_create("lexicon");
 
 	tcase_add_test(tc, whole_words_and_case);
+	tcase_add_test(tc, first_entry_at_each_place);
 	tcase_add_test(tc, phonemes_are_marked_and_text_brackets_broken);
 	tcase_add_test(tc, malformed_lines_fail_with_their_line);
 	tcase_add_test(tc, shipped_lexicon_loads);
