@@ -1,6 +1,7 @@
 /* article: the part, the unit of work of speak and build: one article spoken (or one audio file read) into an MP3 part with its timings, in one child process. */
 #include "article.h"
 
+#include "jobserver.h"
 #include "log.h"
 #include "pcm.h"
 #include "progress.h"
@@ -11,6 +12,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
+#include <poll.h>
 #include <signal.h>
 #include <sndfile.h>
 #include <stdlib.h>
@@ -331,18 +333,14 @@ static void article_piece_stop(struct article_piece *pc)
 	error_release(&pc->err);
 }
 
-size_t article_cuts(const struct pcm *pcm, int jobs, size_t *starts)
+size_t article_cuts(const struct pcm *pcm, size_t *starts)
 {
 	double seconds = pcm->rate ? (double)pcm->len / pcm->rate : 0;
-	size_t want = 1;
+	/* the speech alone decides: the same pieces, so the same bytes, however many cores were free */
+	size_t want = (size_t)(seconds / ARTICLE_MIN_PIECE_SECONDS);
 
-	if (jobs > 1) {
-		want = (size_t)(seconds / ARTICLE_MIN_PIECE_SECONDS);
-		if (want > (size_t)jobs)
-			want = (size_t)jobs;
-		if (want > ENCODE_MAX_PARTS)
-			want = ENCODE_MAX_PARTS;
-	}
+	if (want > ENCODE_MAX_PARTS)
+		want = ENCODE_MAX_PARTS;
 	if (want > 1)
 		return audio_split(pcm, want, (size_t)pcm->rate * ARTICLE_MIN_SILENCE_MS / 1000, starts);
 	starts[0] = 0;
@@ -350,14 +348,61 @@ size_t article_cuts(const struct pcm *pcm, int jobs, size_t *starts)
 	return 1;
 }
 
+/* Progress of a piece encoded here, as a share of the whole part. */
+struct article_share {
+	struct article_progress *pr;
+	double base, share;
+};
+
+static void article_on_share(void *ud, double fraction)
+{
+	struct article_share *sh = ud;
+
+	article_on_encoding(sh->pr, sh->base + sh->share * fraction);
+}
+
+/* Encodes piece k here (the first into out, the others into their own files). */
+static int article_encode_here(const struct article_job *job, const struct pcm *pcm, const struct audio_plan *plan,
+			       const size_t *starts, size_t k, FILE *fp, struct encode_part *part,
+			       struct article_progress *pr)
+{
+	struct article_share sh = { pr, (double)starts[k] / (double)pcm->len,
+				    (double)(starts[k + 1] - starts[k]) / (double)pcm->len };
+
+	return render_part(pcm, starts[k], starts[k + 1], &job->audio, &job->encode, plan, k == 0, fp, part,
+			   pr ? article_on_share : NULL, &sh);
+}
+
+/* Whether a piece's child has ended (closed its output), without waiting. */
+static bool article_piece_ended(const struct article_piece *pc)
+{
+	struct pollfd pfd = { pc->proc.fd, POLLIN, 0 };
+
+	return pc->proc.pid > 0 && poll(&pfd, 1, 0) > 0 && (pfd.revents & (POLLHUP | POLLERR | POLLNVAL));
+}
+
+/* Starts the pieces from *next in children while there are free tokens; -1 (reported) when
+ * one cannot be started. */
+static int article_encode_spawn(const struct article_job *job, struct article_piece *pieces, int *token, size_t n,
+				size_t *next)
+{
+	while (*next < n && (token[*next] = jobserver_take()) >= 0) {
+		struct article_piece *pc = &pieces[(*next)++];
+
+		if (isolate_spawn(&pc->proc, article_piece_child, pc, article_worker_limit_ms(job)) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /*
- * The one splitter: encodes the speech into out as one MP3 part. Long speech, when the job
- * allows more than one process, is cut in its silences near equal shares into up to
- * job->jobs pieces (one for every ARTICLE_MIN_PIECE_SECONDS at most); the first is encoded
- * here while the others are encoded at once in child processes, and their frames are
+ * The one splitter: encodes the speech into out as one MP3 part. Long speech is cut in its
+ * silences near equal shares into pieces (one for every ARTICLE_MIN_PIECE_SECONDS, at most
+ * ENCODE_MAX_PARTS); this process encodes the first, and each other piece is encoded in a
+ * child process when a jobserver's token is free for it, else here, in turn. Their frames are
  * appended in order (a fresh encoder starts with an empty bit reservoir, so the join is a
- * valid stream; the encoder's delay and padding at each join fall into the silence).
- * *part then covers them all, and map tells where each piece plays.
+ * valid stream; the encoder's delay and padding at each join fall into the silence). *part
+ * then covers them all, and map tells where each piece plays.
  */
 static int article_encode(const struct article_job *job, const struct pcm *pcm, const struct audio_plan *plan,
 			  FILE *out, struct encode_part *part, struct article_map *map, struct article_progress *pr,
@@ -365,28 +410,57 @@ static int article_encode(const struct article_job *job, const struct pcm *pcm, 
 {
 	struct article_piece pieces[ENCODE_MAX_PARTS] = { 0 };
 	struct encode_part parts[ENCODE_MAX_PARTS] = { 0 };
-	size_t starts[ENCODE_MAX_PARTS + 1], n = article_cuts(pcm, job->jobs, starts);
+	int token[ENCODE_MAX_PARTS];
+	bool waited[ENCODE_MAX_PARTS] = { false };
+	size_t starts[ENCODE_MAX_PARTS + 1], n = article_cuts(pcm, starts), next = 1;
 	int ret = -1;
 
 	*map = (struct article_map){ 1, { 0 }, { 0 }, job->audio.out_rate };
 	if (n < 2)
 		return render_part(pcm, 0, pcm->len, &job->audio, &job->encode, plan, 1, out, part,
 				   pr ? article_on_encoding : NULL, pr);
+	for (size_t k = 0; k < n; k++)
+		token[k] = -1;
 	for (size_t k = 1; k < n; k++) {
-		pieces[k] = (struct article_piece){ job, pcm, plan, starts[k], starts[k + 1], tmpfile(), { -1, -1, 0 } };
+		pieces[k] = (struct article_piece){ job, pcm, plan, starts[k], starts[k + 1], tmpfile(), { -1, -1, 0, 0 } };
 		if (!pieces[k].fp) {
 			log_error("cannot create a temporary file: %s", strerror(errno));
 			goto out;
 		}
-		if (isolate_spawn(&pieces[k].proc, article_piece_child, &pieces[k], article_worker_limit_ms(job)) < 0)
+	}
+	/* the first piece here; as many of the next as there are free cores in children, and
+	 * each one no child took here, in turn */
+	if (article_encode_spawn(job, pieces, token, n, &next) < 0)
+		goto out;
+	for (size_t here = 0;;) {
+		waited[here] = true;
+		if (article_encode_here(job, pcm, plan, starts, here, here ? pieces[here].fp : out, &parts[here], pr) < 0)
+			goto out;
+		/* pieces that ended give their cores back, so that the next can have them */
+		for (size_t k = 1; k < next; k++) {
+			if (waited[k] || !article_piece_ended(&pieces[k]))
+				continue;
+			waited[k] = true;
+			if (article_piece_wait(&pieces[k], &parts[k], err) < 0)
+				goto out;
+			jobserver_give(token[k]);
+			token[k] = -1;
+		}
+		if (next >= n)
+			break;
+		here = next++;
+		if (article_encode_spawn(job, pieces, token, n, &next) < 0)
 			goto out;
 	}
-	if (render_part(pcm, starts[0], starts[1], &job->audio, &job->encode, plan, 1, out, &parts[0],
-			pr ? article_on_encoding : NULL, pr) < 0)
-		goto out;
-	for (size_t k = 1; k < n; k++)
+	for (size_t k = 1; k < n; k++) {
+		if (waited[k])
+			continue;
+		waited[k] = true;
 		if (article_piece_wait(&pieces[k], &parts[k], err) < 0)
 			goto out;
+		jobserver_give(token[k]);
+		token[k] = -1;
+	}
 	for (size_t k = 1; k < n; k++) {
 		if (article_append(out, pieces[k].fp) < 0) {
 			log_error("'%s': cannot join the parts it was encoded in: %s", job->name, strerror(errno));
@@ -404,11 +478,12 @@ static int article_encode(const struct article_job *job, const struct pcm *pcm, 
 		part->samples += parts[k].samples;
 	}
 	part->padding = parts[n - 1].padding;
-	log_verbose("encode: '%s' in %zu parts encoded at once and joined", job->name, n);
+	log_verbose("encode: '%s' in %zu parts, joined", job->name, n);
 	ret = 0;
 out:
 	for (size_t k = 1; k < n; k++) {
 		article_piece_stop(&pieces[k]);
+		jobserver_give(token[k]);
 		if (pieces[k].fp)
 			fclose(pieces[k].fp);
 	}
@@ -447,6 +522,23 @@ static int article_send_result(int fd, struct article_result *res, const struct 
 	return ret;
 }
 
+/* The loudness plan, its passes on job->audio.jobs threads: the threads beside this one take
+ * tokens for the span. Their number stays the job's, token or not: it decides where the
+ * passes are cut, and so the gain to a hair, and the part must not depend on what was free. */
+static int article_plan(const struct article_job *job, const struct pcm *pcm, struct audio_plan *plan)
+{
+	int token[64];
+	size_t n = 0;
+	int ret;
+
+	while (n + 1 < (size_t)job->audio.jobs && n < sizeof token / sizeof *token && (token[n] = jobserver_take()) >= 0)
+		n++;
+	ret = render_plan(pcm, &job->audio, &job->encode, plan);
+	while (n)
+		jobserver_give(token[--n]);
+	return ret;
+}
+
 /* The child's side: speech and timings gathered, then rendered and encoded. */
 static int article_child(int fd, void *ud)
 {
@@ -477,7 +569,7 @@ static int article_child(int fd, void *ud)
 		goto out;
 	}
 	pcm_append_silence(&sp.pcm, job->tail_ms);
-	if (render_plan(&sp.pcm, &job->audio, &job->encode, &plan) < 0)
+	if (article_plan(job, &sp.pcm, &plan) < 0)
 		goto out;
 	if (encode_parts_supported(&job->encode)) {
 		if (article_encode(job, &sp.pcm, &plan, run->out, &res.part, &map, pr, &err) < 0)
