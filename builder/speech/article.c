@@ -348,51 +348,57 @@ size_t article_cuts(const struct pcm *pcm, size_t *starts)
 	return 1;
 }
 
-/* Progress of a piece encoded here, as a share of the whole part. */
-struct article_share {
-	struct article_progress *pr;
-	double base, share;
+/* The pieces of a part and who encodes them: this process, in turn, or a child with a token. */
+struct article_pieces {
+	const struct article_job *job;
+	const struct pcm *pcm;
+	const struct audio_plan *plan;
+	size_t n, next;			/* pieces, and the first no one has taken yet */
+	size_t starts[ENCODE_MAX_PARTS + 1];
+	struct article_piece piece[ENCODE_MAX_PARTS];	/* the first is unused: it is encoded here */
+	struct encode_part parts[ENCODE_MAX_PARTS];
+	int token[ENCODE_MAX_PARTS];
+	bool waited[ENCODE_MAX_PARTS];	/* done with: encoded here, or its child collected */
+	bool failed;			/* a child could not be started or failed: stop */
+	struct error *err;
+	struct article_progress *pr;	/* may be NULL */
+	double base, share;		/* the piece encoded here now, as a share of the part */
 };
 
-static void article_on_share(void *ud, double fraction)
+/* Collects the children that ended, giving their tokens back, and gives free tokens to the
+ * next pieces, each in a child; a failure is reported and marks ps failed. */
+static void article_pieces_share(struct article_pieces *ps)
 {
-	struct article_share *sh = ud;
+	for (size_t k = 1; k < ps->next && !ps->failed; k++) {
+		struct article_piece *pc = &ps->piece[k];
+		struct pollfd pfd = { pc->proc.fd, POLLIN, 0 };
 
-	article_on_encoding(sh->pr, sh->base + sh->share * fraction);
-}
-
-/* Encodes piece k here (the first into out, the others into their own files). */
-static int article_encode_here(const struct article_job *job, const struct pcm *pcm, const struct audio_plan *plan,
-			       const size_t *starts, size_t k, FILE *fp, struct encode_part *part,
-			       struct article_progress *pr)
-{
-	struct article_share sh = { pr, (double)starts[k] / (double)pcm->len,
-				    (double)(starts[k + 1] - starts[k]) / (double)pcm->len };
-
-	return render_part(pcm, starts[k], starts[k + 1], &job->audio, &job->encode, plan, k == 0, fp, part,
-			   pr ? article_on_share : NULL, &sh);
-}
-
-/* Whether a piece's child has ended (closed its output), without waiting. */
-static bool article_piece_ended(const struct article_piece *pc)
-{
-	struct pollfd pfd = { pc->proc.fd, POLLIN, 0 };
-
-	return pc->proc.pid > 0 && poll(&pfd, 1, 0) > 0 && (pfd.revents & (POLLHUP | POLLERR | POLLNVAL));
-}
-
-/* Starts the pieces from *next in children while there are free tokens; -1 (reported) when
- * one cannot be started. */
-static int article_encode_spawn(const struct article_job *job, struct article_piece *pieces, int *token, size_t n,
-				size_t *next)
-{
-	while (*next < n && (token[*next] = jobserver_take()) >= 0) {
-		struct article_piece *pc = &pieces[(*next)++];
-
-		if (isolate_spawn(&pc->proc, article_piece_child, pc, article_worker_limit_ms(job)) < 0)
-			return -1;
+		if (ps->waited[k] || ps->token[k] < 0 || poll(&pfd, 1, 0) <= 0 ||
+		    !(pfd.revents & (POLLHUP | POLLERR | POLLNVAL)))
+			continue;
+		ps->waited[k] = true;
+		if (article_piece_wait(pc, &ps->parts[k], ps->err) < 0)
+			ps->failed = true;
+		jobserver_give(ps->token[k]);
+		ps->token[k] = -1;
 	}
-	return 0;
+	while (!ps->failed && ps->next < ps->n && (ps->token[ps->next] = jobserver_take()) >= 0) {
+		struct article_piece *pc = &ps->piece[ps->next++];
+
+		if (isolate_spawn(&pc->proc, article_piece_child, pc, article_worker_limit_ms(ps->job)) < 0)
+			ps->failed = true;
+	}
+}
+
+/* While a piece is encoded here: its progress, and a token a child gave back goes to the next
+ * piece at once rather than once this one is done. */
+static void article_pieces_progress(void *ud, double fraction)
+{
+	struct article_pieces *ps = ud;
+
+	article_pieces_share(ps);
+	if (ps->pr)
+		article_on_encoding(ps->pr, ps->base + ps->share * fraction);
 }
 
 /*
@@ -408,85 +414,79 @@ static int article_encode(const struct article_job *job, const struct pcm *pcm, 
 			  FILE *out, struct encode_part *part, struct article_map *map, struct article_progress *pr,
 			  struct error *err)
 {
-	struct article_piece pieces[ENCODE_MAX_PARTS] = { 0 };
-	struct encode_part parts[ENCODE_MAX_PARTS] = { 0 };
-	int token[ENCODE_MAX_PARTS];
-	bool waited[ENCODE_MAX_PARTS] = { false };
-	size_t starts[ENCODE_MAX_PARTS + 1], n = article_cuts(pcm, starts), next = 1;
+	struct article_pieces *ps;
+	size_t starts[ENCODE_MAX_PARTS + 1], n = article_cuts(pcm, starts);
 	int ret = -1;
 
 	*map = (struct article_map){ 1, { 0 }, { 0 }, job->audio.out_rate };
 	if (n < 2)
 		return render_part(pcm, 0, pcm->len, &job->audio, &job->encode, plan, 1, out, part,
 				   pr ? article_on_encoding : NULL, pr);
+	ps = xmalloc(sizeof *ps);
+	*ps = (struct article_pieces){ .job = job, .pcm = pcm, .plan = plan, .n = n, .next = 1, .err = err, .pr = pr };
+	memcpy(ps->starts, starts, sizeof starts);
 	for (size_t k = 0; k < n; k++)
-		token[k] = -1;
+		ps->token[k] = -1;
 	for (size_t k = 1; k < n; k++) {
-		pieces[k] = (struct article_piece){ job, pcm, plan, starts[k], starts[k + 1], tmpfile(), { -1, -1, 0, 0 } };
-		if (!pieces[k].fp) {
+		ps->piece[k] = (struct article_piece){ job, pcm, plan, ps->starts[k], ps->starts[k + 1], tmpfile(),
+						       { -1, -1, 0, 0 } };
+		if (!ps->piece[k].fp) {
 			log_error("cannot create a temporary file: %s", strerror(errno));
 			goto out;
 		}
 	}
-	/* the first piece here; as many of the next as there are free cores in children, and
-	 * each one no child took here, in turn */
-	if (article_encode_spawn(job, pieces, token, n, &next) < 0)
-		goto out;
-	for (size_t here = 0;;) {
-		waited[here] = true;
-		if (article_encode_here(job, pcm, plan, starts, here, here ? pieces[here].fp : out, &parts[here], pr) < 0)
+	/* the first piece here, then each one no child took, in turn */
+	article_pieces_share(ps);
+	for (size_t here = 0; !ps->failed;) {
+		ps->waited[here] = true;
+		ps->base = (double)ps->starts[here] / (double)pcm->len;
+		ps->share = (double)(ps->starts[here + 1] - ps->starts[here]) / (double)pcm->len;
+		if (render_part(pcm, ps->starts[here], ps->starts[here + 1], &job->audio, &job->encode, plan, here == 0,
+				here ? ps->piece[here].fp : out, &ps->parts[here], article_pieces_progress, ps) < 0)
 			goto out;
-		/* pieces that ended give their cores back, so that the next can have them */
-		for (size_t k = 1; k < next; k++) {
-			if (waited[k] || !article_piece_ended(&pieces[k]))
-				continue;
-			waited[k] = true;
-			if (article_piece_wait(&pieces[k], &parts[k], err) < 0)
-				goto out;
-			jobserver_give(token[k]);
-			token[k] = -1;
-		}
-		if (next >= n)
+		article_pieces_share(ps);
+		if (ps->next >= n)
 			break;
-		here = next++;
-		if (article_encode_spawn(job, pieces, token, n, &next) < 0)
-			goto out;
+		here = ps->next++;
 	}
-	for (size_t k = 1; k < n; k++) {
-		if (waited[k])
+	for (size_t k = 1; k < n && !ps->failed; k++) {
+		if (ps->waited[k])
 			continue;
-		waited[k] = true;
-		if (article_piece_wait(&pieces[k], &parts[k], err) < 0)
+		ps->waited[k] = true;
+		if (article_piece_wait(&ps->piece[k], &ps->parts[k], err) < 0)
 			goto out;
-		jobserver_give(token[k]);
-		token[k] = -1;
+		jobserver_give(ps->token[k]);
+		ps->token[k] = -1;
 	}
+	if (ps->failed)
+		goto out;
 	for (size_t k = 1; k < n; k++) {
-		if (article_append(out, pieces[k].fp) < 0) {
+		if (article_append(out, ps->piece[k].fp) < 0) {
 			log_error("'%s': cannot join the parts it was encoded in: %s", job->name, strerror(errno));
 			goto out;
 		}
 	}
 	map->n = n;
 	for (size_t k = 0; k < n; k++) {
-		map->src_start[k] = starts[k];
-		map->out_start[k] = encode_part_offset(parts, k);
+		map->src_start[k] = ps->starts[k];
+		map->out_start[k] = encode_part_offset(ps->parts, k);
 	}
-	*part = parts[0];
+	*part = ps->parts[0];
 	for (size_t k = 1; k < n; k++) {
-		part->frames += parts[k].frames;
-		part->samples += parts[k].samples;
+		part->frames += ps->parts[k].frames;
+		part->samples += ps->parts[k].samples;
 	}
-	part->padding = parts[n - 1].padding;
+	part->padding = ps->parts[n - 1].padding;
 	log_verbose("encode: '%s' in %zu parts, joined", job->name, n);
 	ret = 0;
 out:
 	for (size_t k = 1; k < n; k++) {
-		article_piece_stop(&pieces[k]);
-		jobserver_give(token[k]);
-		if (pieces[k].fp)
-			fclose(pieces[k].fp);
+		article_piece_stop(&ps->piece[k]);
+		jobserver_give(ps->token[k]);
+		if (ps->piece[k].fp)
+			fclose(ps->piece[k].fp);
 	}
+	free(ps);
 	return ret;
 }
 
