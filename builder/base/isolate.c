@@ -281,21 +281,6 @@ static size_t isolate_pool_wait(struct isolate_pool *pool, int bell)
 	}
 }
 
-void *isolate_pool_next_done(struct isolate_pool *pool)
-{
-	size_t i;
-	void *ud;
-
-	if (!pool->active)
-		return NULL;
-	i = isolate_pool_wait(pool, -1);
-	ud = pool->ud[i];
-	pool->child[i] = NULL;
-	pool->ud[i] = NULL;
-	pool->active--;
-	return ud;
-}
-
 /* Frees slot i of the pool: its ud. */
 static void *isolate_pool_free_slot(struct isolate_pool *pool, size_t i)
 {
@@ -305,6 +290,11 @@ static void *isolate_pool_free_slot(struct isolate_pool *pool, size_t i)
 	pool->ud[i] = NULL;
 	pool->active--;
 	return ud;
+}
+
+void *isolate_pool_next_done(struct isolate_pool *pool)
+{
+	return pool->active ? isolate_pool_free_slot(pool, isolate_pool_wait(pool, -1)) : NULL;
 }
 
 /* A core for the next job: this process's own when none of the pool's jobs has it (*own

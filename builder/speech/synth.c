@@ -406,7 +406,8 @@ int synth_segments_isolated(const char *name, const struct voice_profile *vp, co
 			log_error("cannot create a temporary file: %s", strerror(errno));
 			goto out;
 		}
-		if ((token[m] = jobserver_take()) >= 0 && isolate_spawn(&jobs[m].proc, synth_child, &jobs[m], timeout_ms) < 0)
+		token[m] = jobserver_take();
+		if (token[m] >= 0 && isolate_spawn(&jobs[m].proc, synth_child, &jobs[m], timeout_ms) < 0)
 			goto out;
 	}
 	isolate_run(synth_child, &jobs[0], synth_on_data, &reader, timeout_ms, &res);
