@@ -76,9 +76,11 @@ const struct setting settings_table[] = {
 	/* how a run goes */
 	{ .option = "quiet", .short_name = 'q', .commands = SPEAK | BUILD, .type = SETTING_BOOL,
 	  .at = { AT_OPTION(quiet) }, .help = "no progress line" },
-	{ .option = "jobs", .short_name = 'j', .commands = SPEAK | BUILD | PART, .type = SETTING_INT,
+	{ .option = "jobs", .short_name = 'j', .commands = SPEAK | BUILD, .type = SETTING_INT,
 	  .at = { AT_OPTION(jobs) }, .lo = 1, .hi = 64, .arg = "N",
 	  .help = "keep up to N cores busy: articles, synthesis and encoding (default: the CPUs it may use)" },
+	{ .option = "jobs", .short_name = 'j', .commands = PART, .type = SETTING_INT, .at = { AT_OPTION(jobs) },
+	  .lo = 1, .hi = 64, .arg = "N", .help = "keep up to N cores busy making the jobs (default: 1)" },
 	{ .option = "rebuild", .commands = BUILD | PLAN | PART, .type = SETTING_BOOL, .at = { AT_OPTION(rebuild) },
 	  .help = "republish articles that changed since they were published" },
 	{ .option = "date", .commands = BUILD | PLAN | PART, .type = SETTING_DATE, .at = { AT_OPTION(date) },

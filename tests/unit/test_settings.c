@@ -39,6 +39,7 @@ static const struct expect {
 	{ "speak", "true-peak", "audio", "true_peak", "-1", "-1.5", "-1.5", "0.5", "a number from -12 to 0" },
 	{ "speak", "quiet", NULL, NULL, "false", NULL, "true", NULL, NULL },
 	{ "build", "jobs", NULL, NULL, "0", "64", "64", "65", "a whole number from 1 to 64" },
+	{ "part", "jobs", NULL, NULL, "0", "4", "4", "65", "a whole number from 1 to 64" },
 	{ "build", "rebuild", NULL, NULL, "false", NULL, "true", NULL, NULL },
 	{ "build", "date", NULL, NULL, "", "2026-03-02", "2026-03-02", "2026-02-30", "a date, YYYY-MM-DD" },
 	{ "build", "wait", NULL, NULL, "0", "86400", "86400", "-1", "a whole number from 0 to 86400" },
