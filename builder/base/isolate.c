@@ -2,6 +2,7 @@
 #include "isolate.h"
 
 #include "error.h"
+#include "jobserver.h"
 #include "log.h"
 #include "util.h"
 
@@ -47,7 +48,7 @@ static long isolate_now_ms(void)
 	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
 }
 
-static void isolate_child_main(int fd, int (*child_fn)(int fd, void *ud), void *ud, pid_t parent)
+static void isolate_child_main(int fd, int (*child_fn)(int fd, void *ud), void *ud, pid_t parent, int holder)
 {
 	struct rlimit no_core = { 0, 0 };
 	struct error err = { 0 };
@@ -62,6 +63,7 @@ static void isolate_child_main(int fd, int (*child_fn)(int fd, void *ud), void *
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	if (getppid() != parent)
 		_exit(1);
+	jobserver_holder_set(holder);
 	/* Our own messages still reach the user, one line each; what libraries and
 	 * glibc print as they die ("*** stack smashing detected ***", which glibc
 	 * sends to the terminal unless told otherwise) does not: the parent reports. */
@@ -87,9 +89,11 @@ int isolate_spawn(struct isolate_child *child, int (*child_fn)(int fd, void *ud)
 {
 	int fds[2];
 	pid_t pid, self;
+	int holder = jobserver_holder_new();
 
 	child->pid = -1;
 	child->fd = -1;
+	child->holder = 0;
 	if (pipe(fds) < 0) {
 		log_error("cannot create a pipe: %s", strerror(errno));
 		return -1;
@@ -105,10 +109,11 @@ int isolate_spawn(struct isolate_child *child, int (*child_fn)(int fd, void *ud)
 	}
 	if (pid == 0) {
 		close(fds[0]);
-		isolate_child_main(fds[1], child_fn, child_ud, self);
+		isolate_child_main(fds[1], child_fn, child_ud, self, holder);
 	}
 	close(fds[1]);
 	child->pid = pid;
+	child->holder = holder;
 	child->fd = fds[0];
 	child->deadline_ms = isolate_now_ms() + timeout_ms;
 	return 0;
@@ -174,6 +179,11 @@ int isolate_wait(struct isolate_child *child, int (*on_data)(const void *buf, si
 			;
 	}
 	child->pid = -1;
+	/* tokens a child took for its own children or threads and could not give back (it crashed,
+	 * or was killed) are freed here, by its parent: none is lost for the rest of the run */
+	if (jobserver_reclaim(child->holder))
+		log_verbose("gave back the cores a child process held when it ended");
+	child->holder = 0;
 	if (res->status == ISOLATE_OK) {
 		if (WIFSIGNALED(wstatus)) {
 			res->status = ISOLATE_CRASHED;
@@ -211,7 +221,7 @@ void isolate_pool_init(struct isolate_pool *pool, size_t slots)
 	pool->active = 0;
 	pool->child = xcalloc(pool->slots, sizeof *pool->child);
 	pool->ud = xcalloc(pool->slots, sizeof *pool->ud);
-	pool->fds = xcalloc(pool->slots, sizeof *pool->fds);
+	pool->fds = xcalloc(pool->slots + 1, sizeof *pool->fds);	/* and a bell */
 	pool->map = xcalloc(pool->slots, sizeof *pool->map);
 }
 
@@ -237,8 +247,9 @@ int isolate_pool_add(struct isolate_pool *pool, const struct isolate_child *chil
 	return -1;
 }
 
-/* The slot whose child finished first, waiting if none has: every watched child is polled. */
-static size_t isolate_pool_wait(struct isolate_pool *pool)
+/* The slot whose child finished first, waiting if none has: every watched child is polled,
+ * and bell too (a descriptor, or -1): pool->slots when it rang. */
+static size_t isolate_pool_wait(struct isolate_pool *pool, int bell)
 {
 	for (;;) {
 		size_t n = 0;
@@ -250,10 +261,14 @@ static size_t isolate_pool_wait(struct isolate_pool *pool)
 			pool->fds[n] = (struct pollfd){ pool->child[i]->fd, POLLIN, 0 };
 			pool->map[n++] = i;
 		}
-		if (poll(pool->fds, n, 1000) > 0)
-			for (size_t k = 0; k < n; k++)
-				if (pool->fds[k].revents & (POLLHUP | POLLERR | POLLNVAL))
-					return pool->map[k];
+		pool->fds[n] = (struct pollfd){ bell, POLLIN, 0 };
+		if (poll(pool->fds, n + (bell >= 0), 1000) <= 0)
+			pool->fds[n].revents = 0;
+		for (size_t k = 0; k < n; k++)
+			if (pool->fds[k].revents & (POLLHUP | POLLERR | POLLNVAL))
+				return pool->map[k];
+		if (bell >= 0 && (pool->fds[n].revents & POLLIN))
+			return pool->slots;
 		/* a child that has written its result but not closed yet: read it too */
 		for (size_t k = 0; k < n; k++)
 			if (pool->fds[k].revents & POLLIN)
@@ -266,19 +281,37 @@ static size_t isolate_pool_wait(struct isolate_pool *pool)
 	}
 }
 
-void *isolate_pool_next_done(struct isolate_pool *pool)
+/* Frees slot i of the pool: its ud. */
+static void *isolate_pool_free_slot(struct isolate_pool *pool, size_t i)
 {
-	size_t i;
-	void *ud;
+	void *ud = pool->ud[i];
 
-	if (!pool->active)
-		return NULL;
-	i = isolate_pool_wait(pool);
-	ud = pool->ud[i];
 	pool->child[i] = NULL;
 	pool->ud[i] = NULL;
 	pool->active--;
 	return ud;
+}
+
+void *isolate_pool_next_done(struct isolate_pool *pool)
+{
+	return pool->active ? isolate_pool_free_slot(pool, isolate_pool_wait(pool, -1)) : NULL;
+}
+
+/* A core for the next job: this process's own when none of the pool's jobs has it (*own
+ * then set), else a token; -2 when none is free. */
+static int isolate_pool_core(bool *own)
+{
+	int token;
+
+	if (!*own) {
+		*own = true;
+		return -1;
+	}
+	if ((token = jobserver_take()) >= 0)
+		return token;
+	/* what is given back from now on rings the bell; one given back just now is taken here */
+	jobserver_drain();
+	return (token = jobserver_take()) >= 0 ? token : -2;
 }
 
 void isolate_pool_run(size_t slots, size_t n, struct isolate_child *(*start)(size_t i, void *ud),
@@ -286,21 +319,47 @@ void isolate_pool_run(size_t slots, size_t n, struct isolate_child *(*start)(siz
 {
 	struct isolate_pool pool;
 	size_t *jobs = xcalloc(n ? n : 1, sizeof *jobs), next = 0;
+	int *core = xcalloc(n ? n : 1, sizeof *core);	/* each job's token, or -1: this process's core */
+	bool tokens = jobserver_fd() >= 0, own = false, waiting;
 
 	isolate_pool_init(&pool, slots);
 	while (next < n || pool.active) {
-		/* start as many as there are free slots */
+		waiting = false;
+		/* start as many as there are free slots (and, with a jobserver, cores) */
 		while (next < n && pool.active < pool.slots) {
-			struct isolate_child *child = start(next, ud);
+			struct isolate_child *child;
+			int c = tokens ? isolate_pool_core(&own) : -1;
 
+			if (c == -2) {
+				waiting = true;
+				break;
+			}
+			child = start(next, ud);
 			jobs[next] = next;
-			if (child)
+			core[next] = c;
+			if (child) {
 				isolate_pool_add(&pool, child, &jobs[next]);
+			} else if (c >= 0) {
+				jobserver_give(c);
+			} else if (tokens) {
+				own = false;
+			}
 			next++;
 		}
-		if (pool.active)
-			finish(*(size_t *)isolate_pool_next_done(&pool), ud);
+		if (pool.active) {
+			size_t i = isolate_pool_wait(&pool, waiting ? jobserver_fd() : -1), job;
+
+			if (i == pool.slots)
+				continue;	/* a token was given back: try again */
+			job = *(size_t *)isolate_pool_free_slot(&pool, i);
+			finish(job, ud);
+			if (core[job] >= 0)
+				jobserver_give(core[job]);
+			else if (tokens)
+				own = false;
+		}
 	}
 	isolate_pool_release(&pool);
 	free(jobs);
+	free(core);
 }

@@ -27,6 +27,7 @@ struct isolate_child {
 	int pid;
 	int fd;		/* the parent's end of the child's output */
 	long deadline_ms;
+	int holder;	/* its number in the jobserver: what it still holds is freed when it is reaped */
 };
 
 /* Forks a child that runs child_fn(fd, child_ud) and exits with its return
@@ -76,7 +77,10 @@ void *isolate_pool_next_done(struct isolate_pool *pool);
 
 /* Runs jobs 0 .. n-1 in order, at most slots at once: start(i, ud) spawns job i's child and
  * returns it (it must live until finish), or NULL when job i needs none or could not start;
- * finish(i, ud) is called once job i's child is done, to collect it with isolate_wait. */
+ * finish(i, ud) is called once job i's child is done, to collect it with isolate_wait. With a
+ * jobserver, a job starts only with a core: the first on this process's own, each other one
+ * with a token taken here, given back once it is finished (the pool waits for one beside its
+ * children). */
 void isolate_pool_run(size_t slots, size_t n, struct isolate_child *(*start)(size_t i, void *ud),
 		      void (*finish)(size_t i, void *ud), void *ud);
 

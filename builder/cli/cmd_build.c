@@ -3,7 +3,7 @@
 
 #include "build.h"
 #include "cli.h"
-#include "render.h"
+#include "jobserver.h"
 #include "settings.h"
 
 #include <stdio.h>
@@ -16,7 +16,7 @@ int cmd_build(int argc, char **argv)
 	int first, ret;
 
 	settings_init(&a);
-	a.jobs = render_default_jobs();
+	a.jobs = jobserver_cores();
 	ret = settings_parse("build", argc, argv, &a, &first);
 	if (ret)
 		return ret;
@@ -36,7 +36,12 @@ int cmd_build(int argc, char **argv)
 	if (cli_one_operand("build", "show folder", argc - first) != 0)
 		return 2;
 	cmd_build_options(&a, &opts);
-	return build_show(argv[first], &opts);
+	/* --jobs cores for the whole build: articles, and what their workers run beside themselves */
+	if (jobserver_init(a.jobs) < 0)
+		return 1;
+	ret = build_show(argv[first], &opts);
+	jobserver_release();
+	return ret;
 }
 
 void cmd_build_options(const struct settings *a, struct build_options *opts)

@@ -4,7 +4,7 @@
 #include "build_one.h"
 #include "cli.h"
 #include "encode.h"
-#include "render.h"
+#include "jobserver.h"
 #include "settings.h"
 
 #include <stdio.h>
@@ -19,7 +19,7 @@ int cmd_speak(int argc, char **argv)
 	int first, ret;
 
 	settings_init(&a);
-	a.jobs = render_default_jobs();
+	a.jobs = jobserver_cores();
 	ret = settings_parse("speak", argc, argv, &a, &first);
 	if (ret)
 		return ret;
@@ -43,5 +43,10 @@ int cmd_speak(int argc, char **argv)
 		free(err);
 		return 2;
 	}
-	return build_one(argv[first], &a);
+	/* --jobs cores: the worker's, and tokens for what it runs beside itself */
+	if (jobserver_init(a.jobs) < 0)
+		return 1;
+	ret = build_one(argv[first], &a);
+	jobserver_release();
+	return ret;
 }

@@ -71,7 +71,6 @@ int build_one(const char *path, const struct settings *a)
 	if (encode_format_from_path(output, &job.encode.format) < 0)
 		job.encode.format = ENCODE_MP3;
 	job.timeout_ms = synth_time_limit_ms(&sc.segments);
-	job.jobs = a->jobs;
 	job.progress = progress.enabled ? &progress : NULL;
 	tmp = tmpfile();
 	if (!tmp) {

@@ -2,6 +2,7 @@
 #include "build_part.h"
 
 #include "build.h"
+#include "jobserver.h"
 #include "log.h"
 #include "synth.h"
 #include "util.h"
@@ -210,6 +211,7 @@ struct build_making {
 	struct build_part *parts;
 	struct build_part_run *running;	/* one a job */
 	size_t *first;			/* one a job: the first job with its key (itself, or one before) */
+	size_t *order;			/* the jobs in the order they start: the longest first */
 	size_t done, made;
 	time_t started;
 };
@@ -235,9 +237,10 @@ static void build_progress(const struct build_making *m)
 	progress_update(&m->b->progress, phase, (double)done / (double)n);
 }
 
-static struct isolate_child *build_start_one(size_t i, void *ud)
+static struct isolate_child *build_start_one(size_t k, void *ud)
 {
 	struct build_making *m = ud;
+	size_t i = m->order[k];
 	const struct build_job *job = m->plan->jobs[i];
 	struct build_part *part = &m->parts[i];
 
@@ -256,9 +259,10 @@ static struct isolate_child *build_start_one(size_t i, void *ud)
 	return &m->running[i].run.child;
 }
 
-static void build_finish_one(size_t i, void *ud)
+static void build_finish_one(size_t k, void *ud)
 {
 	struct build_making *m = ud;
+	size_t i = m->order[k];
 	struct build_part *part = &m->parts[i];
 
 	/* whichever finishes first frees its slot for the next job */
@@ -270,12 +274,43 @@ static void build_finish_one(size_t i, void *ud)
 	build_progress(m);
 }
 
+/* About how long a job's part takes to make: the text it speaks (an audio file's is short). */
+static size_t build_job_weight(const struct build_job *job)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; job->scripted && i < job->sc.segments.n; i++)
+		n += strlen(job->sc.segments.items[i].text);
+	return n;
+}
+
+/* The order jobs start in: the longest first, so that the last to start are short ones and
+ * no core waits long for the last part at the end (ties keep the plan's order). */
+static size_t *build_job_order(const struct build_plan *plan)
+{
+	size_t n = plan->n_jobs, *order = xcalloc(n ? n : 1, sizeof *order), *weight = xcalloc(n ? n : 1, sizeof *weight);
+
+	for (size_t i = 0; i < n; i++) {
+		size_t k = i, w = build_job_weight(plan->jobs[i]);
+
+		/* insertion: a plan is a few dozen jobs */
+		for (; k > 0 && weight[k - 1] < w; k--) {
+			order[k] = order[k - 1];
+			weight[k] = weight[k - 1];
+		}
+		order[k] = i;
+		weight[k] = w;
+	}
+	free(weight);
+	return order;
+}
+
 void build_make_parts(struct build *b, const struct build_plan *plan, struct build_part *parts, size_t *from_cache,
 		      size_t *made)
 {
 	size_t n = plan->n_jobs, cached = 0;
 	struct build_making m = { b, plan, parts, xcalloc(n ? n : 1, sizeof *m.running), xcalloc(n ? n : 1, sizeof *m.first),
-				  0, 0, time(NULL) };
+				  build_job_order(plan), 0, 0, time(NULL) };
 
 	for (size_t i = 0; i < n; i++) {
 		const struct build_job *job = plan->jobs[i];
@@ -310,6 +345,7 @@ void build_make_parts(struct build *b, const struct build_plan *plan, struct bui
 		*made = m.made;
 	free(m.running);
 	free(m.first);
+	free(m.order);
 }
 
 /* ---- `newscast part` ---- */
@@ -516,13 +552,15 @@ int build_show_parts(const char *dir, const struct build_options *opts, const st
 		free(list);
 	}
 	newscast_dir = xasprintf("%s/.newscast", b.show.dir);
-	if (util_private_dir(newscast_dir) < 0 || util_private_dir(b.cache_dir) < 0)
+	/* a task is one job on --jobs cores (of its node, in Slurm) */
+	if (util_private_dir(newscast_dir) < 0 || util_private_dir(b.cache_dir) < 0 || jobserver_init(opts->jobs) < 0)
 		goto out;
 	ret = 0;
 	for (size_t i = 0; i < n; i++)
 		if (build_part_wanted(&b, &plan, b.show.dir, &wanted[i]) < 0)
 			ret = 1;
 out:
+	jobserver_release();
 	for (size_t i = 0; i < n; i++)
 		build_wanted_release(&wanted[i]);
 	free(wanted);

@@ -25,7 +25,7 @@
 
 /* Bump when a change to newscast changes the audio it makes: cached parts are keyed by it
  * (and by the program's version, for a change that forgot to). */
-#define BUILD_CACHE_VERSION "newscast-parts-3"
+#define BUILD_CACHE_VERSION "newscast-parts-4"
 
 static void build_job_free(struct build_job *job)
 {
@@ -286,8 +286,8 @@ static void build_key_settings(const struct build *b, uint8_t digest[SHA256_DIGE
 	free(lexicon);
 }
 
-/* A job's key, given the build's settings' digest: what is spoken (or the audio file's bytes),
- * the silence after it, and how many pieces it is encoded in. */
+/* A job's key, given the build's settings' digest: what is spoken (or the audio file's bytes)
+ * and the silence after it. Not --jobs: the pieces a part is encoded in are the speech's. */
 static char *build_job_key(const uint8_t settings[SHA256_DIGEST_SIZE], const struct build_job *p)
 {
 	uint8_t digest[SHA256_DIGEST_SIZE];
@@ -296,7 +296,6 @@ static char *build_job_key(const uint8_t settings[SHA256_DIGEST_SIZE], const str
 	sha256_init(&c);
 	build_key_bytes(&c, settings, SHA256_DIGEST_SIZE);
 	build_key_int(&c, p->job.tail_ms);
-	build_key_int(&c, p->job.jobs);
 	build_key_int(&c, p->scripted);
 	if (p->scripted) {
 		build_key_int(&c, (long long)p->sc.segments.n);
@@ -691,7 +690,7 @@ static int build_plan_read(struct build *b, struct build_plan *plan, const struc
 			continue;
 		}
 		p->job = (struct article_job){ p->name, &b->voice, &p->sc.segments, NULL, pause[BREAK_ARTICLE], b->audio,
-					       b->encode, synth_time_limit_ms(&p->sc.segments), BUILD_PIECES };
+					       b->encode, synth_time_limit_ms(&p->sc.segments) };
 		arts[(*n_arts)++] = p;
 	}
 	return 0;

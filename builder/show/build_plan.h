@@ -12,10 +12,6 @@
 
 struct build;	/* build.h */
 
-/* How many pieces an article's part may be encoded in at once (article.c's splitter): the same
- * on every machine, whatever its CPUs, so that a part is the same bytes wherever it is made. */
-#define BUILD_PIECES 2
-
 enum build_kind { BUILD_ARTICLE, BUILD_INTRO, BUILD_OUTRO, BUILD_BETWEEN };
 
 /* One job of a plan: an article, or the intro, outro or sound between, to make into a part. */

@@ -1,6 +1,7 @@
 /* article: the part, the unit of work of speak and build: one article spoken (or one audio file read) into an MP3 part with its timings, in one child process. */
 #include "article.h"
 
+#include "jobserver.h"
 #include "log.h"
 #include "pcm.h"
 #include "progress.h"
@@ -11,6 +12,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
+#include <poll.h>
 #include <signal.h>
 #include <sndfile.h>
 #include <stdlib.h>
@@ -331,18 +333,14 @@ static void article_piece_stop(struct article_piece *pc)
 	error_release(&pc->err);
 }
 
-size_t article_cuts(const struct pcm *pcm, int jobs, size_t *starts)
+size_t article_cuts(const struct pcm *pcm, size_t *starts)
 {
 	double seconds = pcm->rate ? (double)pcm->len / pcm->rate : 0;
-	size_t want = 1;
+	/* the speech alone decides: the same pieces, so the same bytes, however many cores were free */
+	size_t want = (size_t)(seconds / ARTICLE_MIN_PIECE_SECONDS);
 
-	if (jobs > 1) {
-		want = (size_t)(seconds / ARTICLE_MIN_PIECE_SECONDS);
-		if (want > (size_t)jobs)
-			want = (size_t)jobs;
-		if (want > ENCODE_MAX_PARTS)
-			want = ENCODE_MAX_PARTS;
-	}
+	if (want > ENCODE_MAX_PARTS)
+		want = ENCODE_MAX_PARTS;
 	if (want > 1)
 		return audio_split(pcm, want, (size_t)pcm->rate * ARTICLE_MIN_SILENCE_MS / 1000, starts);
 	starts[0] = 0;
@@ -350,68 +348,145 @@ size_t article_cuts(const struct pcm *pcm, int jobs, size_t *starts)
 	return 1;
 }
 
+/* The pieces of a part and who encodes them: this process, in turn, or a child with a token. */
+struct article_pieces {
+	const struct article_job *job;
+	const struct pcm *pcm;
+	const struct audio_plan *plan;
+	size_t n, next;			/* pieces, and the first no one has taken yet */
+	size_t starts[ENCODE_MAX_PARTS + 1];
+	struct article_piece piece[ENCODE_MAX_PARTS];	/* the first is unused: it is encoded here */
+	struct encode_part parts[ENCODE_MAX_PARTS];
+	int token[ENCODE_MAX_PARTS];
+	bool waited[ENCODE_MAX_PARTS];	/* done with: encoded here, or its child collected */
+	bool failed;			/* a child could not be started or failed: stop */
+	struct error *err;
+	struct article_progress *pr;	/* may be NULL */
+	double base, share;		/* the piece encoded here now, as a share of the part */
+};
+
+/* Collects the children that ended, giving their tokens back, and gives free tokens to the
+ * next pieces, each in a child; a failure is reported and marks ps failed. */
+static void article_pieces_share(struct article_pieces *ps)
+{
+	for (size_t k = 1; k < ps->next && !ps->failed; k++) {
+		struct article_piece *pc = &ps->piece[k];
+		struct pollfd pfd = { pc->proc.fd, POLLIN, 0 };
+
+		if (ps->waited[k] || ps->token[k] < 0 || poll(&pfd, 1, 0) <= 0 ||
+		    !(pfd.revents & (POLLHUP | POLLERR | POLLNVAL)))
+			continue;
+		ps->waited[k] = true;
+		if (article_piece_wait(pc, &ps->parts[k], ps->err) < 0)
+			ps->failed = true;
+		jobserver_give(ps->token[k]);
+		ps->token[k] = -1;
+	}
+	while (!ps->failed && ps->next < ps->n && (ps->token[ps->next] = jobserver_take()) >= 0) {
+		struct article_piece *pc = &ps->piece[ps->next++];
+
+		if (isolate_spawn(&pc->proc, article_piece_child, pc, article_worker_limit_ms(ps->job)) < 0)
+			ps->failed = true;
+	}
+}
+
+/* While a piece is encoded here: its progress, and a token a child gave back goes to the next
+ * piece at once rather than once this one is done. */
+static void article_pieces_progress(void *ud, double fraction)
+{
+	struct article_pieces *ps = ud;
+
+	article_pieces_share(ps);
+	if (ps->pr)
+		article_on_encoding(ps->pr, ps->base + ps->share * fraction);
+}
+
 /*
- * The one splitter: encodes the speech into out as one MP3 part. Long speech, when the job
- * allows more than one process, is cut in its silences near equal shares into up to
- * job->jobs pieces (one for every ARTICLE_MIN_PIECE_SECONDS at most); the first is encoded
- * here while the others are encoded at once in child processes, and their frames are
+ * The one splitter: encodes the speech into out as one MP3 part. Long speech is cut in its
+ * silences near equal shares into pieces (one for every ARTICLE_MIN_PIECE_SECONDS, at most
+ * ENCODE_MAX_PARTS); this process encodes the first, and each other piece is encoded in a
+ * child process when a jobserver's token is free for it, else here, in turn. Their frames are
  * appended in order (a fresh encoder starts with an empty bit reservoir, so the join is a
- * valid stream; the encoder's delay and padding at each join fall into the silence).
- * *part then covers them all, and map tells where each piece plays.
+ * valid stream; the encoder's delay and padding at each join fall into the silence). *part
+ * then covers them all, and map tells where each piece plays.
  */
 static int article_encode(const struct article_job *job, const struct pcm *pcm, const struct audio_plan *plan,
 			  FILE *out, struct encode_part *part, struct article_map *map, struct article_progress *pr,
 			  struct error *err)
 {
-	struct article_piece pieces[ENCODE_MAX_PARTS] = { 0 };
-	struct encode_part parts[ENCODE_MAX_PARTS] = { 0 };
-	size_t starts[ENCODE_MAX_PARTS + 1], n = article_cuts(pcm, job->jobs, starts);
+	struct article_pieces *ps;
+	size_t starts[ENCODE_MAX_PARTS + 1], n = article_cuts(pcm, starts);
 	int ret = -1;
 
 	*map = (struct article_map){ 1, { 0 }, { 0 }, job->audio.out_rate };
 	if (n < 2)
 		return render_part(pcm, 0, pcm->len, &job->audio, &job->encode, plan, 1, out, part,
 				   pr ? article_on_encoding : NULL, pr);
+	ps = xmalloc(sizeof *ps);
+	*ps = (struct article_pieces){ .job = job, .pcm = pcm, .plan = plan, .n = n, .next = 1, .err = err, .pr = pr };
+	memcpy(ps->starts, starts, sizeof starts);
+	for (size_t k = 0; k < n; k++)
+		ps->token[k] = -1;
 	for (size_t k = 1; k < n; k++) {
-		pieces[k] = (struct article_piece){ job, pcm, plan, starts[k], starts[k + 1], tmpfile(), { -1, -1, 0 } };
-		if (!pieces[k].fp) {
+		ps->piece[k] = (struct article_piece){ job, pcm, plan, ps->starts[k], ps->starts[k + 1], tmpfile(),
+						       { -1, -1, 0, 0 } };
+		if (!ps->piece[k].fp) {
 			log_error("cannot create a temporary file: %s", strerror(errno));
 			goto out;
 		}
-		if (isolate_spawn(&pieces[k].proc, article_piece_child, &pieces[k], article_worker_limit_ms(job)) < 0)
-			goto out;
 	}
-	if (render_part(pcm, starts[0], starts[1], &job->audio, &job->encode, plan, 1, out, &parts[0],
-			pr ? article_on_encoding : NULL, pr) < 0)
-		goto out;
-	for (size_t k = 1; k < n; k++)
-		if (article_piece_wait(&pieces[k], &parts[k], err) < 0)
+	/* the first piece here, then each one no child took, in turn */
+	article_pieces_share(ps);
+	for (size_t here = 0; !ps->failed;) {
+		ps->waited[here] = true;
+		ps->base = (double)ps->starts[here] / (double)pcm->len;
+		ps->share = (double)(ps->starts[here + 1] - ps->starts[here]) / (double)pcm->len;
+		if (render_part(pcm, ps->starts[here], ps->starts[here + 1], &job->audio, &job->encode, plan, here == 0,
+				here ? ps->piece[here].fp : out, &ps->parts[here], article_pieces_progress, ps) < 0)
 			goto out;
+		article_pieces_share(ps);
+		if (ps->next >= n)
+			break;
+		here = ps->next++;
+	}
+	for (size_t k = 1; k < n && !ps->failed; k++) {
+		if (ps->waited[k])
+			continue;
+		ps->waited[k] = true;
+		if (article_piece_wait(&ps->piece[k], &ps->parts[k], err) < 0)
+			goto out;
+		jobserver_give(ps->token[k]);
+		ps->token[k] = -1;
+	}
+	if (ps->failed)
+		goto out;
 	for (size_t k = 1; k < n; k++) {
-		if (article_append(out, pieces[k].fp) < 0) {
+		if (article_append(out, ps->piece[k].fp) < 0) {
 			log_error("'%s': cannot join the parts it was encoded in: %s", job->name, strerror(errno));
 			goto out;
 		}
 	}
 	map->n = n;
 	for (size_t k = 0; k < n; k++) {
-		map->src_start[k] = starts[k];
-		map->out_start[k] = encode_part_offset(parts, k);
+		map->src_start[k] = ps->starts[k];
+		map->out_start[k] = encode_part_offset(ps->parts, k);
 	}
-	*part = parts[0];
+	*part = ps->parts[0];
 	for (size_t k = 1; k < n; k++) {
-		part->frames += parts[k].frames;
-		part->samples += parts[k].samples;
+		part->frames += ps->parts[k].frames;
+		part->samples += ps->parts[k].samples;
 	}
-	part->padding = parts[n - 1].padding;
-	log_verbose("encode: '%s' in %zu parts encoded at once and joined", job->name, n);
+	part->padding = ps->parts[n - 1].padding;
+	log_verbose("encode: '%s' in %zu parts, joined", job->name, n);
 	ret = 0;
 out:
 	for (size_t k = 1; k < n; k++) {
-		article_piece_stop(&pieces[k]);
-		if (pieces[k].fp)
-			fclose(pieces[k].fp);
+		article_piece_stop(&ps->piece[k]);
+		jobserver_give(ps->token[k]);
+		if (ps->piece[k].fp)
+			fclose(ps->piece[k].fp);
 	}
+	free(ps);
 	return ret;
 }
 
@@ -447,6 +522,23 @@ static int article_send_result(int fd, struct article_result *res, const struct 
 	return ret;
 }
 
+/* The loudness plan, its passes on job->audio.jobs threads: the threads beside this one take
+ * tokens for the span. Their number stays the job's, token or not: it decides where the
+ * passes are cut, and so the gain to a hair, and the part must not depend on what was free. */
+static int article_plan(const struct article_job *job, const struct pcm *pcm, struct audio_plan *plan)
+{
+	int token[64];
+	size_t n = 0;
+	int ret;
+
+	while (n + 1 < (size_t)job->audio.jobs && n < sizeof token / sizeof *token && (token[n] = jobserver_take()) >= 0)
+		n++;
+	ret = render_plan(pcm, &job->audio, &job->encode, plan);
+	while (n)
+		jobserver_give(token[--n]);
+	return ret;
+}
+
 /* The child's side: speech and timings gathered, then rendered and encoded. */
 static int article_child(int fd, void *ud)
 {
@@ -477,7 +569,7 @@ static int article_child(int fd, void *ud)
 		goto out;
 	}
 	pcm_append_silence(&sp.pcm, job->tail_ms);
-	if (render_plan(&sp.pcm, &job->audio, &job->encode, &plan) < 0)
+	if (article_plan(job, &sp.pcm, &plan) < 0)
 		goto out;
 	if (encode_parts_supported(&job->encode)) {
 		if (article_encode(job, &sp.pcm, &plan, run->out, &res.part, &map, pr, &err) < 0)

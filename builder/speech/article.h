@@ -23,8 +23,6 @@ struct article_job {
 	struct audio_settings audio;
 	struct encode_settings encode;
 	int timeout_ms;
-	int jobs;			/* processes to encode with at once: long speech is cut in its
-					 * silences into up to this many pieces (0 or 1: this one only) */
 	struct progress *progress;	/* may be NULL; shown by the parent as the worker reports */
 };
 
@@ -78,10 +76,11 @@ int article_start(struct article_run *run, const struct article_job *job, FILE *
 int article_finish(struct article_run *run, struct article_result *res, struct error *err);
 void article_result_release(struct article_result *res);
 
-/* Where the one splitter cuts speech for jobs processes: in silences of at least 250 ms near
- * equal shares, one piece for every 20 s of speech at most. Fills starts[0..n] as audio_split
- * does (starts has room for ENCODE_MAX_PARTS + 1) and returns n, at least 1. */
-size_t article_cuts(const struct pcm *pcm, int jobs, size_t *starts);
+/* Where the one splitter cuts speech into pieces encoded apart: in silences of at least 250 ms
+ * near equal shares, one piece for every 20 s of speech, at most ENCODE_MAX_PARTS; the speech
+ * alone decides, not the cores. Fills starts[0..n] as audio_split does (starts has room for
+ * ENCODE_MAX_PARTS + 1) and returns n, at least 1. */
+size_t article_cuts(const struct pcm *pcm, size_t *starts);
 
 /* The length of a finished part in samples at the output rate: its MP3 frames less the
  * encoder's delay and padding, or the samples of a format that is not joined. */

@@ -1,6 +1,7 @@
 /* synth: wraps libespeak-ng: one segment in, PCM and the positions of its sentences and words out. */
 #include "synth.h"
 
+#include "jobserver.h"
 #include "isolate.h"
 #include "error.h"
 #include "log.h"
@@ -379,10 +380,11 @@ static int synth_report(const char *name, const struct segment_list *segs, int t
 }
 
 /*
- * Long articles are spoken by SYNTH_MAX_CHILDREN children at once, each a contiguous run of
- * segments of about equal text: the first streams to the sink through its pipe, the others
- * write to temporary files that are read in order once the ones before them are done. Each
- * has the time limit.
+ * Long articles are spoken by SYNTH_MAX_CHILDREN children, each a contiguous run of segments
+ * of about equal text: the first streams to the sink through its pipe, the others write to
+ * temporary files that are read in order once the ones before them are done. Each has the
+ * time limit. The others run beside the first only with a jobserver's token; without one,
+ * each runs in turn after the one before (the same shares, so the same speech).
  */
 int synth_segments_isolated(const char *name, const struct voice_profile *vp, const struct segment_list *segs,
 			    int timeout_ms, const struct synth_sink *sink, int *sample_rate)
@@ -391,10 +393,12 @@ int synth_segments_isolated(const char *name, const struct voice_profile *vp, co
 	struct synth_reader reader = { sink, sample_rate, NULL, 0, 0, 0, 0, 0, 0 };
 	struct isolate_result res;
 	size_t n = synth_children(segs), k = 0;
-	int ret = -1;
+	int ret = -1, token[SYNTH_MAX_CHILDREN];
 
-	for (size_t m = 0; m < n; m++)
+	for (size_t m = 0; m < n; m++) {
 		jobs[m] = (struct synth_job){ vp, segs, 0, 0, NULL, -1, { -1, -1, 0 } };
+		token[m] = -1;
+	}
 	synth_share(segs, jobs, n);
 	for (size_t m = 1; m < n; m++) {
 		jobs[m].out = tmpfile();
@@ -402,7 +406,8 @@ int synth_segments_isolated(const char *name, const struct voice_profile *vp, co
 			log_error("cannot create a temporary file: %s", strerror(errno));
 			goto out;
 		}
-		if (isolate_spawn(&jobs[m].proc, synth_child, &jobs[m], timeout_ms) < 0)
+		token[m] = jobserver_take();
+		if (token[m] >= 0 && isolate_spawn(&jobs[m].proc, synth_child, &jobs[m], timeout_ms) < 0)
 			goto out;
 	}
 	isolate_run(synth_child, &jobs[0], synth_on_data, &reader, timeout_ms, &res);
@@ -413,8 +418,13 @@ int synth_segments_isolated(const char *name, const struct voice_profile *vp, co
 			break;
 		free(reader.buf);
 		reader = (struct synth_reader){ sink, sample_rate, NULL, 0, 0, 0, 0, 0, 0 };
+		/* no token: its turn is now, on this process's core */
+		if (token[k] < 0 && isolate_spawn(&jobs[k].proc, synth_child, &jobs[k], timeout_ms) < 0)
+			goto out;
 		isolate_wait(&jobs[k].proc, NULL, NULL, &res);
 		jobs[k].proc.pid = -1;
+		jobserver_give(token[k]);
+		token[k] = -1;
 		/* a child that failed is only scanned, for the segment it died on */
 		reader.scan = res.status != ISOLATE_OK;
 		if (synth_replay(&jobs[k], &reader) < 0 && !reader.scan) {
@@ -432,6 +442,7 @@ out:
 		}
 		if (jobs[m].out)
 			fclose(jobs[m].out);
+		jobserver_give(token[m]);
 	}
 	free(reader.buf);
 	return ret;

@@ -24,6 +24,7 @@ int main(void)
 		suite_audio,
 		suite_pcm,
 		suite_isolate,
+		suite_jobserver,
 		suite_outfile,
 		suite_encode,
 		suite_synth,

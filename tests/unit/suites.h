@@ -15,6 +15,7 @@ Suite *suite_id3(void);
 Suite *suite_audio(void);
 Suite *suite_pcm(void);
 Suite *suite_isolate(void);
+Suite *suite_jobserver(void);
 Suite *suite_outfile(void);
 Suite *suite_encode(void);
 Suite *suite_synth(void);

@@ -4,6 +4,7 @@
 #include "article.h"
 #include "error.h"
 #include "helpers.h"
+#include "jobserver.h"
 #include "log.h"
 #include "pcm.h"
 #include "segment.h"
@@ -49,11 +50,12 @@ static struct article_job job_for(const char *name)
 	job.audio = (struct audio_settings){ 44100, -16.0, -1.0, 1 };
 	job.encode = (struct encode_settings){ ENCODE_MP3, 44100, 96, 3 };
 	job.timeout_ms = 60000;
-	job.jobs = 1;
 	return job;
 }
 
-static int make(const struct article_job *job, struct article_result *res, struct error *err)
+/* Makes job's part; its MP3 bytes into *bytes (new memory) when bytes is not NULL. */
+static int make_bytes(const struct article_job *job, struct article_result *res, struct error *err, char **bytes,
+		      size_t *len)
 {
 	struct article_run run;
 	FILE *out = tmpfile();
@@ -62,8 +64,24 @@ static int make(const struct article_job *job, struct article_result *res, struc
 	ck_assert_ptr_nonnull(out);
 	ck_assert_int_eq(article_start(&run, job, out), 0);
 	ret = article_finish(&run, res, err);
+	if (bytes) {
+		long n;
+
+		ck_assert_int_eq(fseek(out, 0, SEEK_END), 0);
+		n = ftell(out);
+		ck_assert_int_gt(n, 0);
+		*len = (size_t)n;
+		*bytes = xmalloc(*len);
+		rewind(out);
+		ck_assert_uint_eq(fread(*bytes, 1, *len, out), *len);
+	}
 	fclose(out);
 	return ret;
+}
+
+static int make(const struct article_job *job, struct article_result *res, struct error *err)
+{
+	return make_bytes(job, res, err, NULL, NULL);
 }
 
 START_TEST(a_tiny_article_gives_its_timings_and_words)
@@ -161,11 +179,8 @@ START_TEST(the_splitter_cuts_in_silences)
 	size_t starts[ENCODE_MAX_PARTS + 1], n;
 
 	bursts(&pcm, 22050, 90);
-	/* one piece for every 20 s at most, and no more than the jobs */
-	ck_assert_uint_eq(article_cuts(&pcm, 1, starts), 1);
-	ck_assert_uint_eq(starts[1], pcm.len);
-	ck_assert_uint_eq(article_cuts(&pcm, 2, starts), 2);
-	n = article_cuts(&pcm, 8, starts);
+	/* one piece for every 20 s: the speech decides, not the cores */
+	n = article_cuts(&pcm, starts);
 	ck_assert_uint_eq(n, 4);
 	ck_assert_uint_eq(starts[0], 0);
 	ck_assert_uint_eq(starts[n], pcm.len);
@@ -176,9 +191,13 @@ START_TEST(the_splitter_cuts_in_silences)
 			ck_assert_int_eq(pcm.data[i], 0);
 	}
 	pcm_release(&pcm);
-	/* short speech is never cut */
+	/* short speech is never cut, and long speech in ENCODE_MAX_PARTS at most */
 	bursts(&pcm, 22050, 30);
-	ck_assert_uint_eq(article_cuts(&pcm, 8, starts), 1);
+	ck_assert_uint_eq(article_cuts(&pcm, starts), 1);
+	ck_assert_uint_eq(starts[1], pcm.len);
+	pcm_release(&pcm);
+	bursts(&pcm, 22050, 400);
+	ck_assert_uint_eq(article_cuts(&pcm, starts), ENCODE_MAX_PARTS);
 	pcm_release(&pcm);
 }
 END_TEST
@@ -191,22 +210,57 @@ START_TEST(pieces_join_to_the_same_length)
 	struct error err = { 0 };
 	char *path;
 
-	bursts(&pcm, 44100, 85);
+	/* 35 s: one piece; 85 s: four, joined */
+	bursts(&pcm, 44100, 35);
 	path = write_wav(&pcm);
 	job.audio_path = path;
 	ck_assert_int_eq(make(&job, &one, &err), 0);
-	job.jobs = 4;
-	ck_assert_int_eq(make(&job, &four, &err), 0);
-	/* four pieces joined: every sample of the speech encoded once, as in one piece */
-	ck_assert_uint_eq(four.out_samples, one.out_samples);
-	ck_assert_uint_eq(four.part.samples, one.part.samples);
 	ck_assert_uint_eq(article_result_samples(&one, &job.encode), one.out_samples);
+	free(path);
+	pcm_release(&pcm);
+	bursts(&pcm, 44100, 85);
+	path = write_wav(&pcm);
+	job.audio_path = path;
+	ck_assert_int_eq(make(&job, &four, &err), 0);
+	/* every sample of the speech encoded once, as in one piece */
+	ck_assert_uint_eq(four.part.samples, four.out_samples);
 	ck_assert_uint_eq(four.part.delay, one.part.delay);
 	/* each of the three joins adds the encoder's delay and padding, under two frames, in a silence */
 	ck_assert_uint_gt(article_result_samples(&four, &job.encode), four.out_samples);
 	ck_assert_uint_lt(article_result_samples(&four, &job.encode), four.out_samples + 3 * 2 * 1152);
 	article_result_release(&one);
 	article_result_release(&four);
+	free(path);
+	pcm_release(&pcm);
+}
+END_TEST
+
+START_TEST(a_part_is_the_same_bytes_whatever_cores_were_free)
+{
+	struct pcm pcm;
+	struct article_job job = job_for("long");
+	struct article_result alone, beside;
+	struct error err = { 0 };
+	char *path, *a, *b;
+	size_t na, nb;
+
+	bursts(&pcm, 44100, 85);
+	path = write_wav(&pcm);
+	job.audio_path = path;
+	/* no jobserver: every piece encoded by the worker, in turn */
+	ck_assert_int_eq(make_bytes(&job, &alone, &err, &a, &na), 0);
+	/* three tokens: the pieces after the first in children at once */
+	ck_assert_int_eq(jobserver_init(4), 0);
+	ck_assert_int_eq(make_bytes(&job, &beside, &err, &b, &nb), 0);
+	ck_assert_uint_eq(jobserver_free(), 3);	/* every token given back */
+	jobserver_release();
+	ck_assert_uint_eq(na, nb);
+	ck_assert(memcmp(a, b, na) == 0);
+	ck_assert_uint_eq(alone.part.frames, beside.part.frames);
+	article_result_release(&alone);
+	article_result_release(&beside);
+	free(a);
+	free(b);
 	free(path);
 	pcm_release(&pcm);
 }
@@ -224,6 +278,7 @@ Suite *suite_article(void)
 	tcase_add_test(tc, a_worker_past_its_time_is_a_timeout);
 	tcase_add_test(tc, the_splitter_cuts_in_silences);
 	tcase_add_test(tc, pieces_join_to_the_same_length);
+	tcase_add_test(tc, a_part_is_the_same_bytes_whatever_cores_were_free);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -38,8 +38,8 @@ static const struct expect {
 	{ "speak", "loudness", "audio", "loudness", "-16", "-16.5", "-16.5", "-4", "a number from -40 to -5" },
 	{ "speak", "true-peak", "audio", "true_peak", "-1", "-1.5", "-1.5", "0.5", "a number from -12 to 0" },
 	{ "speak", "quiet", NULL, NULL, "false", NULL, "true", NULL, NULL },
-	{ "speak", "jobs", NULL, NULL, "0", "8", "8", "9", "a whole number from 1 to 8" },
 	{ "build", "jobs", NULL, NULL, "0", "64", "64", "65", "a whole number from 1 to 64" },
+	{ "part", "jobs", NULL, NULL, "0", "4", "4", "65", "a whole number from 1 to 64" },
 	{ "build", "rebuild", NULL, NULL, "false", NULL, "true", NULL, NULL },
 	{ "build", "date", NULL, NULL, "", "2026-03-02", "2026-03-02", "2026-02-30", "a date, YYYY-MM-DD" },
 	{ "build", "wait", NULL, NULL, "0", "86400", "86400", "-1", "a whole number from 0 to 86400" },
@@ -450,7 +450,7 @@ START_TEST(every_bad_value_is_reported)
 	ck_assert_str_eq(err, "newscast speak: bad value 'loud' for --loudness (a number from -40 to -5)\n"
 			      "newscast speak: bad value '100' for --bitrate (" BITRATES ")\n"
 			      "newscast speak: unknown option '--nope'\n"
-			      "newscast speak: bad value '0' for --jobs (a whole number from 1 to 8)\n"
+			      "newscast speak: bad value '0' for --jobs (a whole number from 1 to 64)\n"
 			      "Try 'newscast speak --help'.\n");
 	free(err);
 }

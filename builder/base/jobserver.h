@@ -1,0 +1,50 @@
+/* jobserver: the cores a run may keep busy, as tokens its processes share (as GNU make's jobserver does). */
+#ifndef NEWSCAST_JOBSERVER_H
+#define NEWSCAST_JOBSERVER_H
+
+#include <stddef.h>
+
+/*
+ * `--jobs N` is the number of cores newscast keeps busy. The top process makes N - 1 tokens;
+ * every working process holds one implicitly (its parent's, handed down), and before it runs
+ * something beside itself (a child, a thread) it takes a token without waiting, and gives it
+ * back when that ends; what gets none runs after, in turn. A token is a slot in memory the
+ * processes share, marked with the holder (a number each child of isolate_spawn gets): taking
+ * one is a single atomic exchange, so no token is ever half taken, and when a parent reaps a
+ * child (exited, crashed, killed at its time limit) it frees whatever the child still held
+ * (jobserver_reclaim). A pipe rings whoever waits for a token (jobserver_fd).
+ */
+
+/* Makes N - 1 tokens (none for N of 1 or less) for this process and its children; 0, or -1
+ * (reported). A process that has a jobserver already (a child) keeps it. */
+int jobserver_init(int jobs);
+/* Ends the jobserver this process made (a child's inherited one is left alone). */
+void jobserver_release(void);
+
+/* The cores this process may run on (its CPU affinity: a Slurm task's, or the machine's
+ * online CPUs), at most 64: what --jobs is by default. */
+int jobserver_cores(void);
+
+/* A free token, taken by this process: its number, for jobserver_give; -1 when none is free
+ * or there is no jobserver. Never waits. */
+int jobserver_take(void);
+/* Gives back a token jobserver_take gave (-1 is ignored). */
+void jobserver_give(int token);
+
+/* The tokens there are, and how many are free now. */
+size_t jobserver_tokens(void);
+size_t jobserver_free(void);
+
+/* A new holder number for a child about to be forked (0 without a jobserver); the child calls
+ * jobserver_holder_set with it, and its parent jobserver_reclaim once it has reaped it. */
+int jobserver_holder_new(void);
+void jobserver_holder_set(int holder);
+/* Frees every token holder still holds (one that died with them): how many. */
+size_t jobserver_reclaim(int holder);
+
+/* Readable when a token may have been given back (-1 without a jobserver); jobserver_drain
+ * empties it before the next wait. */
+int jobserver_fd(void);
+void jobserver_drain(void);
+
+#endif

@@ -1,0 +1,173 @@
+/* Unit tests for jobserver: tokens taken and given back, and freed by the parent of a child that died holding them. */
+#include "isolate.h"
+#include "jobserver.h"
+#include "suites.h"
+#include "util.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+START_TEST(tokens_are_taken_once_and_given_back)
+{
+	int a, b;
+
+	ck_assert_int_eq(jobserver_take(), -1);	/* no jobserver: nothing beside this process */
+	ck_assert_int_eq(jobserver_init(3), 0);
+	ck_assert_int_eq(jobserver_init(8), 0);	/* one a run: the first stays */
+	ck_assert_uint_eq(jobserver_tokens(), 2);
+	ck_assert_int_ge(a = jobserver_take(), 0);
+	ck_assert_int_ge(b = jobserver_take(), 0);
+	ck_assert_int_ne(a, b);
+	ck_assert_int_eq(jobserver_take(), -1);
+	ck_assert_uint_eq(jobserver_free(), 0);
+	jobserver_give(a);
+	ck_assert_uint_eq(jobserver_free(), 1);
+	ck_assert_int_eq(jobserver_take(), a);
+	jobserver_give(a);
+	jobserver_give(b);
+	jobserver_give(-1);
+	ck_assert_uint_eq(jobserver_free(), 2);
+	jobserver_release();
+	ck_assert_int_eq(jobserver_init(1), 0);	/* one core: no token */
+	ck_assert_uint_eq(jobserver_tokens(), 0);
+	ck_assert_int_eq(jobserver_take(), -1);
+	jobserver_release();
+	ck_assert_int_ge(jobserver_cores(), 1);
+}
+END_TEST
+
+/* Takes every token it can get (waiting for one for up to 5 s), says how many, and dies with them. */
+static int child_dies_holding_tokens(int fd, void *ud)
+{
+	int sig = (int)(long)ud;
+	char got = 0;
+	long until = now_ms() + 5000;
+
+	while (!got && now_ms() < until) {
+		while (jobserver_take() >= 0)
+			got++;
+		if (!got)
+			usleep(1000);
+	}
+	if (write(fd, &got, 1) != 1)
+		return 1;
+	if (sig)
+		raise(sig);
+	return 0;	/* exits without giving them back */
+}
+
+START_TEST(a_child_that_dies_holding_tokens_gives_them_back_through_its_parent)
+{
+	static const int how[] = { SIGABRT, SIGKILL, 0 };
+	struct isolate_result res;
+
+	ck_assert_int_eq(jobserver_init(3), 0);
+	for (size_t i = 0; i < sizeof how / sizeof *how; i++) {
+		isolate_run(child_dies_holding_tokens, (void *)(long)how[i], NULL, NULL, 10000, &res);
+		ck_assert_int_eq(res.status, how[i] ? ISOLATE_CRASHED : ISOLATE_OK);
+		/* crashed, killed, or ended forgetting them: freed when it was reaped */
+		ck_assert_uint_eq(jobserver_free(), 2);
+	}
+	jobserver_release();
+}
+END_TEST
+
+/* A job of the pool: it naps ms and says when it ran; or, for ms < 0, it dies holding a token. */
+struct pool_run {
+	int ms[6];
+	struct isolate_child child[6];
+	long start[6], end[6];
+	int most, running;
+	enum isolate_status status[6];
+};
+
+static int child_naps(int fd, void *ud)
+{
+	long t[2] = { now_ms(), 0 };
+
+	usleep((useconds_t)(long)ud * 1000);
+	t[1] = now_ms();
+	return write(fd, t, sizeof t) == (ssize_t)sizeof t ? 0 : 1;
+}
+
+static struct isolate_child *pool_start(size_t i, void *ud)
+{
+	struct pool_run *p = ud;
+
+	if (p->ms[i] < 0)
+		ck_assert_int_eq(isolate_spawn(&p->child[i], child_dies_holding_tokens, (void *)(long)SIGABRT, 10000), 0);
+	else
+		ck_assert_int_eq(isolate_spawn(&p->child[i], child_naps, (void *)(long)p->ms[i], 10000), 0);
+	if (++p->running > p->most)
+		p->most = p->running;
+	return &p->child[i];
+}
+
+static int pool_data(const void *buf, size_t n, void *ud)
+{
+	long *t = ud;
+
+	if (n == 2 * sizeof *t)
+		memcpy(t, buf, n);
+	return 0;
+}
+
+static void pool_finish(size_t i, void *ud)
+{
+	struct pool_run *p = ud;
+	struct isolate_result res;
+	long t[2] = { 0, 0 };
+
+	p->running--;
+	isolate_wait(&p->child[i], pool_data, t, &res);
+	p->status[i] = res.status;
+	p->start[i] = t[0];
+	p->end[i] = t[1];
+}
+
+START_TEST(a_pool_starts_a_job_only_with_a_core_and_a_crash_loses_none)
+{
+	/* two cores: this process's and one token. The first job runs alone and dies holding the token
+	 * (nothing else runs, so it gets it); then four jobs of 300 ms run two at once all the same */
+	struct pool_run one = { .ms = { -1 } }, four = { .ms = { 300, 300, 300, 300 } };
+
+	ck_assert_int_eq(jobserver_init(2), 0);
+	isolate_pool_run(2, 1, pool_start, pool_finish, &one);
+	ck_assert_int_eq(one.status[0], ISOLATE_CRASHED);
+	ck_assert_uint_eq(jobserver_free(), 1);
+	isolate_pool_run(8, 4, pool_start, pool_finish, &four);
+	/* eight slots, but two cores: never more than two at once, and two at once twice */
+	ck_assert_int_eq(four.most, 2);
+	ck_assert_uint_eq(jobserver_free(), 1);
+	for (size_t i = 0; i < 4; i++)
+		ck_assert_int_eq(four.status[i], ISOLATE_OK);
+	ck_assert_int_lt(four.start[1], four.end[0]);
+	ck_assert_int_lt(four.start[3], four.end[2]);
+	ck_assert_int_ge(four.start[2], four.end[0] < four.end[1] ? four.end[0] : four.end[1]);
+	jobserver_release();
+}
+END_TEST
+
+Suite *suite_jobserver(void)
+{
+	Suite *s = suite_create("jobserver");
+	TCase *tc = tcase_create("tokens");
+
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, tokens_are_taken_once_and_given_back);
+	tcase_add_test(tc, a_child_that_dies_holding_tokens_gives_them_back_through_its_parent);
+	tcase_add_test(tc, a_pool_starts_a_job_only_with_a_core_and_a_crash_loses_none);
+	suite_add_tcase(s, tc);
+	return s;
+}
