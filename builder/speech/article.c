@@ -522,18 +522,20 @@ static int article_send_result(int fd, struct article_result *res, const struct 
 	return ret;
 }
 
-/* The loudness plan, its passes on job->audio.jobs threads: the threads beside this one take
- * tokens for the span. Their number stays the job's, token or not: it decides where the
- * passes are cut, and so the gain to a hair, and the part must not depend on what was free. */
+/* The loudness plan, its passes on this thread and one more for each token free now, up to
+ * job->audio.jobs: the plan is the same on any number of threads, so the part does not depend
+ * on what was free. */
 static int article_plan(const struct article_job *job, const struct pcm *pcm, struct audio_plan *plan)
 {
+	struct audio_settings audio = job->audio;
 	int token[64];
 	size_t n = 0;
 	int ret;
 
 	while (n + 1 < (size_t)job->audio.jobs && n < sizeof token / sizeof *token && (token[n] = jobserver_take()) >= 0)
 		n++;
-	ret = render_plan(pcm, &job->audio, &job->encode, plan);
+	audio.jobs = (int)n + 1;
+	ret = render_plan(pcm, &audio, &job->encode, plan);
 	while (n)
 		jobserver_give(token[--n]);
 	return ret;

@@ -16,7 +16,10 @@
  * encoder and inter-sample peaks add a little on top. */
 #define AUDIO_PEAK_MARGIN_DB 0.5
 #define AUDIO_BLOCK 4096
-#define AUDIO_MAX_THREADS 8
+/* The measuring passes cut the speech into this many parts, however many threads measure them:
+ * where a part starts, the limiter and the meter start afresh, so the cut decides the gain to a
+ * hair, and a part must be the same bytes whatever cores were free. */
+#define AUDIO_MEASURE_PARTS 4
 /* The plan stops searching once the chain's loudness is this close to the target (LU): each
  * step is one pass, and a last step along the slope found (linear that close) takes it in. */
 #define AUDIO_PLAN_TOLERANCE 0.2
@@ -412,32 +415,49 @@ static void *audio_meter_part_run(void *ud)
 	return NULL;
 }
 
+/* A thread of audio_measure_chain: parts first, first + step, ... */
+struct audio_meter_thread {
+	struct audio_meter_part *parts;
+	size_t first, step, n;
+	pthread_t id;
+	bool started;
+};
+
+static void *audio_meter_thread_run(void *ud)
+{
+	struct audio_meter_thread *t = ud;
+
+	for (size_t k = t->first; k < t->n; k += t->step)
+		audio_meter_part_run(&t->parts[k]);
+	return NULL;
+}
+
 /* Integrated loudness of what the chain makes with gain_db at rate: the limiter takes
- * a little loudness away, which the final gain must give back. The parts are
- * measured on threads at once and their gating blocks pooled. Long speech is measured
- * on its sparse chunks (see audio_measure): the limiter's and the meter's memory is a
- * fraction of a second, and speech is steady. */
+ * a little loudness away, which the final gain must give back. The speech is cut into
+ * AUDIO_MEASURE_PARTS parts, measured on up to settings->jobs threads at once, and their
+ * gating blocks pooled. Long speech is measured on its sparse chunks (see audio_measure):
+ * the limiter's and the meter's memory is a fraction of a second, and speech is steady. */
 static int audio_measure_chain(const struct pcm *pcm, const struct audio_settings *settings, int rate, double gain_db,
 			       float threshold, double *lufs)
 {
-	struct audio_meter_part parts[AUDIO_MAX_THREADS];
-	ebur128_state *states[AUDIO_MAX_THREADS];
-	pthread_t threads[AUDIO_MAX_THREADS];
-	size_t starts[AUDIO_MAX_THREADS + 1];
-	size_t want = settings->jobs > 1 ? (size_t)settings->jobs : 1, n;
+	struct audio_meter_part parts[AUDIO_MEASURE_PARTS];
+	ebur128_state *states[AUDIO_MEASURE_PARTS];
+	struct audio_meter_thread threads[AUDIO_MEASURE_PARTS];
+	size_t starts[AUDIO_MEASURE_PARTS + 1];
+	size_t n, n_threads = settings->jobs > 1 ? (size_t)settings->jobs : 1;
 	bool sparse = audio_sparse(pcm);
 	int ret = 0;
 
-	if (want > AUDIO_MAX_THREADS)
-		want = AUDIO_MAX_THREADS;
 	if (sparse) {
 		size_t chunks = audio_sparse_chunks(pcm);
 
-		n = want < chunks ? want : chunks;
+		n = chunks < AUDIO_MEASURE_PARTS ? chunks : AUDIO_MEASURE_PARTS;
 		for (size_t k = 0; k <= n; k++)
 			starts[k] = chunks * k / n;
 	} else
-		n = audio_split(pcm, want, (size_t)pcm->rate / 4, starts);
+		n = audio_split(pcm, AUDIO_MEASURE_PARTS, (size_t)pcm->rate / 4, starts);
+	if (n_threads > n)
+		n_threads = n;
 	for (size_t k = 0; k < n; k++) {
 		parts[k] = (struct audio_meter_part){ pcm, starts[k], starts[k + 1], sparse, rate, gain_db, threshold,
 						      NULL, -1 };
@@ -445,19 +465,17 @@ static int audio_measure_chain(const struct pcm *pcm, const struct audio_setting
 		if (!parts[k].st)
 			ret = -1;
 	}
-	for (size_t k = 1; k < n && ret == 0; k++)
-		if (pthread_create(&threads[k], NULL, audio_meter_part_run, &parts[k]) != 0)
-			parts[k].st = NULL;	/* measured below, on this thread */
-	if (ret == 0)
-		audio_meter_part_run(&parts[0]);
-	for (size_t k = 1; k < n && ret == 0; k++) {
-		if (parts[k].st)
-			pthread_join(threads[k], NULL);
-		else {
-			parts[k].st = states[k];
-			audio_meter_part_run(&parts[k]);
-		}
-	}
+	for (size_t t = 0; t < n_threads; t++)
+		threads[t] = (struct audio_meter_thread){ parts, t, n_threads, n, 0, false };
+	/* a thread that cannot start leaves its parts to this one */
+	for (size_t t = 1; t < n_threads && ret == 0; t++)
+		threads[t].started = pthread_create(&threads[t].id, NULL, audio_meter_thread_run, &threads[t]) == 0;
+	for (size_t t = 0; t < n_threads && ret == 0; t++)
+		if (t == 0 || !threads[t].started)
+			audio_meter_thread_run(&threads[t]);
+	for (size_t t = 1; t < n_threads; t++)
+		if (threads[t].started)
+			pthread_join(threads[t].id, NULL);
 	for (size_t k = 0; k < n; k++)
 		if (parts[k].ret != 0)
 			ret = -1;

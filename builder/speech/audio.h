@@ -10,7 +10,7 @@ struct audio_settings {
 	int out_rate;		/* samples per second of the output */
 	double target_lufs;	/* integrated loudness to reach, e.g. -16 */
 	double ceiling_dbtp;	/* true peak not to exceed, e.g. -1 */
-	int jobs;		/* threads the loudness passes may use (0 or 1: this one) */
+	int jobs;		/* threads the loudness passes may use (0 or 1: this one); the result does not depend on it */
 };
 
 #define AUDIO_DEFAULT_RATE 44100

@@ -12,15 +12,6 @@
 #include <string.h>
 #include <unistd.h>
 
-int render_default_jobs(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-
-	if (n < 1)
-		return 1;
-	return n > ENCODE_MAX_PARTS ? ENCODE_MAX_PARTS : (int)n;
-}
-
 struct render_sink {
 	struct encoder *enc;
 	void (*progress)(void *ud, double fraction);

@@ -28,7 +28,5 @@ int render_part(const struct pcm *pcm, size_t start, size_t end, const struct au
 int render_samples(const struct pcm *pcm, const struct audio_settings *audio, const struct audio_plan *plan,
 		   FILE *fp, uint64_t *n, void (*progress)(void *ud, double fraction), void *progress_ud);
 
-/* How many processes to encode with by default: the number of online CPUs, at most ENCODE_MAX_PARTS. */
-int render_default_jobs(void);
 
 #endif

@@ -412,6 +412,31 @@ START_TEST(render_long_uneven_speech_lands_on_the_target)
 }
 END_TEST
 
+/* The plan is the same on any number of threads: a part's bytes must not depend on the cores
+ * that were free when it was made. Both the whole-speech passes and the sparse chunks. */
+START_TEST(plan_does_not_depend_on_the_threads)
+{
+	struct audio_settings settings = { .out_rate = 44100, .target_lufs = -16.0, .ceiling_dbtp = -1.0 };
+	struct audio_plan one, other;
+	struct pcm pcm;
+
+	long_uneven_speech(&pcm);
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 1)	/* short enough to be measured whole */
+			pcm.len = 30 * 22050;
+		settings.jobs = 1;
+		ck_assert_int_eq(audio_plan(&pcm, &settings, &one), 0);
+		for (int jobs = 2; jobs <= 5; jobs++) {
+			settings.jobs = jobs;
+			ck_assert_int_eq(audio_plan(&pcm, &settings, &other), 0);
+			ck_assert(other.gain_db == one.gain_db);
+			ck_assert(other.predicted_lufs == one.predicted_lufs);
+		}
+	}
+	pcm_release(&pcm);
+}
+END_TEST
+
 START_TEST(render_silence)
 {
 	const struct audio_settings settings = { .out_rate = 44100, .target_lufs = -16.0, .ceiling_dbtp = -1.0 };
@@ -534,6 +559,7 @@ Suite *suite_audio(void)
 	tcase_add_test(tc, render_limits_peaks_of_a_quiet_signal_with_clicks);
 	tcase_add_test(tc, render_reaches_the_target_despite_clicks);
 	tcase_add_test(tc, render_long_uneven_speech_lands_on_the_target);
+	tcase_add_test(tc, plan_does_not_depend_on_the_threads);
 	tcase_add_test(tc, render_silence);
 	tcase_add_test(tc, render_stops_when_the_sink_says_so);
 	tcase_add_test(tc, render_a_range);
