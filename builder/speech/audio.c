@@ -42,6 +42,7 @@ int audio_measure(const struct pcm *pcm, struct audio_loudness *out)
 
 		if (ebur128_add_frames_short(st, pcm->data + off, n) != EBUR128_SUCCESS)
 			goto out;
+		pcm_drop(pcm, off, off + n);
 	}
 	if (ebur128_loudness_global(st, &out->integrated_lufs) != EBUR128_SUCCESS ||
 	    ebur128_sample_peak(st, 0, &peak) != EBUR128_SUCCESS)
@@ -213,6 +214,7 @@ static int audio_chain(const struct pcm *pcm, size_t start, size_t end, int out_
 			n = AUDIO_BLOCK;
 		for (size_t i = 0; i < n; i++)
 			in[i] = (float)(pcm->data[off + i] * gain / 32768.0);
+		pcm_drop(pcm, off, off + n);
 		if (sox) {
 			soxr_error_t err = soxr_process(sox, in, n, NULL, res, res_cap, &got);
 
@@ -243,6 +245,7 @@ static int audio_chain(const struct pcm *pcm, size_t start, size_t end, int out_
 		if (last)
 			break;
 	}
+	pcm_drop(pcm, start, end);
 	/* Drain the limiter's delay, and pad to the exact length if the resampler came up short. */
 	memset(res, 0, look * sizeof *res);
 	if (audio_emit(lim, res, look, tmp, sink) != 0)
@@ -479,6 +482,8 @@ size_t audio_find_split(const struct pcm *pcm, size_t lo, size_t hi, size_t min_
 	if (hi > pcm->len)
 		hi = pcm->len;
 	for (size_t i = lo; i < hi; i++) {
+		if (i % AUDIO_BLOCK == 0 && i >= lo + AUDIO_BLOCK)
+			pcm_drop(pcm, i - AUDIO_BLOCK, i);
 		if (pcm->data[i] != 0) {
 			run = 0;
 			continue;
