@@ -134,7 +134,8 @@ int pcm_map(struct pcm *pcm)
 		return -1;
 	if (!pcm->spool)
 		return 0;
-	if (fflush(pcm->spool) != 0)
+	/* a flush before a fork (isolate_spawn) may have failed unseen: its error stays on the stream */
+	if (fflush(pcm->spool) != 0 || ferror(pcm->spool))
 		return pcm_spool_failed(pcm);
 	/* shared with the file, so that dropped pages come back from it (a private copy would lose them) */
 	if (bytes && (p = mmap(NULL, bytes, PROT_READ, MAP_SHARED, fileno(pcm->spool), 0)) == MAP_FAILED) {
@@ -154,7 +155,7 @@ int pcm_map(struct pcm *pcm)
 
 void pcm_drop(const struct pcm *pcm, size_t start, size_t end)
 {
-	size_t sb, eb, lo, hi, page;
+	size_t sb, eb, lo, hi;
 
 	if (!pcm->mapped || end <= start)
 		return;
@@ -165,10 +166,13 @@ void pcm_drop(const struct pcm *pcm, size_t start, size_t end)
 	/* a call to the kernel only where the range passes the end of a step: few for a loop's small blocks */
 	if (sb / PCM_DROP_BYTES == eb / PCM_DROP_BYTES && end < pcm->len)
 		return;
-	page = (size_t)sysconf(_SC_PAGESIZE);
+	/* whole steps, the one end is in too: a read maps the pages around it that the file's cache
+	 * holds (the kernel's fault-around, 64 KB), beyond the end of a range; a loop that reads on
+	 * faults its step back once */
 	lo = sb / PCM_DROP_BYTES * PCM_DROP_BYTES;
-	/* up to the page end is in, which a loop reads on from */
-	hi = end == pcm->len ? pcm->mapped : eb / page * page;
+	hi = (eb + PCM_DROP_BYTES - 1) / PCM_DROP_BYTES * PCM_DROP_BYTES;
+	if (hi > pcm->mapped)
+		hi = pcm->mapped;
 	if (hi > lo)
 		madvise((char *)pcm->data + lo, hi - lo, MADV_DONTNEED);
 }

@@ -34,11 +34,11 @@ int pcm_append_silence(struct pcm *pcm, int ms);
 /* Ends spooling: the whole speech is mapped read-only at data, and nothing more may be
  * appended. Does nothing for a pcm in memory. -1 (reported, once) on failure. */
 int pcm_map(struct pcm *pcm);
-/* Says samples [start, end) are done with for now: a mapped pcm's whole pages that hold them
- * leave this process's memory (those before start in the same PCM_DROP_BYTES step go too, the
- * one end is in stays), at each step's end the range passes, and at the end of the speech. Only
- * advice: every sample stays readable, read back from the file's cache when it is used again.
- * Cheap to call for every block a loop reads; call it once more for the whole range after. */
+/* Says samples [start, end) are done with for now: a mapped pcm's pages in the PCM_DROP_BYTES
+ * steps that hold them leave this process's memory, when the range passes the end of a step or
+ * reaches the end of the speech. Only advice: every sample stays readable, read back from the
+ * file's cache when it is used again. Cheap to call for every block a loop reads; call it once
+ * more for the whole range after. */
 void pcm_drop(const struct pcm *pcm, size_t start, size_t end);
 /* The length of n samples in milliseconds. */
 double pcm_ms(const struct pcm *pcm, size_t n);
