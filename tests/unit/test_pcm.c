@@ -2,6 +2,7 @@
 #include "pcm.h"
 #include "suites.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -162,6 +163,60 @@ START_TEST(dropped_samples_read_back)
 }
 END_TEST
 
+/* KB of the mapping at addr in this process's memory (its Rss in /proc/self/smaps), -1 if not found. */
+static long mapped_kb(const void *addr)
+{
+	FILE *f = fopen("/proc/self/smaps", "r");
+	char line[512];
+	int in = 0;
+	long kb = -1;
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof line, f)) {
+		unsigned long lo, hi;
+
+		if (sscanf(line, "%lx-%lx ", &lo, &hi) == 2 && strchr(line, '-') < strchr(line, ' '))
+			in = (unsigned long)addr >= lo && (unsigned long)addr < hi;
+		else if (in && sscanf(line, "Rss: %ld kB", &kb) == 1)
+			break;
+	}
+	fclose(f);
+	return kb;
+}
+
+/* What the passes drop leaves the process: the speech is not held whatever its length. */
+START_TEST(dropped_pages_leave_the_process)
+{
+	static int16_t block[4096];
+	struct pcm pcm;
+	long sum = 0, kb;
+
+	for (int i = 0; i < 4096; i++)
+		block[i] = (int16_t)(i + 1);
+	pcm_init(&pcm, 22050);
+	ck_assert_int_eq(pcm_spool(&pcm, "an article"), 0);
+	for (int k = 0; k < 512; k++)	/* 4 MB */
+		pcm_append(&pcm, block, 4096);
+	ck_assert_int_eq(pcm_map(&pcm), 0);
+	for (size_t i = 0; i < pcm.len; i++)
+		sum += pcm.data[i];
+	kb = mapped_kb(pcm.data);
+	ck_assert_msg(kb >= 3 * 1024, "read whole, %ld KB of 4096 are mapped", kb);
+	/* a loop's blocks, as audio.c's passes call it, then the whole range */
+	for (size_t off = 0; off < pcm.len / 2; off += 4096)
+		pcm_drop(&pcm, off, off + 4096);
+	kb = mapped_kb(pcm.data);
+	ck_assert_msg(kb > 1024 && kb <= 2048 + 64, "half dropped, %ld KB are mapped", kb);
+	pcm_drop(&pcm, 0, pcm.len);
+	kb = mapped_kb(pcm.data);
+	ck_assert_msg(kb >= 0 && kb <= 64, "all dropped, %ld KB are mapped", kb);
+	ck_assert_int_eq(pcm.data[pcm.len - 1], 4096);
+	ck_assert_int_gt(sum, 0);
+	pcm_release(&pcm);
+}
+END_TEST
+
 START_TEST(drop_in_memory_does_nothing)
 {
 	const int16_t some[3] = { 1, 2, 3 };
@@ -226,6 +281,7 @@ Suite *suite_pcm(void)
 	tcase_add_test(tc, durations);
 	tcase_add_test(tc, spooled_then_mapped);
 	tcase_add_test(tc, dropped_samples_read_back);
+	tcase_add_test(tc, dropped_pages_leave_the_process);
 	tcase_add_test(tc, drop_in_memory_does_nothing);
 	tcase_add_test(tc, an_empty_spool_maps_to_nothing);
 	tcase_add_test(tc, no_temporary_folder);
