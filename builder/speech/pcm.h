@@ -25,10 +25,11 @@ struct pcm {
 void pcm_init(struct pcm *pcm, int rate);
 void pcm_release(struct pcm *pcm);
 /* From now on, appended samples go to an unlinked temporary file in $TMPDIR (or /tmp), so
- * that long speech is not held in memory; name (borrowed, must outlive the spool) is the
- * article's, for messages. pcm must be empty. -1 (reported) when no file can be made. */
+ * that long speech is not held in memory (what pcm holds already goes first); name (borrowed:
+ * it must last until pcm_map) is the article's, for messages. -1 (reported) when no file can
+ * be made, and the pcm takes nothing more. */
 int pcm_spool(struct pcm *pcm, const char *name);
-/* Append samples: -1 (reported once) when the spool cannot take them. */
+/* Appends n samples, or ms of silence: -1 (reported once) when the spool cannot take them. */
 int pcm_append(struct pcm *pcm, const int16_t *samples, size_t n);
 int pcm_append_silence(struct pcm *pcm, int ms);
 /* Ends spooling: the whole speech is mapped read-only at data, and nothing more may be
