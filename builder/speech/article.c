@@ -61,7 +61,8 @@ int article_read_audio(const char *path, struct pcm *pcm)
 			sum /= info.channels;
 			mono[i] = (int16_t)lrint(fmax(-1.0, fmin(1.0, sum)) * 32767.0);
 		}
-		pcm_append(pcm, mono, (size_t)got);
+		if (pcm_append(pcm, mono, (size_t)got) < 0)
+			goto out;
 	}
 	if (sf_error(sf)) {
 		log_error("cannot read audio '%s': %s", path, sf_strerror(sf));
@@ -564,13 +565,18 @@ static int article_child(int fd, void *ud)
 		sp.on_segment = article_on_segment;
 		sp.ud = pr;
 	}
+	/* the speech goes to a file as it comes, and is mapped once whole: the passes over it drop
+	 * the pages behind them (pcm_drop), so memory does not grow with its length */
+	if (pcm_spool(&sp.pcm, job->name) < 0)
+		goto out;
 	if (job->segs) {
 		if (synth_speech_run(&sp, job->name, job->voice) < 0)
 			goto out;
 	} else if (article_read_audio(job->audio_path, &sp.pcm) < 0) {
 		goto out;
 	}
-	pcm_append_silence(&sp.pcm, job->tail_ms);
+	if (pcm_append_silence(&sp.pcm, job->tail_ms) < 0 || pcm_map(&sp.pcm) < 0)
+		goto out;
 	if (article_plan(job, &sp.pcm, &plan) < 0)
 		goto out;
 	if (encode_parts_supported(&job->encode)) {

@@ -62,12 +62,16 @@ static void audio_sparse_chunk(const struct pcm *pcm, size_t k, size_t *start, s
 		*end = pcm->len;
 }
 
-static int audio_meter_short(ebur128_state *st, const int16_t *data, size_t n)
+/* Meters samples [start, end) of pcm, dropping them behind it (pcm_drop). */
+static int audio_meter_short(ebur128_state *st, const struct pcm *pcm, size_t start, size_t end)
 {
-	for (size_t off = 0; off < n; off += AUDIO_BLOCK)
-		if (ebur128_add_frames_short(st, data + off, n - off < AUDIO_BLOCK ? n - off : AUDIO_BLOCK) !=
-		    EBUR128_SUCCESS)
+	for (size_t off = start; off < end; off += AUDIO_BLOCK) {
+		size_t n = end - off < AUDIO_BLOCK ? end - off : AUDIO_BLOCK;
+
+		if (ebur128_add_frames_short(st, pcm->data + off, n) != EBUR128_SUCCESS)
 			return -1;
+		pcm_drop(pcm, off, off + n);
+	}
 	return 0;
 }
 
@@ -89,19 +93,19 @@ int audio_measure(const struct pcm *pcm, struct audio_loudness *out)
 			goto out;
 		}
 	if (n == 1) {
-		if (audio_meter_short(st[0], pcm->data, pcm->len) < 0)
+		if (audio_meter_short(st[0], pcm, 0, pcm->len) < 0)
 			goto out;
 	} else {
 		for (size_t k = 0; k < audio_sparse_chunks(pcm); k++) {
 			size_t a, b;
 
 			audio_sparse_chunk(pcm, k, &a, &b);
-			if (audio_meter_short(st[1], pcm->data + done, a - done) < 0 ||
-			    audio_meter_short(st[0], pcm->data + a, b - a) < 0)
+			if (audio_meter_short(st[1], pcm, done, a) < 0 ||
+			    audio_meter_short(st[0], pcm, a, b) < 0)
 				goto out;
 			done = b;
 		}
-		if (audio_meter_short(st[1], pcm->data + done, pcm->len - done) < 0)
+		if (audio_meter_short(st[1], pcm, done, pcm->len) < 0)
 			goto out;
 	}
 	if (ebur128_loudness_global_multiple(st, n, &out->integrated_lufs) != EBUR128_SUCCESS ||
@@ -329,6 +333,7 @@ static int audio_chain(const struct pcm *pcm, size_t start, size_t end, int out_
 			n = AUDIO_BLOCK;
 		for (size_t i = 0; i < n; i++)
 			in[i] = (float)(pcm->data[off + i] * gain / 32768.0);
+		pcm_drop(pcm, off, off + n);
 		if (sox) {
 			soxr_error_t err = soxr_process(sox, in, n, NULL, res, res_cap, &got);
 
@@ -359,6 +364,7 @@ static int audio_chain(const struct pcm *pcm, size_t start, size_t end, int out_
 		if (last)
 			break;
 	}
+	pcm_drop(pcm, start, end);
 	/* Drain the limiter's delay, and pad to the exact length if the resampler came up short. */
 	memset(res, 0, look * sizeof *res);
 	if (audio_emit(lim, res, look, tmp, sink) != 0)
@@ -689,6 +695,8 @@ size_t audio_find_split(const struct pcm *pcm, size_t lo, size_t hi, size_t min_
 	if (hi > pcm->len)
 		hi = pcm->len;
 	for (size_t i = lo; i < hi; i++) {
+		if (i % AUDIO_BLOCK == 0 && i >= lo + AUDIO_BLOCK)
+			pcm_drop(pcm, i - AUDIO_BLOCK, i);
 		if (pcm->data[i] != 0) {
 			run = 0;
 			continue;

@@ -497,8 +497,7 @@ static int synth_speech_on_samples(void *ud, size_t seg, const int16_t *pcm, siz
 	struct synth_speech *sp = ud;
 
 	(void)seg;
-	pcm_append(&sp->pcm, pcm, n);
-	return 0;
+	return pcm_append(&sp->pcm, pcm, n);
 }
 
 /* The first word's event marks where speech begins (a sentence's, until a word comes). */
@@ -524,7 +523,8 @@ static int synth_speech_on_done(void *ud, size_t seg)
 	sp->end[seg] = sp->pcm.len;
 	if (sp->speech[seg] < sp->start[seg] || sp->speech[seg] > sp->end[seg])
 		sp->speech[seg] = sp->start[seg];
-	pcm_append_silence(&sp->pcm, sp->segs->items[seg].pause_ms);
+	if (pcm_append_silence(&sp->pcm, sp->segs->items[seg].pause_ms) < 0)
+		return -1;
 	if (seg + 1 < sp->segs->n)
 		sp->start[seg + 1] = sp->speech[seg + 1] = sp->pcm.len;
 	if (sp->on_segment)
