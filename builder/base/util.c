@@ -495,3 +495,40 @@ int util_private_dir(const char *path)
 	}
 	return 0;
 }
+
+const char *util_tmpdir(void)
+{
+	const char *dir = getenv("TMPDIR");
+
+	return dir && *dir ? dir : "/tmp";
+}
+
+int util_temp_fd(const char *dir)
+{
+	char *path;
+	int fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600), saved;
+
+	if (fd >= 0 || (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL))
+		return fd;
+	path = xasprintf("%s/newscast-XXXXXX", dir);
+	fd = mkostemp(path, O_CLOEXEC);
+	saved = errno;
+	if (fd >= 0)
+		unlink(path);
+	free(path);
+	errno = saved;
+	return fd;
+}
+
+FILE *util_tmpfile(void)
+{
+	int fd = util_temp_fd(util_tmpdir()), saved;
+	FILE *fp = fd < 0 ? NULL : fdopen(fd, "w+b");
+
+	if (!fp && fd >= 0) {
+		saved = errno;
+		close(fd);
+		errno = saved;
+	}
+	return fp;
+}

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <unicode/uregex.h>
 
@@ -35,6 +36,16 @@ void strbuf_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(
 void strbuf_reset(struct strbuf *sb);
 /* Hands the buffer to the caller, who frees it; sb is left empty. */
 char *strbuf_detach(struct strbuf *sb);
+
+/* The folder for temporary files: $TMPDIR, else /tmp. */
+const char *util_tmpdir(void);
+/* A new file in dir, read and write, unlinked already (O_TMPFILE, or a named file removed at
+ * once where the file system has none), so that nothing is left behind whatever kills the
+ * process; -1 with errno set. */
+int util_temp_fd(const char *dir);
+/* util_temp_fd in util_tmpdir() as a stream (the caller fcloses it); NULL with errno set.
+ * Unlike tmpfile(3), which glibc makes in /tmp whatever $TMPDIR says. */
+FILE *util_tmpfile(void);
 
 /* Reads a whole file ("-" is standard input) into a new NUL-terminated buffer
  * the caller frees. Refuses files over max_bytes. Reports its own errors. */

@@ -72,7 +72,7 @@ int build_one(const char *path, const struct settings *a)
 		job.encode.format = ENCODE_MP3;
 	job.timeout_ms = synth_time_limit_ms(&sc.segments);
 	job.progress = progress.enabled ? &progress : NULL;
-	tmp = tmpfile();
+	tmp = util_tmpfile();
 	if (!tmp) {
 		log_error("cannot create a temporary file: %s", strerror(errno));
 		goto out;

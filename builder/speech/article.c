@@ -429,7 +429,7 @@ static int article_encode(const struct article_job *job, const struct pcm *pcm, 
 	for (size_t k = 0; k < n; k++)
 		ps->token[k] = -1;
 	for (size_t k = 1; k < n; k++) {
-		ps->piece[k] = (struct article_piece){ job, pcm, plan, ps->starts[k], ps->starts[k + 1], tmpfile(),
+		ps->piece[k] = (struct article_piece){ job, pcm, plan, ps->starts[k], ps->starts[k + 1], util_tmpfile(),
 						       { -1, -1, 0, 0 } };
 		if (!ps->piece[k].fp) {
 			log_error("cannot create a temporary file: %s", strerror(errno));

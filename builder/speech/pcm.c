@@ -32,23 +32,6 @@ void pcm_release(struct pcm *pcm)
 	memset(pcm, 0, sizeof *pcm);
 }
 
-/* An unlinked file in $TMPDIR or /tmp: nothing is left behind, whatever kills the process. */
-static int pcm_temp_fd(const char *dir)
-{
-	char *path;
-	int fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-
-	/* a file system without O_TMPFILE: a named file, unlinked at once */
-	if (fd >= 0 || (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL))
-		return fd;
-	path = xasprintf("%s/newscast-speech-XXXXXX", dir);
-	fd = mkostemp(path, O_CLOEXEC);
-	if (fd >= 0)
-		unlink(path);
-	free(path);
-	return fd;
-}
-
 /* Reports a failed write to the spool once, with errno as it was. */
 static int pcm_spool_failed(struct pcm *pcm)
 {
@@ -60,13 +43,11 @@ static int pcm_spool_failed(struct pcm *pcm)
 
 int pcm_spool(struct pcm *pcm, const char *name)
 {
-	const char *dir = getenv("TMPDIR");
+	const char *dir = util_tmpdir();
 	int fd;
 
-	if (!dir || !*dir)
-		dir = "/tmp";
 	pcm->name = name;
-	fd = pcm_temp_fd(dir);
+	fd = util_temp_fd(dir);
 	if (fd < 0 || !(pcm->spool = fdopen(fd, "w+b"))) {
 		log_error("cannot create a temporary file for the speech of '%s' in %s: %s", name, dir, strerror(errno));
 		if (fd >= 0)

@@ -401,7 +401,7 @@ int synth_segments_isolated(const char *name, const struct voice_profile *vp, co
 	}
 	synth_share(segs, jobs, n);
 	for (size_t m = 1; m < n; m++) {
-		jobs[m].out = tmpfile();
+		jobs[m].out = util_tmpfile();
 		if (!jobs[m].out) {
 			log_error("cannot create a temporary file: %s", strerror(errno));
 			goto out;

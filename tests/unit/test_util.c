@@ -3,6 +3,7 @@
 #include "suites.h"
 #include "util.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -301,6 +302,47 @@ START_TEST(read_regular_takes_only_files)
 }
 END_TEST
 
+/* util_tmpfile honours $TMPDIR (tmpfile(3) does not) and leaves no name behind there. */
+START_TEST(tmpfile_in_tmpdir_and_unlinked)
+{
+	char *old = getenv("TMPDIR") ? xstrdup(getenv("TMPDIR")) : NULL, buf[6] = { 0 };
+	struct stat dir_st, file_st;
+	FILE *fp;
+	DIR *d;
+	struct dirent *e;
+	int names = 0;
+
+	setenv("TMPDIR", test_dir, 1);
+	ck_assert_str_eq(util_tmpdir(), test_dir);
+	fp = util_tmpfile();
+	ck_assert_ptr_nonnull(fp);
+	ck_assert_int_eq(fputs("hello", fp) >= 0, 1);
+	rewind(fp);
+	ck_assert_uint_eq(fread(buf, 1, 5, fp), 5);
+	ck_assert_str_eq(buf, "hello");
+	ck_assert_int_eq(stat(test_dir, &dir_st), 0);
+	ck_assert_int_eq(fstat(fileno(fp), &file_st), 0);
+	ck_assert_uint_eq(file_st.st_dev, dir_st.st_dev);
+	ck_assert_uint_eq(file_st.st_nlink, 0);
+	d = opendir(test_dir);
+	while ((e = readdir(d)))
+		names += e->d_name[0] != '.';
+	closedir(d);
+	ck_assert_int_eq(names, 0);
+	fclose(fp);
+	/* a folder that is not there: NULL and why */
+	setenv("TMPDIR", "/nonexistent-newscast-dir", 1);
+	errno = 0;
+	ck_assert_ptr_null(util_tmpfile());
+	ck_assert_int_eq(errno, ENOENT);
+	unsetenv("TMPDIR");
+	ck_assert_str_eq(util_tmpdir(), "/tmp");
+	if (old)
+		setenv("TMPDIR", old, 1);
+	free(old);
+}
+END_TEST
+
 Suite *suite_util(void)
 {
 	Suite *s = suite_create("util");
@@ -322,6 +364,7 @@ Suite *suite_util(void)
 	tc = tcase_create("files");
 	test_add_dir_fixtures(tc);
 	tcase_add_test(tc, read_regular_takes_only_files);
+	tcase_add_test(tc, tmpfile_in_tmpdir_and_unlinked);
 	suite_add_tcase(s, tc);
 	return s;
 }
