@@ -128,20 +128,26 @@ out:
 	return ret;
 }
 
-int audio_measure_float(const float *samples, size_t n, int rate, double *lufs)
+/* The integrated loudness of what st was fed (fed: whether that went well); st is destroyed. */
+static int audio_meter_end(ebur128_state *st, bool fed, double *lufs)
 {
-	ebur128_state *st = ebur128_init(1, (unsigned long)rate, EBUR128_MODE_I);
 	int ret = -1;
 
 	*lufs = -HUGE_VAL;
-	if (st && ebur128_add_frames_float(st, samples, n) == EBUR128_SUCCESS &&
-	    ebur128_loudness_global(st, lufs) == EBUR128_SUCCESS)
+	if (st && fed && ebur128_loudness_global(st, lufs) == EBUR128_SUCCESS)
 		ret = 0;
 	else
 		log_error("cannot measure loudness");
 	if (st)
 		ebur128_destroy(&st);
 	return ret;
+}
+
+int audio_measure_float(const float *samples, size_t n, int rate, double *lufs)
+{
+	ebur128_state *st = ebur128_init(1, (unsigned long)rate, EBUR128_MODE_I);
+
+	return audio_meter_end(st, st && ebur128_add_frames_float(st, samples, n) == EBUR128_SUCCESS, lufs);
 }
 
 struct audio_limiter {
@@ -539,17 +545,8 @@ static int audio_measure_range(const struct pcm *pcm, size_t start, size_t end, 
 {
 	ebur128_state *st = ebur128_init(1, (unsigned long)rate, EBUR128_MODE_I);
 	struct audio_sink sink = { st, audio_meter_write, NULL };
-	int ret = -1;
 
-	*lufs = -HUGE_VAL;
-	if (st && audio_chain(pcm, start, end, rate, gain_db, threshold, &sink) == 0 &&
-	    ebur128_loudness_global(st, lufs) == EBUR128_SUCCESS)
-		ret = 0;
-	else
-		log_error("cannot measure loudness");
-	if (st)
-		ebur128_destroy(&st);
-	return ret;
+	return audio_meter_end(st, st && audio_chain(pcm, start, end, rate, gain_db, threshold, &sink) == 0, lufs);
 }
 
 /*
