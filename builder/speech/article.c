@@ -337,11 +337,13 @@ static void article_piece_stop(struct article_piece *pc)
 size_t article_cuts(const struct pcm *pcm, size_t *starts)
 {
 	double seconds = pcm->rate ? (double)pcm->len / pcm->rate : 0;
-	/* the speech alone decides: the same pieces, so the same bytes, however many cores were free */
-	size_t want = (size_t)(seconds / ARTICLE_MIN_PIECE_SECONDS);
+	/* the speech alone decides: the same pieces, so the same bytes, however many cores were free;
+	 * a power of two, so that they share out evenly over 2, 4 or 8 cores (3 pieces on 2 cores
+	 * kept one idle for a third of a short article's encoding) */
+	size_t most = (size_t)(seconds / ARTICLE_MIN_PIECE_SECONDS), want = 1;
 
-	if (want > ENCODE_MAX_PARTS)
-		want = ENCODE_MAX_PARTS;
+	while (want * 2 <= most && want * 2 <= ENCODE_MAX_PARTS)
+		want *= 2;
 	if (want > 1)
 		return audio_split(pcm, want, (size_t)pcm->rate * ARTICLE_MIN_SILENCE_MS / 1000, starts);
 	starts[0] = 0;
