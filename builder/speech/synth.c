@@ -292,18 +292,32 @@ static int synth_on_data(const void *buf, size_t n, void *ud)
 	return 0;
 }
 
-/* Segments a child must have for synthesis to be shared out: espeak-ng's start costs a few ms. */
-#define SYNTH_MIN_SEGMENTS 8
+/* Text a child must have for synthesis to be shared out, about 17 s of speech: espeak-ng's start
+ * costs a few ms. Text, not segments: a one-minute article of twelve long sentences was spoken by
+ * one child while the other core waited. */
+#define SYNTH_MIN_SHARE_BYTES 250
 /* Children that speak a long article: the project's machines' cores, and never the CPUs of
  * this one, since espeak-ng's speech of a segment depends a little (a few samples) on what
  * it spoke before: a part must be the same bytes on every machine (the build's cache). */
 #define SYNTH_MAX_CHILDREN 2
 
-/* How many children speak segs: each with SYNTH_MIN_SEGMENTS at least. */
+/* The bytes of text synth_share shares out. */
+static size_t synth_text_bytes(const struct segment_list *segs)
+{
+	size_t total = 0;
+
+	for (size_t i = 0; i < segs->n; i++)
+		total += strlen(segs->items[i].text) + 1;
+	return total;
+}
+
+/* How many children speak segs: each with SYNTH_MIN_SHARE_BYTES of text and a segment at least. */
 static size_t synth_children(const struct segment_list *segs)
 {
-	size_t n = segs->n / SYNTH_MIN_SEGMENTS;
+	size_t n = synth_text_bytes(segs) / SYNTH_MIN_SHARE_BYTES;
 
+	if (n > segs->n)
+		n = segs->n;
 	if (n > SYNTH_MAX_CHILDREN)
 		n = SYNTH_MAX_CHILDREN;
 	return n ? n : 1;
@@ -312,10 +326,8 @@ static size_t synth_children(const struct segment_list *segs)
 /* Shares segs out in n contiguous runs of about equal text. */
 static void synth_share(const struct segment_list *segs, struct synth_job *jobs, size_t n)
 {
-	size_t total = 0, done = 0, k = 0;
+	size_t total = synth_text_bytes(segs), done = 0, k = 0;
 
-	for (size_t i = 0; i < segs->n; i++)
-		total += strlen(segs->items[i].text) + 1;
 	jobs[0].first = 0;
 	for (size_t i = 0; i < segs->n && k + 1 < n; i++) {
 		done += strlen(segs->items[i].text) + 1;
