@@ -527,7 +527,7 @@ int audio_plan(const struct pcm *pcm, const struct audio_settings *settings, str
 
 void audio_sample_range(const struct pcm *pcm, size_t *start, size_t *end)
 {
-	size_t len = pcm->len / 6;
+	size_t len = pcm->len / 10;
 
 	if (len < (size_t)pcm->rate * 3)
 		len = (size_t)pcm->rate * 3;

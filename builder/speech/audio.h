@@ -63,7 +63,8 @@ struct audio_aim {
 /* audio_plan_refine for settings' target moved by what aim says (aim may be NULL). */
 int audio_plan_refine_aimed(const struct pcm *pcm, const struct audio_settings *settings, struct audio_plan *plan,
 			    const struct audio_aim *aim);
-/* The sample of pcm the plan's last step measures: from the middle, a sixth of it, 3 to 10 s. */
+/* The sample of pcm the plan's last step measures: from the middle, a tenth of it, 3 to 10 s:
+ * a short article pays for its round trip through LAME as a share of its own encoding. */
 void audio_sample_range(const struct pcm *pcm, size_t *start, size_t *end);
 
 /* Renders samples [start, end) of pcm to sink: the plan's gain, resampling to
