@@ -522,7 +522,7 @@ int audio_plan(const struct pcm *pcm, const struct audio_settings *settings, str
 {
 	if (audio_plan_rough(pcm, settings, plan) < 0)
 		return -1;
-	return audio_plan_refine(pcm, settings, plan);
+	return audio_plan_refine(pcm, settings, plan, NULL);
 }
 
 void audio_sample_range(const struct pcm *pcm, size_t *start, size_t *end)
@@ -557,8 +557,8 @@ static int audio_measure_range(const struct pcm *pcm, size_t start, size_t end, 
  * make the limiter work a little harder at the output rate (about 0.1 LU): a sample
  * rendered at both rates measures that, and a last small step corrects the gain.
  */
-int audio_plan_refine_aimed(const struct pcm *pcm, const struct audio_settings *settings, struct audio_plan *plan,
-			    const struct audio_aim *aim)
+int audio_plan_refine(const struct pcm *pcm, const struct audio_settings *settings, struct audio_plan *plan,
+		      const struct audio_aim *aim)
 {
 	double limited = -HUGE_VAL, gain_db, slope = 1.0, step, target = settings->target_lufs, lu = 0.0;
 	int rate = pcm->rate < settings->out_rate ? pcm->rate : settings->out_rate;
@@ -660,11 +660,6 @@ out:
 	if (!aimed)
 		aim->shift(aim->ud, &lu);
 	return ret;
-}
-
-int audio_plan_refine(const struct pcm *pcm, const struct audio_settings *settings, struct audio_plan *plan)
-{
-	return audio_plan_refine_aimed(pcm, settings, plan, NULL);
 }
 
 int audio_render_range(const struct pcm *pcm, size_t start, size_t end, const struct audio_settings *settings,

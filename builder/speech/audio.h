@@ -51,18 +51,17 @@ int audio_plan(const struct pcm *pcm, const struct audio_settings *settings, str
 /* The first guess of audio_plan, for a quick look at how the speech will sound:
  * measured, with the gain that reaches the target before the limiter. */
 int audio_plan_rough(const struct pcm *pcm, const struct audio_settings *settings, struct audio_plan *plan);
-/* The rest of audio_plan, for a plan audio_plan_rough measured (pcm is not measured
- * again): the gain for settings' target, found with the limiter. */
-int audio_plan_refine(const struct pcm *pcm, const struct audio_settings *settings, struct audio_plan *plan);
 /* What tells the plan's search, after its first round, how far to move the target (say, what the
  * encoder takes away, measured meanwhile on another thread). Returns -1 on an error it reported. */
 struct audio_aim {
 	void *ud;
 	int (*shift)(void *ud, double *lu);
 };
-/* audio_plan_refine for settings' target moved by what aim says (aim may be NULL). */
-int audio_plan_refine_aimed(const struct pcm *pcm, const struct audio_settings *settings, struct audio_plan *plan,
-			    const struct audio_aim *aim);
+/* The rest of audio_plan, for a plan audio_plan_rough measured (pcm is not measured
+ * again): the gain for settings' target, moved by what aim says (aim may be NULL), found
+ * with the limiter. */
+int audio_plan_refine(const struct pcm *pcm, const struct audio_settings *settings, struct audio_plan *plan,
+		      const struct audio_aim *aim);
 /* The sample of pcm the plan's last step measures: from the middle, a tenth of it, 3 to 10 s:
  * a short article pays for its round trip through LAME as a share of its own encoding. */
 void audio_sample_range(const struct pcm *pcm, size_t *start, size_t *end);

@@ -174,5 +174,5 @@ int render_plan(const struct pcm *pcm, const struct audio_settings *audio, const
 	rl.rough = *plan;
 	/* without a thread, the loss is measured when the search asks for it */
 	rl.started = pthread_create(&rl.thread, NULL, render_loss_run, &rl) == 0;
-	return audio_plan_refine_aimed(pcm, audio, plan, &aim);
+	return audio_plan_refine(pcm, audio, plan, &aim);
 }
