@@ -350,6 +350,24 @@ static int pt_day_month(struct normalizer *n, const struct norm_match *m, struct
 	return pt_date(n, atoi(m->g[1]), 0, m->g[2], m->g[3], out);
 }
 
+/* A time of day: "catorze horas e trinta" (the minutes named when minute_word), then the seconds. */
+static void pt_clock(struct normalizer *n, int hour, int minute, bool minute_word, int second, struct strbuf *out)
+{
+	pt_cardinal(n, hour, true, out);
+	strbuf_adds(out, hour == 1 || hour == 0 ? " hora" : " horas");
+	if (minute) {
+		strbuf_adds(out, " e ");
+		pt_cardinal(n, minute, false, out);
+		if (minute_word)
+			strbuf_adds(out, minute == 1 ? " minuto" : " minutos");
+	}
+	if (second) {
+		strbuf_adds(out, " e ");
+		pt_cardinal(n, second, false, out);
+		strbuf_adds(out, second == 1 ? " segundo" : " segundos");
+	}
+}
+
 /* "14h30", "14:30" as "catorze horas e trinta"; "1h" as "uma hora"; "21h" as "vinte e uma horas". */
 static int pt_time(struct normalizer *n, const struct norm_match *m, struct strbuf *out)
 {
@@ -357,14 +375,7 @@ static int pt_time(struct normalizer *n, const struct norm_match *m, struct strb
 
 	if (hour > 24 || minute > 59)
 		return -1;
-	pt_cardinal(n, hour, true, out);
-	strbuf_adds(out, hour == 1 || hour == 0 ? " hora" : " horas");
-	if (minute) {
-		strbuf_adds(out, " e ");
-		pt_cardinal(n, minute, false, out);
-		if (*m->g[3])
-			strbuf_adds(out, minute == 1 ? " minuto" : " minutos");
-	}
+	pt_clock(n, hour, minute, *m->g[3], 0, out);
 	return 0;
 }
 
@@ -375,18 +386,7 @@ static int pt_time_seconds(struct normalizer *n, const struct norm_match *m, str
 
 	if (hour > 24 || minute > 59 || second > 59)
 		return -1;
-	pt_cardinal(n, hour, true, out);
-	strbuf_adds(out, hour == 1 || hour == 0 ? " hora" : " horas");
-	if (minute) {
-		strbuf_adds(out, " e ");
-		pt_cardinal(n, minute, false, out);
-		strbuf_adds(out, minute == 1 ? " minuto" : " minutos");
-	}
-	if (second) {
-		strbuf_adds(out, " e ");
-		pt_cardinal(n, second, false, out);
-		strbuf_adds(out, second == 1 ? " segundo" : " segundos");
-	}
+	pt_clock(n, hour, minute, true, second, out);
 	return 0;
 }
 
