@@ -28,6 +28,20 @@ _exit_cleanup() {
 trap _exit_cleanup EXIT
 # case_dir NAME: a new empty folder for one case, inside the test's folder: for cases that would
 # otherwise share a folder, and so see each other's leftovers.
+# small_disk DIR SIZE WHAT: a tmpfs of SIZE (say 3m) mounted on DIR for a full-disk test, unmounted
+# at exit; when it cannot be (not root, no tmpfs), WHAT is skipped, saying why, and it fails.
+small_disk() {
+	mkdir -p "$1"
+	if [ "$(id -u)" -ne 0 ]; then
+		skip "$3" "needs root to mount a tmpfs"
+		return 1
+	fi
+	if ! mount -t tmpfs -o size="$2" newscast-test "$1" 2>"$TMP/mount.err"; then
+		skip "$3" "cannot mount a tmpfs: $(head -n 1 "$TMP/mount.err")"
+		return 1
+	fi
+	at_exit "umount $(printf %q "$1") 2>/dev/null"
+}
 case_dir() { mktemp -d "$TMP/$1.XXXXXX"; }
 _failures=0
 

@@ -38,13 +38,7 @@ article "$ART" e-cafe.txt "Cafe owners cheer the new footbridge" \
 
 # ============ 1. a full disk is the show's fault, not the articles' ============
 MNT="$TMP/small-disk"
-mkdir -p "$MNT"
-if [ "$(id -u)" -ne 0 ]; then
-	skip "full disk: the show on a 3 MB tmpfs" "needs root to mount a tmpfs"
-elif ! mount -t tmpfs -o size=3m newscast-test "$MNT" 2>"$TMP/mount.err"; then
-	skip "full disk: the show on a 3 MB tmpfs" "cannot mount a tmpfs: $(head -n 1 "$TMP/mount.err")"
-else
-	at_exit 'umount "$MNT" 2>/dev/null'
+if small_disk "$MNT" 3m "full disk: the show on a 3 MB tmpfs"; then
 	DS="$MNT/show"
 	"$NEWSCAST" init "$DS" >/dev/null
 	cp "$ART"/*.txt "$DS/articles/"

@@ -9,13 +9,7 @@ show_err() { sed 's/^/#   /' "$TMP/stderr" | head -n "${1:-5}"; }
 
 # ============ 1. a full $TMPDIR ============
 MNT="$TMP/small-tmp"
-mkdir -p "$MNT"
-if [ "$(id -u)" -ne 0 ]; then
-	skip "full TMPDIR: speech spooled to a 1 MB tmpfs" "needs root to mount a tmpfs"
-elif ! mount -t tmpfs -o size=1m newscast-spool "$MNT" 2>"$TMP/mount.err"; then
-	skip "full TMPDIR: speech spooled to a 1 MB tmpfs" "cannot mount a tmpfs: $(head -n 1 "$TMP/mount.err")"
-else
-	at_exit 'umount "$MNT" 2>/dev/null'
+if small_disk "$MNT" 1m "full TMPDIR: speech spooled to a 1 MB tmpfs"; then
 	# the article's 4 minutes of speech are about 10 MB
 	TMPDIR="$MNT" "$NEWSCAST" speak -q "$ART" -o "$TMP/full.mp3" 2>"$TMP/stderr"
 	rc=$?
