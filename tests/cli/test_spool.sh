@@ -38,12 +38,13 @@ fi
 
 # ============ 2. a killed speak leaves nothing behind ============
 KT=$(case_dir killed)
+held_in() { find /proc/[0-9]*/fd -lname "$1/*" 2>/dev/null | head -n 1; }	# a descriptor open on a file in $1
 TMPDIR="$KT" setsid "$NEWSCAST" speak -q "$ART" -o "$TMP/killed.mp3" 2>/dev/null &
 pid=$!
 # wait until some process of it holds a file in KT: the spool, open and nameless
 held=""
 for _ in $(seq 200); do
-	held=$(find /proc/[0-9]*/fd -lname "$KT/*" 2>/dev/null | head -n 1)
+	held=$(held_in "$KT")
 	[ -n "$held" ] && break
 	sleep 0.05
 done
@@ -53,7 +54,7 @@ kill -KILL -- "-$pid" 2>/dev/null
 { wait "$pid"; } 2>/dev/null
 # its children die with their parents; the file goes with the last one that holds it
 for _ in $(seq 40); do
-	held=$(find /proc/[0-9]*/fd -lname "$KT/*" 2>/dev/null | head -n 1)
+	held=$(held_in "$KT")
 	[ -z "$held" ] && break
 	sleep 0.05
 done
