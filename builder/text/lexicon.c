@@ -196,8 +196,9 @@ static int lexicon_compile(struct lexicon *lex, const char *name)
 			lexicon_close_first(p->first);
 		uset_freeze(p->first);
 		strbuf_adds(&pat, ")(?!(?-i:[\\p{L}\\p{N}]))");
-		if (p->n)
-			p->re = util_regex_open(pat.buf, k == 0 ? 0 : UREGEX_CASE_INSENSITIVE, &perr, &err);
+		/* the case-sensitive pass is matched by hand (lexicon_match_exact): only the other needs ICU */
+		if (p->n && p->caseless)
+			p->re = util_regex_open(pat.buf, UREGEX_CASE_INSENSITIVE, &perr, &err);
 		strbuf_release(&pat);
 		if (U_FAILURE(err)) {
 			log_error("'%s': cannot compile the lexicon: %s", name, u_errorName(err));
@@ -301,10 +302,11 @@ static void lexicon_replace(const struct lexicon *lex, const struct lexicon_pass
 			    struct strbuf *out, bool *phonemes)
 {
 	UErrorCode err = U_ZERO_ERROR;
-	UText *ut = utext_openUTF8(NULL, in, -1, &err);
+	UText *ut = p->caseless ? utext_openUTF8(NULL, in, -1, &err) : NULL;
 	int64_t last = 0;
 
-	uregex_setUText(p->re, ut, &err);
+	if (p->caseless)
+		uregex_setUText(p->re, ut, &err);
 	/* Entries are tried only where one can start: left to find its own matches, ICU tried every entry at every
 	 * character, which made this most of the text stage's time. The case-blind pass matches at a place with
 	 * lookingAt, which sees the text before it, so the pattern's look-behind decides as it did. */
@@ -338,9 +340,11 @@ static void lexicon_replace(const struct lexicon *lex, const struct lexicon_pass
 		i = (int32_t)end;
 	}
 	strbuf_adds(out, in + last);
-	err = U_ZERO_ERROR;
-	uregex_setText(p->re, lexicon_empty, 0, &err);
-	utext_close(ut);
+	if (p->caseless) {
+		err = U_ZERO_ERROR;
+		uregex_setText(p->re, lexicon_empty, 0, &err);
+		utext_close(ut);
+	}
 }
 
 char *lexicon_apply(const struct lexicon *lex, const char *text, bool *phonemes)
@@ -359,7 +363,7 @@ char *lexicon_apply(const struct lexicon *lex, const char *text, bool *phonemes)
 	for (int k = 0; k < 2; k++) {
 		struct strbuf t;
 
-		if (!lex->pass[k].re)
+		if (!lex->pass[k].n)
 			continue;
 		strbuf_reset(&b);
 		lexicon_replace(lex, &lex->pass[k], a.buf, &b, phonemes);
