@@ -393,10 +393,10 @@ static int synth_report(const char *name, const struct segment_list *segs, int t
 
 /*
  * Long articles are spoken by SYNTH_MAX_CHILDREN children, each a contiguous run of segments
- * of about equal text: the first streams to the sink through its pipe, the others write to
- * temporary files that are read in order once the ones before them are done. Each has the
- * time limit. The others run beside the first only with a jobserver's token; without one,
- * each runs in turn after the one before (the same shares, so the same speech).
+ * of about equal text: the first streams to the sink through its pipe. The others run beside
+ * it only with a jobserver's token, and write to temporary files that are read in order once
+ * the ones before them are done; without a token, each runs in turn after the one before and
+ * streams as the first does (the same shares, so the same speech). Each has the time limit.
  */
 int synth_segments_isolated(const char *name, const struct voice_profile *vp, const struct segment_list *segs,
 			    int timeout_ms, const struct synth_sink *sink, int *sample_rate)
@@ -412,14 +412,14 @@ int synth_segments_isolated(const char *name, const struct voice_profile *vp, co
 		token[m] = -1;
 	}
 	synth_share(segs, jobs, n);
-	for (size_t m = 1; m < n; m++) {
+	/* a child that runs beside the first keeps its speech in a file until its turn */
+	for (size_t m = 1; m < n && (token[m] = jobserver_take()) >= 0; m++) {
 		jobs[m].out = util_tmpfile();
 		if (!jobs[m].out) {
 			log_error("cannot create a temporary file: %s", strerror(errno));
 			goto out;
 		}
-		token[m] = jobserver_take();
-		if (token[m] >= 0 && isolate_spawn(&jobs[m].proc, synth_child, &jobs[m], timeout_ms) < 0)
+		if (isolate_spawn(&jobs[m].proc, synth_child, &jobs[m], timeout_ms) < 0)
 			goto out;
 	}
 	isolate_run(synth_child, &jobs[0], synth_on_data, &reader, timeout_ms, &res);
@@ -430,9 +430,11 @@ int synth_segments_isolated(const char *name, const struct voice_profile *vp, co
 			break;
 		free(reader.buf);
 		reader = (struct synth_reader){ sink, sample_rate, NULL, 0, 0, 0, 0, 0, 0 };
-		/* no token: its turn is now, on this process's core */
-		if (token[k] < 0 && isolate_spawn(&jobs[k].proc, synth_child, &jobs[k], timeout_ms) < 0)
-			goto out;
+		/* no token: its turn is now, on this process's core, streamed as the first was */
+		if (token[k] < 0) {
+			isolate_run(synth_child, &jobs[k], synth_on_data, &reader, timeout_ms, &res);
+			continue;
+		}
 		isolate_wait(&jobs[k].proc, NULL, NULL, &res);
 		jobs[k].proc.pid = -1;
 		jobserver_give(token[k]);
