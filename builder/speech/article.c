@@ -354,14 +354,10 @@ size_t article_cuts(const struct pcm *pcm, size_t *starts)
 /* The pieces of a part and who encodes them: this process, in turn, or a child with a token. */
 struct article_pieces {
 	const struct article_job *job;
-	const struct pcm *pcm;
-	const struct audio_plan *plan;
 	size_t n, next;			/* pieces, and the first no one has taken yet */
-	size_t starts[ENCODE_MAX_PARTS + 1];
 	struct article_piece piece[ENCODE_MAX_PARTS];	/* the first is unused: it is encoded here */
 	struct encode_part parts[ENCODE_MAX_PARTS];
-	int token[ENCODE_MAX_PARTS];
-	bool waited[ENCODE_MAX_PARTS];	/* done with: encoded here, or its child collected */
+	int token[ENCODE_MAX_PARTS];	/* a piece's child not yet collected holds one; else -1 */
 	bool failed;			/* a child could not be started or failed: stop */
 	struct error *err;
 	struct article_progress *pr;	/* may be NULL */
@@ -376,10 +372,8 @@ static void article_pieces_share(struct article_pieces *ps)
 		struct article_piece *pc = &ps->piece[k];
 		struct pollfd pfd = { pc->proc.fd, POLLIN, 0 };
 
-		if (ps->waited[k] || ps->token[k] < 0 || poll(&pfd, 1, 0) <= 0 ||
-		    !(pfd.revents & (POLLHUP | POLLERR | POLLNVAL)))
+		if (ps->token[k] < 0 || poll(&pfd, 1, 0) <= 0 || !(pfd.revents & (POLLHUP | POLLERR | POLLNVAL)))
 			continue;
-		ps->waited[k] = true;
 		if (article_piece_wait(pc, &ps->parts[k], ps->err) < 0)
 			ps->failed = true;
 		jobserver_give(ps->token[k]);
@@ -426,12 +420,11 @@ static int article_encode(const struct article_job *job, const struct pcm *pcm, 
 		return render_part(pcm, 0, pcm->len, &job->audio, &job->encode, plan, 1, out, part,
 				   pr ? article_on_encoding : NULL, pr);
 	ps = xmalloc(sizeof *ps);
-	*ps = (struct article_pieces){ .job = job, .pcm = pcm, .plan = plan, .n = n, .next = 1, .err = err, .pr = pr };
-	memcpy(ps->starts, starts, sizeof starts);
+	*ps = (struct article_pieces){ .job = job, .n = n, .next = 1, .err = err, .pr = pr };
 	for (size_t k = 0; k < n; k++)
 		ps->token[k] = -1;
 	for (size_t k = 1; k < n; k++) {
-		ps->piece[k] = (struct article_piece){ job, pcm, plan, ps->starts[k], ps->starts[k + 1], util_tmpfile(),
+		ps->piece[k] = (struct article_piece){ job, pcm, plan, starts[k], starts[k + 1], util_tmpfile(),
 						       { -1, -1, 0, 0 } };
 		if (!ps->piece[k].fp) {
 			log_error("cannot create a temporary file: %s", strerror(errno));
@@ -441,10 +434,9 @@ static int article_encode(const struct article_job *job, const struct pcm *pcm, 
 	/* the first piece here, then each one no child took, in turn */
 	article_pieces_share(ps);
 	for (size_t here = 0; !ps->failed;) {
-		ps->waited[here] = true;
-		ps->base = (double)ps->starts[here] / (double)pcm->len;
-		ps->share = (double)(ps->starts[here + 1] - ps->starts[here]) / (double)pcm->len;
-		if (render_part(pcm, ps->starts[here], ps->starts[here + 1], &job->audio, &job->encode, plan, here == 0,
+		ps->base = (double)starts[here] / (double)pcm->len;
+		ps->share = (double)(starts[here + 1] - starts[here]) / (double)pcm->len;
+		if (render_part(pcm, starts[here], starts[here + 1], &job->audio, &job->encode, plan, here == 0,
 				here ? ps->piece[here].fp : out, &ps->parts[here], article_pieces_progress, ps) < 0)
 			goto out;
 		article_pieces_share(ps);
@@ -453,9 +445,8 @@ static int article_encode(const struct article_job *job, const struct pcm *pcm, 
 		here = ps->next++;
 	}
 	for (size_t k = 1; k < n && !ps->failed; k++) {
-		if (ps->waited[k])
+		if (ps->token[k] < 0)	/* encoded here, or collected */
 			continue;
-		ps->waited[k] = true;
 		if (article_piece_wait(&ps->piece[k], &ps->parts[k], err) < 0)
 			goto out;
 		jobserver_give(ps->token[k]);
@@ -471,7 +462,7 @@ static int article_encode(const struct article_job *job, const struct pcm *pcm, 
 	}
 	map->n = n;
 	for (size_t k = 0; k < n; k++) {
-		map->src_start[k] = ps->starts[k];
+		map->src_start[k] = starts[k];
 		map->out_start[k] = encode_part_offset(ps->parts, k);
 	}
 	*part = ps->parts[0];
