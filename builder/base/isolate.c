@@ -262,8 +262,8 @@ static size_t isolate_pool_wait(struct isolate_pool *pool, int bell)
 			pool->map[n++] = i;
 		}
 		pool->fds[n] = (struct pollfd){ bell, POLLIN, 0 };
-		if (poll(pool->fds, n + (bell >= 0), 1000) <= 0)
-			pool->fds[n].revents = 0;
+		/* a timeout leaves every revents 0, as set above; an interrupted one says what it saw */
+		(void)poll(pool->fds, n + (bell >= 0), 1000);
 		for (size_t k = 0; k < n; k++)
 			if (pool->fds[k].revents & (POLLHUP | POLLERR | POLLNVAL))
 				return pool->map[k];

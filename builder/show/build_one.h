@@ -7,8 +7,8 @@
 /*
  * The build of one article, writing to a->output (default: the article's name with .mp3)
  * instead of a show: the article at path ("-": standard input) is read and scripted here,
- * its part made by the build's worker in a child process with its time limit (split into up
- * to a->jobs pieces encoded at once), then written by assemble as an episode of one part:
+ * its part made by the build's worker in a child process with its time limit (its pieces
+ * encoded at once on the a->jobs cores), then written by assemble as an episode of one part:
  * a chapter for the headline and one a section when it has sections, tags from the article
  * unless a-> gives them. The file appears only when complete. 0, or 1 (reported).
  */
