@@ -2,6 +2,7 @@
 #include "cmd.h"
 
 #include "build.h"
+#include "jobserver.h"
 #include "settings.h"
 
 #include <stdio.h>
@@ -49,5 +50,10 @@ int cmd_part(int argc, char **argv)
 	}
 	cmd_build_options(&a, &opts);
 	opts.quiet = true;
-	return build_show_parts(argv[first], &opts, &po);
+	/* a task is one job on --jobs cores (of its node, in Slurm) */
+	if (jobserver_init(a.jobs) < 0)
+		return 1;
+	ret = build_show_parts(argv[first], &opts, &po);
+	jobserver_release();
+	return ret;
 }

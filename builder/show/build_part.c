@@ -2,7 +2,6 @@
 #include "build_part.h"
 
 #include "build.h"
-#include "jobserver.h"
 #include "log.h"
 #include "synth.h"
 #include "util.h"
@@ -552,15 +551,13 @@ int build_show_parts(const char *dir, const struct build_options *opts, const st
 		free(list);
 	}
 	newscast_dir = xasprintf("%s/.newscast", b.show.dir);
-	/* a task is one job on --jobs cores (of its node, in Slurm) */
-	if (util_private_dir(newscast_dir) < 0 || util_private_dir(b.cache_dir) < 0 || jobserver_init(opts->jobs) < 0)
+	if (util_private_dir(newscast_dir) < 0 || util_private_dir(b.cache_dir) < 0)
 		goto out;
 	ret = 0;
 	for (size_t i = 0; i < n; i++)
 		if (build_part_wanted(&b, &plan, b.show.dir, &wanted[i]) < 0)
 			ret = 1;
 out:
-	jobserver_release();
 	for (size_t i = 0; i < n; i++)
 		build_wanted_release(&wanted[i]);
 	free(wanted);
