@@ -518,6 +518,20 @@ int audio_plan_rough(const struct pcm *pcm, const struct audio_settings *setting
 	return 0;
 }
 
+int audio_plan_sample(const struct pcm *pcm, const struct audio_settings *settings, struct audio_plan *plan)
+{
+	ebur128_state *st = ebur128_init(1, (unsigned long)pcm->rate, EBUR128_MODE_I);
+	size_t start, end;
+
+	audio_sample_range(pcm, &start, &end);
+	plan->measured = (struct audio_loudness){ -HUGE_VAL, -HUGE_VAL, -HUGE_VAL };
+	if (audio_meter_end(st, st && audio_meter_short(st, pcm, start, end) == 0, &plan->measured.integrated_lufs) < 0)
+		return -1;
+	plan->measured.sparse_lufs = plan->measured.integrated_lufs;
+	audio_plan_guess(settings, plan);
+	return 0;
+}
+
 int audio_plan(const struct pcm *pcm, const struct audio_settings *settings, struct audio_plan *plan)
 {
 	if (audio_plan_rough(pcm, settings, plan) < 0)
@@ -539,14 +553,53 @@ void audio_sample_range(const struct pcm *pcm, size_t *start, size_t *end)
 	*end = *start + len;
 }
 
-/* The loudness of samples [start, end) through the chain at rate. */
-static int audio_measure_range(const struct pcm *pcm, size_t start, size_t end, int rate, double gain_db,
-			       float threshold, double *lufs)
+/* One measuring of the sample through the chain: at the output rate, or at the search's. */
+struct audio_range_meter {
+	const struct pcm *pcm;
+	size_t start, end;
+	int rate;
+	double gain_db;
+	float threshold;
+	double lufs;
+	int ret;
+};
+
+/* The loudness of the range through the chain at its rate. */
+static void *audio_measure_range(void *ud)
 {
-	ebur128_state *st = ebur128_init(1, (unsigned long)rate, EBUR128_MODE_I);
+	struct audio_range_meter *m = ud;
+	ebur128_state *st = ebur128_init(1, (unsigned long)m->rate, EBUR128_MODE_I);
 	struct audio_sink sink = { st, audio_meter_write, NULL };
 
-	return audio_meter_end(st, st && audio_chain(pcm, start, end, rate, gain_db, threshold, &sink) == 0, lufs);
+	m->ret = audio_meter_end(st, st && audio_chain(m->pcm, m->start, m->end, m->rate, m->gain_db, m->threshold,
+							&sink) == 0, &m->lufs);
+	return NULL;
+}
+
+/* How much louder than at rate the chain makes the plan's sample at the output rate: both measured
+ * at once when a second thread may run. */
+static int audio_rate_difference(const struct pcm *pcm, const struct audio_settings *settings, int rate,
+				 double gain_db, float threshold, double *diff)
+{
+	struct audio_range_meter m[2];
+	size_t start, end;
+	pthread_t thread;
+	bool started;
+
+	audio_sample_range(pcm, &start, &end);
+	m[0] = (struct audio_range_meter){ pcm, start, end, settings->out_rate, gain_db, threshold, 0, -1 };
+	m[1] = m[0];
+	m[1].rate = rate;
+	started = settings->jobs > 1 && pthread_create(&thread, NULL, audio_measure_range, &m[1]) == 0;
+	audio_measure_range(&m[0]);
+	if (started)
+		pthread_join(thread, NULL);
+	else
+		audio_measure_range(&m[1]);
+	if (m[0].ret < 0 || m[1].ret < 0)
+		return -1;
+	*diff = isfinite(m[0].lufs) && isfinite(m[1].lufs) ? m[0].lufs - m[1].lufs : 0.0;
+	return 0;
 }
 
 /*
@@ -566,8 +619,7 @@ int audio_plan_refine(const struct pcm *pcm, const struct audio_settings *settin
 	double sparse_bias = audio_sparse(pcm) && isfinite(plan->measured.sparse_lufs)
 				     ? plan->measured.integrated_lufs - plan->measured.sparse_lufs : 0.0;
 	bool aimed = !aim;
-	size_t start, end;
-	double at_out = 0, at_rate = 0;
+	double diff;
 	int ret = -1;
 
 	audio_plan_guess(settings, plan);
@@ -631,13 +683,9 @@ int audio_plan_refine(const struct pcm *pcm, const struct audio_settings *settin
 	}
 	if (isfinite(limited)) {
 		if (rate != settings->out_rate) {
-			audio_sample_range(pcm, &start, &end);
-			if (audio_measure_range(pcm, start, end, settings->out_rate, gain_db, plan->threshold,
-						&at_out) < 0 ||
-			    audio_measure_range(pcm, start, end, rate, gain_db, plan->threshold, &at_rate) < 0)
+			if (audio_rate_difference(pcm, settings, rate, gain_db, plan->threshold, &diff) < 0)
 				goto out;
-			if (isfinite(at_out) && isfinite(at_rate))
-				limited += at_out - at_rate;
+			limited += diff;
 		}
 		/* a small step along the slope the search found: linear that close */
 		step = (target - limited) / slope;

@@ -51,6 +51,9 @@ int audio_plan(const struct pcm *pcm, const struct audio_settings *settings, str
 /* The first guess of audio_plan, for a quick look at how the speech will sound:
  * measured, with the gain that reaches the target before the limiter. */
 int audio_plan_rough(const struct pcm *pcm, const struct audio_settings *settings, struct audio_plan *plan);
+/* audio_plan_rough's guess from the sample only (audio_sample_range): the gain that brings the
+ * sample to the target, cheap enough to start the encoder's round trip before the whole is measured. */
+int audio_plan_sample(const struct pcm *pcm, const struct audio_settings *settings, struct audio_plan *plan);
 /* What tells the plan's search, after its first round, how far to move the target (say, what the
  * encoder takes away, measured meanwhile on another thread). Returns -1 on an error it reported. */
 struct audio_aim {

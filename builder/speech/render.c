@@ -110,15 +110,16 @@ struct render_loss {
 	const struct pcm *pcm;
 	const struct audio_settings *audio;
 	const struct encode_settings *encode;
-	struct audio_plan rough;
+	struct audio_plan rough;	/* the thread's own: from the sample */
 	pthread_t thread;
 	bool started;
 	double loss;	/* LU; 0 when it could not be told */
 	int ret;
 };
 
-/* The sample at about the level the plan will find (the loss hardly depends on it), encoded and
- * decoded again: the loss is steady along speech, within 0.02 LU between samples. */
+/* The sample at about the level the plan will find (the loss hardly depends on it: the sample's
+ * own level will do, so this need not wait for the whole to be measured), encoded and decoded
+ * again: the loss is steady along speech, within 0.02 LU between samples. */
 static void *render_loss_run(void *ud)
 {
 	struct render_loss *rl = ud;
@@ -130,7 +131,8 @@ static void *render_loss_run(void *ud)
 
 	rl->ret = -1;
 	audio_sample_range(rl->pcm, &start, &end);
-	if (audio_render_range(rl->pcm, start, end, rl->audio, &rl->rough, &sink) < 0 ||
+	if (audio_plan_sample(rl->pcm, rl->audio, &rl->rough) < 0 ||
+	    audio_render_range(rl->pcm, start, end, rl->audio, &rl->rough, &sink) < 0 ||
 	    encode_roundtrip(rl->encode, g.samples, g.n, &decoded, &n_decoded) < 0 ||
 	    audio_measure_float(g.samples, g.n, rl->audio->out_rate, &before) < 0 ||
 	    audio_measure_float(decoded, n_decoded, rl->audio->out_rate, &after) < 0)
@@ -169,10 +171,12 @@ int render_plan(const struct pcm *pcm, const struct audio_settings *audio, const
 
 	if (encode->format != ENCODE_MP3)
 		return audio_plan(pcm, audio, plan);
-	if (audio_plan_rough(pcm, audio, plan) < 0)
-		return -1;
-	rl.rough = *plan;
-	/* without a thread, the loss is measured when the search asks for it */
+	/* beside the whole speech's measuring pass; without a thread, the loss is measured when
+	 * the search asks for it */
 	rl.started = pthread_create(&rl.thread, NULL, render_loss_run, &rl) == 0;
+	if (audio_plan_rough(pcm, audio, plan) < 0) {
+		render_loss_shift(&rl, &(double){ 0 });
+		return -1;
+	}
 	return audio_plan_refine(pcm, audio, plan, &aim);
 }
