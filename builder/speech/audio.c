@@ -619,6 +619,7 @@ int audio_plan_refine(const struct pcm *pcm, const struct audio_settings *settin
 	double sparse_bias = audio_sparse(pcm) && isfinite(plan->measured.sparse_lufs)
 				     ? plan->measured.integrated_lufs - plan->measured.sparse_lufs : 0.0;
 	bool aimed = !aim;
+	int rounds = 0;
 	double diff;
 	int ret = -1;
 
@@ -635,6 +636,7 @@ int audio_plan_refine(const struct pcm *pcm, const struct audio_settings *settin
 		for (int round = 0; round < 5; round++) {
 			if (audio_measure_chain(pcm, settings, rate, gain_db, plan->threshold, &limited) < 0)
 				goto out;
+			rounds++;
 			/* the first round is a point on the curve whatever the target: it overlaps aim's work */
 			if (!aimed) {
 				aimed = true;
@@ -699,9 +701,10 @@ int audio_plan_refine(const struct pcm *pcm, const struct audio_settings *settin
 	plan->gain_db = gain_db;
 	plan->predicted_lufs = limited;
 	log_verbose("audio: measured %.1f LUFS, peak %.1f dBFS; gain %+.1f dB and a limiter at %.1f dBFS "
-		    "give %.2f LUFS (target %.2f LUFS, %.1f dBTP)", plan->measured.integrated_lufs,
-		    plan->measured.peak_db, gain_db, settings->ceiling_dbtp - AUDIO_PEAK_MARGIN_DB, limited,
-		    target, settings->ceiling_dbtp);
+		    "give %.2f LUFS (target %.2f LUFS, %.1f dBTP; %d search pass%s over %s of the speech)",
+		    plan->measured.integrated_lufs, plan->measured.peak_db, gain_db,
+		    settings->ceiling_dbtp - AUDIO_PEAK_MARGIN_DB, limited, target, settings->ceiling_dbtp, rounds,
+		    rounds == 1 ? "" : "es", audio_sparse(pcm) ? "chunks" : "all");
 	ret = 0;
 out:
 	/* aim's work is waited for, whatever happened here */
