@@ -175,7 +175,8 @@ int render_plan(const struct pcm *pcm, const struct audio_settings *audio, const
 	 * the search asks for it */
 	rl.started = pthread_create(&rl.thread, NULL, render_loss_run, &rl) == 0;
 	if (audio_plan_rough(pcm, audio, plan) < 0) {
-		render_loss_shift(&rl, &(double){ 0 });
+		if (rl.started)
+			pthread_join(rl.thread, NULL);
 		return -1;
 	}
 	return audio_plan_refine(pcm, audio, plan, &aim);
