@@ -276,6 +276,40 @@ START_TEST(measure_silence)
 }
 END_TEST
 
+START_TEST(plan_sample_measures_the_middle_tenth)
+{
+	const struct audio_settings settings = { .out_rate = 44100, .target_lufs = -16.0, .ceiling_dbtp = -1.0 };
+	struct audio_plan plan;
+	struct pcm pcm;
+	size_t start, end;
+
+	/* 60 s: quiet, a loud stretch around the middle, quiet; the sample is the middle 6 s, all loud */
+	pcm_init(&pcm, 22050);
+	add_sine(&pcm, 997.0, 0.2, 25.0);
+	add_sine(&pcm, 997.0, 0.5, 10.0);
+	add_sine(&pcm, 997.0, 0.2, 25.0);
+	audio_sample_range(&pcm, &start, &end);
+	ck_assert_uint_eq(start, (size_t)22050 * 27);
+	ck_assert_uint_eq(end, (size_t)22050 * 33);
+	ck_assert_int_eq(audio_plan_sample(&pcm, &settings, &plan), 0);
+	ck_assert_double_eq_tol(plan.measured.integrated_lufs, -9.03, 0.1);
+	ck_assert_double_eq_tol(plan.gain_db, -16.0 + 9.03, 0.1);
+	ck_assert_double_eq_tol(plan.threshold, pow(10.0, -1.5 / 20.0), 1e-6);
+	/* the whole is far quieter: the sample alone decided */
+	ck_assert_int_eq(audio_plan_rough(&pcm, &settings, &plan), 0);
+	ck_assert_double_lt(plan.measured.integrated_lufs, -13.5);	/* -14.3: within the gate */
+	pcm_release(&pcm);
+
+	/* silence: nothing to gain by, and no error */
+	pcm_init(&pcm, 22050);
+	pcm_append_silence(&pcm, 5000);
+	ck_assert_int_eq(audio_plan_sample(&pcm, &settings, &plan), 0);
+	ck_assert(isinf(plan.measured.integrated_lufs));
+	ck_assert_double_eq(plan.gain_db, 0.0);
+	pcm_release(&pcm);
+}
+END_TEST
+
 START_TEST(render_resamples_to_the_target_loudness)
 {
 	const struct audio_settings settings = { .out_rate = 44100, .target_lufs = -16.0, .ceiling_dbtp = -1.0 };
@@ -555,6 +589,7 @@ Suite *suite_audio(void)
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, measure_a_sine);
 	tcase_add_test(tc, measure_silence);
+	tcase_add_test(tc, plan_sample_measures_the_middle_tenth);
 	tcase_add_test(tc, render_resamples_to_the_target_loudness);
 	tcase_add_test(tc, render_limits_peaks_of_a_quiet_signal_with_clicks);
 	tcase_add_test(tc, render_reaches_the_target_despite_clicks);
