@@ -20,7 +20,7 @@ struct isolate_result {
 	int storage_errno;	/* ISOLATE_FAILED on a storage failure the child reported with log_error; else 0 */
 };
 
-/* A child started by isolate_spawn, waited for by isolate_wait. */
+/* A child started by isolate_spawn (or _beside), waited for by isolate_wait. */
 struct isolate_child {
 	int pid;
 	int fd;		/* the parent's end of the child's output */
@@ -57,8 +57,8 @@ int isolate_run(int (*child_fn)(int fd, void *ud), void *child_ud,
 /* Writes all of buf to fd, retrying short writes; 0 or -1. */
 int isolate_write_all(int fd, const void *buf, size_t n);
 
-/* Runs jobs 0 .. n-1 in order, at most slots at once: start(i, ud) spawns job i's child and
- * returns it (it must live until finish), or NULL when job i needs none or could not start;
+/* Runs jobs 0 .. n-1 in order, at most slots at once: start(i, ud) spawns job i's child (with
+ * isolate_spawn) and returns it (it must live until finish), or NULL when job i needs none or could not start;
  * finish(i, ud) is called once job i's child is done (its output ended, or it stays silent past
  * its deadline), to collect it with isolate_wait. With a jobserver, a job starts only with a
  * core: the first on this process's own, each other one with a token taken here and passed to

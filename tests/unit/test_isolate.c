@@ -353,7 +353,7 @@ static struct isolate_child *pool_start(size_t i, void *ud)
 	if (j->ms[i] == -1)	/* a job that needs no child */
 		return NULL;
 	if (j->ms[i] == -2)	/* one that hangs, silent, past its limit */
-		ck_assert_int_eq(isolate_spawn(&j->child[i], child_sleeps, NULL, 300), 0);
+		ck_assert_int_eq(isolate_spawn(&j->child[i], child_sleeps, NULL, 1000), 0);
 	else
 		ck_assert_int_eq(isolate_spawn(&j->child[i], child_naps, (void *)(long)j->ms[i], 10000), 0);
 	if (++j->running > j->most)
@@ -392,7 +392,7 @@ END_TEST
 
 START_TEST(a_silent_child_past_its_deadline_is_done)
 {
-	/* two slots: 0 never writes nor closes, past its 300 ms limit; 1 and 2 are quick: its deadline
+	/* two slots: 0 never writes nor closes, past its 1 s limit; 1 and 2 are quick: its deadline
 	 * makes 0 done, and isolate_wait (in finish) stops it */
 	struct pool_jobs j = { .ms = { -2, 50, 50 } };
 	long t0 = now_ms();
