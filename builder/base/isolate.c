@@ -85,7 +85,10 @@ static void isolate_child_main(int fd, int (*child_fn)(int fd, void *ud), void *
 	_exit(r < 0 ? 1 : r > 255 ? 255 : r);
 }
 
-int isolate_spawn(struct isolate_child *child, int (*child_fn)(int fd, void *ud), void *child_ud, int timeout_ms)
+/* Forks the child; token (one this process took, or -1) is the child's from before the fork, or
+ * given back here when it cannot start. */
+static int isolate_start(struct isolate_child *child, int token, int (*child_fn)(int fd, void *ud), void *child_ud,
+			 int timeout_ms)
 {
 	int fds[2];
 	pid_t pid, self;
@@ -94,8 +97,11 @@ int isolate_spawn(struct isolate_child *child, int (*child_fn)(int fd, void *ud)
 	child->pid = -1;
 	child->fd = -1;
 	child->holder = 0;
+	child->token = -1;
+	jobserver_pass(token, holder);
 	if (pipe(fds) < 0) {
 		log_error("cannot create a pipe: %s", strerror(errno));
+		jobserver_reclaim(holder);
 		return -1;
 	}
 	fflush(NULL);
@@ -105,6 +111,7 @@ int isolate_spawn(struct isolate_child *child, int (*child_fn)(int fd, void *ud)
 		log_error("cannot start a child process: %s", strerror(errno));
 		close(fds[0]);
 		close(fds[1]);
+		jobserver_reclaim(holder);
 		return -1;
 	}
 	if (pid == 0) {
@@ -114,9 +121,27 @@ int isolate_spawn(struct isolate_child *child, int (*child_fn)(int fd, void *ud)
 	close(fds[1]);
 	child->pid = pid;
 	child->holder = holder;
+	child->token = token;
 	child->fd = fds[0];
 	child->deadline_ms = isolate_now_ms() + timeout_ms;
 	return 0;
+}
+
+int isolate_spawn(struct isolate_child *child, int (*child_fn)(int fd, void *ud), void *child_ud, int timeout_ms)
+{
+	return isolate_start(child, -1, child_fn, child_ud, timeout_ms);
+}
+
+int isolate_spawn_beside(struct isolate_child *child, int (*child_fn)(int fd, void *ud), void *child_ud,
+			 int timeout_ms)
+{
+	int token = jobserver_take();
+
+	if (token < 0) {
+		*child = (struct isolate_child){ -1, -1, 0, 0, -1 };
+		return 0;
+	}
+	return isolate_start(child, token, child_fn, child_ud, timeout_ms) < 0 ? -1 : 1;
 }
 
 int isolate_wait(struct isolate_child *child, int (*on_data)(const void *buf, size_t n, void *ud), void *parent_ud,
@@ -179,11 +204,13 @@ int isolate_wait(struct isolate_child *child, int (*on_data)(const void *buf, si
 			;
 	}
 	child->pid = -1;
-	/* tokens a child took for its own children or threads and could not give back (it crashed,
-	 * or was killed) are freed here, by its parent: none is lost for the rest of the run */
-	if (jobserver_reclaim(child->holder))
+	/* the token it was started with is freed here, and any it took for its own children or
+	 * threads and could not give back (it crashed, or was killed): none is lost for the rest
+	 * of the run */
+	if (jobserver_reclaim(child->holder) > (child->token >= 0 ? 1u : 0u))
 		log_verbose("gave back the cores a child process held when it ended");
 	child->holder = 0;
+	child->token = -1;
 	if (res->status == ISOLATE_OK) {
 		if (WIFSIGNALED(wstatus)) {
 			res->status = ISOLATE_CRASHED;
@@ -215,36 +242,43 @@ int isolate_run(int (*child_fn)(int fd, void *ud), void *child_ud,
 
 /* ---- a pool of children ---- */
 
-void isolate_pool_init(struct isolate_pool *pool, size_t slots)
+/* The children a pool watches: at most slots at once, and whichever finishes first frees its slot. */
+struct isolate_pool {
+	size_t slots, active;
+	const struct isolate_child **child;	/* one a slot: the child watched there, or NULL */
+	size_t *job;				/* the job of each */
+	struct pollfd *fds;			/* one a slot, and the jobserver's bell */
+	size_t *map;				/* the slot of each descriptor polled */
+};
+
+static void isolate_pool_init(struct isolate_pool *pool, size_t slots)
 {
 	pool->slots = slots ? slots : 1;
 	pool->active = 0;
 	pool->child = xcalloc(pool->slots, sizeof *pool->child);
-	pool->ud = xcalloc(pool->slots, sizeof *pool->ud);
-	pool->fds = xcalloc(pool->slots + 1, sizeof *pool->fds);	/* and a bell */
+	pool->job = xcalloc(pool->slots, sizeof *pool->job);
+	pool->fds = xcalloc(pool->slots + 1, sizeof *pool->fds);
 	pool->map = xcalloc(pool->slots, sizeof *pool->map);
 }
 
-void isolate_pool_release(struct isolate_pool *pool)
+static void isolate_pool_release(struct isolate_pool *pool)
 {
 	free(pool->child);
-	free(pool->ud);
+	free(pool->job);
 	free(pool->fds);
 	free(pool->map);
-	memset(pool, 0, sizeof *pool);
 }
 
-int isolate_pool_add(struct isolate_pool *pool, const struct isolate_child *child, void *ud)
+/* Watches child in a free slot (the caller checked there is one). */
+static void isolate_pool_add(struct isolate_pool *pool, const struct isolate_child *child, size_t job)
 {
-	for (size_t i = 0; i < pool->slots; i++) {
-		if (pool->child[i])
-			continue;
-		pool->child[i] = child;
-		pool->ud[i] = ud;
-		pool->active++;
-		return 0;
-	}
-	return -1;
+	size_t i = 0;
+
+	while (pool->child[i])
+		i++;
+	pool->child[i] = child;
+	pool->job[i] = job;
+	pool->active++;
 }
 
 /* The slot whose child finished first, waiting if none has: every watched child is polled,
@@ -281,68 +315,57 @@ static size_t isolate_pool_wait(struct isolate_pool *pool, int bell)
 	}
 }
 
-/* Frees slot i of the pool: its ud. */
-static void *isolate_pool_free_slot(struct isolate_pool *pool, size_t i)
+/* Frees slot i of the pool: its job. */
+static size_t isolate_pool_free_slot(struct isolate_pool *pool, size_t i)
 {
-	void *ud = pool->ud[i];
-
 	pool->child[i] = NULL;
-	pool->ud[i] = NULL;
 	pool->active--;
-	return ud;
+	return pool->job[i];
 }
 
-void *isolate_pool_next_done(struct isolate_pool *pool)
+/* A free token for the next job, or -1 when there is none. */
+static int isolate_pool_token(void)
 {
-	return pool->active ? isolate_pool_free_slot(pool, isolate_pool_wait(pool, -1)) : NULL;
-}
+	int token = jobserver_take();
 
-/* A core for the next job: this process's own when none of the pool's jobs has it (*own
- * then set), else a token; -2 when none is free. */
-static int isolate_pool_core(bool *own)
-{
-	int token;
-
-	if (!*own) {
-		*own = true;
-		return -1;
-	}
-	if ((token = jobserver_take()) >= 0)
+	if (token >= 0)
 		return token;
 	/* what is given back from now on rings the bell; one given back just now is taken here */
 	jobserver_drain();
-	return (token = jobserver_take()) >= 0 ? token : -2;
+	return jobserver_take();
 }
 
 void isolate_pool_run(size_t slots, size_t n, struct isolate_child *(*start)(size_t i, void *ud),
 		      void (*finish)(size_t i, void *ud), void *ud)
 {
 	struct isolate_pool pool;
-	size_t *jobs = xcalloc(n ? n : 1, sizeof *jobs), next = 0;
-	int *core = xcalloc(n ? n : 1, sizeof *core);	/* each job's token, or -1: this process's core */
-	bool tokens = jobserver_fd() >= 0, own = false, waiting;
+	size_t next = 0, own = n;	/* the job on this process's own core; n when it is free */
+	bool tokens = jobserver_fd() >= 0;
 
 	isolate_pool_init(&pool, slots);
 	while (next < n || pool.active) {
-		waiting = false;
+		bool waiting = false;
+
 		/* start as many as there are free slots (and, with a jobserver, cores) */
 		while (next < n && pool.active < pool.slots) {
 			struct isolate_child *child;
-			int c = tokens ? isolate_pool_core(&own) : -1;
+			int token = -1;
 
-			if (c == -2) {
+			if (tokens && own < n && (token = isolate_pool_token()) < 0) {
 				waiting = true;
 				break;
 			}
-			child = start(next, ud);
-			jobs[next] = next;
-			core[next] = c;
-			if (child) {
-				isolate_pool_add(&pool, child, &jobs[next]);
-			} else if (c >= 0) {
-				jobserver_give(c);
-			} else if (tokens) {
-				own = false;
+			if ((child = start(next, ud))) {
+				isolate_pool_add(&pool, child, next);
+				if (token < 0) {
+					own = next;
+				} else {
+					/* the child's now: freed when finish reaps it, however it ended */
+					jobserver_pass(token, child->holder);
+					child->token = token;
+				}
+			} else {
+				jobserver_give(token);
 			}
 			next++;
 		}
@@ -351,15 +374,11 @@ void isolate_pool_run(size_t slots, size_t n, struct isolate_child *(*start)(siz
 
 			if (i == pool.slots)
 				continue;	/* a token was given back: try again */
-			job = *(size_t *)isolate_pool_free_slot(&pool, i);
+			job = isolate_pool_free_slot(&pool, i);
 			finish(job, ud);
-			if (core[job] >= 0)
-				jobserver_give(core[job]);
-			else if (tokens)
-				own = false;
+			if (job == own)
+				own = n;
 		}
 	}
 	isolate_pool_release(&pool);
-	free(jobs);
-	free(core);
 }

@@ -4,8 +4,6 @@
 
 #include <stddef.h>
 
-struct pollfd;
-
 enum isolate_status {
 	ISOLATE_OK,		/* the child exited 0 */
 	ISOLATE_FAILED,		/* the child exited non-zero (it reported why itself) */
@@ -22,18 +20,25 @@ struct isolate_result {
 	int storage_errno;	/* ISOLATE_FAILED on a storage failure the child reported with log_error; else 0 */
 };
 
-/* A child started by isolate_spawn, waited for by isolate_wait. */
+/* A child started by isolate_spawn (or _beside), waited for by isolate_wait. */
 struct isolate_child {
 	int pid;
 	int fd;		/* the parent's end of the child's output */
 	long deadline_ms;
 	int holder;	/* its number in the jobserver: what it still holds is freed when it is reaped */
+	int token;	/* the token it was started with (it runs beside this process), or -1 */
 };
 
 /* Forks a child that runs child_fn(fd, child_ud) and exits with its return
  * value (which, if positive, stays under 64; 1 for a negative one, or a code that carries the errno of a storage
  * failure to res->storage_errno; core dumps off). The parent goes on at once; it must call isolate_wait. */
 int isolate_spawn(struct isolate_child *child, int (*child_fn)(int fd, void *ud), void *child_ud, int timeout_ms);
+/* As isolate_spawn, for a child that runs beside this process: only with a jobserver's token,
+ * taken here without waiting and the child's own (freed when isolate_wait reaps it, however it
+ * ended; here if it cannot start). 1 when it started, 0 when no token was free (nothing started:
+ * the work is the caller's, in turn), -1 when it could not start (reported). */
+int isolate_spawn_beside(struct isolate_child *child, int (*child_fn)(int fd, void *ud), void *child_ud,
+			 int timeout_ms);
 
 /* Passes what the child writes to on_data(buf, n, parent_ud) (which may be NULL;
  * a non-zero return stops the child) until it exits, and kills it at its
@@ -52,35 +57,12 @@ int isolate_run(int (*child_fn)(int fd, void *ud), void *child_ud,
 /* Writes all of buf to fd, retrying short writes; 0 or -1. */
 int isolate_write_all(int fd, const void *buf, size_t n);
 
-/*
- * A pool of children: at most slots of them run at once, and whichever finishes first (its
- * output ended, or it stays silent past its deadline) frees its slot for the next. The caller
- * spawns each child and collects it with isolate_wait; the pool only watches.
- */
-struct isolate_pool {
-	size_t slots, active;
-	const struct isolate_child **child;	/* one a slot: the child watched there, or NULL */
-	void **ud;				/* the caller's data of each */
-	struct pollfd *fds;
-	size_t *map;
-};
-
-/* A pool of slots (at least 1) children; isolate_pool_release frees it. */
-void isolate_pool_init(struct isolate_pool *pool, size_t slots);
-void isolate_pool_release(struct isolate_pool *pool);
-/* Watches child (borrowed until isolate_pool_next_done returns its ud) in a free slot;
- * -1 when every slot is taken. */
-int isolate_pool_add(struct isolate_pool *pool, const struct isolate_child *child, void *ud);
-/* Waits for the first watched child to finish and frees its slot: its ud, for the caller
- * to isolate_wait it; NULL when none is watched. */
-void *isolate_pool_next_done(struct isolate_pool *pool);
-
-/* Runs jobs 0 .. n-1 in order, at most slots at once: start(i, ud) spawns job i's child and
- * returns it (it must live until finish), or NULL when job i needs none or could not start;
- * finish(i, ud) is called once job i's child is done, to collect it with isolate_wait. With a
- * jobserver, a job starts only with a core: the first on this process's own, each other one
- * with a token taken here, given back once it is finished (the pool waits for one beside its
- * children). */
+/* Runs jobs 0 .. n-1 in order, at most slots at once: start(i, ud) spawns job i's child (with
+ * isolate_spawn) and returns it (it must live until finish), or NULL when job i needs none or could not start;
+ * finish(i, ud) is called once job i's child is done (its output ended, or it stays silent past
+ * its deadline), to collect it with isolate_wait. With a jobserver, a job starts only with a
+ * core: the first on this process's own, each other one with a token taken here and passed to
+ * its child, freed when finish reaps it (the pool waits for one beside its children). */
 void isolate_pool_run(size_t slots, size_t n, struct isolate_child *(*start)(size_t i, void *ud),
 		      void (*finish)(size_t i, void *ud), void *ud);
 

@@ -102,18 +102,16 @@ void jobserver_give(int token)
 	jobserver_ring();
 }
 
-size_t jobserver_tokens(void)
+void jobserver_pass(int token, int holder)
 {
-	return jobserver_area ? (size_t)jobserver_area->n : 0;
-}
+	int expected = jobserver_self;
 
-size_t jobserver_free(void)
-{
-	size_t n = 0;
-
-	for (int i = 0; jobserver_area && i < jobserver_area->n; i++)
-		n += atomic_load(&jobserver_area->slot[i]) == 0;
-	return n;
+	if (!jobserver_area || token < 0 || token >= jobserver_area->n)
+		return;
+	if (holder <= 0)
+		jobserver_give(token);
+	else	/* only a token this process holds: never one another took */
+		atomic_compare_exchange_strong(&jobserver_area->slot[token], &expected, holder);
 }
 
 int jobserver_holder_new(void)

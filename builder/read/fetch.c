@@ -6,6 +6,7 @@
 
 #include <curl/curl.h>
 #include <dlfcn.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -18,7 +19,7 @@
 /* libcurl, opened when a feed is first fetched rather than linked: loading it and the thirty libraries of
  * TLS, Kerberos, LDAP and SSH it needs cost every run of newscast about 10 ms of CPU, and most runs
  * (script, speak, a build with no [source]) fetch nothing. */
-static struct {
+struct fetch_libcurl {
 	void *lib;
 	CURLcode (*global_init)(long flags);
 	CURL *(*easy_init)(void);
@@ -29,16 +30,32 @@ static struct {
 	void (*easy_cleanup)(CURL *curl);
 	struct curl_slist *(*slist_append)(struct curl_slist *list, const char *s);
 	void (*slist_free_all)(struct curl_slist *list);
-} fetch_curl;
+};
+
+static struct fetch_libcurl fetch_curl;
+
+/* What fetch_get calls: each function's name in libcurl and its place in struct fetch_libcurl. */
+static const struct {
+	const char *name;
+	size_t offset;
+} fetch_functions[] = {
+	{ "curl_global_init", offsetof(struct fetch_libcurl, global_init) },
+	{ "curl_easy_init", offsetof(struct fetch_libcurl, easy_init) },
+	{ "curl_easy_setopt", offsetof(struct fetch_libcurl, easy_setopt) },
+	{ "curl_easy_perform", offsetof(struct fetch_libcurl, easy_perform) },
+	{ "curl_easy_getinfo", offsetof(struct fetch_libcurl, easy_getinfo) },
+	{ "curl_easy_strerror", offsetof(struct fetch_libcurl, easy_strerror) },
+	{ "curl_easy_cleanup", offsetof(struct fetch_libcurl, easy_cleanup) },
+	{ "curl_slist_append", offsetof(struct fetch_libcurl, slist_append) },
+	{ "curl_slist_free_all", offsetof(struct fetch_libcurl, slist_free_all) },
+};
 
 /* Opens libcurl and looks up what fetch_get calls, once a process; reports a failure (naming the URL
  * that needed it) and leaves fetch_curl.lib NULL to try again next time. */
 static int fetch_load(const char *url)
 {
-	static const char *const names[] = { "curl_global_init", "curl_easy_init", "curl_easy_setopt",
-		"curl_easy_perform", "curl_easy_getinfo", "curl_easy_strerror", "curl_easy_cleanup",
-		"curl_slist_append", "curl_slist_free_all" };
-	void *lib, *fn[sizeof names / sizeof *names];
+	struct fetch_libcurl curl = { 0 };
+	void *lib;
 
 	if (fetch_curl.lib)
 		return 0;
@@ -46,25 +63,20 @@ static int fetch_load(const char *url)
 		log_error("cannot fetch '%s': cannot load '%s': %s", url, FETCH_LIBCURL, dlerror());
 		return -1;
 	}
-	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-		if (!(fn[i] = dlsym(lib, names[i]))) {
-			log_error("cannot fetch '%s': '%s' has no %s", url, FETCH_LIBCURL, names[i]);
+	for (size_t i = 0; i < sizeof fetch_functions / sizeof *fetch_functions; i++) {
+		void *fn = dlsym(lib, fetch_functions[i].name);
+
+		if (!fn) {
+			log_error("cannot fetch '%s': '%s' has no %s", url, FETCH_LIBCURL, fetch_functions[i].name);
 			dlclose(lib);
 			return -1;
 		}
+		/* a function pointer from dlsym's void *: POSIX promises the conversion works */
+		memcpy((char *)&curl + fetch_functions[i].offset, &fn, sizeof fn);
 	}
-	/* a function pointer from dlsym's void *: POSIX promises the conversion works */
-	memcpy(&fetch_curl.global_init, &fn[0], sizeof fn[0]);
-	memcpy(&fetch_curl.easy_init, &fn[1], sizeof fn[1]);
-	memcpy(&fetch_curl.easy_setopt, &fn[2], sizeof fn[2]);
-	memcpy(&fetch_curl.easy_perform, &fn[3], sizeof fn[3]);
-	memcpy(&fetch_curl.easy_getinfo, &fn[4], sizeof fn[4]);
-	memcpy(&fetch_curl.easy_strerror, &fn[5], sizeof fn[5]);
-	memcpy(&fetch_curl.easy_cleanup, &fn[6], sizeof fn[6]);
-	memcpy(&fetch_curl.slist_append, &fn[7], sizeof fn[7]);
-	memcpy(&fetch_curl.slist_free_all, &fn[8], sizeof fn[8]);
-	fetch_curl.global_init(CURL_GLOBAL_DEFAULT);
-	fetch_curl.lib = lib;
+	curl.global_init(CURL_GLOBAL_DEFAULT);
+	curl.lib = lib;
+	fetch_curl = curl;
 	return 0;
 }
 

@@ -357,38 +357,40 @@ struct article_pieces {
 	size_t n, next;			/* pieces, and the first no one has taken yet */
 	struct article_piece piece[ENCODE_MAX_PARTS];	/* the first is unused: it is encoded here */
 	struct encode_part parts[ENCODE_MAX_PARTS];
-	int token[ENCODE_MAX_PARTS];	/* a piece's child not yet collected holds one; else -1 */
 	bool failed;			/* a child could not be started or failed: stop */
 	struct error *err;
 	struct article_progress *pr;	/* may be NULL */
 	double base, share;		/* the piece encoded here now, as a share of the part */
 };
 
-/* Collects the children that ended, giving their tokens back, and gives free tokens to the
- * next pieces, each in a child; a failure is reported and marks ps failed. */
+/* Collects the children that ended (reaped, each gives its token back), and starts the next
+ * pieces, each in a child, while tokens are free; a failure is reported and marks ps failed. */
 static void article_pieces_share(struct article_pieces *ps)
 {
 	for (size_t k = 1; k < ps->next && !ps->failed; k++) {
 		struct article_piece *pc = &ps->piece[k];
 		struct pollfd pfd = { pc->proc.fd, POLLIN, 0 };
 
-		if (ps->token[k] < 0 || poll(&pfd, 1, 0) <= 0 || !(pfd.revents & (POLLHUP | POLLERR | POLLNVAL)))
+		/* encoded here or collected already: no child */
+		if (pc->proc.pid < 0 || poll(&pfd, 1, 0) <= 0 || !(pfd.revents & (POLLHUP | POLLERR | POLLNVAL)))
 			continue;
 		if (article_piece_wait(pc, &ps->parts[k], ps->err) < 0)
 			ps->failed = true;
-		jobserver_give(ps->token[k]);
-		ps->token[k] = -1;
 	}
-	while (!ps->failed && ps->next < ps->n && (ps->token[ps->next] = jobserver_take()) >= 0) {
-		struct article_piece *pc = &ps->piece[ps->next++];
+	while (!ps->failed && ps->next < ps->n) {
+		struct article_piece *pc = &ps->piece[ps->next];
+		int started = isolate_spawn_beside(&pc->proc, article_piece_child, pc,
+						   article_worker_limit_ms(ps->job));
 
-		if (isolate_spawn(&pc->proc, article_piece_child, pc, article_worker_limit_ms(ps->job)) < 0)
-			ps->failed = true;
+		if (!started)
+			break;
+		ps->next++;
+		ps->failed = started < 0;
 	}
 }
 
-/* While a piece is encoded here: its progress, and a token a child gave back goes to the next
- * piece at once rather than once this one is done. */
+/* While a piece is encoded here: its progress, and the token of a child that ended goes to the
+ * next piece at once rather than once this one is done. */
 static void article_pieces_progress(void *ud, double fraction)
 {
 	struct article_pieces *ps = ud;
@@ -421,11 +423,9 @@ static int article_encode(const struct article_job *job, const struct pcm *pcm, 
 				   pr ? article_on_encoding : NULL, pr);
 	ps = xmalloc(sizeof *ps);
 	*ps = (struct article_pieces){ .job = job, .n = n, .next = 1, .err = err, .pr = pr };
-	for (size_t k = 0; k < n; k++)
-		ps->token[k] = -1;
 	for (size_t k = 1; k < n; k++) {
 		ps->piece[k] = (struct article_piece){ job, pcm, plan, starts[k], starts[k + 1], util_tmpfile(),
-						       { -1, -1, 0, 0 } };
+						       { -1, -1, 0, 0, -1 } };
 		if (!ps->piece[k].fp) {
 			log_error("cannot create a temporary file: %s", strerror(errno));
 			goto out;
@@ -445,12 +445,10 @@ static int article_encode(const struct article_job *job, const struct pcm *pcm, 
 		here = ps->next++;
 	}
 	for (size_t k = 1; k < n && !ps->failed; k++) {
-		if (ps->token[k] < 0)	/* encoded here, or collected */
+		if (ps->piece[k].proc.pid < 0)	/* encoded here, or collected */
 			continue;
 		if (article_piece_wait(&ps->piece[k], &ps->parts[k], err) < 0)
 			goto out;
-		jobserver_give(ps->token[k]);
-		ps->token[k] = -1;
 	}
 	if (ps->failed)
 		goto out;
@@ -476,7 +474,6 @@ static int article_encode(const struct article_job *job, const struct pcm *pcm, 
 out:
 	for (size_t k = 1; k < n; k++) {
 		article_piece_stop(&ps->piece[k]);
-		jobserver_give(ps->token[k]);
 		if (ps->piece[k].fp)
 			fclose(ps->piece[k].fp);
 	}

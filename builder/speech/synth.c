@@ -1,7 +1,6 @@
 /* synth: wraps libespeak-ng: one segment in, PCM and the positions of its sentences and words out. */
 #include "synth.h"
 
-#include "jobserver.h"
 #include "isolate.h"
 #include "error.h"
 #include "log.h"
@@ -405,22 +404,27 @@ int synth_segments_isolated(const char *name, const struct voice_profile *vp, co
 	struct synth_reader reader = { sink, sample_rate, NULL, 0, 0, 0, 0, 0, 0 };
 	struct isolate_result res;
 	size_t n = synth_children(segs), k = 0;
-	int ret = -1, token[SYNTH_MAX_CHILDREN];
+	int ret = -1;
 
-	for (size_t m = 0; m < n; m++) {
-		jobs[m] = (struct synth_job){ vp, segs, 0, 0, NULL, -1, { -1, -1, 0 } };
-		token[m] = -1;
-	}
+	for (size_t m = 0; m < n; m++)
+		jobs[m] = (struct synth_job){ vp, segs, 0, 0, NULL, -1, { -1, -1, 0, 0, -1 } };
 	synth_share(segs, jobs, n);
-	/* a child that runs beside the first keeps its speech in a file until its turn */
-	for (size_t m = 1; m < n && (token[m] = jobserver_take()) >= 0; m++) {
-		jobs[m].out = util_tmpfile();
-		if (!jobs[m].out) {
+	/* a child that runs beside the first (with a token, its own until it is reaped) keeps its
+	 * speech in a file until its turn */
+	for (size_t m = 1; m < n; m++) {
+		int started;
+
+		if (!(jobs[m].out = util_tmpfile())) {
 			log_error("cannot create a temporary file: %s", strerror(errno));
 			goto out;
 		}
-		if (isolate_spawn(&jobs[m].proc, synth_child, &jobs[m], timeout_ms) < 0)
+		if ((started = isolate_spawn_beside(&jobs[m].proc, synth_child, &jobs[m], timeout_ms)) < 0)
 			goto out;
+		if (!started) {
+			fclose(jobs[m].out);
+			jobs[m].out = NULL;
+			break;
+		}
 	}
 	isolate_run(synth_child, &jobs[0], synth_on_data, &reader, timeout_ms, &res);
 	for (k = 0;;) {
@@ -431,14 +435,11 @@ int synth_segments_isolated(const char *name, const struct voice_profile *vp, co
 		free(reader.buf);
 		reader = (struct synth_reader){ sink, sample_rate, NULL, 0, 0, 0, 0, 0, 0 };
 		/* no token: its turn is now, on this process's core, streamed as the first was */
-		if (token[k] < 0) {
+		if (!jobs[k].out) {
 			isolate_run(synth_child, &jobs[k], synth_on_data, &reader, timeout_ms, &res);
 			continue;
 		}
 		isolate_wait(&jobs[k].proc, NULL, NULL, &res);
-		jobs[k].proc.pid = -1;
-		jobserver_give(token[k]);
-		token[k] = -1;
 		/* a child that failed is only scanned, for the segment it died on */
 		reader.scan = res.status != ISOLATE_OK;
 		if (synth_replay(&jobs[k], &reader) < 0 && !reader.scan) {
@@ -456,7 +457,6 @@ out:
 		}
 		if (jobs[m].out)
 			fclose(jobs[m].out);
-		jobserver_give(token[m]);
 	}
 	free(reader.buf);
 	return ret;

@@ -17,6 +17,7 @@
 struct lexicon_entry {
 	char *phrase;
 	char *replacement;
+	size_t len;	/* the phrase's, in bytes: matched at every candidate place */
 	bool phonemes;
 	bool capitals;	/* matched case-sensitively */
 };
@@ -92,7 +93,8 @@ static int lexicon_add(struct lexicon *lex, const char *name, int line, const ch
 	for (const char *p = phrase; *p; p++)
 		capitals |= isupper((unsigned char)*p) != 0;
 	util_grow((void **)&lex->items, &lex->cap, lex->n + 1, sizeof *lex->items);
-	lex->items[lex->n++] = (struct lexicon_entry){ xstrdup(phrase), xstrdup(replacement), phonemes, capitals };
+	lex->items[lex->n++] = (struct lexicon_entry){ xstrdup(phrase), xstrdup(replacement), strlen(phrase),
+						       phonemes, capitals };
 	return 0;
 }
 
@@ -282,9 +284,9 @@ static const struct lexicon_entry *lexicon_match_exact(const struct lexicon *lex
 	}
 	for (size_t k = 0; k < p->n; k++) {
 		const struct lexicon_entry *e = &lex->items[p->entry[k]];
-		int32_t len = (int32_t)strlen(e->phrase);
+		int32_t len = (int32_t)e->len;
 
-		if (len > n - at || memcmp(in + at, e->phrase, (size_t)len) != 0)
+		if (len > n - at || memcmp(in + at, e->phrase, e->len) != 0)
 			continue;
 		i = at + len;
 		if (i < n)

@@ -1,6 +1,7 @@
-/* Helpers the unit test suites share: temporary folders, whole files, captured stderr. */
+/* Helpers the unit test suites share: temporary folders, whole files, captured stderr, the jobserver's free tokens. */
 #include "helpers.h"
 
+#include "jobserver.h"
 #include "log.h"
 #include "util.h"
 
@@ -170,4 +171,16 @@ void test_add_dir_fixtures(TCase *tc)
 {
 	tcase_add_unchecked_fixture(tc, test_case_setup, test_case_teardown);
 	tcase_add_checked_fixture(tc, test_setup, test_teardown);
+}
+
+size_t test_free_tokens(void)
+{
+	int token[64];
+	size_t n = 0;
+
+	while (n < sizeof token / sizeof *token && (token[n] = jobserver_take()) >= 0)
+		n++;
+	for (size_t i = 0; i < n; i++)
+		jobserver_give(token[i]);
+	return n;
 }

@@ -1,4 +1,4 @@
-/* Helpers the unit test suites share: temporary folders, whole files, captured stderr. */
+/* Helpers the unit test suites share: temporary folders, whole files, captured stderr, the jobserver's free tokens. */
 #ifndef NEWSCAST_TEST_HELPERS_H
 #define NEWSCAST_TEST_HELPERS_H
 
@@ -25,6 +25,10 @@ void test_write_file(const char *path, const char *text);
  * test_stderr_end, which restores both and returns what was written as a new string. */
 void test_stderr_begin(void);
 char *test_stderr_end(void);
+
+/* How many of the jobserver's tokens are free now: each taken, counted and given back (what a
+ * process sees of them; there is no count to read, since it would be stale at once). */
+size_t test_free_tokens(void);
 
 /* The current test's own empty folder, made before and removed after each test of
  * a case given test_add_dir_fixtures; the case's base folder goes even when a test

@@ -1,4 +1,6 @@
-/* Unit tests for jobserver: tokens taken and given back, and freed by the parent of a child that died holding them. */
+/* Unit tests for jobserver: tokens taken and given back, held by the children started with them, and freed by the
+ * parent of a child that died holding them. */
+#include "helpers.h"
 #include "isolate.h"
 #include "jobserver.h"
 #include "suites.h"
@@ -25,22 +27,19 @@ START_TEST(tokens_are_taken_once_and_given_back)
 	ck_assert_int_eq(jobserver_take(), -1);	/* no jobserver: nothing beside this process */
 	ck_assert_int_eq(jobserver_init(3), 0);
 	ck_assert_int_eq(jobserver_init(8), 0);	/* one a run: the first stays */
-	ck_assert_uint_eq(jobserver_tokens(), 2);
 	ck_assert_int_ge(a = jobserver_take(), 0);
 	ck_assert_int_ge(b = jobserver_take(), 0);
 	ck_assert_int_ne(a, b);
-	ck_assert_int_eq(jobserver_take(), -1);
-	ck_assert_uint_eq(jobserver_free(), 0);
+	ck_assert_int_eq(jobserver_take(), -1);	/* two, as the first said */
 	jobserver_give(a);
-	ck_assert_uint_eq(jobserver_free(), 1);
 	ck_assert_int_eq(jobserver_take(), a);
+	ck_assert_int_eq(jobserver_take(), -1);
 	jobserver_give(a);
 	jobserver_give(b);
 	jobserver_give(-1);
-	ck_assert_uint_eq(jobserver_free(), 2);
+	ck_assert_uint_eq(test_free_tokens(), 2);
 	jobserver_release();
 	ck_assert_int_eq(jobserver_init(1), 0);	/* one core: no token */
-	ck_assert_uint_eq(jobserver_tokens(), 0);
 	ck_assert_int_eq(jobserver_take(), -1);
 	jobserver_release();
 	ck_assert_int_ge(jobserver_cores(), 1);
@@ -77,13 +76,23 @@ START_TEST(a_child_that_dies_holding_tokens_gives_them_back_through_its_parent)
 		isolate_run(child_dies_holding_tokens, (void *)(long)how[i], NULL, NULL, 10000, &res);
 		ck_assert_int_eq(res.status, how[i] ? ISOLATE_CRASHED : ISOLATE_OK);
 		/* crashed, killed, or ended forgetting them: freed when it was reaped */
-		ck_assert_uint_eq(jobserver_free(), 2);
+		ck_assert_uint_eq(test_free_tokens(), 2);
 	}
 	jobserver_release();
 }
 END_TEST
 
-/* A job of the pool: it naps ms and says when it ran; or, for ms < 0, it dies holding a token. */
+/* Sleeps, silent, past any time limit a test gives it. */
+static int child_hangs(int fd, void *ud)
+{
+	(void)fd;
+	(void)ud;
+	sleep(10);
+	return 0;
+}
+
+/* A job of the pool: it naps ms and says when it ran; or, for ms of -1, it dies holding a token; for -2,
+ * it hangs past its time limit of 300 ms. */
 struct pool_run {
 	int ms[6];
 	struct isolate_child child[6];
@@ -105,8 +114,10 @@ static struct isolate_child *pool_start(size_t i, void *ud)
 {
 	struct pool_run *p = ud;
 
-	if (p->ms[i] < 0)
+	if (p->ms[i] == -1)
 		ck_assert_int_eq(isolate_spawn(&p->child[i], child_dies_holding_tokens, (void *)(long)SIGABRT, 10000), 0);
+	else if (p->ms[i] == -2)
+		ck_assert_int_eq(isolate_spawn(&p->child[i], child_hangs, NULL, 300), 0);
 	else
 		ck_assert_int_eq(isolate_spawn(&p->child[i], child_naps, (void *)(long)p->ms[i], 10000), 0);
 	if (++p->running > p->most)
@@ -145,16 +156,67 @@ START_TEST(a_pool_starts_a_job_only_with_a_core_and_a_crash_loses_none)
 	ck_assert_int_eq(jobserver_init(2), 0);
 	isolate_pool_run(2, 1, pool_start, pool_finish, &one);
 	ck_assert_int_eq(one.status[0], ISOLATE_CRASHED);
-	ck_assert_uint_eq(jobserver_free(), 1);
+	ck_assert_uint_eq(test_free_tokens(), 1);
 	isolate_pool_run(8, 4, pool_start, pool_finish, &four);
 	/* eight slots, but two cores: never more than two at once, and two at once twice */
 	ck_assert_int_eq(four.most, 2);
-	ck_assert_uint_eq(jobserver_free(), 1);
+	ck_assert_uint_eq(test_free_tokens(), 1);
 	for (size_t i = 0; i < 4; i++)
 		ck_assert_int_eq(four.status[i], ISOLATE_OK);
 	ck_assert_int_lt(four.start[1], four.end[0]);
 	ck_assert_int_lt(four.start[3], four.end[2]);
 	ck_assert_int_ge(four.start[2], four.end[0] < four.end[1] ? four.end[0] : four.end[1]);
+	jobserver_release();
+}
+END_TEST
+
+START_TEST(a_pool_job_killed_at_its_time_limit_gives_its_core_back)
+{
+	/* two cores: job 0 runs on this process's, job 1 with the token, hanging; job 2 waits for a core
+	 * (job 0's, once it is done); job 1 is killed at its limit, and its token freed as it is reaped */
+	struct pool_run p = { .ms = { 50, -2, 50 } };
+
+	ck_assert_int_eq(jobserver_init(2), 0);
+	isolate_pool_run(4, 3, pool_start, pool_finish, &p);
+	ck_assert_int_eq(p.status[0], ISOLATE_OK);
+	ck_assert_int_eq(p.status[1], ISOLATE_TIMEOUT);
+	ck_assert_int_eq(p.status[2], ISOLATE_OK);
+	ck_assert_int_eq(p.most, 2);
+	ck_assert_int_ge(p.start[2], p.end[0]);
+	ck_assert_uint_eq(test_free_tokens(), 1);
+	jobserver_release();
+}
+END_TEST
+
+START_TEST(a_child_started_with_a_token_holds_it_until_it_is_reaped_even_at_its_time_limit)
+{
+	struct isolate_child child, other;
+	struct isolate_result res;
+	long t0;
+
+	/* no jobserver: nothing runs beside this process */
+	ck_assert_int_eq(isolate_spawn_beside(&child, child_hangs, NULL, 300), 0);
+	ck_assert_int_eq(child.pid, -1);
+	ck_assert_int_eq(jobserver_init(2), 0);
+	ck_assert_int_eq(isolate_spawn_beside(&child, child_hangs, NULL, 300), 1);
+	ck_assert_uint_eq(test_free_tokens(), 0);	/* the child's */
+	ck_assert_int_eq(isolate_spawn_beside(&other, child_hangs, NULL, 300), 0);	/* none free: nothing started */
+	ck_assert_int_eq(other.pid, -1);
+	t0 = now_ms();
+	ck_assert_int_eq(isolate_wait(&child, NULL, NULL, &res), -1);
+	ck_assert_int_eq(res.status, ISOLATE_TIMEOUT);
+	ck_assert_int_lt(now_ms() - t0, 3000);
+	ck_assert_uint_eq(test_free_tokens(), 1);	/* killed at its limit: freed as it was reaped */
+	ck_assert_int_eq(isolate_spawn_beside(&child, child_naps, (void *)10L, 10000), 1);
+	ck_assert_int_eq(isolate_wait(&child, NULL, NULL, &res), 0);
+	ck_assert_uint_eq(test_free_tokens(), 1);	/* ended well, never giving it back itself */
+	jobserver_release();
+	/* three cores: one that crashes holding its own token and the other it took gives both back */
+	ck_assert_int_eq(jobserver_init(3), 0);
+	ck_assert_int_eq(isolate_spawn_beside(&child, child_dies_holding_tokens, (void *)(long)SIGABRT, 10000), 1);
+	isolate_wait(&child, NULL, NULL, &res);
+	ck_assert_int_eq(res.status, ISOLATE_CRASHED);
+	ck_assert_uint_eq(test_free_tokens(), 2);
 	jobserver_release();
 }
 END_TEST
@@ -168,6 +230,8 @@ Suite *suite_jobserver(void)
 	tcase_add_test(tc, tokens_are_taken_once_and_given_back);
 	tcase_add_test(tc, a_child_that_dies_holding_tokens_gives_them_back_through_its_parent);
 	tcase_add_test(tc, a_pool_starts_a_job_only_with_a_core_and_a_crash_loses_none);
+	tcase_add_test(tc, a_pool_job_killed_at_its_time_limit_gives_its_core_back);
+	tcase_add_test(tc, a_child_started_with_a_token_holds_it_until_it_is_reaped_even_at_its_time_limit);
 	suite_add_tcase(s, tc);
 	return s;
 }

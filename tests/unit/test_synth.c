@@ -1,4 +1,6 @@
 /* Unit tests for synth: text sanitising, and speaking segments in a child process (espeak-ng). */
+#include "helpers.h"
+#include "jobserver.h"
 #include "suites.h"
 #include "synth.h"
 #include "util.h"
@@ -226,8 +228,8 @@ START_TEST(no_segments)
 }
 END_TEST
 
-/* A long list is spoken by two children at once: what arrives is in order, whole, and the
- * sink can still stop it in the second child's share. */
+/* A long list is spoken by two children, in turn or, with a token, at once: what arrives is in
+ * order, whole, and the sink can still stop it in the second child's share. */
 struct heard_long {
 	size_t seg, done, words, stop_at;
 	size_t samples[20];
@@ -270,7 +272,7 @@ START_TEST(long_lists_shared_out_in_order)
 {
 	struct voice_profile vp;
 	struct segment_list segs;
-	struct heard_long h = { 0 };
+	struct heard_long h = { 0 }, alone;
 	struct synth_sink sink = { &h, long_samples, long_event, long_done };
 	int rate = 0;
 
@@ -285,9 +287,25 @@ START_TEST(long_lists_shared_out_in_order)
 	ck_assert_uint_ge(h.words, 20 * 5);
 	for (int i = 0; i < 20; i++)
 		ck_assert_uint_gt(h.samples[i], 22050 / 2);
+	alone = h;
 	h = (struct heard_long){ .stop_at = 15 };
 	ck_assert_int_eq(synth_segments_isolated("t.txt", &vp, &segs, 20000, &sink, &rate), -1);
 	ck_assert_uint_eq(h.done, 15);
+	/* with a token free, the second child speaks beside the first: the same speech, and the
+	 * token is back once it is reaped, whether it finished or was stopped */
+	ck_assert_int_eq(jobserver_init(2), 0);
+	h = (struct heard_long){ 0 };
+	ck_assert_int_eq(synth_segments_isolated("t.txt", &vp, &segs, 20000, &sink, &rate), 0);
+	ck_assert_int_eq(h.out_of_order, 0);
+	ck_assert_uint_eq(h.done, 20);
+	ck_assert_uint_eq(h.words, alone.words);
+	ck_assert(memcmp(h.samples, alone.samples, sizeof h.samples) == 0);
+	ck_assert_uint_eq(test_free_tokens(), 1);
+	h = (struct heard_long){ .stop_at = 15 };
+	ck_assert_int_eq(synth_segments_isolated("t.txt", &vp, &segs, 20000, &sink, &rate), -1);
+	ck_assert_uint_eq(h.done, 15);
+	ck_assert_uint_eq(test_free_tokens(), 1);
+	jobserver_release();
 	segment_list_release(&segs);
 	voice_profile_release(&vp);
 }
