@@ -9,7 +9,6 @@
 #include <pthread.h>
 #include <soxr.h>
 #include <stdbool.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -162,7 +161,6 @@ int audio_measure_float(const float *samples, size_t n, int rate, double *lufs)
 
 struct audio_limiter {
 	float threshold;
-	uint32_t over;		/* the threshold's bits: x is over it when its bits less the sign are more (or NaN) */
 	size_t look;		/* samples of look-ahead = the delay */
 	size_t mask;		/* the rings hold mask + 1 (a power of two, > look + 1) samples */
 	double release_coef;	/* per-sample step of the gain back towards its target */
@@ -191,7 +189,6 @@ struct audio_limiter *audio_limiter_new(float threshold, size_t lookahead, size_
 	while (n < lookahead + 2)
 		n *= 2;
 	lim->threshold = threshold;
-	memcpy(&lim->over, &threshold, sizeof lim->over);
 	lim->look = lookahead;
 	lim->mask = n - 1;
 	lim->release_coef = release ? 1.0 - exp(-1.0 / (double)release) : 1.0;
@@ -306,47 +303,45 @@ static bool audio_limiter_idle(const struct audio_limiter *lim)
 	return lim->count > lim->look && lim->qtail == lim->qhead && lim->count - (lim->look + 1) >= lim->clear;
 }
 
-/* How many of the n samples at in come before the first over the threshold (or NaN): a block of them at a
- * time, compared as integers so that the loop vectorizes. */
-static size_t audio_limiter_quiet(const float *in, size_t n, uint32_t over)
+/* How many of the n samples at in come before the first over the threshold, a block of them at a time so
+ * that the loop vectorizes. */
+static size_t audio_limiter_quiet(const float *in, size_t n, float threshold)
 {
 	enum { CHUNK = 32 };
 	size_t i = 0;
-	uint32_t bits;
 
 	for (; i + CHUNK <= n; i += CHUNK) {
-		unsigned any = 0;
+		int any = 0;
 
-		for (int k = 0; k < CHUNK; k++) {
-			memcpy(&bits, in + i + k, sizeof bits);
-			any |= (bits & 0x7fffffffu) > over;
-		}
+		for (int k = 0; k < CHUNK; k++)
+			any |= fabsf(in[i + k]) > threshold;
 		if (any)
 			break;
 	}
-	for (; i < n; i++) {
-		memcpy(&bits, in + i, sizeof bits);
-		if ((bits & 0x7fffffffu) > over)
-			break;
-	}
+	while (i < n && !(fabsf(in[i]) > threshold))
+		i++;
 	return i;
 }
 
-/* Applies the release to out[0..n), outputs j0.. of an idle limiter: the gain of output j is 1 less the
- * distance rest r^(j % GROUP + 1), and rest shrinks by r^GROUP after each group's last sample. */
-static void audio_limiter_release(struct audio_limiter *lim, size_t j0, float *out, size_t n)
+/* Writes in[0..n), outputs j0.. of an idle limiter, to out with the release: the gain of output j is 1 less
+ * the distance rest r^(j % GROUP + 1), and rest shrinks by r^GROUP after each group's last sample. */
+static void audio_limiter_release(struct audio_limiter *lim, size_t j0, const float *in, size_t n, float *out)
 {
 	double rest = lim->rest;
+	size_t i = 0;
 
-	for (size_t i = 0; i < n && rest != 0.0;) {
+	while (i < n && rest != 0.0) {
 		size_t p = (j0 + i) % AUDIO_LIMITER_GROUP, q = 0;
 
-		if (p == 0 && n - i >= AUDIO_LIMITER_GROUP)
+		if (p == 0 && n - i >= AUDIO_LIMITER_GROUP) {
+			float group[AUDIO_LIMITER_GROUP];	/* in may be out: all read before any is written */
+
 			for (; q < AUDIO_LIMITER_GROUP; q++)
-				out[i + q] *= (float)(1.0 - rest * lim->rpow[q + 1]);
-		else
+				group[q] = in[i + q] * (float)(1.0 - rest * lim->rpow[q + 1]);
+			memcpy(out + i, group, sizeof group);
+		} else
 			for (; p + q < AUDIO_LIMITER_GROUP && i + q < n; q++)
-				out[i + q] *= (float)(1.0 - rest * lim->rpow[p + q + 1]);
+				out[i + q] = in[i + q] * (float)(1.0 - rest * lim->rpow[p + q + 1]);
 		i += q;
 		if ((j0 + i) % AUDIO_LIMITER_GROUP == 0) {
 			rest *= lim->rpow[AUDIO_LIMITER_GROUP];
@@ -354,6 +349,8 @@ static void audio_limiter_release(struct audio_limiter *lim, size_t j0, float *o
 				rest = 0.0;
 		}
 	}
+	if (in != out)	/* the rest at unity gain */
+		memcpy(out + i, in + i, (n - i) * sizeof *out);
 	lim->rest = rest;
 }
 
@@ -363,7 +360,7 @@ static void audio_limiter_release(struct audio_limiter *lim, size_t j0, float *o
 static size_t audio_limiter_pass(struct audio_limiter *lim, const float *in, size_t n, float *out)
 {
 	const size_t mask = lim->mask, look = lim->look, w = look + 1, t0 = lim->count, j0 = t0 - look;
-	size_t k = audio_limiter_quiet(in, n, lim->over), from_ring = k < look ? k : look;
+	size_t k = audio_limiter_quiet(in, n, lim->threshold), from_ring = k < look ? k : look;
 
 	if (!k)
 		return 0;
@@ -376,8 +373,8 @@ static size_t audio_limiter_pass(struct audio_limiter *lim, const float *in, siz
 	/* outputs j0..j0+k: the delay's first, then the input's */
 	for (size_t i = 0; i < from_ring; i++)
 		out[i] = lim->delay[(j0 + i) & mask];
-	memcpy(out + from_ring, in, (k - from_ring) * sizeof *out);
-	audio_limiter_release(lim, j0, out, k);
+	audio_limiter_release(lim, j0, out, from_ring, out);
+	audio_limiter_release(lim, j0 + from_ring, in, k - from_ring, out + from_ring);
 	/* the delay keeps the inputs not yet out, the minima ring the last window's, all 1 */
 	for (size_t t = t0 + k - from_ring; t < t0 + k; t++)
 		lim->delay[t & mask] = in[t - t0];
