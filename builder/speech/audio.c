@@ -323,34 +323,35 @@ static size_t audio_limiter_quiet(const float *in, size_t n, float threshold)
 	return i;
 }
 
-/* Writes in[0..n), outputs j0.. of an idle limiter, to out with the release: the gain of output j is 1 less
- * the distance rest r^(j % GROUP + 1), and rest shrinks by r^GROUP after each group's last sample. */
-static void audio_limiter_release(struct audio_limiter *lim, size_t j0, const float *in, size_t n, float *out)
+/* Applies the release to out[0..n), outputs j0.. of an idle limiter: the gain of output j is 1 less the
+ * distance rest r^(j % GROUP + 1), and rest shrinks by r^GROUP after each group's last sample. */
+static void audio_limiter_release(struct audio_limiter *lim, size_t j0, float *out, size_t n)
 {
+	const double *rpow = lim->rpow;
 	double rest = lim->rest;
 	size_t i = 0;
 
 	while (i < n && rest != 0.0) {
-		size_t p = (j0 + i) % AUDIO_LIMITER_GROUP, q = 0;
+		size_t p = (j0 + i) % AUDIO_LIMITER_GROUP;
 
-		if (p == 0 && n - i >= AUDIO_LIMITER_GROUP) {
-			float group[AUDIO_LIMITER_GROUP];	/* in may be out: all read before any is written */
-
-			for (; q < AUDIO_LIMITER_GROUP; q++)
-				group[q] = in[i + q] * (float)(1.0 - rest * lim->rpow[q + 1]);
-			memcpy(out + i, group, sizeof group);
-		} else
-			for (; p + q < AUDIO_LIMITER_GROUP && i + q < n; q++)
-				out[i + q] = in[i + q] * (float)(1.0 - rest * lim->rpow[p + q + 1]);
-		i += q;
-		if ((j0 + i) % AUDIO_LIMITER_GROUP == 0) {
-			rest *= lim->rpow[AUDIO_LIMITER_GROUP];
-			if (rest <= AUDIO_LIMITER_SNAP)
-				rest = 0.0;
+		if (p == 0)	/* whole groups */
+			for (; n - i >= AUDIO_LIMITER_GROUP && rest != 0.0; i += AUDIO_LIMITER_GROUP) {
+				for (size_t q = 0; q < AUDIO_LIMITER_GROUP; q++)
+					out[i + q] *= (float)(1.0 - rest * rpow[q + 1]);
+				rest *= rpow[AUDIO_LIMITER_GROUP];
+				if (rest <= AUDIO_LIMITER_SNAP)
+					rest = 0.0;
+			}
+		/* the start of a group or the end of out, a sample at a time */
+		for (; p < AUDIO_LIMITER_GROUP && i < n && rest != 0.0; p++, i++) {
+			out[i] *= (float)(1.0 - rest * rpow[p + 1]);
+			if (p == AUDIO_LIMITER_GROUP - 1) {
+				rest *= rpow[AUDIO_LIMITER_GROUP];
+				if (rest <= AUDIO_LIMITER_SNAP)
+					rest = 0.0;
+			}
 		}
 	}
-	if (in != out)	/* the rest at unity gain */
-		memcpy(out + i, in + i, (n - i) * sizeof *out);
 	lim->rest = rest;
 }
 
@@ -373,8 +374,8 @@ static size_t audio_limiter_pass(struct audio_limiter *lim, const float *in, siz
 	/* outputs j0..j0+k: the delay's first, then the input's */
 	for (size_t i = 0; i < from_ring; i++)
 		out[i] = lim->delay[(j0 + i) & mask];
-	audio_limiter_release(lim, j0, out, from_ring, out);
-	audio_limiter_release(lim, j0 + from_ring, in, k - from_ring, out + from_ring);
+	memcpy(out + from_ring, in, (k - from_ring) * sizeof *out);
+	audio_limiter_release(lim, j0, out, k);
 	/* the delay keeps the inputs not yet out, the minima ring the last window's, all 1 */
 	for (size_t t = t0 + k - from_ring; t < t0 + k; t++)
 		lim->delay[t & mask] = in[t - t0];
