@@ -181,9 +181,9 @@ static size_t reference_limiter(float threshold, size_t look, size_t release, co
 
 /* The limiter computes the release in another order than the reference (as a distance to 1, a group of
  * samples at a time, and as gain r + target (1 - r) while stepping), which moves the gain by a few units in
- * a double's last place: its float may round the other way, and the product once more, so a sample may
- * differ by two float steps, 2^-23 of it. */
-#define LIMITER_TOLERANCE 0x1p-23
+ * a double's last place: its float may round to the next one (at most 2^-23 of it), and the two products
+ * round once each (2^-24 each), so a sample may differ by 2^-22 of it. */
+#define LIMITER_TOLERANCE 0x1p-22
 
 /* The first of out[0..n) further than the tolerance from want's, or n (a loop of ck_asserts is slow). */
 static size_t first_off_reference(const float *out, const float *want, size_t n)
