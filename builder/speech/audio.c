@@ -150,18 +150,33 @@ int audio_measure_float(const float *samples, size_t n, int rate, double *lufs)
 	return audio_meter_end(st, st && ebur128_add_frames_float(st, samples, n) == EBUR128_SUCCESS, lufs);
 }
 
+/* The release, as a distance to unity gain, shrinks by a factor of r = 1 - release_coef each sample; where
+ * nothing is over the threshold it is computed a group of AUDIO_LIMITER_GROUP samples at a time (the powers
+ * of r from the group's start are independent, so they vectorize), the groups aligned on the output's
+ * sample numbers, so that how the input is cut into blocks changes no bit. */
+#define AUDIO_LIMITER_GROUP 8
+/* Once the distance is at most this (2^-25), 1 - distance rounds to the float 1: the gain is snapped to
+ * exactly 1, which changes no sample, and the idle limiter is a delay line. */
+#define AUDIO_LIMITER_SNAP 0x1p-25
+
 struct audio_limiter {
 	float threshold;
 	size_t look;		/* samples of look-ahead = the delay */
 	size_t mask;		/* the rings hold mask + 1 (a power of two, > look + 1) samples */
-	double release_coef;	/* per-sample step of the gain back towards 1 */
+	double release_coef;	/* per-sample step of the gain back towards its target */
+	double rpow[AUDIO_LIMITER_GROUP + 1];	/* r^q: the distance to 1, q samples on */
+	double rneg[AUDIO_LIMITER_GROUP];	/* r^-q, 0 for a release of 0 (r = 0) */
 	float *delay;		/* input samples */
-	float *req;		/* the gain each input sample needs */
-	size_t *minq;		/* a monotonic queue of sample numbers: the window's least req first */
+	size_t *qpos;		/* a monotonic queue of the samples over the threshold in the look-ahead: */
+	float *qneed;		/* their numbers and the gains they need, the window's least first */
 	size_t qhead, qtail;
-	float *minima;		/* window minima, for their moving average */
+	double *minima;		/* window minima, for their moving average */
 	double avg_sum;
-	double gain;
+	size_t clear;		/* the first output whose window of minima holds no minimum under 1 */
+	/* not beside avg_sum: GCC would pack the two in one vector register, its shuffles lengthening both chains */
+	double gain;		/* the gain of the last output, while stepping */
+	double rest;		/* while passing: the distance to 1 at the start of the output's group of samples */
+	bool passing;		/* whether rest holds the gain, not gain */
 	size_t count;		/* samples fed so far */
 };
 
@@ -169,6 +184,7 @@ struct audio_limiter *audio_limiter_new(float threshold, size_t lookahead, size_
 {
 	struct audio_limiter *lim = xcalloc(1, sizeof *lim);
 	size_t n = 1;
+	double r;
 
 	while (n < lookahead + 2)
 		n *= 2;
@@ -176,10 +192,17 @@ struct audio_limiter *audio_limiter_new(float threshold, size_t lookahead, size_
 	lim->look = lookahead;
 	lim->mask = n - 1;
 	lim->release_coef = release ? 1.0 - exp(-1.0 / (double)release) : 1.0;
+	r = release ? exp(-1.0 / (double)release) : 0.0;
+	for (int q = 0; q <= AUDIO_LIMITER_GROUP; q++)
+		lim->rpow[q] = pow(r, q);
+	for (int q = 0; q < AUDIO_LIMITER_GROUP; q++)
+		lim->rneg[q] = q == 0 ? 1.0 : r > 0 ? pow(r, -q) : 0.0;
 	lim->delay = xcalloc(n, sizeof *lim->delay);
-	lim->req = xcalloc(n, sizeof *lim->req);
-	lim->minq = xcalloc(n, sizeof *lim->minq);
-	lim->minima = xcalloc(n, sizeof *lim->minima);
+	lim->qpos = xcalloc(n, sizeof *lim->qpos);
+	lim->qneed = xcalloc(n, sizeof *lim->qneed);
+	lim->minima = xmalloc(n * sizeof *lim->minima);
+	for (size_t i = 0; i < n; i++)
+		lim->minima[i] = 1.0;	/* the minima before the first sample */
 	lim->avg_sum = (double)(lookahead + 1);
 	lim->gain = 1.0;
 	return lim;
@@ -190,8 +213,8 @@ void audio_limiter_free(struct audio_limiter *lim)
 	if (!lim)
 		return;
 	free(lim->delay);
-	free(lim->req);
-	free(lim->minq);
+	free(lim->qpos);
+	free(lim->qneed);
 	free(lim->minima);
 	free(lim);
 }
@@ -200,71 +223,165 @@ void audio_limiter_free(struct audio_limiter *lim)
  * For sample j the window minimum m[j] is the least gain any of samples
  * j..j+look needs; the moving average of the look+1 minima up to j is then at
  * most what any of them needs, and it changes smoothly. Output j leaves when
- * input j+look arrives.
+ * input j+look arrives. A sample at most the threshold needs 1, never less than
+ * the window's: only the samples over it enter the queue. Steps through in one
+ * sample at a time (the state in locals, so that it stays in registers) until
+ * the limiter is idle again or in ends; returns how many samples it took and
+ * adds what it wrote to out to *produced.
  */
-static void audio_limiter_step(struct audio_limiter *lim, float x, float *out, size_t *produced)
+static size_t audio_limiter_step(struct audio_limiter *lim, const float *in, size_t n, float *out, size_t *produced)
 {
-	const size_t mask = lim->mask, w = lim->look + 1;
-	size_t t = lim->count++, j;
-	float ax = fabsf(x);
-	float need = ax > lim->threshold ? lim->threshold / ax : 1.0f;
-	float m;
+	const size_t mask = lim->mask, look = lim->look, w = look + 1;
+	const float threshold = lim->threshold;
+	const double coef = lim->release_coef, r = lim->rpow[1], wd = (double)w;
+	float *const delay = lim->delay, *const qneed = lim->qneed;
+	double *const minima = lim->minima;
+	size_t *const qpos = lim->qpos;
+	size_t t = lim->count, qhead = lim->qhead, qtail = lim->qtail, clear = lim->clear, k = *produced, i = 0;
+	/* the queue's head, or none (SIZE_MAX, needing 1) */
+	size_t head = qtail > qhead ? qpos[qhead & mask] : SIZE_MAX;
+	double head_need = qtail > qhead ? qneed[qhead & mask] : 1.0, sum = lim->avg_sum, gain = lim->gain;
 
-	lim->delay[t & mask] = x;
-	lim->req[t & mask] = need;
-	while (lim->qtail > lim->qhead && lim->req[lim->minq[(lim->qtail - 1) & mask] & mask] >= need)
-		lim->qtail--;
-	lim->minq[lim->qtail++ & mask] = t;
-	if (t < lim->look)
-		return;
-	j = t - lim->look;	/* the sample that leaves now */
-	while (lim->minq[lim->qhead & mask] < j)
-		lim->qhead++;
-	m = lim->req[lim->minq[lim->qhead & mask] & mask];
-	lim->minima[j & mask] = m;
-	lim->avg_sum += (double)m - (j >= w ? (double)lim->minima[(j - w) & mask] : 1.0);
-	{
-		double g = lim->avg_sum / (double)w;
-
-		if (g < lim->gain)
-			lim->gain = g;
-		else
-			lim->gain += (g - lim->gain) * lim->release_coef;
+	if (lim->passing) {
+		gain = 1.0 - lim->rest * lim->rpow[(t - look) % AUDIO_LIMITER_GROUP];
+		lim->passing = false;
 	}
-	out[(*produced)++] = lim->delay[j & mask] * (float)lim->gain;
+	do {
+		float x = in[i++], ax = fabsf(x);
+		double m, old, g;
+		size_t j;
+
+		delay[t & mask] = x;
+		if (ax > threshold) {
+			float need = threshold / ax;
+
+			while (qtail > qhead && qneed[(qtail - 1) & mask] >= need)
+				qtail--;
+			qpos[qtail & mask] = t;
+			qneed[qtail++ & mask] = need;
+			if (qtail == qhead + 1) {
+				head = t;
+				head_need = need;
+			}
+		}
+		if (t++ < look)
+			continue;
+		j = t - w;	/* the sample that leaves now */
+		/* one sample leaves the window each step, so at most one of the queue */
+		if (head < j) {
+			qhead++;
+			head = qtail > qhead ? qpos[qhead & mask] : SIZE_MAX;
+			head_need = qtail > qhead ? qneed[qhead & mask] : 1.0;
+		}
+		m = head_need;
+		old = minima[(j - w) & mask];	/* 1 before the first: the ring is larger than w */
+		minima[j & mask] = m;
+		if (m < 1.0)
+			clear = j + w;
+		sum += m - old;
+		g = sum / wd;
+		if (g < gain)
+			gain = g;
+		else
+			gain = gain * r + g * coef;
+		out[k++] = delay[j & mask] * (float)gain;
+	} while (i < n && !(t > look && qtail == qhead && t - w >= clear));
+	lim->count = t;
+	lim->qhead = qhead;
+	lim->qtail = qtail;
+	lim->clear = clear;
+	lim->avg_sum = sum;
+	lim->gain = gain;
+	*produced = k;
+	return i;
 }
 
-/* Whether nothing in the window needs the gain lowered and the last window's minima were all 1
- * (their sum is exact: each is a float, at least threshold / the loudest sample). */
+/* Whether no sample in the look-ahead is over the threshold and the last window's minima were all 1:
+ * their average is then 1 and the gain only recovers towards it. */
 static bool audio_limiter_idle(const struct audio_limiter *lim)
 {
-	return lim->count > lim->look && lim->avg_sum == (double)(lim->look + 1) &&
-	       lim->req[lim->minq[lim->qhead & lim->mask] & lim->mask] == 1.0f;
+	return lim->count > lim->look && lim->qtail == lim->qhead && lim->count - (lim->look + 1) >= lim->clear;
 }
 
-/* What audio_limiter_step does while idle and the samples stay under the threshold, to the bit:
- * every minimum is 1, so the average is, and the gain only recovers towards it. Returns how
- * many of in it took (and wrote to out). */
+/* How many of the n samples at in come before the first over the threshold, a block of them at a time so
+ * that the loop vectorizes. */
+static size_t audio_limiter_quiet(const float *in, size_t n, float threshold)
+{
+	enum { CHUNK = 32 };
+	size_t i = 0;
+
+	for (; i + CHUNK <= n; i += CHUNK) {
+		int any = 0;
+
+		for (int k = 0; k < CHUNK; k++)
+			any |= fabsf(in[i + k]) > threshold;
+		if (any)
+			break;
+	}
+	while (i < n && !(fabsf(in[i]) > threshold))
+		i++;
+	return i;
+}
+
+/* Applies the release to out[0..n), outputs j0.. of an idle limiter: the gain of output j is 1 less the
+ * distance rest r^(j % GROUP + 1), and rest shrinks by r^GROUP after each group's last sample. */
+static void audio_limiter_release(struct audio_limiter *lim, size_t j0, float *out, size_t n)
+{
+	const double *rpow = lim->rpow;
+	double rest = lim->rest;
+	size_t i = 0;
+
+	while (i < n && rest != 0.0) {
+		size_t p = (j0 + i) % AUDIO_LIMITER_GROUP;
+
+		if (p == 0)	/* whole groups */
+			for (; n - i >= AUDIO_LIMITER_GROUP && rest != 0.0; i += AUDIO_LIMITER_GROUP) {
+				for (size_t q = 0; q < AUDIO_LIMITER_GROUP; q++)
+					out[i + q] *= (float)(1.0 - rest * rpow[q + 1]);
+				rest *= rpow[AUDIO_LIMITER_GROUP];
+				if (rest <= AUDIO_LIMITER_SNAP)
+					rest = 0.0;
+			}
+		/* the start of a group or the end of out, a sample at a time */
+		for (; p < AUDIO_LIMITER_GROUP && i < n && rest != 0.0; p++, i++) {
+			out[i] *= (float)(1.0 - rest * rpow[p + 1]);
+			if (p == AUDIO_LIMITER_GROUP - 1) {
+				rest *= rpow[AUDIO_LIMITER_GROUP];
+				if (rest <= AUDIO_LIMITER_SNAP)
+					rest = 0.0;
+			}
+		}
+	}
+	lim->rest = rest;
+}
+
+/* What audio_limiter_step does while idle and the samples stay under the threshold: every minimum is 1,
+ * so the average is, and the gain only recovers towards it, to 1 at last. Returns how many of in it took
+ * (and wrote to out). */
 static size_t audio_limiter_pass(struct audio_limiter *lim, const float *in, size_t n, float *out)
 {
-	const size_t mask = lim->mask, look = lim->look;
-	size_t k, t = lim->count;
-	double gain = lim->gain;
+	const size_t mask = lim->mask, look = lim->look, w = look + 1, t0 = lim->count, j0 = t0 - look;
+	size_t k = audio_limiter_quiet(in, n, lim->threshold), from_ring = k < look ? k : look;
 
-	for (k = 0; k < n && !(fabsf(in[k]) > lim->threshold); k++, t++) {
-		lim->delay[t & mask] = in[k];
-		lim->minima[(t - look) & mask] = 1.0f;
-		gain += (1.0 - gain) * lim->release_coef;
-		out[k] = lim->delay[(t - look) & mask] * (float)gain;
+	if (!k)
+		return 0;
+	if (!lim->passing) {
+		lim->rest = (1.0 - lim->gain) * lim->rneg[j0 % AUDIO_LIMITER_GROUP];
+		lim->passing = true;
+		/* what the sum of w minima all 1 is: exact anyway unless one was tiny (a sample 2^20 times over) */
+		lim->avg_sum = (double)w;
 	}
-	if (k) {
-		/* the queue holds the newest sample only, as the steps would have left it */
-		lim->req[(t - 1) & mask] = 1.0f;
-		lim->qtail = lim->qhead;
-		lim->minq[lim->qtail++ & mask] = t - 1;
-		lim->count = t;
-		lim->gain = gain;
-	}
+	/* outputs j0..j0+k: the delay's first, then the input's */
+	for (size_t i = 0; i < from_ring; i++)
+		out[i] = lim->delay[(j0 + i) & mask];
+	memcpy(out + from_ring, in, (k - from_ring) * sizeof *out);
+	audio_limiter_release(lim, j0, out, k);
+	/* the delay keeps the inputs not yet out, the minima ring the last window's, all 1 */
+	for (size_t t = t0 + k - from_ring; t < t0 + k; t++)
+		lim->delay[t & mask] = in[t - t0];
+	for (size_t j = k > w ? j0 + k - w : j0; j < j0 + k; j++)
+		lim->minima[j & mask] = 1.0;
+	lim->count = t0 + k;
 	return k;
 }
 
@@ -281,7 +398,7 @@ size_t audio_limiter_process(struct audio_limiter *lim, const float *in, size_t 
 			if (i == n)
 				break;
 		}
-		audio_limiter_step(lim, in[i++], out, &produced);
+		i += audio_limiter_step(lim, in + i, n - i, out, &produced);
 	}
 	return produced;
 }

@@ -150,7 +150,7 @@ START_TEST(limiter_ducks_before_a_spike_and_recovers_after)
 END_TEST
 
 /* The limiter as it was before its fast path, one sample at a time, written plainly: the window's least
- * need by a scan, its minima in an array. The fast path must give the same samples to the bit. */
+ * need by a scan, its minima in an array, the gain released by gain += (target - gain) * coef. */
 static size_t reference_limiter(float threshold, size_t look, size_t release, const float *in, size_t n, float *out)
 {
 	float *minima = xcalloc(n + 1, sizeof *minima);
@@ -179,11 +179,43 @@ static size_t reference_limiter(float threshold, size_t look, size_t release, co
 	return produced;
 }
 
+/* The limiter computes the release in another order than the reference (as a distance to 1, a group of
+ * samples at a time, and as gain r + target (1 - r) while stepping), which moves the gain by a few units in
+ * a double's last place: its float may round to the next one (at most 2^-23 of it), and the two products
+ * round once each (2^-24 each), so a sample may differ by 2^-22 of it. */
+#define LIMITER_TOLERANCE 0x1p-22
+
+/* The first of out[0..n) further than the tolerance from want's, or n (a loop of ck_asserts is slow). */
+static size_t first_off_reference(const float *out, const float *want, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && fabs((double)out[i] - (double)want[i]) <= LIMITER_TOLERANCE * fabs((double)want[i]))
+		i++;
+	return i;
+}
+
+/* Feeds n samples to a new limiter in blocks of block samples; returns how many it wrote to out. */
+static size_t limit_in_blocks(float threshold, size_t look, size_t release, const float *in, size_t n, size_t block,
+			      float *out)
+{
+	struct audio_limiter *lim = audio_limiter_new(threshold, look, release);
+	size_t k = 0;
+
+	for (size_t off = 0; off < n; off += block)
+		k += audio_limiter_process(lim, in + off, n - off < block ? n - off : block, out + k);
+	audio_limiter_free(lim);
+	return k;
+}
+
 START_TEST(limiter_fast_path_matches_the_reference)
 {
-	enum { N = 60000, LOOK = 220, RELEASE = 4410 };
+	enum { N = 60000 };
+	/* the chain's look-ahead and release at 44.1 and 22.05 kHz, and short ones */
+	const size_t looks[] = { 220, 110, 4, 0 }, releases[] = { 4410, 2205, 0, 5 };
 	float *in = xmalloc(N * sizeof *in), *want = xmalloc(N * sizeof *want), *got = xmalloc(N * sizeof *got);
-	const size_t blocks[] = { 1, 7, 4096, N };
+	float *whole = xmalloc(N * sizeof *whole);
+	const size_t blocks[] = { N, 1, 7, 4096 };
 	unsigned seed = 12345;
 
 	/* quiet noise with bursts over the threshold, some close together, some far apart, and silences */
@@ -197,22 +229,89 @@ START_TEST(limiter_fast_path_matches_the_reference)
 		if (i >= 40000 && i < 45000)
 			in[i] = 0.0f;
 	}
-	ck_assert_uint_eq(reference_limiter(0.5f, LOOK, RELEASE, in, N, want), N - LOOK);
-	for (size_t b = 0; b < sizeof blocks / sizeof *blocks; b++) {
-		struct audio_limiter *lim = audio_limiter_new(0.5f, LOOK, RELEASE);
-		size_t k = 0;
+	for (size_t c = 0; c < sizeof looks / sizeof *looks; c++) {
+		ck_assert_uint_eq(reference_limiter(0.5f, looks[c], releases[c], in, N, want), N - looks[c]);
+		for (size_t b = 0; b < sizeof blocks / sizeof *blocks; b++) {
+			float *out = b == 0 ? whole : got;
+			size_t i, k = limit_in_blocks(0.5f, looks[c], releases[c], in, N, blocks[b], out);
 
-		for (size_t off = 0; off < N; off += blocks[b])
-			k += audio_limiter_process(lim, in + off, N - off < blocks[b] ? N - off : blocks[b], got + k);
-		ck_assert_uint_eq(k, N - LOOK);
-		for (size_t i = 0; i < k; i++)
-			ck_assert_msg(got[i] == want[i], "block %zu, sample %zu: %.9g, not %.9g", blocks[b], i,
-				      (double)got[i], (double)want[i]);
-		audio_limiter_free(lim);
+			ck_assert_uint_eq(k, N - looks[c]);
+			i = first_off_reference(out, want, k);
+			ck_assert_msg(i == k, "look %zu, block %zu, sample %zu: %.9g, not %.9g", looks[c], blocks[b], i,
+				      i < k ? (double)out[i] : 0.0, i < k ? (double)want[i] : 0.0);
+			/* how the input is cut into blocks changes no bit */
+			for (i = 0; i < k && out[i] == whole[i]; i++)
+				;
+			ck_assert_msg(i == k, "look %zu, block %zu, sample %zu: %.9g, in one block %.9g", looks[c],
+				      blocks[b], i, i < k ? (double)out[i] : 0.0, i < k ? (double)whole[i] : 0.0);
+		}
 	}
 	free(in);
 	free(want);
 	free(got);
+	free(whole);
+}
+END_TEST
+
+/* Speech-like bursts (noise in syllables, some far over the threshold, some just over) and a full-scale
+ * square wave, with the chain's look-ahead and release: not one sample out is over the threshold. */
+START_TEST(limiter_holds_hard_signals_under_the_threshold)
+{
+	enum { N = 200000, LOOK = 220, RELEASE = 4410 };
+	const float threshold = 0.8414f;	/* -1.5 dBFS */
+	float *in = xmalloc(N * sizeof *in), *out = xmalloc(N * sizeof *out);
+	const size_t blocks[] = { N, 7, 4096 };
+	unsigned seed = 777;
+
+	for (int i = 0; i < N; i++) {
+		double syllable = fabs(sin(2.0 * M_PI * 4.0 * i / 44100.0));	/* 8 a second */
+		double loud = 0.5 + 3.5 * ((i / 11025) % 5) / 4.0;		/* 0.5 .. 4 times full scale */
+
+		seed = seed * 1103515245u + 12345u;
+		in[i] = (float)(((double)(seed >> 16 & 0x7fff) / 16384.0 - 1.0) * syllable * loud);
+		if (i >= 120000 && i < 160000)
+			in[i] = (i / 50) % 2 ? 1.0f : -1.0f;	/* a square at full scale, 441 Hz */
+		if (i >= 160000 && i < 161000)
+			in[i] = 0.0f;
+	}
+	for (size_t b = 0; b < sizeof blocks / sizeof *blocks; b++) {
+		size_t k = limit_in_blocks(threshold, LOOK, RELEASE, in, N, blocks[b], out);
+
+		ck_assert_uint_eq(k, N - LOOK);
+		ck_assert_float_le(peak_of(out, k), threshold + 1e-6f);
+		/* it limits, not silences: the square stays at the threshold */
+		ck_assert_float_ge(fabsf(out[150000]), threshold * 0.999f);
+	}
+	free(in);
+	free(out);
+}
+END_TEST
+
+/* After a peak the gain recovers towards 1 and, once 1 - gain rounds to the float 1, is exactly 1: the
+ * quiet signal comes out to the bit, as the reference gives it, and not before its gain got there. */
+START_TEST(limiter_snaps_to_unity_gain)
+{
+	enum { N = 40000, LOOK = 10, RELEASE = 1000 };
+	float *in = xmalloc(N * sizeof *in), *out = xmalloc(N * sizeof *out), *want = xmalloc(N * sizeof *want);
+	size_t first_exact = 0;
+
+	for (int i = 0; i < N; i++)
+		in[i] = 0.4f * (float)sin(i * 0.01) + 0.05f;
+	in[100] = 2.0f;		/* needs a gain of 1/4 */
+	ck_assert_uint_eq(reference_limiter(0.5f, LOOK, RELEASE, in, N, want), N - LOOK);
+	ck_assert_uint_eq(limit_in_blocks(0.5f, LOOK, RELEASE, in, N, 4096, out), N - LOOK);
+	ck_assert_uint_eq(first_off_reference(out, want, N - LOOK), N - LOOK);
+	for (size_t i = 0; i < N - LOOK; i++)
+		if (out[i] != in[i])
+			first_exact = i + 1;
+	/* 10 releases after the peak the gain (1 - 0.75 e^-10) still shows */
+	ck_assert_float_ne(out[100 + 10 * RELEASE], in[100 + 10 * RELEASE]);
+	/* at 0.75 e^-t under 1 it rounds to 1 at t = 17: exact from there on */
+	ck_assert_uint_gt(first_exact, 100 + 15 * RELEASE);
+	ck_assert_uint_le(first_exact, 100 + 18 * RELEASE);
+	free(in);
+	free(out);
+	free(want);
 }
 END_TEST
 
@@ -584,6 +683,8 @@ Suite *suite_audio(void)
 	tcase_add_test(lim, limiter_ducks_before_a_spike_and_recovers_after);
 	tcase_add_test(lim, limiter_without_lookahead);
 	tcase_add_test(lim, limiter_fast_path_matches_the_reference);
+	tcase_add_test(lim, limiter_holds_hard_signals_under_the_threshold);
+	tcase_add_test(lim, limiter_snaps_to_unity_gain);
 	tcase_add_test(lim, output_lengths);
 	suite_add_tcase(s, lim);
 	tcase_set_timeout(tc, 30);
