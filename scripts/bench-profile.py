@@ -3,8 +3,8 @@
 # of speech, and the share of the run each core was busy. Run by scripts/bench.
 #
 # Usage: bench-profile.py SPEECH_SECONDS PERF_DATA...  (each a run of `perf record -e cpu-clock -c 1000000
-# --sample-cpu --call-graph dwarf,8192` of speak and all its processes, so each sample is one millisecond of CPU on a known core).
-# Medians over the runs.
+# --sample-cpu --call-graph dwarf,8192` of speak and all its processes, so each sample is one millisecond of
+# CPU on a known core). Medians over the runs.
 import os
 import re
 import statistics
