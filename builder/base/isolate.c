@@ -85,8 +85,9 @@ static void isolate_child_main(int fd, int (*child_fn)(int fd, void *ud), void *
 	_exit(r < 0 ? 1 : r > 255 ? 255 : r);
 }
 
-/* Forks the child; token (one this process took, or -1) is the child's from before the fork, or
- * given back here when it cannot start. */
+/* Forks the child; token (one this process took, or -1) is the child's to run on, given back when
+ * isolate_wait reaps it, or here when it cannot start. It stays marked as this process's: should
+ * this process die first, whoever reaps it frees the token with the rest of what it held. */
 static int isolate_start(struct isolate_child *child, int token, int (*child_fn)(int fd, void *ud), void *child_ud,
 			 int timeout_ms)
 {
@@ -98,10 +99,9 @@ static int isolate_start(struct isolate_child *child, int token, int (*child_fn)
 	child->fd = -1;
 	child->holder = 0;
 	child->token = -1;
-	jobserver_pass(token, holder);
 	if (pipe(fds) < 0) {
 		log_error("cannot create a pipe: %s", strerror(errno));
-		jobserver_reclaim(holder);
+		jobserver_give(token);
 		return -1;
 	}
 	fflush(NULL);
@@ -111,7 +111,7 @@ static int isolate_start(struct isolate_child *child, int token, int (*child_fn)
 		log_error("cannot start a child process: %s", strerror(errno));
 		close(fds[0]);
 		close(fds[1]);
-		jobserver_reclaim(holder);
+		jobserver_give(token);
 		return -1;
 	}
 	if (pid == 0) {
@@ -204,11 +204,12 @@ int isolate_wait(struct isolate_child *child, int (*on_data)(const void *buf, si
 			;
 	}
 	child->pid = -1;
-	/* the token it was started with is freed here, and any it took for its own children or
-	 * threads and could not give back (it crashed, or was killed): none is lost for the rest
+	/* any token it took for its own children or threads and could not give back (it crashed,
+	 * or was killed) is freed here, and the one it was started with: none is lost for the rest
 	 * of the run */
-	if (jobserver_reclaim(child->holder) > (child->token >= 0 ? 1u : 0u))
+	if (jobserver_reclaim(child->holder))
 		log_verbose("gave back the cores a child process held when it ended");
+	jobserver_give(child->token);
 	child->holder = 0;
 	child->token = -1;
 	if (res->status == ISOLATE_OK) {
@@ -360,8 +361,7 @@ void isolate_pool_run(size_t slots, size_t n, struct isolate_child *(*start)(siz
 				if (token < 0) {
 					own = next;
 				} else {
-					/* the child's now: freed when finish reaps it, however it ended */
-					jobserver_pass(token, child->holder);
+					/* the child's: given back when finish reaps it, however it ended */
 					child->token = token;
 				}
 			} else {

@@ -26,7 +26,7 @@ struct isolate_child {
 	int fd;		/* the parent's end of the child's output */
 	long deadline_ms;
 	int holder;	/* its number in the jobserver: what it still holds is freed when it is reaped */
-	int token;	/* the token it was started with (it runs beside this process), or -1 */
+	int token;	/* the token it runs on (beside this process), given back when it is reaped; or -1 */
 };
 
 /* Forks a child that runs child_fn(fd, child_ud) and exits with its return
@@ -34,8 +34,9 @@ struct isolate_child {
  * failure to res->storage_errno; core dumps off). The parent goes on at once; it must call isolate_wait. */
 int isolate_spawn(struct isolate_child *child, int (*child_fn)(int fd, void *ud), void *child_ud, int timeout_ms);
 /* As isolate_spawn, for a child that runs beside this process: only with a jobserver's token,
- * taken here without waiting and the child's own (freed when isolate_wait reaps it, however it
- * ended; here if it cannot start). 1 when it started, 0 when no token was free (nothing started:
+ * taken here without waiting for the child to run on (given back when isolate_wait reaps it,
+ * however it ended; here if it cannot start; by whoever reaps this process, should it die
+ * first). 1 when it started, 0 when no token was free (nothing started:
  * the work is the caller's, in turn), -1 when it could not start (reported). */
 int isolate_spawn_beside(struct isolate_child *child, int (*child_fn)(int fd, void *ud), void *child_ud,
 			 int timeout_ms);
@@ -61,8 +62,8 @@ int isolate_write_all(int fd, const void *buf, size_t n);
  * isolate_spawn) and returns it (it must live until finish), or NULL when job i needs none or could not start;
  * finish(i, ud) is called once job i's child is done (its output ended, or it stays silent past
  * its deadline), to collect it with isolate_wait. With a jobserver, a job starts only with a
- * core: the first on this process's own, each other one with a token taken here and passed to
- * its child, freed when finish reaps it (the pool waits for one beside its children). */
+ * core: the first on this process's own, each other one with a token taken here for its child,
+ * given back when finish reaps it (the pool waits for one beside its children). */
 void isolate_pool_run(size_t slots, size_t n, struct isolate_child *(*start)(size_t i, void *ud),
 		      void (*finish)(size_t i, void *ud), void *ud);
 

@@ -102,18 +102,6 @@ void jobserver_give(int token)
 	jobserver_ring();
 }
 
-void jobserver_pass(int token, int holder)
-{
-	int expected = jobserver_self;
-
-	if (!jobserver_area || token < 0 || token >= jobserver_area->n)
-		return;
-	if (holder <= 0)
-		jobserver_give(token);
-	else	/* only a token this process holds: never one another took */
-		atomic_compare_exchange_strong(&jobserver_area->slot[token], &expected, holder);
-}
-
 int jobserver_holder_new(void)
 {
 	return jobserver_area ? atomic_fetch_add(&jobserver_area->next_holder, 1) : 0;

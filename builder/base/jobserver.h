@@ -8,13 +8,13 @@
  * `--jobs N` is the number of cores newscast keeps busy. The top process makes N - 1 tokens;
  * every working process holds one implicitly (its parent's, handed down), and before it runs
  * something beside itself it takes a token without waiting; what gets none runs after, in
- * turn. A child started beside its parent (isolate_spawn_beside) holds its token itself; a
- * thread's is given back when it ends. A token is a slot in memory the processes share, marked
- * with the holder (a number each child of isolate_spawn gets): taking one is a single atomic
- * exchange, so no token is ever half taken, and when a parent reaps a child (exited, crashed,
- * killed at its time limit) it frees whatever the child still held (jobserver_reclaim), the
- * token it was started with and any it took. A pipe rings whoever waits for a token
- * (jobserver_fd).
+ * turn. A child started beside its parent (isolate_spawn_beside) runs on a token its parent
+ * took and gives back when it reaps it; a thread's is given back when it ends. A token is a slot
+ * in memory the processes share, marked with the holder that took it (a number each child of
+ * isolate_spawn gets): taking one is a single atomic exchange, so no token is ever half taken,
+ * and when a parent reaps a child (exited, crashed, killed at its time limit) it frees whatever
+ * the child still held (jobserver_reclaim): the tokens it took for its own children and threads,
+ * whether they still run or not. A pipe rings whoever waits for a token (jobserver_fd).
  */
 
 /* Makes N - 1 tokens (none for N of 1 or less) for this process and its children; 0, or -1
@@ -32,11 +32,6 @@ int jobserver_cores(void);
 int jobserver_take(void);
 /* Gives back a token jobserver_take gave (-1 is ignored). */
 void jobserver_give(int token);
-
-/* Passes a token this process took to holder, a child it forks (its jobserver_holder_new
- * number): the child's from then on, freed when it is reaped (jobserver_reclaim). With no holder
- * (0), the token is given back. */
-void jobserver_pass(int token, int holder);
 
 /* A new holder number for a child about to be forked (0 without a jobserver); the child calls
  * jobserver_holder_set with it, and its parent jobserver_reclaim once it has reaped it. */

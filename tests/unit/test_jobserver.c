@@ -221,6 +221,49 @@ START_TEST(a_child_started_with_a_token_holds_it_until_it_is_reaped_even_at_its_
 }
 END_TEST
 
+/* A worker that starts a child beside itself (with a token), says whether it did, and then dies with
+ * the child still running: crashed (ud 1) or silent past its time limit (ud 0). */
+static int worker_dies_beside_its_child(int fd, void *ud)
+{
+	struct isolate_child beside;
+	char started = (char)('0' + isolate_spawn_beside(&beside, child_hangs, NULL, 60000));
+
+	if (write(fd, &started, 1) != 1)
+		return 1;
+	if (ud)
+		raise(SIGABRT);	/* not SIGSEGV, which the sanitizers' handler turns into an exit */
+	sleep(10);
+	return 0;
+}
+
+static int keep_byte(const void *buf, size_t n, void *ud)
+{
+	if (n)
+		*(char *)ud = ((const char *)buf)[n - 1];
+	return 0;
+}
+
+START_TEST(a_worker_that_dies_while_its_child_runs_beside_it_loses_no_token)
+{
+	struct isolate_child worker;
+	struct isolate_result res;
+
+	/* the child's token is marked as the worker's: the worker's parent frees it as it reaps the
+	 * worker, though nobody reaps the child (it goes with its parent) */
+	ck_assert_int_eq(jobserver_init(3), 0);
+	for (long crash = 0; crash <= 1; crash++) {
+		char started = 0;
+
+		ck_assert_int_eq(isolate_spawn(&worker, worker_dies_beside_its_child, (void *)crash, 300), 0);
+		isolate_wait(&worker, keep_byte, &started, &res);
+		ck_assert_int_eq(started, '1');	/* it had a token, and its child was running */
+		ck_assert_int_eq(res.status, crash ? ISOLATE_CRASHED : ISOLATE_TIMEOUT);
+		ck_assert_uint_eq(test_free_tokens(), 2);
+	}
+	jobserver_release();
+}
+END_TEST
+
 Suite *suite_jobserver(void)
 {
 	Suite *s = suite_create("jobserver");
@@ -232,6 +275,7 @@ Suite *suite_jobserver(void)
 	tcase_add_test(tc, a_pool_starts_a_job_only_with_a_core_and_a_crash_loses_none);
 	tcase_add_test(tc, a_pool_job_killed_at_its_time_limit_gives_its_core_back);
 	tcase_add_test(tc, a_child_started_with_a_token_holds_it_until_it_is_reaped_even_at_its_time_limit);
+	tcase_add_test(tc, a_worker_that_dies_while_its_child_runs_beside_it_loses_no_token);
 	suite_add_tcase(s, tc);
 	return s;
 }
