@@ -5,6 +5,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,14 +74,20 @@ char *log_clean(const char *msg)
 	return out ? out : xstrdup("");
 }
 
+/* Threads report too (the loudness plan's): a line is printed whole, and an error is caught and
+ * printed by one thread at a time. */
+static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
+
 static void log_print(const char *prefix, const char *msg)
 {
 	FILE *fp = log_stream ? log_stream : stderr;
 
+	flockfile(fp);
 	fputs("newscast: ", fp);
 	fputs(prefix, fp);
 	fputs(msg, fp);
 	fputc('\n', fp);
+	funlockfile(fp);
 }
 
 static void log_vprint(const char *prefix, const char *fmt, va_list ap)
@@ -105,9 +112,11 @@ static void log_report(enum error_kind kind, const char *fmt, va_list ap)
 	/* a stale errno left by an earlier call is not this error's: it must be in the message */
 	storage = log_errno_is_storage(err) && msg && strstr(msg, strerror(err)) ? err : 0;
 	/* escaped as printed: it goes into notes a user may print */
+	pthread_mutex_lock(&log_lock);
 	error_catch_report(msg ? msg : fmt, storage, kind);
 	if (!quiet_errors)
 		log_print("", msg ? msg : fmt);
+	pthread_mutex_unlock(&log_lock);
 	free(msg);
 	errno = err;
 }

@@ -5,6 +5,8 @@
 #include "suites.h"
 
 #include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,6 +72,39 @@ START_TEST(storage_errors_are_told_from_others)
 }
 END_TEST
 
+/* Reports errors as fast as it can, as the loudness plan's threads may: one caught error for all. */
+static void *report_many(void *ud)
+{
+	for (int i = 0; i < 20000; i++)
+		log_error("thread %ld: error %d", (long)ud, i);
+	return NULL;
+}
+
+START_TEST(threads_report_errors_at_once)
+{
+	struct error caught = { 0 };
+	struct error_catch c;
+	pthread_t t[3];
+	FILE *sink = fopen("/dev/null", "w");
+
+	/* caught and printed by one thread at a time: without it, two threads free the caught message
+	 * twice (the sanitizers' build stops on it) and lines printed at once interleave */
+	ck_assert_ptr_nonnull(sink);
+	log_set_stream(sink);
+	error_catch_begin(&c, &caught, ERROR_INPUT);
+	for (long k = 0; k < 3; k++)
+		ck_assert_int_eq(pthread_create(&t[k], NULL, report_many, (void *)k), 0);
+	report_many((void *)3L);
+	for (int k = 0; k < 3; k++)
+		pthread_join(t[k], NULL);
+	error_catch_end(&c);
+	ck_assert_ptr_nonnull(strstr(caught.message, ": error "));
+	error_release(&caught);
+	log_set_stream(NULL);
+	fclose(sink);
+}
+END_TEST
+
 Suite *suite_log(void)
 {
 	Suite *s = suite_create("log");
@@ -77,6 +112,7 @@ Suite *suite_log(void)
 
 	tcase_add_test(tc, control_bytes_are_written_out);
 	tcase_add_test(tc, storage_errors_are_told_from_others);
+	tcase_add_test(tc, threads_report_errors_at_once);
 	suite_add_tcase(s, tc);
 	return s;
 }
