@@ -503,7 +503,8 @@ const char *util_tmpdir(void)
 	return dir && *dir ? dir : "/tmp";
 }
 
-int util_temp_fd(const char *dir)
+/* The file of util_tmpfile in dir, as a descriptor; -1 with errno set. */
+static int util_temp_fd(const char *dir)
 {
 	char *path;
 	int fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600), saved;

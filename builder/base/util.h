@@ -39,12 +39,10 @@ char *strbuf_detach(struct strbuf *sb);
 
 /* The folder for temporary files: $TMPDIR, else /tmp. */
 const char *util_tmpdir(void);
-/* A new file in dir, read and write, unlinked already (O_TMPFILE, or a named file removed at
- * once where the file system has none), so that nothing is left behind whatever kills the
- * process; -1 with errno set. */
-int util_temp_fd(const char *dir);
-/* util_temp_fd in util_tmpdir() as a stream (the caller fcloses it); NULL with errno set.
- * Unlike tmpfile(3), which glibc makes in /tmp whatever $TMPDIR says. */
+/* A new file in util_tmpdir(), read and write, unlinked already (O_TMPFILE, or a named file
+ * removed at once where the file system has none), so that nothing is left behind whatever kills
+ * the process, as a stream (the caller fcloses it); NULL with errno set. Unlike tmpfile(3), which
+ * glibc makes in /tmp whatever $TMPDIR says. */
 FILE *util_tmpfile(void);
 
 /* Reads a whole file ("-" is standard input) into a new NUL-terminated buffer

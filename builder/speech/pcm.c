@@ -5,11 +5,9 @@
 #include "util.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <unistd.h>
 
 /* Writes to the spool are gathered this much at a time: espeak-ng hands over a few ms at once. */
 #define PCM_SPOOL_BUFFER (1 << 16)
@@ -43,15 +41,10 @@ static int pcm_spool_failed(struct pcm *pcm)
 
 int pcm_spool(struct pcm *pcm, const char *name)
 {
-	const char *dir = util_tmpdir();
-	int fd;
-
 	pcm->name = name;
-	fd = util_temp_fd(dir);
-	if (fd < 0 || !(pcm->spool = fdopen(fd, "w+b"))) {
-		log_error("cannot create a temporary file for the speech of '%s' in %s: %s", name, dir, strerror(errno));
-		if (fd >= 0)
-			close(fd);
+	if (!(pcm->spool = util_tmpfile())) {
+		log_error("cannot create a temporary file for the speech of '%s' in %s: %s", name, util_tmpdir(),
+			  strerror(errno));
 		pcm->failed = true;
 		return -1;
 	}
