@@ -55,6 +55,13 @@ check() {
 	if "$@"; then ok "$what"; else not_ok "$what"; fi
 }
 
+# wait_until TRIES command...: runs the command every 50 ms until it exits 0, TRIES times at most; 0 when it did.
+wait_until() {
+	local tries=$1 i; shift
+	for ((i = 0; i < tries; i++)); do "$@" && return 0; sleep 0.05; done
+	return 1
+}
+
 # expect_status N "description" command...: passes when the command exits N.
 expect_status() {
 	local want=$1 what=$2 got; shift 2

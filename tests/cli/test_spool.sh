@@ -38,27 +38,17 @@ fi
 
 # ============ 2. a killed speak leaves nothing behind ============
 KT=$(case_dir killed)
-held_in() { find /proc/[0-9]*/fd -lname "$1/*" 2>/dev/null | head -n 1; }	# a descriptor open on a file in $1
+held_in() { [ -n "$(find /proc/[0-9]*/fd -lname "$1/*" 2>/dev/null | head -n 1)" ]; }	# a descriptor open on a file in $1
+free_of() { ! held_in "$1"; }
 TMPDIR="$KT" setsid "$NEWSCAST" speak -q "$ART" -o "$TMP/killed.mp3" 2>/dev/null &
 pid=$!
 # wait until some process of it holds a file in KT: the spool, open and nameless
-held=""
-for _ in $(seq 200); do
-	held=$(held_in "$KT")
-	[ -n "$held" ] && break
-	sleep 0.05
-done
-check "killed: the worker spools the speech into TMPDIR" [ -n "$held" ]
+check "killed: the worker spools the speech into TMPDIR" wait_until 200 held_in "$KT"
 check "killed: the spool has no name there while it is written" [ -z "$(ls -A "$KT")" ]
 kill -KILL -- "-$pid" 2>/dev/null
 { wait "$pid"; } 2>/dev/null
 # its children die with their parents; the file goes with the last one that holds it
-for _ in $(seq 40); do
-	held=$(held_in "$KT")
-	[ -z "$held" ] && break
-	sleep 0.05
-done
-check "killed: no process holds a file in TMPDIR any more" [ -z "$held" ]
+check "killed: no process holds a file in TMPDIR any more" wait_until 40 free_of "$KT"
 check "killed: nothing is left in TMPDIR (got: $(ls -A "$KT" | head -n 3 | tr '\n' ' '))" [ -z "$(ls -A "$KT")" ]
 
 finish
